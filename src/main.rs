@@ -1,0 +1,125 @@
+//! The `kamsang` command: a thin shell over the library.
+
+use std::io::Write;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Thai duty orders (คำสั่ง) to schema-checked JSON.
+#[derive(Parser)]
+#[command(name = "kamsang", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse one order into JSON.
+    Parse {
+        /// Input file, or - for stdin.
+        file: String,
+        /// Write the JSON here instead of stdout.
+        #[arg(short, long)]
+        output: Option<String>,
+        /// One line of JSON instead of pretty-printed.
+        #[arg(long)]
+        compact: bool,
+    },
+    /// Print diagnostics only, as PATH:LINE: severity: message.
+    Check {
+        /// Input files.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Print the JSON Schema of the output.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    // A panic is a bug: report it in one line per input, never as a backtrace.
+    std::panic::set_hook(Box::new(|_| {}));
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse { file, output, compact } => parse(&file, output.as_deref(), compact),
+        Command::Check { files } => check(&files),
+        Command::Schema => {
+            print_or_fail(&kamsang::schema::schema_json());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Parse one input, turning a panic into an "internal error" message.
+fn parse_guarded(path: &str) -> Result<kamsang::DutyOrder, String> {
+    match catch_unwind(AssertUnwindSafe(|| kamsang::parse_path(path))) {
+        Ok(Ok(order)) => Ok(order),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err(format!("{path}: internal error (please report)")),
+    }
+}
+
+fn parse(path: &str, output: Option<&str>, compact: bool) -> ExitCode {
+    let order = match parse_guarded(path) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("kamsang: {msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let json = if compact { serde_json::to_string(&order) } else { serde_json::to_string_pretty(&order) };
+    let mut json = match json {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("kamsang: {path}: cannot serialise: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    json.push('\n');
+    match output {
+        Some(out) => match std::fs::write(out, json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("kamsang: {out}: cannot write: {e}");
+                ExitCode::from(1)
+            }
+        },
+        None => print_or_fail(&json),
+    }
+}
+
+fn check(files: &[String]) -> ExitCode {
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in files {
+        match parse_guarded(path) {
+            Ok(order) => {
+                for d in &order.diagnostics {
+                    if writeln!(out, "{path}:{}: {}: {}", d.line, d.severity, d.message).is_err() {
+                        return ExitCode::from(1);
+                    }
+                }
+            }
+            Err(msg) => {
+                failed = true;
+                eprintln!("kamsang: {msg}");
+            }
+        }
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Print to stdout; a closed pipe (`| head`) is not an error worth a message.
+fn print_or_fail(s: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kamsang: stdout: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

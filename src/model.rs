@@ -1,0 +1,233 @@
+//! The types that ARE the JSON output.
+//!
+//! Field names here are a public contract (SPEC "JSON model"): other office systems
+//! and our own checks read them. The JSON Schema in `schemas/` is generated from
+//! these types with schemars; a test fails when the committed schema drifts.
+//! Adding a field is a minor version bump of [`SCHEMA_VERSION`]; renaming or
+//! removing one is a major one.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+
+/// Version of the JSON model (semver; an additive change bumps the minor number).
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// The `$id` of the published schema.
+pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.json";
+
+/// One duty order (คำสั่ง) as structured data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "kamsang duty order",
+    extend("$id" = "https://kamsang.dev/schemas/duty-order.v1.schema.json")
+)]
+#[serde(deny_unknown_fields)]
+pub struct DutyOrder {
+    /// Version of this JSON model, "1.x.y".
+    pub schema_version: String,
+    /// Where the order was read from.
+    pub source: SourceInfo,
+    /// Issuing body, subject, preamble, date and signature.
+    pub header: Header,
+    /// The whole document as a tree, lossless: every non-blank line of the input
+    /// belongs to exactly one node (`line_start..=line_end`).
+    pub outline: Vec<OutlineNode>,
+    /// Named staff with their duties, in document order.
+    pub people: Vec<Person>,
+    /// Committees appointed by the order (แต่งตั้งคณะกรรมการ…).
+    pub committees: Vec<Committee>,
+    /// Everything the parser noticed and corrected, in line order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Provenance of the parsed input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceInfo {
+    /// The path as it was given ("-" for stdin).
+    pub path: String,
+    /// Input format: "txt" (later also "docx", "xlsx", "ods").
+    pub format: String,
+    /// Text encoding that was read, e.g. "utf-8"; null for binary containers.
+    pub encoding: Option<String>,
+    /// SHA-256 of the input bytes, lowercase hex.
+    pub sha256: String,
+    /// Size of the input in bytes.
+    pub bytes: u64,
+}
+
+/// The heading part of an order: who issues it, about what, and when.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// Issuing body: the `คำสั่ง…` line or the office line (e.g.
+    /// "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1").
+    pub issuer: Option<String>,
+    /// The unit inside the issuing office the order is about (e.g. "กลุ่มนโยบายและแผน").
+    pub unit: Option<String>,
+    /// Order number (`ที่ 123/2566`).
+    pub order_number: Option<OrderNumber>,
+    /// Subject, the text after `เรื่อง`.
+    pub subject: Option<String>,
+    /// Text between the heading and the first numbered item.
+    pub preamble: Option<String>,
+    /// Effective clause (`ทั้งนี้ ตั้งแต่…`).
+    pub effective: Option<String>,
+    /// Date of signing (`สั่ง ณ วันที่ …`).
+    pub date: Option<DateInfo>,
+    /// Who signed the order.
+    pub signed_by: Option<Signature>,
+}
+
+/// An order number as written and as numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrderNumber {
+    /// As written, e.g. "ที่ ๑๖/๒๕๖๐".
+    pub text: String,
+    /// The running number (16).
+    pub number: Option<u32>,
+    /// Buddhist-era year (2560).
+    pub year_be: Option<u32>,
+}
+
+/// A date as written and in ISO form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DateInfo {
+    /// As written.
+    pub text: String,
+    /// ISO 8601 date (Gregorian), null when it cannot be read.
+    pub iso: Option<String>,
+}
+
+/// The signature block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// Name of the signer.
+    pub name: Option<String>,
+    /// Position lines under the name.
+    pub position: Vec<String>,
+}
+
+/// A node of the document tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutlineNode {
+    /// Stable path id ("n3", "n3.2"): the node's position among its siblings.
+    pub id: String,
+    /// Corrected canonical number ("4.1.2"), null for unnumbered nodes.
+    pub number: Option<String>,
+    /// The label as written ("4.2.2", "1)", "1.5."), null for unnumbered nodes.
+    pub label: Option<String>,
+    /// What the node is: `subject`, `issuer`, `unit`, `rule`, `preamble`,
+    /// `work_group`, `person`, `duty`, `other_assigned`, `substitute_clause`,
+    /// `steps_heading`, `step`, `name_list`, `name`, `item`, `paragraph`.
+    pub kind: String,
+    /// Normalised text without the label, wrapped lines joined.
+    pub text: String,
+    /// First input line (1-based).
+    pub line_start: u32,
+    /// Last input line (1-based, inclusive).
+    pub line_end: u32,
+    /// Nested nodes.
+    pub children: Vec<OutlineNode>,
+}
+
+/// A named member of staff and what they are assigned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Stable id from the canonical number ("p4").
+    pub id: String,
+    /// Canonical number of the person's item ("4").
+    pub number: Option<String>,
+    /// Title / prefix (คำนำหน้า): นาย, นาง, นางสาว, ว่าที่ร้อยตรี, ดร. …
+    pub title: Option<String>,
+    /// Given name (ชื่อ).
+    pub given_name: Option<String>,
+    /// Family name (นามสกุล).
+    pub family_name: Option<String>,
+    /// Title and name as written (normalised), e.g. "นางสาวธนะพร ฉายแสง".
+    pub full_name: String,
+    /// Position (ตำแหน่ง) without rank, e.g. "นักวิเคราะห์นโยบายและแผน".
+    pub position: Option<String>,
+    /// Rank or academic standing (วิทยฐานะ / ระดับ), e.g. "ชำนาญการพิเศษ".
+    pub rank: Option<String>,
+    /// Acting role, e.g. "ปฏิบัติหน้าที่ผู้อำนวยการกลุ่มนโยบายและแผน".
+    pub role: Option<String>,
+    /// Work group heading above the person (กลุ่มงาน…).
+    pub work_group: Option<String>,
+    /// First input line of the person's block.
+    pub line_start: u32,
+    /// Last input line of the person's block.
+    pub line_end: u32,
+    /// Duties in order.
+    pub duties: Vec<Duty>,
+    /// Who stands in when the person cannot work, in order.
+    pub substitutes: Vec<Substitute>,
+}
+
+/// A duty, a procedure step or a sub-step (the same shape at every depth).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Duty {
+    /// Stable id ("p4.d1", "p4.d1.s2", "p2.d1.s2.s1").
+    pub id: String,
+    /// Corrected canonical number ("4.1.2"; "1" for a `1)` sub-step).
+    pub number: Option<String>,
+    /// The label as written ("4.2.2", "1)").
+    pub label: Option<String>,
+    /// Text of the duty, wrapped lines joined.
+    pub title: String,
+    /// `duty`, `other_assigned` (งานอื่น ๆ ตามที่ได้รับมอบหมาย), `substitute_clause`
+    /// (กรณีที่ไม่สามารถปฏิบัติราชการได้…), or `step` for a procedure step.
+    pub kind: String,
+    /// First input line.
+    pub line_start: u32,
+    /// Last input line.
+    pub line_end: u32,
+    /// Steps and sub-steps, recursively.
+    pub steps: Vec<Duty>,
+}
+
+/// One person named to stand in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Substitute {
+    /// Name as written (normalised), with title.
+    pub full_name: String,
+    /// `id` of the same person in this order, when there is one.
+    pub person_id: Option<String>,
+}
+
+/// A committee (คณะกรรมการ) appointed by the order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Committee {
+    /// Stable id ("c1").
+    pub id: String,
+    /// Canonical number of the committee's item.
+    pub number: Option<String>,
+    /// Committee name.
+    pub name: String,
+    /// Members with their role.
+    pub members: Vec<CommitteeMember>,
+    /// The committee's duties.
+    pub duties: Vec<Duty>,
+}
+
+/// A member of a committee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommitteeMember {
+    /// Name or position as written.
+    pub full_name: String,
+    /// `id` of the same person among `people`, when there is one.
+    pub person_id: Option<String>,
+    /// ประธานกรรมการ, กรรมการ, กรรมการและเลขานุการ …
+    pub role: Option<String>,
+}

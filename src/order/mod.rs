@@ -1,0 +1,232 @@
+//! The order stage: the meaning of the outline — header, people, duties,
+//! substitutes — assembled into the [`DutyOrder`] model.
+
+pub mod duties;
+pub mod header;
+pub mod people;
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{DutyOrder, OutlineNode, Person, SCHEMA_VERSION, SourceInfo, Substitute};
+use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::read::Source;
+use people::{NameParts, names_in_text, split_name, split_position};
+
+/// Assemble the model from a source and its outline.
+pub fn build(source: &Source, outline: Outline) -> DutyOrder {
+    let mut kinds: Vec<Option<&'static str>> = vec![None; outline.nodes.len()];
+    let mut diagnostics = outline.diagnostics.clone();
+
+    let head = header::read(&outline);
+    for &(i, k) in &head.kinds {
+        set_kind(&mut kinds, i, k);
+    }
+
+    let mut people = Vec::new();
+    // (person index, substitute name key) to resolve once everyone is known
+    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut work_group: Option<String> = None;
+    for &i in outline.roots.iter().skip(head.kinds.len()) {
+        let Some(n) = outline.node(i) else { continue };
+        match n.kind {
+            NodeKind::Paragraph(ParaKind::WorkGroup) => {
+                work_group = Some(n.text.clone());
+                set_kind(&mut kinds, i, "work_group");
+            }
+            NodeKind::Item => {
+                if let Some(p) = person_from(&outline, i, work_group.as_deref(), &mut kinds, &mut diagnostics) {
+                    if let Some(key) = split_name(&p.full_name).map(|n| n.key()) {
+                        keys.entry(key).or_insert_with(|| p.id.clone());
+                    }
+                    people.push(p);
+                }
+            }
+            _ => {}
+        }
+    }
+    resolve_substitutes(&mut people, &keys, &mut diagnostics);
+
+    diagnostics.sort_by_key(|d| d.line);
+    let outline_model = to_model(&outline, &kinds);
+    DutyOrder {
+        schema_version: SCHEMA_VERSION.to_string(),
+        source: SourceInfo {
+            path: source.path.clone(),
+            format: source.format.as_str().to_string(),
+            encoding: source.encoding.clone(),
+            sha256: source.sha256.clone(),
+            bytes: source.bytes,
+        },
+        header: head.header,
+        outline: outline_model,
+        people,
+        committees: Vec::new(),
+        diagnostics,
+    }
+}
+
+fn set_kind(kinds: &mut [Option<&'static str>], i: usize, k: &'static str) {
+    if let Some(slot) = kinds.get_mut(i) {
+        *slot = Some(k);
+    }
+}
+
+/// A person from a top-level item that starts with a titled name.
+fn person_from(
+    outline: &Outline,
+    i: usize,
+    work_group: Option<&str>,
+    kinds: &mut [Option<&'static str>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Person> {
+    let n = outline.node(i)?;
+    let name = split_name(&n.text)?;
+    let seq = n.values.last().copied().unwrap_or(0);
+    let id = format!("p{seq}");
+    if name.family.is_none() {
+        diagnostics.push(Diagnostic::warning(
+            "name_unsplit",
+            n.line_start,
+            format!("cannot tell given name from family name in \"{}\"", name.full),
+        ));
+    }
+    let pos = split_position(name.rest);
+    set_kind(kinds, i, "person");
+
+    let mut duties = Vec::new();
+    let mut substitutes = Vec::new();
+    let mut visited = Vec::new();
+    for &c in &n.children {
+        let Some(child) = outline.node(c) else { continue };
+        match child.kind {
+            NodeKind::Item => {
+                let kind = duties::duty_kind(&child.text);
+                let dseq = child.values.last().copied().unwrap_or(0);
+                if let Some(d) = duties::duty_from(outline, c, format!("{id}.d{dseq}"), kind, &mut visited) {
+                    if kind == "substitute_clause" {
+                        substitutes.extend(names_in_text(&child.text).iter().map(substitute));
+                    }
+                    duties.push(d);
+                }
+            }
+            NodeKind::Paragraph(ParaKind::Substitute) => {
+                set_kind(kinds, c, "substitute_clause");
+                let listed = names_listed_under(outline, c);
+                if listed.is_empty() {
+                    substitutes.extend(names_in_text(&child.text).iter().map(substitute));
+                } else {
+                    substitutes.extend(listed);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (v, k) in visited {
+        set_kind(kinds, v, k);
+    }
+    Some(Person {
+        id,
+        number: n.number.clone(),
+        title: Some(name.title.to_string()),
+        given_name: Some(name.given.to_string()),
+        family_name: name.family.map(str::to_string),
+        full_name: name.full.clone(),
+        position: pos.position,
+        rank: pos.rank,
+        role: pos.role,
+        work_group: work_group.map(str::to_string),
+        line_start: n.line_start,
+        line_end: outline.subtree_end(i),
+        duties,
+        substitutes,
+    })
+}
+
+fn substitute(n: &NameParts<'_>) -> Substitute {
+    Substitute {
+        full_name: n.full.clone(),
+        person_id: None,
+    }
+}
+
+/// Names of the inline lists under a clause paragraph, in order.
+fn names_listed_under(outline: &Outline, clause: usize) -> Vec<Substitute> {
+    let mut out = Vec::new();
+    let Some(n) = outline.node(clause) else { return out };
+    for &l in &n.children {
+        let Some(list) = outline.node(l) else { continue };
+        if list.kind != NodeKind::NameList {
+            continue;
+        }
+        for &e in &list.children {
+            if let Some(entry) = outline.node(e) {
+                let full = split_name(&entry.text).map_or_else(|| entry.text.clone(), |p| p.full);
+                out.push(Substitute {
+                    full_name: full,
+                    person_id: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Point each substitute at the person of the same name in this order.
+fn resolve_substitutes(people: &mut [Person], keys: &HashMap<String, String>, diagnostics: &mut Vec<Diagnostic>) {
+    for p in people.iter_mut() {
+        for s in &mut p.substitutes {
+            s.person_id = split_name(&s.full_name).and_then(|n| keys.get(&n.key()).cloned());
+            if s.person_id.is_none() {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Info,
+                    code: "substitute_unresolved".to_string(),
+                    line: p.line_start,
+                    message: format!("substitute \"{}\" of {} is not among the people of this order", s.full_name, p.full_name),
+                    label: None,
+                    number: None,
+                });
+            }
+        }
+    }
+}
+
+/// The outline as model nodes with path ids ("n3", "n3.2").
+fn to_model(outline: &Outline, kinds: &[Option<&'static str>]) -> Vec<OutlineNode> {
+    outline
+        .roots
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &i)| node_model(outline, kinds, i, format!("n{}", k + 1)))
+        .collect()
+}
+
+fn node_model(outline: &Outline, kinds: &[Option<&'static str>], i: usize, id: String) -> Option<OutlineNode> {
+    let n = outline.node(i)?;
+    let kind = kinds.get(i).copied().flatten().unwrap_or(match n.kind {
+        NodeKind::Item => "item",
+        NodeKind::NameList => "name_list",
+        NodeKind::Name => "name",
+        NodeKind::Paragraph(ParaKind::StepsHeading) => "steps_heading",
+        NodeKind::Paragraph(ParaKind::Substitute) => "substitute_clause",
+        NodeKind::Paragraph(ParaKind::WorkGroup) => "work_group",
+        NodeKind::Paragraph(ParaKind::Rule) => "rule",
+        NodeKind::Paragraph(_) => "paragraph",
+    });
+    let children = n
+        .children
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &c)| node_model(outline, kinds, c, format!("{id}.{}", k + 1)))
+        .collect();
+    Some(OutlineNode {
+        id,
+        number: n.number.clone(),
+        label: n.label.as_ref().map(|l| l.written.clone()),
+        kind: kind.to_string(),
+        text: n.text.clone(),
+        line_start: n.line_start,
+        line_end: n.line_end,
+        children,
+    })
+}

@@ -1,0 +1,252 @@
+//! Numbering labels: the `1.1.2`, `3)`, `(๑)`, `ก.`, `-`, `ข้อ 1` in front of items.
+//!
+//! A label's *form* (its family) says how it nests: dotted labels nest by their
+//! number of components; other families nest inside whatever is open. The
+//! written text is kept as evidence; values are read from Thai or Arabic digits.
+
+use crate::thai::digits::{digit_value, is_digit};
+
+/// Thai letters in the order used for numbering (ก ข ค …; the obsolete ฃ and ฅ
+/// are never used as labels).
+const THAI_LETTER_SEQUENCE: &str = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ";
+
+/// How a label is written; labels of one family are siblings of each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// `1.` `1.1` `1.1.1` `1.5.` (Thai or Arabic digits); depth = number of parts.
+    Dotted,
+    /// `1)`
+    ParenClose,
+    /// `(1)`
+    ParenBoth,
+    /// `ก.`
+    LetterDot,
+    /// `ก)`
+    LetterClose,
+    /// `(ก)`
+    LetterBoth,
+    /// `-` `•` `๏` `●` `▪` `*`: unnumbered bullets, one family per symbol.
+    Bullet(char),
+    /// `ข้อ 1` (clause).
+    Clause,
+}
+
+/// A parsed label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Exactly as written (normalised), e.g. "4.2.2", "1.5.", "6)".
+    pub written: String,
+    /// The label's form.
+    pub family: Family,
+    /// The numbers written: `[4, 2, 2]` for "4.2.2", `[2]` for "ข)"; empty for bullets.
+    pub values: Vec<u32>,
+}
+
+impl Label {
+    /// Depth a dotted label implies (number of components); 1 for other families.
+    pub fn dotted_depth(&self) -> usize {
+        match self.family {
+            Family::Dotted => self.values.len(),
+            _ => 1,
+        }
+    }
+
+    /// The last written value (0 for a bullet).
+    pub fn last_value(&self) -> u32 {
+        self.values.last().copied().unwrap_or(0)
+    }
+}
+
+/// Format a canonical value in a family's own scheme: digits for numbers, the
+/// Thai letter for letter families, empty for bullets.
+pub fn format_value(family: Family, value: u32) -> String {
+    match family {
+        Family::LetterDot | Family::LetterClose | Family::LetterBoth => THAI_LETTER_SEQUENCE
+            .chars()
+            .nth(value.saturating_sub(1) as usize)
+            .map(String::from)
+            .unwrap_or_else(|| value.to_string()),
+        Family::Bullet(_) => String::new(),
+        _ => value.to_string(),
+    }
+}
+
+fn letter_value(c: char) -> Option<u32> {
+    THAI_LETTER_SEQUENCE
+        .chars()
+        .position(|l| l == c)
+        .and_then(|p| u32::try_from(p + 1).ok())
+}
+
+/// Read a run of digits at the start of `s`: (value, bytes used).
+fn leading_number(s: &str) -> Option<(u32, usize)> {
+    let mut n: u32 = 0;
+    let mut used = 0;
+    for c in s.chars() {
+        match digit_value(c) {
+            Some(d) => {
+                n = n.checked_mul(10)?.checked_add(d)?;
+                used += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (used > 0).then_some((n, used))
+}
+
+/// Parse a label at the start of a normalised line. Returns the label and the
+/// rest of the line after it (leading spaces skipped). `None` when the line does
+/// not start with a label.
+///
+/// ```
+/// use kamsang::outline::label::{parse_label, Family};
+/// let (l, rest) = parse_label("4.2.2 ศึกษาผล").unwrap();
+/// assert_eq!((l.family, l.values.as_slice(), rest), (Family::Dotted, &[4, 2, 2][..], "ศึกษาผล"));
+/// assert!(parse_label("2566 เป็นต้นไป").is_none());
+/// assert!(parse_label("ก.ค.ศ. กำหนด").is_none());
+/// ```
+pub fn parse_label(line: &str) -> Option<(Label, &str)> {
+    let (label, used) = parse_label_prefix(line)?;
+    Some((label, line[used..].trim_start()))
+}
+
+fn parse_label_prefix(line: &str) -> Option<(Label, usize)> {
+    let first = line.chars().next()?;
+    let (family, values, used) = if is_digit(first) {
+        dotted_or_paren(line)?
+    } else if first == '(' {
+        let inner = &line[1..];
+        let c = inner.chars().next()?;
+        if let Some((n, u)) = leading_number(inner) {
+            inner[u..].starts_with(')').then_some((Family::ParenBoth, vec![n], 1 + u + 1))?
+        } else {
+            let v = letter_value(c)?;
+            let u = c.len_utf8();
+            inner[u..].starts_with(')').then_some((Family::LetterBoth, vec![v], 1 + u + 1))?
+        }
+    } else if let Some(v) = letter_value(first) {
+        let u = first.len_utf8();
+        let after = &line[u..];
+        let fam = if after.starts_with('.') {
+            Family::LetterDot
+        } else if after.starts_with(')') {
+            Family::LetterClose
+        } else {
+            return None;
+        };
+        // "ก." must be followed by a space: "ก.ค.ศ." is an abbreviation.
+        let next = after[1..].chars().next();
+        if !matches!(next, Some(' ')) {
+            return None;
+        }
+        (fam, vec![v], u + 1)
+    } else if matches!(first, '-' | '•' | '๏' | '●' | '▪' | '*' | '◦' | '➢' | '✓') {
+        let u = first.len_utf8();
+        // a bullet is followed by a space; "----" is a rule, "-5" a number
+        if !line[u..].starts_with(' ') {
+            return None;
+        }
+        (Family::Bullet(first), Vec::new(), u)
+    } else if let Some(after) = line.strip_prefix("ข้อ") {
+        let t = after.trim_start();
+        let (n, u) = leading_number(t)?;
+        let rest = &t[u..];
+        let rest_trim = rest.strip_prefix('.').unwrap_or(rest);
+        if !(rest_trim.is_empty() || rest_trim.starts_with(' ')) {
+            return None;
+        }
+        let used = line.len() - rest_trim.len();
+        (Family::Clause, vec![n], used)
+    } else {
+        return None;
+    };
+    let written = line[..used].to_string();
+    Some((
+        Label {
+            written,
+            family,
+            values,
+        },
+        used,
+    ))
+}
+
+/// `1.` `1.1` `1.1.1.` or `1)` at the start of `line` (which starts with a digit).
+fn dotted_or_paren(line: &str) -> Option<(Family, Vec<u32>, usize)> {
+    let (first, mut used) = leading_number(line)?;
+    let rest = &line[used..];
+    if rest.starts_with(')') {
+        return Some((Family::ParenClose, vec![first], used + 1));
+    }
+    let mut values = vec![first];
+    let mut trailing_dot = false;
+    loop {
+        let rest = &line[used..];
+        let Some(after_dot) = rest.strip_prefix('.') else {
+            break;
+        };
+        match leading_number(after_dot) {
+            Some((n, u)) => {
+                values.push(n);
+                used += 1 + u;
+            }
+            None => {
+                trailing_dot = true;
+                used += 1;
+                break;
+            }
+        }
+    }
+    // "1" alone is a number in running text, not a label; "1." or "1.1" is.
+    if values.len() == 1 && !trailing_dot {
+        return None;
+    }
+    // what follows must not continue a number, date or decimal ("1.5%", "1/2566")
+    let next = line[used..].chars().next();
+    if matches!(next, Some(c) if c.is_ascii_alphanumeric() || matches!(c, '/' | ',' | '%' | '-' | '.' | ':')) {
+        return None;
+    }
+    Some((Family::Dotted, values, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lab(s: &str) -> Option<(Family, Vec<u32>, String, String)> {
+        parse_label(s).map(|(l, r)| (l.family, l.values, l.written, r.to_string()))
+    }
+
+    #[test]
+    fn dotted_forms() {
+        assert_eq!(lab("1. นาย ก"), Some((Family::Dotted, vec![1], "1.".into(), "นาย ก".into())));
+        assert_eq!(lab("1.5. กลุ่มงาน"), Some((Family::Dotted, vec![1, 5], "1.5.".into(), "กลุ่มงาน".into())));
+        assert_eq!(lab("4.2.10 ติดตาม"), Some((Family::Dotted, vec![4, 2, 10], "4.2.10".into(), "ติดตาม".into())));
+        assert_eq!(lab("3.นางสุภัทรา"), Some((Family::Dotted, vec![3], "3.".into(), "นางสุภัทรา".into())));
+        assert_eq!(lab("๑.๒ งาน"), Some((Family::Dotted, vec![1, 2], "๑.๒".into(), "งาน".into())));
+        assert_eq!(lab("1.1.1.1 x").map(|l| l.1), Some(vec![1, 1, 1, 1]));
+    }
+
+    #[test]
+    fn paren_and_letter_forms() {
+        assert_eq!(lab("6)การติดตาม").map(|l| (l.0, l.1, l.3)), Some((Family::ParenClose, vec![6], "การติดตาม".into())));
+        assert_eq!(lab("(๓) กรรมการ").map(|l| (l.0, l.1)), Some((Family::ParenBoth, vec![3])));
+        assert_eq!(lab("ข. งาน").map(|l| (l.0, l.1)), Some((Family::LetterDot, vec![2])));
+        assert_eq!(lab("(ค) งาน").map(|l| (l.0, l.1)), Some((Family::LetterBoth, vec![3])));
+        assert_eq!(lab("ข้อ ๑ ให้").map(|l| (l.0, l.1, l.3)), Some((Family::Clause, vec![1], "ให้".into())));
+        assert_eq!(lab("- งาน").map(|l| l.0), Some(Family::Bullet('-')));
+    }
+
+    #[test]
+    fn not_labels() {
+        for s in ["2566 เป็นต้นไป", "1/2566", "ก.ค.ศ. กำหนด", "-----", "1.5%", "การศึกษา", "(STRATEGIC)", "ขอ 1"] {
+            assert_eq!(lab(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn letter_values_format_back() {
+        assert_eq!(format_value(Family::LetterDot, 3), "ค");
+        assert_eq!(format_value(Family::Dotted, 3), "3");
+    }
+}

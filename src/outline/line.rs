@@ -1,0 +1,214 @@
+//! What a single normalised line is: a header line, a heading, a clause start,
+//! an inline list of names, or running text; and how wrapped lines join.
+
+use super::ParaKind;
+use crate::thai::digits::{digit_value, parse_number};
+use crate::thai::is_thai_letter;
+use crate::thai::lexicon::{
+    ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD, SUBSTITUTE_STARTS, TITLES, UNIT_STARTS, starts_with_any,
+};
+
+/// Longest line (in characters) taken as a heading or office line.
+const MAX_HEADING_CHARS: usize = 80;
+
+/// Join a wrapped line onto the text it continues: no space between two Thai
+/// letters (Thai writes words together, so the break fell inside a phrase or a
+/// word), one space otherwise (Latin words, digits, brackets).
+///
+/// ```
+/// use kamsang::outline::line::join_wrapped;
+/// let mut s = String::from("สำนักงานเขตพื้นที่");
+/// join_wrapped(&mut s, "การศึกษา");
+/// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา");
+/// join_wrapped(&mut s, "1 ที่");
+/// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา 1 ที่");
+/// ```
+pub fn join_wrapped(text: &mut String, next: &str) {
+    if next.is_empty() {
+        return;
+    }
+    let glue = match (text.chars().next_back(), next.chars().next()) {
+        (None, _) => false,
+        (Some(a), Some(b)) => !(is_thai_letter(a) && is_thai_letter(b)),
+        _ => false,
+    };
+    if glue {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// A rule line: only `-`, `_`, `=`, `*`, `~` or `.`, at least three of them.
+pub fn is_rule(text: &str) -> bool {
+    text.chars().count() >= 3 && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | '~' | '.' | ' '))
+}
+
+/// Kind of an unnumbered line in the header zone (before the first item), or
+/// `None` when it is running text. `preamble_started` says whether running text
+/// has already begun (then office-like lines are text: they are wraps).
+pub fn header_line_kind(text: &str, preamble_started: bool) -> Option<ParaKind> {
+    if is_rule(text) {
+        return Some(ParaKind::Rule);
+    }
+    if text.starts_with(SUBJECT_WORD) {
+        return Some(ParaKind::Subject);
+    }
+    if starts_with_any(text, PREAMBLE_STARTS).is_some() {
+        return None;
+    }
+    if text.starts_with("คำสั่ง") {
+        return Some(ParaKind::OrderTitle);
+    }
+    if is_order_number(text) {
+        return Some(ParaKind::OrderNumber);
+    }
+    if !preamble_started
+        && text.chars().count() <= MAX_HEADING_CHARS
+        && (starts_with_any(text, ISSUER_STARTS).is_some() || starts_with_any(text, UNIT_STARTS).is_some())
+    {
+        return Some(ParaKind::Office);
+    }
+    None
+}
+
+/// `ที่ 123/2566`, `ที่ ๑๖/๒๕๖๐`, `ที่ ศธ 04044/123`.
+fn is_order_number(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("ที่") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.len() < text.len() && rest.chars().next().is_some_and(|c| digit_value(c).is_some()) && rest.contains('/')
+}
+
+/// Kind of an unnumbered line in the body, when it is not running text.
+/// `indent` is a hint: a work-group heading sits at the margin.
+pub fn body_line_kind(text: &str, indent: usize) -> Option<ParaKind> {
+    if is_rule(text) {
+        return Some(ParaKind::Rule);
+    }
+    let bare = text.trim_end_matches([':', ' ']);
+    if STEPS_HEADINGS.contains(&bare) {
+        return Some(ParaKind::StepsHeading);
+    }
+    if starts_with_any(text, SUBSTITUTE_STARTS).is_some() {
+        return Some(ParaKind::Substitute);
+    }
+    if indent <= 2
+        && text.chars().count() <= MAX_HEADING_CHARS
+        && starts_with_any(text, &["กลุ่มงาน", "กลุ่ม", "ฝ่าย"]).is_some()
+        && text.matches(' ').count() <= 3
+    {
+        return Some(ParaKind::WorkGroup);
+    }
+    None
+}
+
+/// One entry of an inline name list: `3.นางสุภัทรา บูรณารมย์`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameEntry {
+    /// Label as written ("3.").
+    pub label: String,
+    /// Its value (3).
+    pub value: u32,
+    /// The name text (title, given name, family name and whatever follows up to
+    /// the next entry).
+    pub name: String,
+}
+
+/// Entries `N. <title>name` found in a line, where each label is at the start
+/// of the line or after a space. Returns all entries only if the first one is
+/// at the very start of the line.
+///
+/// ```
+/// use kamsang::outline::line::name_entries;
+/// let e = name_entries("1. นางสาวธนะพร ฉายแสง 2. นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.นางสุภัทรา บูรณารมย์");
+/// let v: Vec<_> = e.iter().map(|e| (e.value, e.name.as_str())).collect();
+/// assert_eq!(v, [(1, "นางสาวธนะพร ฉายแสง"), (2, "นางวราภรณ์ เวทย์วิทยานุวัฒน์"), (3, "นางสุภัทรา บูรณารมย์")]);
+/// ```
+pub fn name_entries(text: &str) -> Vec<NameEntry> {
+    // (label start, value, name start)
+    let mut found: Vec<(usize, u32, usize, String)> = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in text.char_indices() {
+        if prev_space && digit_value(c).is_some() {
+            let digits_end = text[i..].find(|ch: char| digit_value(ch).is_none()).map_or(text.len(), |j| i + j);
+            if text[digits_end..].starts_with('.') {
+                let after = &text[digits_end + 1..];
+                let trimmed = after.trim_start();
+                if starts_with_any(trimmed, TITLES).is_some()
+                    && let Some(v) = parse_number(&text[i..digits_end])
+                {
+                    let name_start = text.len() - trimmed.len();
+                    found.push((i, v, name_start, text[i..digits_end + 1].to_string()));
+                }
+            }
+        }
+        prev_space = c == ' ';
+    }
+    if found.first().map(|f| f.0) != Some(0) {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for (k, (_, value, name_start, label)) in found.iter().enumerate() {
+        let end = found.get(k + 1).map_or(text.len(), |n| n.0);
+        out.push(NameEntry {
+            label: label.clone(),
+            value: *value,
+            name: text[*name_start..end].trim().to_string(),
+        });
+    }
+    out
+}
+
+/// True when the entries count up by one from `first`.
+pub fn consecutive_from(entries: &[NameEntry], first: u32) -> bool {
+    entries
+        .iter()
+        .enumerate()
+        .all(|(k, e)| u32::try_from(k).ok().and_then(|k| first.checked_add(k)) == Some(e.value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_join_by_script() {
+        let mut s = String::from("ที่เกี่ยวข้องกับ");
+        join_wrapped(&mut s, "กลุ่มนโยบายและแผน");
+        assert_eq!(s, "ที่เกี่ยวข้องกับกลุ่มนโยบายและแผน");
+        let mut s = String::from("โดยใช้เทคนิคของ School");
+        join_wrapped(&mut s, "Mapping");
+        assert_eq!(s, "โดยใช้เทคนิคของ School Mapping");
+        let mut s = String::from("เป็นสำคัญ");
+        join_wrapped(&mut s, "( STRATEGIC");
+        assert_eq!(s, "เป็นสำคัญ ( STRATEGIC");
+        let mut s = String::from("ระบบเครือข่ายฯ");
+        join_wrapped(&mut s, "ที่อาจ");
+        assert_eq!(s, "ระบบเครือข่ายฯ ที่อาจ");
+    }
+
+    #[test]
+    fn header_and_body_lines() {
+        assert_eq!(header_line_kind("เรื่อง การกำหนดหน้าที่", false), Some(ParaKind::Subject));
+        assert_eq!(header_line_kind("กลุ่มนโยบายและแผน", false), Some(ParaKind::Office));
+        assert_eq!(header_line_kind("สำนักงานเขตพื้นที่การศึกษา", true), None);
+        assert_eq!(header_line_kind("ที่ ๑๖/๒๕๖๐", false), Some(ParaKind::OrderNumber));
+        assert_eq!(header_line_kind("-----------------------------", false), Some(ParaKind::Rule));
+        assert_eq!(header_line_kind("มีหน้าที่ ส่งเสริม", false), None);
+        assert_eq!(body_line_kind("ขั้นตอนการปฏิบัติงาน", 11), Some(ParaKind::StepsHeading));
+        assert_eq!(body_line_kind("กลุ่มงานธุรการ", 0), Some(ParaKind::WorkGroup));
+        assert_eq!(body_line_kind("กลุ่มนโยบายและแผน", 20), None);
+        assert_eq!(body_line_kind("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้", 10), Some(ParaKind::Substitute));
+        assert_eq!(body_line_kind("การศึกษา", 0), None);
+    }
+
+    #[test]
+    fn name_entries_need_a_title_and_start_of_line() {
+        assert!(name_entries("งาน 1. นายก ข").is_empty());
+        assert!(name_entries("1. งานสารบรรณ").is_empty());
+        let e = name_entries("4. นางจงกล อรรถอาภรณ์ 5. นางกรุณา บุญประเสริฐ");
+        assert!(consecutive_from(&e, 4));
+        assert!(!consecutive_from(&e, 1));
+    }
+}

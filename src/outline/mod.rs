@@ -1,0 +1,106 @@
+//! The outline stage: normalised lines → a tree of items with corrected numbers.
+//!
+//! Depth comes from the label's form and from what is open, never from
+//! indentation alone. Wrapped lines join the item they continue. Numbering
+//! mistakes are corrected and each correction becomes a diagnostic.
+
+pub mod label;
+pub mod line;
+mod tree;
+
+pub use tree::build;
+
+use crate::diagnostic::Diagnostic;
+use label::Label;
+
+/// What an unnumbered paragraph is, as far as structure is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParaKind {
+    /// `เรื่อง …` (subject).
+    Subject,
+    /// `คำสั่ง…` (the order's title line).
+    OrderTitle,
+    /// `ที่ 123/2566` (order number).
+    OrderNumber,
+    /// A short office or unit line in the header.
+    Office,
+    /// A line of `-`, `_` or `=`.
+    Rule,
+    /// `กลุ่มงาน…` heading between people.
+    WorkGroup,
+    /// `ขั้นตอนการปฏิบัติงาน` (procedure steps heading).
+    StepsHeading,
+    /// `กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ …` (substitute clause without a number).
+    Substitute,
+    /// Any other text.
+    Text,
+}
+
+/// Structural kind of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    /// A numbered (or bulleted) item.
+    Item,
+    /// Unnumbered text.
+    Paragraph(ParaKind),
+    /// An inline list of names (`1. นาง… 2. นาย…`), possibly over several lines.
+    NameList,
+    /// One name of a [`NodeKind::NameList`].
+    Name,
+}
+
+/// A node of the outline tree (stored in an arena; see [`Outline::nodes`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// What the node is.
+    pub kind: NodeKind,
+    /// The label as written, for items and names.
+    pub label: Option<Label>,
+    /// Corrected canonical number ("4.1.2"; "1" for `1)`).
+    pub number: Option<String>,
+    /// Normalised text without the label, wrapped lines joined.
+    pub text: String,
+    /// First line (1-based).
+    pub line_start: u32,
+    /// Last line (1-based).
+    pub line_end: u32,
+    /// Indentation of the first line (a hint).
+    pub indent: usize,
+    /// Parent node, `None` at the top level.
+    pub parent: Option<usize>,
+    /// Children in order.
+    pub children: Vec<usize>,
+    /// Canonical number as values (dotted path, or the single sequence value).
+    pub values: Vec<u32>,
+}
+
+/// The document as a tree plus what was noticed while building it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outline {
+    /// All nodes; parents before children.
+    pub nodes: Vec<Node>,
+    /// Top-level nodes in order.
+    pub roots: Vec<usize>,
+    /// Corrections and oddities, in line order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Outline {
+    /// The node at `i`. Panics never: indices come from this outline.
+    pub fn node(&self, i: usize) -> Option<&Node> {
+        self.nodes.get(i)
+    }
+
+    /// Last line covered by `i` and all its descendants.
+    pub fn subtree_end(&self, i: usize) -> u32 {
+        let mut end = 0;
+        let mut todo = vec![i];
+        while let Some(j) = todo.pop() {
+            if let Some(n) = self.nodes.get(j) {
+                end = end.max(n.line_end);
+                todo.extend(n.children.iter().copied());
+            }
+        }
+        end
+    }
+}

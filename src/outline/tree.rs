@@ -1,0 +1,420 @@
+//! Building the outline tree from lines, iteratively (no recursion: a label 5,000
+//! levels deep must not overflow the stack).
+//!
+//! Placement of a numbered item (Laws.Africa style): its *form* says which open
+//! item can hold it. A dotted label with k parts goes under the open dotted item
+//! with fewer than k parts; any other form becomes the next sibling of the open
+//! item of the same form, or the first child of the innermost open item. The
+//! canonical number is then the parent's number plus the item's position, and
+//! every label that differs from it gets a diagnostic.
+
+use super::label::{Family, Label, format_value, parse_label};
+use super::line::{NameEntry, body_line_kind, consecutive_from, header_line_kind, join_wrapped, name_entries};
+use super::{Node, NodeKind, Outline, ParaKind};
+use crate::diagnostic::Diagnostic;
+use crate::read::{Line, Source};
+use crate::thai::lexicon::{PREAMBLE_STARTS, starts_with_any};
+
+/// Build the outline of a normalised source.
+pub fn build(source: &Source) -> Outline {
+    let mut b = Builder::default();
+    for line in &source.lines {
+        b.push_line(line);
+    }
+    b.out
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Outline,
+    /// Open items, outermost first.
+    stack: Vec<usize>,
+    /// Numbered children per node (parallel to `out.nodes`).
+    counts: Vec<u32>,
+    /// Whether a node is part of the dotted chain (1 → 1.1 → 1.1.1), parallel.
+    chain: Vec<bool>,
+    /// Numbered top-level items so far.
+    root_count: u32,
+    /// The node a following unnumbered line continues.
+    cont: Option<usize>,
+    /// The node created last.
+    last: Option<usize>,
+    /// No item has been seen yet: lines belong to the header.
+    in_body: bool,
+    /// Running text has begun in the header.
+    preamble_started: bool,
+}
+
+impl Builder {
+    fn push_line(&mut self, line: &Line) {
+        let text = line.text.as_str();
+        if text.is_empty() {
+            self.cont = None;
+            return;
+        }
+        if self.try_name_list(line) {
+            return;
+        }
+        if let Some((label, rest)) = parse_label(text) {
+            self.item(label, rest, line);
+            return;
+        }
+        if !self.in_body {
+            self.header_text(line);
+        } else {
+            self.body_text(line);
+        }
+    }
+
+    fn header_text(&mut self, line: &Line) {
+        let text = line.text.as_str();
+        match header_line_kind(text, self.preamble_started) {
+            Some(kind) => {
+                let i = self.add(NodeKind::Paragraph(kind), None, None, Vec::new(), line, None);
+                self.cont = (kind == ParaKind::Subject).then_some(i);
+            }
+            None => {
+                let starts = starts_with_any(text, PREAMBLE_STARTS).is_some();
+                match self.cont {
+                    Some(c) if !starts => self.join(c, line),
+                    _ => {
+                        let i = self.add(NodeKind::Paragraph(ParaKind::Text), None, None, Vec::new(), line, None);
+                        self.preamble_started = true;
+                        self.cont = Some(i);
+                    }
+                }
+            }
+        }
+    }
+
+    fn body_text(&mut self, line: &Line) {
+        let kind = body_line_kind(&line.text, line.indent);
+        match kind {
+            Some(ParaKind::WorkGroup) => {
+                self.stack.clear();
+                self.add(NodeKind::Paragraph(ParaKind::WorkGroup), None, None, Vec::new(), line, None);
+                self.cont = None;
+            }
+            Some(ParaKind::Substitute) => {
+                // closes the duties of the person it belongs to
+                self.stack.truncate(1);
+                let parent = self.stack.last().copied();
+                let i = self.add(NodeKind::Paragraph(ParaKind::Substitute), None, None, Vec::new(), line, parent);
+                self.cont = Some(i);
+            }
+            Some(k) => {
+                let parent = self.stack.last().copied();
+                self.add(NodeKind::Paragraph(k), None, None, Vec::new(), line, parent);
+                self.cont = None;
+            }
+            None => match self.cont {
+                Some(c) => self.join(c, line),
+                None => {
+                    let parent = self.stack.last().copied();
+                    let i = self.add(NodeKind::Paragraph(ParaKind::Text), None, None, Vec::new(), line, parent);
+                    self.cont = Some(i);
+                }
+            },
+        }
+    }
+
+    fn join(&mut self, i: usize, line: &Line) {
+        if let Some(n) = self.out.nodes.get_mut(i) {
+            join_wrapped(&mut n.text, &line.text);
+            n.line_end = line.line;
+        }
+    }
+
+    fn add(
+        &mut self,
+        kind: NodeKind,
+        label: Option<Label>,
+        number: Option<String>,
+        values: Vec<u32>,
+        line: &Line,
+        parent: Option<usize>,
+    ) -> usize {
+        let text = match &label {
+            Some(_) if kind == NodeKind::Item => String::new(),
+            _ => line.text.clone(),
+        };
+        let i = self.out.nodes.len();
+        self.out.nodes.push(Node {
+            kind,
+            label,
+            number,
+            text,
+            line_start: line.line,
+            line_end: line.line,
+            indent: line.indent,
+            parent,
+            children: Vec::new(),
+            values,
+        });
+        self.counts.push(0);
+        self.chain.push(false);
+        match parent.and_then(|p| self.out.nodes.get_mut(p)) {
+            Some(p) => p.children.push(i),
+            None => self.out.roots.push(i),
+        }
+        self.last = Some(i);
+        i
+    }
+
+    /// Numbered children of `parent` so far, plus one.
+    fn next_seq(&mut self, parent: Option<usize>) -> u32 {
+        let slot = match parent {
+            Some(p) => self.counts.get_mut(p),
+            None => Some(&mut self.root_count),
+        };
+        match slot {
+            Some(c) => {
+                *c = c.saturating_add(1);
+                *c
+            }
+            None => 1,
+        }
+    }
+
+    /// The written last value of the previous numbered sibling of the same family.
+    fn prev_sibling_value(&self, parent: Option<usize>, family: Family) -> Option<u32> {
+        let siblings = match parent.and_then(|p| self.out.nodes.get(p)) {
+            Some(p) => &p.children,
+            None => &self.out.roots,
+        };
+        siblings.iter().rev().find_map(|&s| {
+            let n = self.out.nodes.get(s)?;
+            let l = n.label.as_ref()?;
+            (l.family == family).then(|| l.last_value())
+        })
+    }
+
+    fn item(&mut self, label: Label, rest: &str, line: &Line) {
+        self.in_body = true;
+        let (parent, values, chain) = match label.family {
+            Family::Dotted => self.place_dotted(&label),
+            f => self.place_by_family(f),
+        };
+        let number = match label.family {
+            Family::Dotted => Some(join_values(&values)),
+            Family::Bullet(_) => None,
+            f => values.last().map(|&v| format_value(f, v)),
+        };
+        self.check_number(&label, parent, &values, number.as_deref(), line.line);
+        let i = self.add(NodeKind::Item, Some(label), number, values, line, parent);
+        if let Some(n) = self.out.nodes.get_mut(i) {
+            n.text = rest.to_string();
+        }
+        if let Some(c) = self.chain.get_mut(i) {
+            *c = chain;
+        }
+        self.stack.push(i);
+        self.cont = Some(i);
+    }
+
+    fn is_chain(&self, i: usize) -> bool {
+        self.chain.get(i).copied().unwrap_or(false)
+    }
+
+    fn values_of(&self, i: usize) -> &[u32] {
+        self.out.nodes.get(i).map_or(&[], |n| n.values.as_slice())
+    }
+
+    fn family_of(&self, i: usize) -> Option<Family> {
+        self.out.nodes.get(i)?.label.as_ref().map(|l| l.family)
+    }
+
+    /// Parent, canonical values and chain membership of a dotted label.
+    fn place_dotted(&mut self, label: &Label) -> (Option<usize>, Vec<u32>, bool) {
+        let k = label.values.len();
+        if k == 1 {
+            return self.place_dotted_single(label);
+        }
+        while let Some(&top) = self.stack.last() {
+            let stop = match self.family_of(top) {
+                Some(Family::Clause) => true,
+                Some(Family::Dotted) => self.is_chain(top) && self.values_of(top).len() < k,
+                _ => false,
+            };
+            if stop {
+                break;
+            }
+            self.stack.pop();
+        }
+        let parent = self.stack.last().copied();
+        let seq = self.next_seq(parent);
+        let mut values = match parent {
+            Some(p) if self.is_chain(p) && self.values_of(p).len() + 1 == k => self.values_of(p).to_vec(),
+            _ => label.values.get(..k - 1).map(<[u32]>::to_vec).unwrap_or_default(),
+        };
+        values.push(seq);
+        let chain = parent.is_none_or(|p| self.is_chain(p));
+        (parent, values, chain)
+    }
+
+    /// `N.`: a top-level item, unless it restarts at 1 inside an open item (a
+    /// nested list of steps written `1.` `2.`) or continues such a list.
+    fn place_dotted_single(&mut self, label: &Label) -> (Option<usize>, Vec<u32>, bool) {
+        let v = label.last_value();
+        let nested_open = self.stack.iter().rposition(|&i| {
+            self.family_of(i) == Some(Family::Dotted) && !self.is_chain(i) && self.values_of(i).len() == 1
+        });
+        let top_level_next = self.root_count.saturating_add(1);
+        if let Some(pos) = nested_open {
+            let written_prev = self
+                .stack
+                .get(pos)
+                .and_then(|&i| self.out.nodes.get(i))
+                .and_then(|n| n.label.as_ref())
+                .map(|l| l.last_value());
+            if written_prev.map(|p| p.saturating_add(1)) == Some(v) && v != top_level_next {
+                let parent = self.stack.get(pos).and_then(|&i| self.out.nodes.get(i)).and_then(|n| n.parent);
+                self.stack.truncate(pos);
+                let seq = self.next_seq(parent);
+                return (parent, vec![seq], false);
+            }
+        }
+        if v == 1 && self.root_count >= 1 && !self.stack.is_empty() {
+            let parent = self.stack.last().copied();
+            let seq = self.next_seq(parent);
+            return (parent, vec![seq], false);
+        }
+        self.stack.clear();
+        let seq = self.next_seq(None);
+        (None, vec![seq], true)
+    }
+
+    /// Parent and canonical value of a non-dotted label.
+    fn place_by_family(&mut self, family: Family) -> (Option<usize>, Vec<u32>, bool) {
+        let parent = match self.stack.iter().rposition(|&i| self.family_of(i) == Some(family)) {
+            Some(pos) => {
+                let p = self.stack.get(pos).and_then(|&i| self.out.nodes.get(i)).and_then(|n| n.parent);
+                self.stack.truncate(pos);
+                p
+            }
+            None => self.stack.last().copied(),
+        };
+        let seq = self.next_seq(parent);
+        (parent, vec![seq], false)
+    }
+
+    /// A diagnostic when the written label differs from the canonical number.
+    fn check_number(&mut self, label: &Label, parent: Option<usize>, values: &[u32], number: Option<&str>, line: u32) {
+        let Some(number) = number else { return };
+        let written = &label.values;
+        let differs = match label.family {
+            Family::Dotted => written.as_slice() != values,
+            _ => written.last() != values.last(),
+        };
+        if !differs {
+            return;
+        }
+        let w = label.written.trim_end_matches('.');
+        let k = written.len();
+        let prefix_differs = label.family == Family::Dotted && written.get(..k - 1) != values.get(..k - 1);
+        let diag = if prefix_differs {
+            let parent_number = parent
+                .and_then(|p| self.out.nodes.get(p))
+                .and_then(|n| n.number.clone())
+                .unwrap_or_default();
+            let begun = join_values(written.get(..k - 1).unwrap_or_default());
+            Diagnostic::warning(
+                "label_renumbered",
+                line,
+                format!("{w} is written under {parent_number} before {begun} has begun: read as {number}"),
+            )
+        } else {
+            let expected = values.last().copied().unwrap_or(0);
+            let got = label.last_value();
+            let prev = self.prev_sibling_value(parent, label.family);
+            let (code, what) = if prev == Some(got) {
+                ("number_duplicated", "repeats the number before it")
+            } else if got > expected {
+                ("number_skipped", "skips a number")
+            } else {
+                ("number_out_of_order", "is out of order")
+            };
+            Diagnostic::warning(code, line, format!("{w} {what}: read as {number}"))
+        };
+        self.out.diagnostics.push(diag.with_label(&label.written, number));
+    }
+
+    /// An inline list of names (`1. นาง… 2. นาย…`), on one line or continued
+    /// from the line before. Returns false when the line is not one.
+    fn try_name_list(&mut self, line: &Line) -> bool {
+        let entries = name_entries(&line.text);
+        let Some(first) = entries.first() else {
+            return false;
+        };
+        let last_node = self.last.and_then(|i| self.out.nodes.get(i));
+        // continue the list of the line before
+        if let Some(n) = last_node
+            && n.kind == NodeKind::NameList
+        {
+            let last_value = n
+                .children
+                .last()
+                .and_then(|&c| self.out.nodes.get(c))
+                .and_then(|c| c.label.as_ref())
+                .map_or(0, |l| l.last_value());
+            if consecutive_from(&entries, last_value.saturating_add(1)) {
+                let list = self.last.unwrap_or_default();
+                self.join_list(list, line, &entries);
+                return true;
+            }
+        }
+        let after_clause = last_node.is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Substitute));
+        let is_list = consecutive_from(&entries, first.value)
+            && (entries.len() >= 2 && (first.value == 1 || after_clause)
+                || entries.len() == 1 && after_clause && first.value == 1 && first.name.split(' ').count() <= 4);
+        if !is_list {
+            return false;
+        }
+        let parent = if after_clause { self.last } else { self.stack.last().copied() };
+        let list = self.add(NodeKind::NameList, None, None, Vec::new(), line, parent);
+        self.add_names(list, line, &entries);
+        self.last = Some(list);
+        self.cont = None;
+        true
+    }
+
+    fn join_list(&mut self, list: usize, line: &Line, entries: &[NameEntry]) {
+        if let Some(n) = self.out.nodes.get_mut(list) {
+            n.text.push(' ');
+            n.text.push_str(&line.text);
+            n.line_end = line.line;
+        }
+        self.add_names(list, line, entries);
+        self.last = Some(list);
+        self.cont = None;
+    }
+
+    fn add_names(&mut self, list: usize, line: &Line, entries: &[NameEntry]) {
+        for e in entries {
+            let seq = self.next_seq(Some(list));
+            let label = Label {
+                written: e.label.clone(),
+                family: Family::Dotted,
+                values: vec![e.value],
+            };
+            let number = seq.to_string();
+            self.check_number(&label, Some(list), &[seq], Some(&number), line.line);
+            let i = self.add(NodeKind::Name, Some(label), Some(number), vec![seq], line, Some(list));
+            if let Some(n) = self.out.nodes.get_mut(i) {
+                n.text = e.name.clone();
+            }
+        }
+    }
+}
+
+/// "4.1.2" from `[4, 1, 2]`.
+pub fn join_values(values: &[u32]) -> String {
+    let mut s = String::new();
+    for (k, v) in values.iter().enumerate() {
+        if k > 0 {
+            s.push('.');
+        }
+        s.push_str(&v.to_string());
+    }
+    s
+}

@@ -1,0 +1,174 @@
+//! Thai vocabulary of duty orders, as data.
+//!
+//! Every table here is a list of written forms the parser recognises. Sources:
+//! the real orders in `fixtures/`, the Royal Institute's list of personal titles
+//! (คำนำหน้านาม), and the civil-service / teacher rank names of the OCSC and the
+//! ก.ค.ศ. (Teacher Civil Service Commission).
+
+/// Personal titles (คำนำหน้านาม), longest first so that `นางสาว` wins over `นาง`.
+/// Written directly before the given name, with or without a space.
+pub const TITLES: &[&str] = &[
+    // military and police ranks, including acting ranks (ว่าที่ = "acting")
+    "ว่าที่ร้อยตำรวจตรี",
+    "ว่าที่ร้อยตรีหญิง",
+    "ว่าที่ร้อยตรี",
+    "ว่าที่ร้อยโท",
+    "ว่าที่ร้อยเอก",
+    "ว่าที่ ร.ต.",
+    "ว่าที่ร.ต.",
+    "พลตำรวจเอก",
+    "พลตำรวจโท",
+    "พลตำรวจตรี",
+    "ร้อยตำรวจเอก",
+    "ร้อยตำรวจโท",
+    "ร้อยตำรวจตรี",
+    "จ่าสิบเอก",
+    "จ่าสิบโท",
+    "จ่าสิบตรี",
+    "สิบเอก",
+    "สิบโท",
+    "สิบตรี",
+    "พลเอก",
+    "พลโท",
+    "พลตรี",
+    "พันเอก",
+    "พันโท",
+    "พันตรี",
+    "ร้อยเอก",
+    "ร้อยโท",
+    "ร้อยตรี",
+    "จ.ส.อ.",
+    "ร.ต.",
+    "ร.ท.",
+    "ร.อ.",
+    // academic titles
+    "ผู้ช่วยศาสตราจารย์ ดร.",
+    "รองศาสตราจารย์ ดร.",
+    "ศาสตราจารย์ ดร.",
+    "ผู้ช่วยศาสตราจารย์",
+    "รองศาสตราจารย์",
+    "ศาสตราจารย์",
+    "ผศ.ดร.",
+    "รศ.ดร.",
+    "ผศ.",
+    "รศ.",
+    "ดร.",
+    // civil titles
+    "นางสาว",
+    "น.ส.",
+    "นาง",
+    "นาย",
+];
+
+/// Ranks and academic standings (ระดับ / วิทยฐานะ), longest first. Written after
+/// the position, with or without a space ("นักวิชาการศึกษาชำนาญการ").
+pub const RANKS: &[&str] = &[
+    "ชำนาญการพิเศษ",
+    "เชี่ยวชาญพิเศษ",
+    "ทรงคุณวุฒิ",
+    "ชำนาญการ",
+    "ชำนาญงาน",
+    "เชี่ยวชาญ",
+    "ปฏิบัติการ",
+    "ปฏิบัติงาน",
+    "ทักษะพิเศษ",
+    "อาวุโส",
+    "ครูผู้ช่วย",
+    "ค.ศ.5",
+    "ค.ศ.4",
+    "ค.ศ.3",
+    "ค.ศ.2",
+    "ค.ศ.1",
+    "ค.ศ. 5",
+    "ค.ศ. 4",
+    "ค.ศ. 3",
+    "ค.ศ. 2",
+    "ค.ศ. 1",
+];
+
+/// Words that start an acting role (ปฏิบัติหน้าที่ = "performing the duty of",
+/// รักษาราชการแทน = "acting for", รักษาการในตำแหน่ง = "acting in the position").
+pub const ROLE_STARTS: &[&str] = &[
+    "ปฏิบัติหน้าที่",
+    "รักษาราชการแทน",
+    "รักษาการในตำแหน่ง",
+    "รักษาการแทน",
+];
+
+/// Words after a person's position that introduce their duties ("has the duty
+/// to…", "responsible for…"). Everything from the first of them on is not part
+/// of the position.
+pub const DUTY_INTROS: &[&str] = &["มีหน้าที่", "ทำหน้าที่", "รับผิดชอบ", "ให้ปฏิบัติ", "ดังนี้"];
+
+/// The word for "position", written before it or left out.
+pub const POSITION_WORD: &str = "ตำแหน่ง";
+
+/// Heading of the procedure steps of a duty ("operating procedure").
+pub const STEPS_HEADINGS: &[&str] = &["ขั้นตอนการปฏิบัติงาน", "ขั้นตอนการดำเนินงาน", "ขั้นตอนการปฏิบัติ"];
+
+/// Start of a substitute clause: "in case [the person] cannot perform official duty".
+pub const SUBSTITUTE_STARTS: &[&str] = &[
+    "กรณีที่ไม่สามารถปฏิบัติราชการได้",
+    "กรณีไม่สามารถปฏิบัติราชการได้",
+    "กรณีที่ไม่สามารถปฏิบัติงานได้",
+    "กรณีไม่สามารถปฏิบัติงานได้",
+    "ในกรณีที่ไม่สามารถปฏิบัติราชการได้",
+];
+
+/// Words that end the name part of a substitute clause ("… works in [their] place").
+pub const SUBSTITUTE_ENDS: &[&str] = &["ปฏิบัติงานแทน", "ปฏิบัติราชการแทน", "ปฏิบัติหน้าที่แทน", "เป็นผู้ปฏิบัติ"];
+
+/// The catch-all duty "other work as assigned"; written with or without the
+/// space before ๆ and with ปฏิบัติงาน / งาน / หน้าที่ in front.
+pub const OTHER_ASSIGNED: &[&str] = &["อื่น ๆ ตามที่ได้รับมอบหมาย", "อื่นๆ ตามที่ได้รับมอบหมาย", "อื่นๆตามที่ได้รับมอบหมาย"];
+
+/// Start of a work-group heading line between people (กลุ่มงาน = "work group").
+pub const WORK_GROUP_STARTS: &[&str] = &["กลุ่มงาน", "ฝ่าย", "งาน"];
+
+/// Start of an office line in the header: the issuing body.
+pub const ISSUER_STARTS: &[&str] = &[
+    "คำสั่ง",
+    "สำนักงาน",
+    "โรงเรียน",
+    "กระทรวง",
+    "กรม",
+    "มหาวิทยาลัย",
+    "วิทยาลัย",
+    "องค์การบริหารส่วน",
+    "เทศบาล",
+    "ศาลากลาง",
+    "สพป.",
+    "สพม.",
+];
+
+/// Start of a unit line in the header: the group or section the order is about.
+pub const UNIT_STARTS: &[&str] = &["กลุ่ม", "ฝ่าย", "งาน", "หน่วย", "กอง", "ส่วน", "ศูนย์", "สำนัก"];
+
+/// Words that open a preamble paragraph ("whereas", "by virtue of", "in order
+/// to" …): such a line starts the preamble even right after the subject line.
+pub const PREAMBLE_STARTS: &[&str] = &[
+    "โดยที่",
+    "ตามที่",
+    "อาศัยอำนาจ",
+    "ด้วย",
+    "เพื่อให้",
+    "เนื่องจาก",
+    "มีหน้าที่",
+    "เพื่อ",
+];
+
+/// The subject marker (เรื่อง = "subject").
+pub const SUBJECT_WORD: &str = "เรื่อง";
+
+/// The first of `words` that `s` starts with.
+pub fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().find(|w| s.starts_with(w))
+}
+
+/// The earliest position in `s` of any of `words` (byte offset, word).
+pub fn find_first<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
+    words
+        .iter()
+        .filter_map(|w| s.find(w).map(|i| (i, *w)))
+        .min_by_key(|(i, w)| (*i, usize::MAX - w.len()))
+}

@@ -1,0 +1,14 @@
+//! Thai text knowledge: normalisation, digits and vocabulary. No parsing here.
+
+pub mod digits;
+pub mod lexicon;
+pub mod normalize;
+
+pub use normalize::normalize_line;
+
+/// True for a Thai consonant, vowel or sign that is part of a word
+/// (U+0E01–U+0E4E), but not the digits ๐–๙, ฯ (abbreviation) or ๆ (repetition),
+/// which are followed by a space in running text.
+pub fn is_thai_letter(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E4E}') && c != 'ฯ' && c != 'ๆ'
+}
