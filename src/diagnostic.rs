@@ -37,6 +37,7 @@ pub struct Diagnostic {
     /// Stable machine-readable code, e.g. `label_renumbered`.
     pub code: String,
     /// 1-based input line.
+    #[schemars(range(min = 1))]
     pub line: u32,
     /// Human-readable explanation.
     pub message: String,

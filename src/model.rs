@@ -26,6 +26,7 @@ pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.js
 #[serde(deny_unknown_fields)]
 pub struct DutyOrder {
     /// Version of this JSON model, "1.x.y".
+    #[schemars(regex(pattern = r"^1\.[0-9]+\.[0-9]+$"))]
     pub schema_version: String,
     /// Where the order was read from.
     pub source: SourceInfo,
@@ -53,6 +54,7 @@ pub struct SourceInfo {
     /// Text encoding that was read, e.g. "utf-8"; null for binary containers.
     pub encoding: Option<String>,
     /// SHA-256 of the input bytes, lowercase hex.
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
     pub sha256: String,
     /// Size of the input in bytes.
     pub bytes: u64,
@@ -100,6 +102,7 @@ pub struct DateInfo {
     /// As written.
     pub text: String,
     /// ISO 8601 date (Gregorian), null when it cannot be read.
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub iso: Option<String>,
 }
 
@@ -130,8 +133,10 @@ pub struct OutlineNode {
     /// Normalised text without the label, wrapped lines joined.
     pub text: String,
     /// First input line (1-based).
+    #[schemars(range(min = 1))]
     pub line_start: u32,
     /// Last input line (1-based, inclusive).
+    #[schemars(range(min = 1))]
     pub line_end: u32,
     /// Nested nodes.
     pub children: Vec<OutlineNode>,
@@ -162,8 +167,10 @@ pub struct Person {
     /// Work group heading above the person (กลุ่มงาน…).
     pub work_group: Option<String>,
     /// First input line of the person's block.
+    #[schemars(range(min = 1))]
     pub line_start: u32,
     /// Last input line of the person's block.
+    #[schemars(range(min = 1))]
     pub line_end: u32,
     /// Duties in order.
     pub duties: Vec<Duty>,
@@ -187,8 +194,10 @@ pub struct Duty {
     /// (กรณีที่ไม่สามารถปฏิบัติราชการได้…), or `step` for a procedure step.
     pub kind: String,
     /// First input line.
+    #[schemars(range(min = 1))]
     pub line_start: u32,
     /// Last input line.
+    #[schemars(range(min = 1))]
     pub line_end: u32,
     /// Steps and sub-steps, recursively.
     pub steps: Vec<Duty>,

@@ -11,25 +11,31 @@ use crate::thai::lexicon::{
 /// Longest line (in characters) taken as a heading or office line.
 const MAX_HEADING_CHARS: usize = 80;
 
-/// Join a wrapped line onto the text it continues: no space between two Thai
-/// letters (Thai writes words together, so the break fell inside a phrase or a
-/// word), one space otherwise (Latin words, digits, brackets).
+/// Join a wrapped line onto the text it continues. Between two Thai letters no
+/// space, since Thai writes words together and the break fell inside a phrase or
+/// a word (`สำนักงานเขตพื้นที่` + `การศึกษา`) — unless the wrapped line ended in
+/// exactly one typed space (`typed_space`), which marks a phrase boundary the
+/// writer typed (`ขั้นพื้นฐาน ` + `หลักเกณฑ์`); longer runs of trailing spaces are
+/// layout padding and say nothing. Next to Latin letters, digits, brackets, ฯ
+/// or ๆ always one space.
 ///
 /// ```
 /// use kamsang::outline::line::join_wrapped;
 /// let mut s = String::from("สำนักงานเขตพื้นที่");
-/// join_wrapped(&mut s, "การศึกษา");
+/// join_wrapped(&mut s, "การศึกษา", false);
 /// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา");
-/// join_wrapped(&mut s, "1 ที่");
-/// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา 1 ที่");
+/// join_wrapped(&mut s, "และสถานศึกษา", true);
+/// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา และสถานศึกษา");
+/// join_wrapped(&mut s, "1 ที่", false);
+/// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา และสถานศึกษา 1 ที่");
 /// ```
-pub fn join_wrapped(text: &mut String, next: &str) {
+pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
     if next.is_empty() {
         return;
     }
     let glue = match (text.chars().next_back(), next.chars().next()) {
         (None, _) => false,
-        (Some(a), Some(b)) => !(is_thai_letter(a) && is_thai_letter(b)),
+        (Some(a), Some(b)) => typed_space || !(is_thai_letter(a) && is_thai_letter(b)),
         _ => false,
     };
     if glue {
@@ -175,16 +181,16 @@ mod tests {
     #[test]
     fn wrapped_lines_join_by_script() {
         let mut s = String::from("ที่เกี่ยวข้องกับ");
-        join_wrapped(&mut s, "กลุ่มนโยบายและแผน");
+        join_wrapped(&mut s, "กลุ่มนโยบายและแผน", false);
         assert_eq!(s, "ที่เกี่ยวข้องกับกลุ่มนโยบายและแผน");
         let mut s = String::from("โดยใช้เทคนิคของ School");
-        join_wrapped(&mut s, "Mapping");
+        join_wrapped(&mut s, "Mapping", false);
         assert_eq!(s, "โดยใช้เทคนิคของ School Mapping");
         let mut s = String::from("เป็นสำคัญ");
-        join_wrapped(&mut s, "( STRATEGIC");
+        join_wrapped(&mut s, "( STRATEGIC", false);
         assert_eq!(s, "เป็นสำคัญ ( STRATEGIC");
         let mut s = String::from("ระบบเครือข่ายฯ");
-        join_wrapped(&mut s, "ที่อาจ");
+        join_wrapped(&mut s, "ที่อาจ", false);
         assert_eq!(s, "ระบบเครือข่ายฯ ที่อาจ");
     }
 

@@ -43,10 +43,17 @@ struct Builder {
     in_body: bool,
     /// Running text has begun in the header.
     preamble_started: bool,
+    /// Trailing whitespace of the previous line.
+    prev_trailing: usize,
 }
 
 impl Builder {
     fn push_line(&mut self, line: &Line) {
+        self.push_line_inner(line);
+        self.prev_trailing = line.trailing;
+    }
+
+    fn push_line_inner(&mut self, line: &Line) {
         let text = line.text.as_str();
         if text.is_empty() {
             self.cont = None;
@@ -119,8 +126,9 @@ impl Builder {
     }
 
     fn join(&mut self, i: usize, line: &Line) {
+        let typed_space = self.prev_trailing == 1;
         if let Some(n) = self.out.nodes.get_mut(i) {
-            join_wrapped(&mut n.text, &line.text);
+            join_wrapped(&mut n.text, &line.text, typed_space);
             n.line_end = line.line;
         }
     }

@@ -35,6 +35,10 @@ pub struct Line {
     /// Leading whitespace of the raw line, in characters (a tab counts 4). A hint
     /// only: real files indent at random.
     pub indent: usize,
+    /// Trailing whitespace of the raw line, in characters. Exactly one means the
+    /// writer typed a space where the line wrapped (a word boundary); longer runs
+    /// are layout padding. Used when joining wrapped lines.
+    pub trailing: usize,
     /// 1-based line number (paragraph number for Office files).
     pub line: u32,
 }

@@ -66,11 +66,17 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         lines.push(Line {
             text: line.to_string(),
             indent: indent_of(line),
+            trailing: trailing_of(line),
             line: n,
         });
         rest = tail;
     }
     lines
+}
+
+/// Trailing whitespace in characters.
+fn trailing_of(line: &str) -> usize {
+    line.chars().rev().take_while(|&c| crate::thai::normalize::is_space_like(c)).count()
 }
 
 /// Leading whitespace in characters; a tab counts 4.
@@ -92,9 +98,10 @@ mod tests {
 
     #[test]
     fn line_ends_and_numbers() {
-        let l = split_lines("a\r\nb\rc\n\n  d");
+        let l = split_lines("a\r\nb\rc\n\n  d ");
+        assert_eq!(l[4].trailing, 1);
         let t: Vec<_> = l.iter().map(|l| (l.text.as_str(), l.line, l.indent)).collect();
-        assert_eq!(t, vec![("a", 1, 0), ("b", 2, 0), ("c", 3, 0), ("", 4, 0), ("  d", 5, 2)]);
+        assert_eq!(t, vec![("a", 1, 0), ("b", 2, 0), ("c", 3, 0), ("", 4, 0), ("  d ", 5, 2)]);
     }
 
     #[test]

@@ -1,0 +1,54 @@
+//! Golden tests: every `fixtures/parse/<case>.txt` against `<case>.json` beside it.
+//!
+//! To update after an intended change: `UPDATE_GOLDEN=1 cargo test --test golden`,
+//! then read the diff (`git diff fixtures/`) line by line before committing.
+
+mod common;
+
+
+
+#[test]
+fn golden_fixtures() {
+    let root = common::root();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    let files = common::files_with_ext(&root.join("fixtures/parse"), "txt");
+    assert!(!files.is_empty(), "no fixtures");
+    for input in files {
+        let rel = input.strip_prefix(&root).expect("under root").to_str().expect("utf-8").to_string();
+        let bytes = std::fs::read(&input).expect("read fixture");
+        let order = kamsang::parse_bytes(&rel, &bytes).expect("fixture parses");
+        let mut got = serde_json::to_string_pretty(&order).expect("serialise");
+        got.push('\n');
+        let want_path = input.with_extension("json");
+        if update {
+            std::fs::write(&want_path, &got).expect("write expected");
+            continue;
+        }
+        let want = std::fs::read_to_string(&want_path).unwrap_or_default();
+        if want != got {
+            let diff = similar::TextDiff::from_lines(&want, &got)
+                .unified_diff()
+                .context_radius(3)
+                .header("expected", "got")
+                .to_string();
+            failures.push(format!("{}:\n{}", want_path.display(), diff));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "golden mismatch (UPDATE_GOLDEN=1 cargo test --test golden to accept, then read the diff):\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn two_parses_are_byte_identical() {
+    let root = common::root();
+    for input in common::files_with_ext(&root.join("fixtures/parse"), "txt") {
+        let bytes = std::fs::read(&input).expect("read fixture");
+        let a = serde_json::to_string(&kamsang::parse_bytes("x.txt", &bytes).expect("parses")).expect("json");
+        let b = serde_json::to_string(&kamsang::parse_bytes("x.txt", &bytes).expect("parses")).expect("json");
+        assert_eq!(a, b);
+    }
+}

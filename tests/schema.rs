@@ -1,0 +1,49 @@
+//! The committed schema is the generated one, and every output validates.
+
+mod common;
+
+#[test]
+fn committed_schema_matches_generated() {
+    let committed = std::fs::read_to_string(common::root().join("schemas/duty-order.v1.schema.json"))
+        .expect("schemas/duty-order.v1.schema.json is committed");
+    let generated = kamsang::schema::schema_json();
+    assert!(
+        committed == generated,
+        "schemas/duty-order.v1.schema.json is stale: run `cargo run -q -- schema > schemas/duty-order.v1.schema.json` and review the diff"
+    );
+}
+
+#[test]
+fn schema_is_draft_2020_12_with_id() {
+    let s = kamsang::schema::schema();
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(s["$id"], kamsang::model::SCHEMA_ID);
+}
+
+#[test]
+fn every_fixture_output_validates() {
+    let v = common::validator();
+    let files = common::files_with_ext(&common::root().join("fixtures/parse"), "txt");
+    assert!(!files.is_empty());
+    for f in files {
+        let order = kamsang::parse_path(f.to_str().expect("utf-8 path")).expect("fixture parses");
+        let value = serde_json::to_value(&order).expect("serialises");
+        common::assert_valid(&v, &value, &f.display().to_string());
+    }
+}
+
+#[test]
+fn schema_rejects_a_broken_document() {
+    // the check above could pass with a schema that accepts anything
+    let v = common::validator();
+    let order = kamsang::parse_str("x.txt", "1. นายก ข\n1.1 งาน\n");
+    let mut value = serde_json::to_value(&order).expect("serialises");
+    value["people"][0]["duties"][0]["line_start"] = serde_json::json!(0);
+    assert!(!v.is_valid(&value));
+    let mut value = serde_json::to_value(&order).expect("serialises");
+    value["people"][0]["extra"] = serde_json::json!(1);
+    assert!(!v.is_valid(&value));
+    let mut value = serde_json::to_value(&order).expect("serialises");
+    value["source"]["sha256"] = serde_json::json!("XYZ");
+    assert!(!v.is_valid(&value));
+}
