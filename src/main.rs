@@ -42,7 +42,11 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match cli.command {
-        Command::Parse { file, output, compact } => parse(&file, output.as_deref(), compact),
+        Command::Parse {
+            file,
+            output,
+            compact,
+        } => parse(&file, output.as_deref(), compact),
         Command::Check { files } => check(&files),
         Command::Schema => {
             print_or_fail(&kamsang::schema::schema_json());
@@ -68,7 +72,11 @@ fn parse(path: &str, output: Option<&str>, compact: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let json = if compact { serde_json::to_string(&order) } else { serde_json::to_string_pretty(&order) };
+    let json = if compact {
+        serde_json::to_string(&order)
+    } else {
+        serde_json::to_string_pretty(&order)
+    };
     let mut json = match json {
         Ok(j) => j,
         Err(e) => {
@@ -108,7 +116,11 @@ fn check(files: &[String]) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Print to stdout; a closed pipe (`| head`) is not an error worth a message.

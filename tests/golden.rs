@@ -5,8 +5,6 @@
 
 mod common;
 
-
-
 #[test]
 fn golden_fixtures() {
     let root = common::root();
@@ -15,7 +13,12 @@ fn golden_fixtures() {
     let files = common::files_with_ext(&root.join("fixtures/parse"), "txt");
     assert!(!files.is_empty(), "no fixtures");
     for input in files {
-        let rel = input.strip_prefix(&root).expect("under root").to_str().expect("utf-8").to_string();
+        let rel = input
+            .strip_prefix(&root)
+            .expect("under root")
+            .to_str()
+            .expect("utf-8")
+            .to_string();
         let bytes = std::fs::read(&input).expect("read fixture");
         let order = kamsang::parse_bytes(&rel, &bytes).expect("fixture parses");
         let mut got = serde_json::to_string_pretty(&order).expect("serialise");
@@ -47,8 +50,10 @@ fn two_parses_are_byte_identical() {
     let root = common::root();
     for input in common::files_with_ext(&root.join("fixtures/parse"), "txt") {
         let bytes = std::fs::read(&input).expect("read fixture");
-        let a = serde_json::to_string(&kamsang::parse_bytes("x.txt", &bytes).expect("parses")).expect("json");
-        let b = serde_json::to_string(&kamsang::parse_bytes("x.txt", &bytes).expect("parses")).expect("json");
+        let a = serde_json::to_string(&kamsang::parse_bytes("x.txt", &bytes).expect("parses"))
+            .expect("json");
+        let b = serde_json::to_string(&kamsang::parse_bytes("x.txt", &bytes).expect("parses"))
+            .expect("json");
         assert_eq!(a, b);
     }
 }

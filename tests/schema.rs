@@ -4,8 +4,9 @@ mod common;
 
 #[test]
 fn committed_schema_matches_generated() {
-    let committed = std::fs::read_to_string(common::root().join("schemas/duty-order.v1.schema.json"))
-        .expect("schemas/duty-order.v1.schema.json is committed");
+    let committed =
+        std::fs::read_to_string(common::root().join("schemas/duty-order.v1.schema.json"))
+            .expect("schemas/duty-order.v1.schema.json is committed");
     let generated = kamsang::schema::schema_json();
     assert!(
         committed == generated,

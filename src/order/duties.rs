@@ -28,7 +28,9 @@ pub fn duty_from(
     kinds.push((i, kind));
     let mut steps = Vec::new();
     for &c in &n.children {
-        let Some(child) = outline.node(c) else { continue };
+        let Some(child) = outline.node(c) else {
+            continue;
+        };
         if child.kind != NodeKind::Item {
             continue;
         }
@@ -57,7 +59,10 @@ mod tests {
     fn kinds_from_text() {
         assert_eq!(duty_kind("ปฏิบัติงานอื่น ๆ ตามที่ได้รับมอบหมาย"), "other_assigned");
         assert_eq!(duty_kind("งานอื่นๆ ตามที่ได้รับมอบหมาย"), "other_assigned");
-        assert_eq!(duty_kind("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ นางจงกล อรรถอาภรณ์ ปฏิบัติงานแทน"), "substitute_clause");
+        assert_eq!(
+            duty_kind("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ นางจงกล อรรถอาภรณ์ ปฏิบัติงานแทน"),
+            "substitute_clause"
+        );
         assert_eq!(duty_kind("งานสารบรรณ"), "duty");
     }
 }

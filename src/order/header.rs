@@ -20,7 +20,9 @@ pub fn read(outline: &Outline) -> HeaderResult {
     let mut preamble: Vec<&str> = Vec::new();
     for &i in &outline.roots {
         let Some(n) = outline.node(i) else { continue };
-        let NodeKind::Paragraph(pk) = n.kind else { break };
+        let NodeKind::Paragraph(pk) = n.kind else {
+            break;
+        };
         let text = n.text.as_str();
         let kind = match pk {
             ParaKind::Subject => {
@@ -33,7 +35,9 @@ pub fn read(outline: &Outline) -> HeaderResult {
                 "issuer"
             }
             ParaKind::OrderNumber => {
-                header.order_number.get_or_insert_with(|| order_number(text));
+                header
+                    .order_number
+                    .get_or_insert_with(|| order_number(text));
                 "order_number"
             }
             ParaKind::Office => {
@@ -66,10 +70,19 @@ pub fn read(outline: &Outline) -> HeaderResult {
 fn order_number(text: &str) -> OrderNumber {
     let body = text.strip_prefix("ที่").unwrap_or(text).trim();
     let mut parts = body.splitn(2, '/');
-    let num = parts.next().map(str::trim).and_then(|s| s.rsplit(' ').next()).and_then(parse_number);
+    let num = parts
+        .next()
+        .map(str::trim)
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(parse_number);
     let year = parts
         .next()
-        .map(|s| s.trim().chars().take_while(|c| crate::thai::digits::is_digit(*c)).collect::<String>())
+        .map(|s| {
+            s.trim()
+                .chars()
+                .take_while(|c| crate::thai::digits::is_digit(*c))
+                .collect::<String>()
+        })
         .and_then(|s| parse_number(&s));
     OrderNumber {
         text: text.to_string(),

@@ -24,6 +24,8 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
     }
 
     let mut people = Vec::new();
+    // line of each substitute name, parallel to `people[i].substitutes`
+    let mut sub_lines: Vec<Vec<u32>> = Vec::new();
     // (person index, substitute name key) to resolve once everyone is known
     let mut keys: HashMap<String, String> = HashMap::new();
     let mut work_group: Option<String> = None;
@@ -35,17 +37,24 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
                 set_kind(&mut kinds, i, "work_group");
             }
             NodeKind::Item => {
-                if let Some(p) = person_from(&outline, i, work_group.as_deref(), &mut kinds, &mut diagnostics) {
+                if let Some((p, lines)) = person_from(
+                    &outline,
+                    i,
+                    work_group.as_deref(),
+                    &mut kinds,
+                    &mut diagnostics,
+                ) {
                     if let Some(key) = split_name(&p.full_name).map(|n| n.key()) {
                         keys.entry(key).or_insert_with(|| p.id.clone());
                     }
                     people.push(p);
+                    sub_lines.push(lines);
                 }
             }
             _ => {}
         }
     }
-    resolve_substitutes(&mut people, &keys, &mut diagnostics);
+    resolve_substitutes(&mut people, &sub_lines, &keys, &mut diagnostics);
 
     diagnostics.sort_by_key(|d| d.line);
     let outline_model = to_model(&outline, &kinds);
@@ -72,14 +81,15 @@ fn set_kind(kinds: &mut [Option<&'static str>], i: usize, k: &'static str) {
     }
 }
 
-/// A person from a top-level item that starts with a titled name.
+/// A person from a top-level item that starts with a titled name, with the
+/// line of each of their substitutes.
 fn person_from(
     outline: &Outline,
     i: usize,
     work_group: Option<&str>,
     kinds: &mut [Option<&'static str>],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Person> {
+) -> Option<(Person, Vec<u32>)> {
     let n = outline.node(i)?;
     let name = split_name(&n.text)?;
     let seq = n.values.last().copied().unwrap_or(0);
@@ -88,7 +98,10 @@ fn person_from(
         diagnostics.push(Diagnostic::warning(
             "name_unsplit",
             n.line_start,
-            format!("cannot tell given name from family name in \"{}\"", name.full),
+            format!(
+                "cannot tell given name from family name in \"{}\"",
+                name.full
+            ),
         ));
     }
     let pos = split_position(name.rest);
@@ -96,16 +109,24 @@ fn person_from(
 
     let mut duties = Vec::new();
     let mut substitutes = Vec::new();
+    let mut sub_lines = Vec::new();
     let mut visited = Vec::new();
     for &c in &n.children {
-        let Some(child) = outline.node(c) else { continue };
+        let Some(child) = outline.node(c) else {
+            continue;
+        };
         match child.kind {
             NodeKind::Item => {
                 let kind = duties::duty_kind(&child.text);
                 let dseq = child.values.last().copied().unwrap_or(0);
-                if let Some(d) = duties::duty_from(outline, c, format!("{id}.d{dseq}"), kind, &mut visited) {
+                if let Some(d) =
+                    duties::duty_from(outline, c, format!("{id}.d{dseq}"), kind, &mut visited)
+                {
                     if kind == "substitute_clause" {
-                        substitutes.extend(names_in_text(&child.text).iter().map(substitute));
+                        for name in names_in_text(&child.text) {
+                            substitutes.push(substitute(&name));
+                            sub_lines.push(child.line_start);
+                        }
                     }
                     duties.push(d);
                 }
@@ -114,9 +135,15 @@ fn person_from(
                 set_kind(kinds, c, "substitute_clause");
                 let listed = names_listed_under(outline, c);
                 if listed.is_empty() {
-                    substitutes.extend(names_in_text(&child.text).iter().map(substitute));
+                    for name in names_in_text(&child.text) {
+                        substitutes.push(substitute(&name));
+                        sub_lines.push(child.line_start);
+                    }
                 } else {
-                    substitutes.extend(listed);
+                    for (s, line) in listed {
+                        substitutes.push(s);
+                        sub_lines.push(line);
+                    }
                 }
             }
             _ => {}
@@ -125,7 +152,7 @@ fn person_from(
     for (v, k) in visited {
         set_kind(kinds, v, k);
     }
-    Some(Person {
+    let person = Person {
         id,
         number: n.number.clone(),
         title: Some(name.title.to_string()),
@@ -140,7 +167,8 @@ fn person_from(
         line_end: outline.subtree_end(i),
         duties,
         substitutes,
-    })
+    };
+    Some((person, sub_lines))
 }
 
 fn substitute(n: &NameParts<'_>) -> Substitute {
@@ -150,22 +178,29 @@ fn substitute(n: &NameParts<'_>) -> Substitute {
     }
 }
 
-/// Names of the inline lists under a clause paragraph, in order.
-fn names_listed_under(outline: &Outline, clause: usize) -> Vec<Substitute> {
+/// Names (and their lines) of the inline lists under a clause paragraph, in order.
+fn names_listed_under(outline: &Outline, clause: usize) -> Vec<(Substitute, u32)> {
     let mut out = Vec::new();
-    let Some(n) = outline.node(clause) else { return out };
+    let Some(n) = outline.node(clause) else {
+        return out;
+    };
     for &l in &n.children {
-        let Some(list) = outline.node(l) else { continue };
+        let Some(list) = outline.node(l) else {
+            continue;
+        };
         if list.kind != NodeKind::NameList {
             continue;
         }
         for &e in &list.children {
             if let Some(entry) = outline.node(e) {
                 let full = split_name(&entry.text).map_or_else(|| entry.text.clone(), |p| p.full);
-                out.push(Substitute {
-                    full_name: full,
-                    person_id: None,
-                });
+                out.push((
+                    Substitute {
+                        full_name: full,
+                        person_id: None,
+                    },
+                    entry.line_start,
+                ));
             }
         }
     }
@@ -173,16 +208,24 @@ fn names_listed_under(outline: &Outline, clause: usize) -> Vec<Substitute> {
 }
 
 /// Point each substitute at the person of the same name in this order.
-fn resolve_substitutes(people: &mut [Person], keys: &HashMap<String, String>, diagnostics: &mut Vec<Diagnostic>) {
-    for p in people.iter_mut() {
-        for s in &mut p.substitutes {
+fn resolve_substitutes(
+    people: &mut [Person],
+    lines: &[Vec<u32>],
+    keys: &HashMap<String, String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (p, lines) in people.iter_mut().zip(lines) {
+        for (k, s) in p.substitutes.iter_mut().enumerate() {
             s.person_id = split_name(&s.full_name).and_then(|n| keys.get(&n.key()).cloned());
             if s.person_id.is_none() {
                 diagnostics.push(Diagnostic {
                     severity: Severity::Info,
                     code: "substitute_unresolved".to_string(),
-                    line: p.line_start,
-                    message: format!("substitute \"{}\" of {} is not among the people of this order", s.full_name, p.full_name),
+                    line: lines.get(k).copied().unwrap_or(p.line_start),
+                    message: format!(
+                        "substitute \"{}\" of {} is not among the people of this order",
+                        s.full_name, p.full_name
+                    ),
                     label: None,
                     number: None,
                 });
@@ -201,7 +244,12 @@ fn to_model(outline: &Outline, kinds: &[Option<&'static str>]) -> Vec<OutlineNod
         .collect()
 }
 
-fn node_model(outline: &Outline, kinds: &[Option<&'static str>], i: usize, id: String) -> Option<OutlineNode> {
+fn node_model(
+    outline: &Outline,
+    kinds: &[Option<&'static str>],
+    i: usize,
+    id: String,
+) -> Option<OutlineNode> {
     let n = outline.node(i)?;
     let kind = kinds.get(i).copied().flatten().unwrap_or(match n.kind {
         NodeKind::Item => "item",

@@ -46,7 +46,12 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
     let spaced = after.starts_with(' ');
     let after = after.trim_start();
     let (given, rest) = split_word(after);
-    if given.is_empty() || !given.chars().next().is_some_and(crate::thai::is_thai_letter) {
+    if given.is_empty()
+        || !given
+            .chars()
+            .next()
+            .is_some_and(crate::thai::is_thai_letter)
+    {
         return None;
     }
     let (mut family, mut rest) = split_word(rest);
@@ -60,9 +65,17 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
             rest = r;
         }
     }
-    let family = (!family.is_empty() && family.chars().next().is_some_and(crate::thai::is_thai_letter))
-        .then_some(family);
-    let rest = if family.is_some() { rest } else { after.get(given.len()..).unwrap_or("").trim_start() };
+    let family = (!family.is_empty()
+        && family
+            .chars()
+            .next()
+            .is_some_and(crate::thai::is_thai_letter))
+    .then_some(family);
+    let rest = if family.is_some() {
+        rest
+    } else {
+        after.get(given.len()..).unwrap_or("").trim_start()
+    };
     let mut full = String::from(title);
     if spaced {
         full.push(' ');
@@ -146,7 +159,8 @@ pub fn names_in_text(text: &str) -> Vec<NameParts<'_>> {
     let mut out: Vec<NameParts<'_>> = Vec::new();
     for (i, _) in text.char_indices() {
         let before = &text[..i];
-        let word_start = i == 0 || before.ends_with(' ') || before.ends_with("ให้") || before.ends_with("และ");
+        let word_start =
+            i == 0 || before.ends_with(' ') || before.ends_with("ให้") || before.ends_with("และ");
         if word_start
             && let Some(n) = split_name(&text[i..])
             && n.family.is_some()
@@ -166,7 +180,10 @@ mod tests {
     #[test]
     fn names_with_and_without_space_after_title() {
         let n = split_name("ว่าที่ร้อยตรี สมชาย ใจดี ครู").unwrap();
-        assert_eq!((n.title, n.given, n.family, n.full.as_str()), ("ว่าที่ร้อยตรี", "สมชาย", Some("ใจดี"), "ว่าที่ร้อยตรี สมชาย ใจดี"));
+        assert_eq!(
+            (n.title, n.given, n.family, n.full.as_str()),
+            ("ว่าที่ร้อยตรี", "สมชาย", Some("ใจดี"), "ว่าที่ร้อยตรี สมชาย ใจดี")
+        );
         let n = split_name("นายสมศักดิ์ ณ อยุธยา").unwrap();
         assert_eq!(n.family, Some("ณ อยุธยา"));
         assert_eq!(n.key(), "สมศักดิ์ณอยุธยา");
@@ -177,9 +194,19 @@ mod tests {
     #[test]
     fn position_without_the_word_and_without_rank() {
         let p = split_position("พนักงานธุรการ มีหน้าที่ปฏิบัติงาน ดังนี้");
-        assert_eq!(p, PositionParts { position: Some("พนักงานธุรการ".into()), rank: None, role: None });
+        assert_eq!(
+            p,
+            PositionParts {
+                position: Some("พนักงานธุรการ".into()),
+                rank: None,
+                role: None
+            }
+        );
         let p = split_position("ครู วิทยฐานะชำนาญการ");
-        assert_eq!((p.position.as_deref(), p.rank.as_deref()), (Some("ครู"), Some("ชำนาญการ")));
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("ครู"), Some("ชำนาญการ"))
+        );
     }
 
     #[test]

@@ -118,11 +118,15 @@ fn parse_label_prefix(line: &str) -> Option<(Label, usize)> {
         let inner = &line[1..];
         let c = inner.chars().next()?;
         if let Some((n, u)) = leading_number(inner) {
-            inner[u..].starts_with(')').then_some((Family::ParenBoth, vec![n], 1 + u + 1))?
+            inner[u..]
+                .starts_with(')')
+                .then_some((Family::ParenBoth, vec![n], 1 + u + 1))?
         } else {
             let v = letter_value(c)?;
             let u = c.len_utf8();
-            inner[u..].starts_with(')').then_some((Family::LetterBoth, vec![v], 1 + u + 1))?
+            inner[u..]
+                .starts_with(')')
+                .then_some((Family::LetterBoth, vec![v], 1 + u + 1))?
         }
     } else if let Some(v) = letter_value(first) {
         let u = first.len_utf8();
@@ -203,7 +207,8 @@ fn dotted_or_paren(line: &str) -> Option<(Family, Vec<u32>, usize)> {
     }
     // what follows must not continue a number, date or decimal ("1.5%", "1/2566")
     let next = line[used..].chars().next();
-    if matches!(next, Some(c) if c.is_ascii_alphanumeric() || matches!(c, '/' | ',' | '%' | '-' | '.' | ':')) {
+    if matches!(next, Some(c) if c.is_ascii_alphanumeric() || matches!(c, '/' | ',' | '%' | '-' | '.' | ':'))
+    {
         return None;
     }
     Some((Family::Dotted, values, used))
@@ -219,27 +224,71 @@ mod tests {
 
     #[test]
     fn dotted_forms() {
-        assert_eq!(lab("1. นาย ก"), Some((Family::Dotted, vec![1], "1.".into(), "นาย ก".into())));
-        assert_eq!(lab("1.5. กลุ่มงาน"), Some((Family::Dotted, vec![1, 5], "1.5.".into(), "กลุ่มงาน".into())));
-        assert_eq!(lab("4.2.10 ติดตาม"), Some((Family::Dotted, vec![4, 2, 10], "4.2.10".into(), "ติดตาม".into())));
-        assert_eq!(lab("3.นางสุภัทรา"), Some((Family::Dotted, vec![3], "3.".into(), "นางสุภัทรา".into())));
-        assert_eq!(lab("๑.๒ งาน"), Some((Family::Dotted, vec![1, 2], "๑.๒".into(), "งาน".into())));
+        assert_eq!(
+            lab("1. นาย ก"),
+            Some((Family::Dotted, vec![1], "1.".into(), "นาย ก".into()))
+        );
+        assert_eq!(
+            lab("1.5. กลุ่มงาน"),
+            Some((Family::Dotted, vec![1, 5], "1.5.".into(), "กลุ่มงาน".into()))
+        );
+        assert_eq!(
+            lab("4.2.10 ติดตาม"),
+            Some((
+                Family::Dotted,
+                vec![4, 2, 10],
+                "4.2.10".into(),
+                "ติดตาม".into()
+            ))
+        );
+        assert_eq!(
+            lab("3.นางสุภัทรา"),
+            Some((Family::Dotted, vec![3], "3.".into(), "นางสุภัทรา".into()))
+        );
+        assert_eq!(
+            lab("๑.๒ งาน"),
+            Some((Family::Dotted, vec![1, 2], "๑.๒".into(), "งาน".into()))
+        );
         assert_eq!(lab("1.1.1.1 x").map(|l| l.1), Some(vec![1, 1, 1, 1]));
     }
 
     #[test]
     fn paren_and_letter_forms() {
-        assert_eq!(lab("6)การติดตาม").map(|l| (l.0, l.1, l.3)), Some((Family::ParenClose, vec![6], "การติดตาม".into())));
-        assert_eq!(lab("(๓) กรรมการ").map(|l| (l.0, l.1)), Some((Family::ParenBoth, vec![3])));
-        assert_eq!(lab("ข. งาน").map(|l| (l.0, l.1)), Some((Family::LetterDot, vec![2])));
-        assert_eq!(lab("(ค) งาน").map(|l| (l.0, l.1)), Some((Family::LetterBoth, vec![3])));
-        assert_eq!(lab("ข้อ ๑ ให้").map(|l| (l.0, l.1, l.3)), Some((Family::Clause, vec![1], "ให้".into())));
+        assert_eq!(
+            lab("6)การติดตาม").map(|l| (l.0, l.1, l.3)),
+            Some((Family::ParenClose, vec![6], "การติดตาม".into()))
+        );
+        assert_eq!(
+            lab("(๓) กรรมการ").map(|l| (l.0, l.1)),
+            Some((Family::ParenBoth, vec![3]))
+        );
+        assert_eq!(
+            lab("ข. งาน").map(|l| (l.0, l.1)),
+            Some((Family::LetterDot, vec![2]))
+        );
+        assert_eq!(
+            lab("(ค) งาน").map(|l| (l.0, l.1)),
+            Some((Family::LetterBoth, vec![3]))
+        );
+        assert_eq!(
+            lab("ข้อ ๑ ให้").map(|l| (l.0, l.1, l.3)),
+            Some((Family::Clause, vec![1], "ให้".into()))
+        );
         assert_eq!(lab("- งาน").map(|l| l.0), Some(Family::Bullet('-')));
     }
 
     #[test]
     fn not_labels() {
-        for s in ["2566 เป็นต้นไป", "1/2566", "ก.ค.ศ. กำหนด", "-----", "1.5%", "การศึกษา", "(STRATEGIC)", "ขอ 1"] {
+        for s in [
+            "2566 เป็นต้นไป",
+            "1/2566",
+            "ก.ค.ศ. กำหนด",
+            "-----",
+            "1.5%",
+            "การศึกษา",
+            "(STRATEGIC)",
+            "ขอ 1",
+        ] {
             assert_eq!(lab(s), None, "{s}");
         }
     }

@@ -5,7 +5,8 @@ use super::ParaKind;
 use crate::thai::digits::{digit_value, parse_number};
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
-    ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD, SUBSTITUTE_STARTS, TITLES, UNIT_STARTS, starts_with_any,
+    ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD, SUBSTITUTE_STARTS, TITLES,
+    UNIT_STARTS, starts_with_any,
 };
 
 /// Longest line (in characters) taken as a heading or office line.
@@ -46,7 +47,10 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
 
 /// A rule line: only `-`, `_`, `=`, `*`, `~` or `.`, at least three of them.
 pub fn is_rule(text: &str) -> bool {
-    text.chars().count() >= 3 && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | '~' | '.' | ' '))
+    text.chars().count() >= 3
+        && text
+            .chars()
+            .all(|c| matches!(c, '-' | '_' | '=' | '*' | '~' | '.' | ' '))
 }
 
 /// Kind of an unnumbered line in the header zone (before the first item), or
@@ -70,7 +74,8 @@ pub fn header_line_kind(text: &str, preamble_started: bool) -> Option<ParaKind> 
     }
     if !preamble_started
         && text.chars().count() <= MAX_HEADING_CHARS
-        && (starts_with_any(text, ISSUER_STARTS).is_some() || starts_with_any(text, UNIT_STARTS).is_some())
+        && (starts_with_any(text, ISSUER_STARTS).is_some()
+            || starts_with_any(text, UNIT_STARTS).is_some())
     {
         return Some(ParaKind::Office);
     }
@@ -83,7 +88,12 @@ fn is_order_number(text: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start();
-    rest.len() < text.len() && rest.chars().next().is_some_and(|c| digit_value(c).is_some()) && rest.contains('/')
+    rest.len() < text.len()
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| digit_value(c).is_some())
+        && rest.contains('/')
 }
 
 /// Kind of an unnumbered line in the body, when it is not running text.
@@ -137,7 +147,9 @@ pub fn name_entries(text: &str) -> Vec<NameEntry> {
     let mut prev_space = true;
     for (i, c) in text.char_indices() {
         if prev_space && digit_value(c).is_some() {
-            let digits_end = text[i..].find(|ch: char| digit_value(ch).is_none()).map_or(text.len(), |j| i + j);
+            let digits_end = text[i..]
+                .find(|ch: char| digit_value(ch).is_none())
+                .map_or(text.len(), |j| i + j);
             if text[digits_end..].starts_with('.') {
                 let after = &text[digits_end + 1..];
                 let trimmed = after.trim_start();
@@ -196,16 +208,34 @@ mod tests {
 
     #[test]
     fn header_and_body_lines() {
-        assert_eq!(header_line_kind("เรื่อง การกำหนดหน้าที่", false), Some(ParaKind::Subject));
-        assert_eq!(header_line_kind("กลุ่มนโยบายและแผน", false), Some(ParaKind::Office));
+        assert_eq!(
+            header_line_kind("เรื่อง การกำหนดหน้าที่", false),
+            Some(ParaKind::Subject)
+        );
+        assert_eq!(
+            header_line_kind("กลุ่มนโยบายและแผน", false),
+            Some(ParaKind::Office)
+        );
         assert_eq!(header_line_kind("สำนักงานเขตพื้นที่การศึกษา", true), None);
-        assert_eq!(header_line_kind("ที่ ๑๖/๒๕๖๐", false), Some(ParaKind::OrderNumber));
-        assert_eq!(header_line_kind("-----------------------------", false), Some(ParaKind::Rule));
+        assert_eq!(
+            header_line_kind("ที่ ๑๖/๒๕๖๐", false),
+            Some(ParaKind::OrderNumber)
+        );
+        assert_eq!(
+            header_line_kind("-----------------------------", false),
+            Some(ParaKind::Rule)
+        );
         assert_eq!(header_line_kind("มีหน้าที่ ส่งเสริม", false), None);
-        assert_eq!(body_line_kind("ขั้นตอนการปฏิบัติงาน", 11), Some(ParaKind::StepsHeading));
+        assert_eq!(
+            body_line_kind("ขั้นตอนการปฏิบัติงาน", 11),
+            Some(ParaKind::StepsHeading)
+        );
         assert_eq!(body_line_kind("กลุ่มงานธุรการ", 0), Some(ParaKind::WorkGroup));
         assert_eq!(body_line_kind("กลุ่มนโยบายและแผน", 20), None);
-        assert_eq!(body_line_kind("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้", 10), Some(ParaKind::Substitute));
+        assert_eq!(
+            body_line_kind("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้", 10),
+            Some(ParaKind::Substitute)
+        );
         assert_eq!(body_line_kind("การศึกษา", 0), None);
     }
 

@@ -9,11 +9,13 @@
 //! every label that differs from it gets a diagnostic.
 
 use super::label::{Family, Label, format_value, parse_label};
-use super::line::{NameEntry, body_line_kind, consecutive_from, header_line_kind, join_wrapped, name_entries};
+use super::line::{
+    NameEntry, body_line_kind, consecutive_from, header_line_kind, join_wrapped, name_entries,
+};
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::Diagnostic;
 use crate::read::{Line, Source};
-use crate::thai::lexicon::{PREAMBLE_STARTS, starts_with_any};
+use crate::thai::lexicon::{PREAMBLE_STARTS, TITLES, starts_with_any};
 
 /// Build the outline of a normalised source.
 pub fn build(source: &Source) -> Outline {
@@ -77,7 +79,14 @@ impl Builder {
         let text = line.text.as_str();
         match header_line_kind(text, self.preamble_started) {
             Some(kind) => {
-                let i = self.add(NodeKind::Paragraph(kind), None, None, Vec::new(), line, None);
+                let i = self.add(
+                    NodeKind::Paragraph(kind),
+                    None,
+                    None,
+                    Vec::new(),
+                    line,
+                    None,
+                );
                 self.cont = (kind == ParaKind::Subject).then_some(i);
             }
             None => {
@@ -85,7 +94,14 @@ impl Builder {
                 match self.cont {
                     Some(c) if !starts => self.join(c, line),
                     _ => {
-                        let i = self.add(NodeKind::Paragraph(ParaKind::Text), None, None, Vec::new(), line, None);
+                        let i = self.add(
+                            NodeKind::Paragraph(ParaKind::Text),
+                            None,
+                            None,
+                            Vec::new(),
+                            line,
+                            None,
+                        );
                         self.preamble_started = true;
                         self.cont = Some(i);
                     }
@@ -99,14 +115,28 @@ impl Builder {
         match kind {
             Some(ParaKind::WorkGroup) => {
                 self.stack.clear();
-                self.add(NodeKind::Paragraph(ParaKind::WorkGroup), None, None, Vec::new(), line, None);
+                self.add(
+                    NodeKind::Paragraph(ParaKind::WorkGroup),
+                    None,
+                    None,
+                    Vec::new(),
+                    line,
+                    None,
+                );
                 self.cont = None;
             }
             Some(ParaKind::Substitute) => {
                 // closes the duties of the person it belongs to
                 self.stack.truncate(1);
                 let parent = self.stack.last().copied();
-                let i = self.add(NodeKind::Paragraph(ParaKind::Substitute), None, None, Vec::new(), line, parent);
+                let i = self.add(
+                    NodeKind::Paragraph(ParaKind::Substitute),
+                    None,
+                    None,
+                    Vec::new(),
+                    line,
+                    parent,
+                );
                 self.cont = Some(i);
             }
             Some(k) => {
@@ -118,7 +148,14 @@ impl Builder {
                 Some(c) => self.join(c, line),
                 None => {
                     let parent = self.stack.last().copied();
-                    let i = self.add(NodeKind::Paragraph(ParaKind::Text), None, None, Vec::new(), line, parent);
+                    let i = self.add(
+                        NodeKind::Paragraph(ParaKind::Text),
+                        None,
+                        None,
+                        Vec::new(),
+                        line,
+                        parent,
+                    );
                     self.cont = Some(i);
                 }
             },
@@ -200,7 +237,7 @@ impl Builder {
     fn item(&mut self, label: Label, rest: &str, line: &Line) {
         self.in_body = true;
         let (parent, values, chain) = match label.family {
-            Family::Dotted => self.place_dotted(&label),
+            Family::Dotted => self.place_dotted(&label, rest),
             f => self.place_by_family(f),
         };
         let number = match label.family {
@@ -233,10 +270,10 @@ impl Builder {
     }
 
     /// Parent, canonical values and chain membership of a dotted label.
-    fn place_dotted(&mut self, label: &Label) -> (Option<usize>, Vec<u32>, bool) {
+    fn place_dotted(&mut self, label: &Label, rest: &str) -> (Option<usize>, Vec<u32>, bool) {
         let k = label.values.len();
         if k == 1 {
-            return self.place_dotted_single(label);
+            return self.place_dotted_single(label, rest);
         }
         while let Some(&top) = self.stack.last() {
             let stop = match self.family_of(top) {
@@ -252,8 +289,14 @@ impl Builder {
         let parent = self.stack.last().copied();
         let seq = self.next_seq(parent);
         let mut values = match parent {
-            Some(p) if self.is_chain(p) && self.values_of(p).len() + 1 == k => self.values_of(p).to_vec(),
-            _ => label.values.get(..k - 1).map(<[u32]>::to_vec).unwrap_or_default(),
+            Some(p) if self.is_chain(p) && self.values_of(p).len() + 1 == k => {
+                self.values_of(p).to_vec()
+            }
+            _ => label
+                .values
+                .get(..k - 1)
+                .map(<[u32]>::to_vec)
+                .unwrap_or_default(),
         };
         values.push(seq);
         let chain = parent.is_none_or(|p| self.is_chain(p));
@@ -261,11 +304,19 @@ impl Builder {
     }
 
     /// `N.`: a top-level item, unless it restarts at 1 inside an open item (a
-    /// nested list of steps written `1.` `2.`) or continues such a list.
-    fn place_dotted_single(&mut self, label: &Label) -> (Option<usize>, Vec<u32>, bool) {
+    /// nested list of steps written `1.` `2.`) or continues such a list. When
+    /// `N` could be either the next top-level item or the next nested one, a
+    /// line that starts with a personal title is taken as top-level.
+    fn place_dotted_single(
+        &mut self,
+        label: &Label,
+        rest: &str,
+    ) -> (Option<usize>, Vec<u32>, bool) {
         let v = label.last_value();
         let nested_open = self.stack.iter().rposition(|&i| {
-            self.family_of(i) == Some(Family::Dotted) && !self.is_chain(i) && self.values_of(i).len() == 1
+            self.family_of(i) == Some(Family::Dotted)
+                && !self.is_chain(i)
+                && self.values_of(i).len() == 1
         });
         let top_level_next = self.root_count.saturating_add(1);
         if let Some(pos) = nested_open {
@@ -275,8 +326,15 @@ impl Builder {
                 .and_then(|&i| self.out.nodes.get(i))
                 .and_then(|n| n.label.as_ref())
                 .map(|l| l.last_value());
-            if written_prev.map(|p| p.saturating_add(1)) == Some(v) && v != top_level_next {
-                let parent = self.stack.get(pos).and_then(|&i| self.out.nodes.get(i)).and_then(|n| n.parent);
+            let person = starts_with_any(rest, TITLES).is_some();
+            if written_prev.map(|p| p.saturating_add(1)) == Some(v)
+                && (v != top_level_next || !person)
+            {
+                let parent = self
+                    .stack
+                    .get(pos)
+                    .and_then(|&i| self.out.nodes.get(i))
+                    .and_then(|n| n.parent);
                 self.stack.truncate(pos);
                 let seq = self.next_seq(parent);
                 return (parent, vec![seq], false);
@@ -288,15 +346,28 @@ impl Builder {
             return (parent, vec![seq], false);
         }
         self.stack.clear();
+        // the first top-level item sets where numbering starts (an excerpt or a
+        // continued order may begin at 4.)
+        if self.root_count == 0 && v > 1 {
+            self.root_count = v - 1;
+        }
         let seq = self.next_seq(None);
         (None, vec![seq], true)
     }
 
     /// Parent and canonical value of a non-dotted label.
     fn place_by_family(&mut self, family: Family) -> (Option<usize>, Vec<u32>, bool) {
-        let parent = match self.stack.iter().rposition(|&i| self.family_of(i) == Some(family)) {
+        let parent = match self
+            .stack
+            .iter()
+            .rposition(|&i| self.family_of(i) == Some(family))
+        {
             Some(pos) => {
-                let p = self.stack.get(pos).and_then(|&i| self.out.nodes.get(i)).and_then(|n| n.parent);
+                let p = self
+                    .stack
+                    .get(pos)
+                    .and_then(|&i| self.out.nodes.get(i))
+                    .and_then(|n| n.parent);
                 self.stack.truncate(pos);
                 p
             }
@@ -307,7 +378,14 @@ impl Builder {
     }
 
     /// A diagnostic when the written label differs from the canonical number.
-    fn check_number(&mut self, label: &Label, parent: Option<usize>, values: &[u32], number: Option<&str>, line: u32) {
+    fn check_number(
+        &mut self,
+        label: &Label,
+        parent: Option<usize>,
+        values: &[u32],
+        number: Option<&str>,
+        line: u32,
+    ) {
         let Some(number) = number else { return };
         let written = &label.values;
         let differs = match label.family {
@@ -319,7 +397,8 @@ impl Builder {
         }
         let w = label.written.trim_end_matches('.');
         let k = written.len();
-        let prefix_differs = label.family == Family::Dotted && written.get(..k - 1) != values.get(..k - 1);
+        let prefix_differs =
+            label.family == Family::Dotted && written.get(..k - 1) != values.get(..k - 1);
         let diag = if prefix_differs {
             let parent_number = parent
                 .and_then(|p| self.out.nodes.get(p))
@@ -329,7 +408,9 @@ impl Builder {
             Diagnostic::warning(
                 "label_renumbered",
                 line,
-                format!("{w} is written under {parent_number} before {begun} has begun: read as {number}"),
+                format!(
+                    "{w} is written under {parent_number} before {begun} has begun: read as {number}"
+                ),
             )
         } else {
             let expected = values.last().copied().unwrap_or(0);
@@ -344,7 +425,9 @@ impl Builder {
             };
             Diagnostic::warning(code, line, format!("{w} {what}: read as {number}"))
         };
-        self.out.diagnostics.push(diag.with_label(&label.written, number));
+        self.out
+            .diagnostics
+            .push(diag.with_label(&label.written, number));
     }
 
     /// An inline list of names (`1. นาง… 2. นาย…`), on one line or continued
@@ -371,14 +454,22 @@ impl Builder {
                 return true;
             }
         }
-        let after_clause = last_node.is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Substitute));
+        let after_clause =
+            last_node.is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Substitute));
         let is_list = consecutive_from(&entries, first.value)
             && (entries.len() >= 2 && (first.value == 1 || after_clause)
-                || entries.len() == 1 && after_clause && first.value == 1 && first.name.split(' ').count() <= 4);
+                || entries.len() == 1
+                    && after_clause
+                    && first.value == 1
+                    && first.name.split(' ').count() <= 4);
         if !is_list {
             return false;
         }
-        let parent = if after_clause { self.last } else { self.stack.last().copied() };
+        let parent = if after_clause {
+            self.last
+        } else {
+            self.stack.last().copied()
+        };
         let list = self.add(NodeKind::NameList, None, None, Vec::new(), line, parent);
         self.add_names(list, line, &entries);
         self.last = Some(list);
@@ -407,7 +498,14 @@ impl Builder {
             };
             let number = seq.to_string();
             self.check_number(&label, Some(list), &[seq], Some(&number), line.line);
-            let i = self.add(NodeKind::Name, Some(label), Some(number), vec![seq], line, Some(list));
+            let i = self.add(
+                NodeKind::Name,
+                Some(label),
+                Some(number),
+                vec![seq],
+                line,
+                Some(list),
+            );
             if let Some(n) = self.out.nodes.get_mut(i) {
                 n.text = e.name.clone();
             }

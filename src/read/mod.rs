@@ -77,9 +77,13 @@ pub fn sniff_refusal(path: &str, bytes: &[u8]) -> Result<()> {
     let msg = if bytes.starts_with(b"PK\x03\x04") {
         Some("this is a zip container (.docx/.xlsx?), not plain text; .docx is not read yet")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("legacy Word/Excel (.doc/.xls) is not supported; convert it with `libreoffice --headless --convert-to docx FILE`")
+        Some(
+            "legacy Word/Excel (.doc/.xls) is not supported; convert it with `libreoffice --headless --convert-to docx FILE`",
+        )
     } else if bytes.starts_with(b"%PDF") {
-        Some("PDF is not supported; convert it to text or .docx first (e.g. `pdftotext -layout FILE`)")
+        Some(
+            "PDF is not supported; convert it to text or .docx first (e.g. `pdftotext -layout FILE`)",
+        )
     } else {
         None
     };
@@ -94,8 +98,14 @@ pub fn sniff_refusal(path: &str, bytes: &[u8]) -> Result<()> {
 pub fn read_bytes(path: &str, bytes: &[u8]) -> Result<Source> {
     let lower = path.to_lowercase();
     for (ext, advice) in [
-        (".doc", "legacy .doc is not supported; convert it with `libreoffice --headless --convert-to docx FILE`"),
-        (".pdf", "PDF is not supported; convert it to text or .docx first (e.g. `pdftotext -layout FILE`)"),
+        (
+            ".doc",
+            "legacy .doc is not supported; convert it with `libreoffice --headless --convert-to docx FILE`",
+        ),
+        (
+            ".pdf",
+            "PDF is not supported; convert it to text or .docx first (e.g. `pdftotext -layout FILE`)",
+        ),
     ] {
         if lower.ends_with(ext) {
             return Err(Error::new(path, ErrorKind::Unsupported(advice.to_string())));

@@ -18,7 +18,10 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<Source> {
     let text = match std::str::from_utf8(body) {
         Ok(t) => t,
         Err(e) => {
-            let line = 1 + body[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + body[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             return Err(Error::new(
                 path,
                 ErrorKind::Encoding(format!(
@@ -76,7 +79,10 @@ pub fn split_lines(text: &str) -> Vec<Line> {
 
 /// Trailing whitespace in characters.
 fn trailing_of(line: &str) -> usize {
-    line.chars().rev().take_while(|&c| crate::thai::normalize::is_space_like(c)).count()
+    line.chars()
+        .rev()
+        .take_while(|&c| crate::thai::normalize::is_space_like(c))
+        .count()
 }
 
 /// Leading whitespace in characters; a tab counts 4.
@@ -100,8 +106,20 @@ mod tests {
     fn line_ends_and_numbers() {
         let l = split_lines("a\r\nb\rc\n\n  d ");
         assert_eq!(l[4].trailing, 1);
-        let t: Vec<_> = l.iter().map(|l| (l.text.as_str(), l.line, l.indent)).collect();
-        assert_eq!(t, vec![("a", 1, 0), ("b", 2, 0), ("c", 3, 0), ("", 4, 0), ("  d ", 5, 2)]);
+        let t: Vec<_> = l
+            .iter()
+            .map(|l| (l.text.as_str(), l.line, l.indent))
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                ("a", 1, 0),
+                ("b", 2, 0),
+                ("c", 3, 0),
+                ("", 4, 0),
+                ("  d ", 5, 2)
+            ]
+        );
     }
 
     #[test]
@@ -111,8 +129,13 @@ mod tests {
         let e = read("x.txt", b"ok\nok\n\xFF").err().map(|e| e.to_string());
         assert_eq!(
             e.as_deref(),
-            Some("x.txt: not readable text: invalid UTF-8 at byte 6 (TIS-620/Windows-874 is not read yet) (line 3)")
+            Some(
+                "x.txt: not readable text: invalid UTF-8 at byte 6 (TIS-620/Windows-874 is not read yet) (line 3)"
+            )
         );
-        assert_eq!(read("e.txt", b"  \n\n").err().map(|e| e.kind().clone()), Some(ErrorKind::Empty));
+        assert_eq!(
+            read("e.txt", b"  \n\n").err().map(|e| e.kind().clone()),
+            Some(ErrorKind::Empty)
+        );
     }
 }

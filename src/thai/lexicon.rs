@@ -88,12 +88,7 @@ pub const RANKS: &[&str] = &[
 
 /// Words that start an acting role (ปฏิบัติหน้าที่ = "performing the duty of",
 /// รักษาราชการแทน = "acting for", รักษาการในตำแหน่ง = "acting in the position").
-pub const ROLE_STARTS: &[&str] = &[
-    "ปฏิบัติหน้าที่",
-    "รักษาราชการแทน",
-    "รักษาการในตำแหน่ง",
-    "รักษาการแทน",
-];
+pub const ROLE_STARTS: &[&str] = &["ปฏิบัติหน้าที่", "รักษาราชการแทน", "รักษาการในตำแหน่ง", "รักษาการแทน"];
 
 /// Words after a person's position that introduce their duties ("has the duty
 /// to…", "responsible for…"). Everything from the first of them on is not part
@@ -120,7 +115,11 @@ pub const SUBSTITUTE_ENDS: &[&str] = &["ปฏิบัติงานแทน"
 
 /// The catch-all duty "other work as assigned"; written with or without the
 /// space before ๆ and with ปฏิบัติงาน / งาน / หน้าที่ in front.
-pub const OTHER_ASSIGNED: &[&str] = &["อื่น ๆ ตามที่ได้รับมอบหมาย", "อื่นๆ ตามที่ได้รับมอบหมาย", "อื่นๆตามที่ได้รับมอบหมาย"];
+pub const OTHER_ASSIGNED: &[&str] = &[
+    "อื่น ๆ ตามที่ได้รับมอบหมาย",
+    "อื่นๆ ตามที่ได้รับมอบหมาย",
+    "อื่นๆตามที่ได้รับมอบหมาย",
+];
 
 /// Start of a work-group heading line between people (กลุ่มงาน = "work group").
 pub const WORK_GROUP_STARTS: &[&str] = &["กลุ่มงาน", "ฝ่าย", "งาน"];

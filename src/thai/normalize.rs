@@ -19,7 +19,10 @@ const SARA_AE: char = '\u{0E41}';
 ///
 /// `"สม\u{200B}ชาย"` → `"สมชาย"`
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// Space-like characters that become a plain space: tab, NBSP (from HTML), the
@@ -30,7 +33,8 @@ pub fn is_invisible(c: char) -> bool {
 pub fn is_space_like(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\u{000B}' | '\u{000C}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+        ' ' | '\t' | '\u{000B}' | '\u{000C}' | '\u{00A0}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
     )
 }
 
@@ -156,7 +160,10 @@ mod tests {
 
     #[test]
     fn spaces_and_invisibles() {
-        assert_eq!(n("\u{FEFF}  นาย\u{00A0}\u{00A0}สม\u{200B}ชาย\t "), "นาย สมชาย");
+        assert_eq!(
+            n("\u{FEFF}  นาย\u{00A0}\u{00A0}สม\u{200B}ชาย\t "),
+            "นาย สมชาย"
+        );
         assert_eq!(n("   "), "");
         // vowels are never merged across a space (PyThaiNLP: "สา าม" → "สาม")
         assert_eq!(n("สา าม"), "สา าม");

@@ -10,7 +10,8 @@ pub fn root() -> PathBuf {
 
 /// A validator for the committed schema.
 pub fn validator() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(root().join("schemas/duty-order.v1.schema.json")).expect("committed schema");
+    let text = std::fs::read_to_string(root().join("schemas/duty-order.v1.schema.json"))
+        .expect("committed schema");
     let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
     jsonschema::validator_for(&schema).expect("schema compiles")
 }
@@ -21,7 +22,11 @@ pub fn assert_valid(validator: &jsonschema::Validator, value: &serde_json::Value
         .iter_errors(value)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
-    assert!(errors.is_empty(), "{what} does not validate:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{what} does not validate:\n{}",
+        errors.join("\n")
+    );
 }
 
 /// Every file in `dir` with extension `ext`, sorted.

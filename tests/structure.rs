@@ -1,0 +1,362 @@
+//! Focused behaviour on excerpts of the reference order
+//! (`fixtures/parse/phetchaburi1-policy-plan.txt`) and small synthetic cases
+//! for what the real file does not show.
+
+use kamsang::model::{Duty, DutyOrder};
+
+/// Lines `from..=to` (1-based) of the reference order.
+fn reference_lines(from: usize, to: usize) -> String {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/parse/phetchaburi1-policy-plan.txt"
+    ))
+    .expect("reference fixture");
+    let mut out = String::new();
+    for l in text.lines().skip(from - 1).take(to + 1 - from) {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+fn numbers(duties: &[Duty]) -> Vec<(String, String)> {
+    duties
+        .iter()
+        .map(|d| {
+            (
+                d.label.clone().unwrap_or_default(),
+                d.number.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn codes(order: &DutyOrder) -> Vec<(u32, &str, Option<&str>, Option<&str>)> {
+    order
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.line,
+                d.code.as_str(),
+                d.label.as_deref(),
+                d.number.as_deref(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn regression_renumber_4_2_2_under_4_1() {
+    // person 4 and duties 4.1 – 4.2.1 (lines 132–151)
+    let order = kamsang::parse_str("x.txt", &reference_lines(132, 151));
+    let p = &order.people[0];
+    assert_eq!(p.full_name, "นางสาวธนะพร ฉายแสง");
+    let d41 = &p.duties[0];
+    assert_eq!(d41.number.as_deref(), Some("4.1"));
+    let want: Vec<(String, String)> = [
+        ("4.1.1", "4.1.1"),
+        ("4.2.2", "4.1.2"),
+        ("4.2.3", "4.1.3"),
+        ("4.2.4", "4.1.4"),
+        ("4.2.5", "4.1.5"),
+        ("4.2.6", "4.1.6"),
+        ("4.2.7", "4.1.7"),
+        ("4.2.8", "4.1.8"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(numbers(&d41.steps), want);
+    // 4.2 itself begins its own children again at 4.2.1
+    assert_eq!(p.duties[1].number.as_deref(), Some("4.2"));
+    assert_eq!(
+        numbers(&p.duties[1].steps),
+        vec![("4.2.1".to_string(), "4.2.1".to_string())]
+    );
+    // one diagnostic per corrected label, on the label's own line
+    let diags = codes(&order);
+    assert_eq!(diags.len(), 7);
+    assert_eq!(
+        diags[0],
+        (137 - 131, "label_renumbered", Some("4.2.2"), Some("4.1.2"))
+    );
+    assert!(diags.iter().all(|d| d.1 == "label_renumbered"));
+}
+
+#[test]
+fn regression_renumber_3_3_4_after_3_2_3() {
+    let order = kamsang::parse_str("x.txt", &reference_lines(91, 120));
+    let d32 = &order.people[0].duties[1];
+    let got = numbers(&d32.steps);
+    assert_eq!(got[3], ("3.3.4".to_string(), "3.2.4".to_string()));
+    assert_eq!(got[4], ("3.3.5".to_string(), "3.2.5".to_string()));
+    // the real 3.3 keeps its own 3.3.4
+    let d33 = &order.people[0].duties[2];
+    assert_eq!(d33.number.as_deref(), Some("3.3"));
+    assert_eq!(d33.steps[3].number.as_deref(), Some("3.3.4"));
+    assert_eq!(d33.steps[3].label.as_deref(), Some("3.3.4"));
+    assert_eq!(order.diagnostics.len(), 2);
+}
+
+#[test]
+fn inline_list_of_substitutes_is_not_people() {
+    // person 1's last duty, the substitute clause, the two-line inline list,
+    // the next work group and person 2 (lines 42–48)
+    let order = kamsang::parse_str(
+        "x.txt",
+        &format!("{}{}", reference_lines(11, 11), reference_lines(42, 48)),
+    );
+    let names: Vec<&str> = order.people.iter().map(|p| p.full_name.as_str()).collect();
+    assert_eq!(names, ["นายชูศักดิ์ ประเสริฐ", "นางสาวฐิติการ เพชรสวน"]);
+    let subs: Vec<&str> = order.people[0]
+        .substitutes
+        .iter()
+        .map(|s| s.full_name.as_str())
+        .collect();
+    assert_eq!(
+        subs,
+        [
+            "นางสาวธนะพร ฉายแสง",
+            "นางวราภรณ์ เวทย์วิทยานุวัฒน์",
+            "นางสุภัทรา บูรณารมย์",
+            "นางจงกล อรรถอาภรณ์",
+            "นางกรุณา บุญประเสริฐ"
+        ]
+    );
+    // person 2 keeps its own number and work group
+    assert_eq!(order.people[1].number.as_deref(), Some("2"));
+    assert_eq!(order.people[1].work_group.as_deref(), Some("กลุ่มงานธุรการ"));
+    // the clause is not a duty; 1.7 keeps only its own text
+    assert_eq!(order.people[0].duties.len(), 1);
+    assert_eq!(order.people[0].duties[0].title, "งานอื่น ๆ ตามที่ได้รับมอบหมาย");
+    assert_eq!(order.people[0].duties[0].kind, "other_assigned");
+    // the excerpt has only 1.7 (read as 1.1) and none of the substitutes as people
+    let diags: Vec<(u32, &str)> = order
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.code.as_str()))
+        .collect();
+    assert_eq!(
+        diags,
+        [
+            (2, "number_skipped"),
+            (4, "substitute_unresolved"),
+            (4, "substitute_unresolved"),
+            (4, "substitute_unresolved"),
+            (5, "substitute_unresolved"),
+            (5, "substitute_unresolved")
+        ]
+    );
+}
+
+#[test]
+fn wrapped_title_of_duty_2_5_is_whole() {
+    let order = kamsang::parse_str("x.txt", &reference_lines(47, 89));
+    let d = &order.people[0].duties[4];
+    assert_eq!(d.number.as_deref(), Some("2.5"));
+    assert!(
+        d.title.ends_with("เขต 1 ที่ควบคุมกลุ่มนโยบายและแผน"),
+        "{}",
+        d.title
+    );
+    assert_eq!((d.line_start, d.line_end), (40, 41));
+    // a blank line ends the wrap: 2.6 is its own duty
+    assert_eq!(
+        order.people[0].duties[5].title,
+        "ปฏิบัติงานอื่น ๆ ตามที่ได้รับมอบหมาย"
+    );
+}
+
+#[test]
+fn wrapped_word_joins_without_space_and_typed_space_is_kept() {
+    let order = kamsang::parse_str("x.txt", &reference_lines(91, 99));
+    let s = &order.people[0].duties[0].steps;
+    // "…ของ    " + "สำนักงานเขต…": padding, no space
+    assert!(
+        s[2].title.ends_with("จัดการศึกษาของสำนักงานเขตพื้นที่การศึกษา"),
+        "{}",
+        s[2].title
+    );
+    // "…ของสำนักงานเขตพื้นที่" + "การศึกษา…": a word broken in two
+    assert!(
+        s[1].title.contains("สำนักงานเขตพื้นที่การศึกษาและสถานศึกษา"),
+        "{}",
+        s[1].title
+    );
+    // "…ขั้นพื้นฐาน " (one typed space) + "การขยายชั้นเรียน"
+    let order = kamsang::parse_str(
+        "x.txt",
+        &format!("{}{}", reference_lines(132, 132), reference_lines(190, 193)),
+    );
+    let t = &order.people[0].duties[0].steps[0].title;
+    assert!(t.contains("สถานศึกษาขั้นพื้นฐาน การขยายชั้นเรียน"), "{t}");
+}
+
+#[test]
+fn people_fields_with_and_without_the_word_position() {
+    let order = kamsang::parse_str(
+        "x.txt",
+        &format!("{}{}", reference_lines(11, 12), reference_lines(46, 47)),
+    );
+    let p1 = &order.people[0];
+    assert_eq!(
+        (
+            p1.title.as_deref(),
+            p1.given_name.as_deref(),
+            p1.family_name.as_deref()
+        ),
+        (Some("นาย"), Some("ชูศักดิ์"), Some("ประเสริฐ"))
+    );
+    assert_eq!(p1.position.as_deref(), Some("นักวิเคราะห์นโยบายและแผน"));
+    assert_eq!(p1.rank.as_deref(), Some("ชำนาญการพิเศษ"));
+    assert_eq!(p1.role.as_deref(), Some("ปฏิบัติหน้าที่ผู้อำนวยการกลุ่มนโยบายและแผน"));
+    assert_eq!(p1.work_group, None);
+    let p2 = &order.people[1];
+    assert_eq!(p2.position.as_deref(), Some("พนักงานธุรการ"));
+    assert_eq!((p2.rank.as_deref(), p2.role.as_deref()), (None, None));
+    assert_eq!(p2.work_group.as_deref(), Some("กลุ่มงานธุรการ"));
+}
+
+#[test]
+fn sub_steps_nest_under_the_step_and_close_at_the_next_step() {
+    let order = kamsang::parse_str("x.txt", &reference_lines(47, 63));
+    let d = &order.people[0].duties[0];
+    assert_eq!(d.steps.len(), 5);
+    let s2 = &d.steps[1];
+    assert_eq!(s2.id, "p2.d1.s2");
+    assert_eq!(
+        numbers(&s2.steps)
+            .iter()
+            .map(|n| n.1.as_str())
+            .collect::<Vec<_>>(),
+        ["1", "2", "3", "4", "5"]
+    );
+    assert_eq!(s2.steps[4].id, "p2.d1.s2.s5");
+    assert_eq!(s2.steps[4].kind, "step");
+    assert!(d.steps[2].steps.is_empty());
+}
+
+#[test]
+fn skipped_duplicated_and_out_of_order_numbers_are_corrected() {
+    let diag = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
+        let order = kamsang::parse_str("x.txt", text);
+        order
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.clone(), d.label.clone(), d.number.clone()))
+            .collect()
+    };
+    let one = |code: &str, label: &str, number: &str| {
+        vec![(
+            code.to_string(),
+            Some(label.to_string()),
+            Some(number.to_string()),
+        )]
+    };
+    assert_eq!(
+        diag("1. นายก ข\n1.1 งานหนึ่ง\n1.3 งานสอง\n"),
+        one("number_skipped", "1.3", "1.2")
+    );
+    assert_eq!(
+        diag("1. นายก ข\n1.1 งานหนึ่ง\n1.1 งานสอง\n"),
+        one("number_duplicated", "1.1", "1.2")
+    );
+    assert_eq!(
+        diag("1. นายก ข\n1)งานหนึ่ง\n2) งานสอง\n1) งานสาม\n"),
+        one("number_out_of_order", "1)", "3")
+    );
+    // numbering that follows on from a correction is read in sequence, each label reported
+    assert_eq!(diag("1. นายก ข\n1.1 ก\n1.3 ข\n1.4 ค\n").len(), 2);
+}
+
+#[test]
+fn depth_comes_from_the_label_not_the_indentation() {
+    let text = "1. นายก ข\n            1.1 งานหนึ่ง\n1.1.1 ขั้นหนึ่ง\n                    1.2 งานสอง\n2. นางค ง\n";
+    let order = kamsang::parse_str("x.txt", text);
+    assert_eq!(order.people.len(), 2);
+    assert_eq!(order.people[0].duties.len(), 2);
+    assert_eq!(
+        order.people[0].duties[0].steps[0].number.as_deref(),
+        Some("1.1.1")
+    );
+}
+
+#[test]
+fn nested_list_numbered_with_dots_stays_inside_its_duty() {
+    let text = "1. นายก ข\n1.1 งานหนึ่ง\n1. ขั้นแรก\n2. ขั้นสอง\n1.2 งานสอง\n2. นางค ง\n";
+    let order = kamsang::parse_str("x.txt", text);
+    assert_eq!(order.people.len(), 2);
+    let d = &order.people[0].duties[0];
+    assert_eq!(
+        d.steps.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(),
+        ["ขั้นแรก", "ขั้นสอง"]
+    );
+}
+
+#[test]
+fn thai_digit_and_letter_labels() {
+    let text = "๑. นายก ข\n๑.๑ งานหนึ่ง\nก. ย่อยแรก\nข. ย่อยสอง\n๑.๒ งานสอง\n";
+    let order = kamsang::parse_str("x.txt", text);
+    let p = &order.people[0];
+    assert_eq!(p.number.as_deref(), Some("1"));
+    assert_eq!(
+        numbers(&p.duties),
+        [
+            ("๑.๑".to_string(), "1.1".to_string()),
+            ("๑.๒".to_string(), "1.2".to_string())
+        ]
+    );
+    assert_eq!(
+        numbers(&p.duties[0].steps),
+        [
+            ("ก.".to_string(), "ก".to_string()),
+            ("ข.".to_string(), "ข".to_string())
+        ]
+    );
+}
+
+#[test]
+fn header_of_the_reference_order() {
+    let order = kamsang::parse_str("x.txt", &reference_lines(1, 12));
+    let h = &order.header;
+    assert_eq!(
+        h.subject.as_deref(),
+        Some("การกำหนดหน้าที่และความรับผิดชอบของข้าราชการครูและบุคลากรทางการศึกษา")
+    );
+    assert_eq!(h.unit.as_deref(), Some("กลุ่มนโยบายและแผน"));
+    assert_eq!(
+        h.issuer.as_deref(),
+        Some("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1")
+    );
+    let pre = h.preamble.as_deref().unwrap_or_default();
+    assert!(pre.starts_with("มีหน้าที่ ส่งเสริม สนับสนุน"), "{pre}");
+    assert!(pre.ends_with("การกำกับ ติดตามผล อย่างเป็นระบบ"), "{pre}");
+    assert_eq!(
+        (h.order_number.clone(), h.date.clone(), h.signed_by.clone()),
+        (None, None, None)
+    );
+    let kinds: Vec<&str> = order.outline.iter().map(|n| n.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["subject", "unit", "issuer", "rule", "preamble", "person"]
+    );
+}
+
+#[test]
+fn text_with_no_numbering_is_kept_whole() {
+    let order = kamsang::parse_str("x.txt", "เรื่อง ทดสอบ\nตามที่มีข้อความธรรมดา\nไม่มีเลขข้อ\n");
+    assert!(order.people.is_empty());
+    assert_eq!(order.outline.len(), 2);
+    assert_eq!(order.outline[1].text, "ตามที่มีข้อความธรรมดาไม่มีเลขข้อ");
+    assert_eq!(
+        order.header.preamble.as_deref(),
+        Some("ตามที่มีข้อความธรรมดาไม่มีเลขข้อ")
+    );
+    // a subject that wraps onto a second line stays one subject
+    let order = kamsang::parse_str("x.txt", "เรื่อง แต่งตั้งคณะกรรมการ\nดำเนินงานวันครู\n");
+    assert_eq!(
+        order.header.subject.as_deref(),
+        Some("แต่งตั้งคณะกรรมการดำเนินงานวันครู")
+    );
+}
