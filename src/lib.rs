@@ -23,6 +23,8 @@
 //! assert_eq!(order.diagnostics[0].code, "number_skipped");
 //! ```
 #![deny(missing_docs)]
+// Input reaches almost everything here: no unwrap/expect outside unit tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod diagnostic;
 pub mod error;

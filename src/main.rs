@@ -1,4 +1,5 @@
 //! The `kamsang` command: a thin shell over the library.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};

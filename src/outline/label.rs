@@ -128,6 +128,16 @@ fn parse_label_prefix(line: &str) -> Option<(Label, usize)> {
                 .starts_with(')')
                 .then_some((Family::LetterBoth, vec![v], 1 + u + 1))?
         }
+    } else if let Some(after) = line.strip_prefix("ข้อ") {
+        let t = after.trim_start();
+        let (n, u) = leading_number(t)?;
+        let rest = &t[u..];
+        let rest_trim = rest.strip_prefix('.').unwrap_or(rest);
+        if !(rest_trim.is_empty() || rest_trim.starts_with(' ')) {
+            return None;
+        }
+        let used = line.len() - rest_trim.len();
+        (Family::Clause, vec![n], used)
     } else if let Some(v) = letter_value(first) {
         let u = first.len_utf8();
         let after = &line[u..];
@@ -151,16 +161,6 @@ fn parse_label_prefix(line: &str) -> Option<(Label, usize)> {
             return None;
         }
         (Family::Bullet(first), Vec::new(), u)
-    } else if let Some(after) = line.strip_prefix("ข้อ") {
-        let t = after.trim_start();
-        let (n, u) = leading_number(t)?;
-        let rest = &t[u..];
-        let rest_trim = rest.strip_prefix('.').unwrap_or(rest);
-        if !(rest_trim.is_empty() || rest_trim.starts_with(' ')) {
-            return None;
-        }
-        let used = line.len() - rest_trim.len();
-        (Family::Clause, vec![n], used)
     } else {
         return None;
     };

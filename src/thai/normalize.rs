@@ -43,17 +43,22 @@ fn is_thai_mark(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
-/// Canonical order of stacked marks: vowels (above/below and ็) first, then tone
-/// marks, then ์ ํ ๎. Typists enter tone-then-vowel as often as vowel-then-tone;
-/// both render alike, so both must become one sequence.
+/// Canonical order of stacked marks: above vowels and ็ first, then ฺ, then the
+/// below vowels ุ ู, then tone marks, then ์ ํ ๎ (ties by code point). Typists
+/// enter tone-then-vowel as often as vowel-then-tone; both render alike, so both
+/// must become one sequence. The order agrees with Unicode's canonical combining
+/// classes (ฺ 9, ุ ู 103, tones 107), so NFC never reorders the result.
 ///
 /// `"ก\u{0E48}\u{0E34}"` (tone, vowel) → `"ก\u{0E34}\u{0E48}"`
-fn mark_class(c: char) -> u8 {
-    match c {
-        '\u{0E48}'..='\u{0E4B}' => 1,
-        '\u{0E4C}'..='\u{0E4E}' => 2,
+fn mark_key(c: char) -> (u8, char) {
+    let rank = match c {
+        '\u{0E3A}' => 1,
+        '\u{0E38}' | '\u{0E39}' => 2,
+        '\u{0E48}'..='\u{0E4B}' => 3,
+        '\u{0E4C}'..='\u{0E4E}' => 4,
         _ => 0,
-    }
+    };
+    (rank, c)
 }
 
 /// Normalise one line of text (see the module doc). Idempotent.
@@ -109,7 +114,8 @@ pub fn normalize_line(s: &str) -> String {
                 marks.retain(|&m| m != NIKHAHIT);
                 am = true;
             }
-            marks.sort_by_key(|&m| mark_class(m));
+            // sorting also brings a repeated mark together, to be kept once
+            marks.sort_by_key(|&m| mark_key(m));
             marks.dedup();
             out.extend(marks.iter());
             if am {
