@@ -79,14 +79,7 @@ impl Builder {
         let text = line.text.as_str();
         match header_line_kind(text, self.preamble_started) {
             Some(kind) => {
-                let i = self.add(
-                    NodeKind::Paragraph(kind),
-                    None,
-                    None,
-                    Vec::new(),
-                    line,
-                    None,
-                );
+                let i = self.paragraph(kind, line, None);
                 self.cont = (kind == ParaKind::Subject).then_some(i);
             }
             None => {
@@ -94,14 +87,7 @@ impl Builder {
                 match self.cont {
                     Some(c) if !starts => self.join(c, line),
                     _ => {
-                        let i = self.add(
-                            NodeKind::Paragraph(ParaKind::Text),
-                            None,
-                            None,
-                            Vec::new(),
-                            line,
-                            None,
-                        );
+                        let i = self.paragraph(ParaKind::Text, line, None);
                         self.preamble_started = true;
                         self.cont = Some(i);
                     }
@@ -115,51 +101,42 @@ impl Builder {
         match kind {
             Some(ParaKind::WorkGroup) => {
                 self.stack.clear();
-                self.add(
-                    NodeKind::Paragraph(ParaKind::WorkGroup),
-                    None,
-                    None,
-                    Vec::new(),
-                    line,
-                    None,
-                );
+                self.paragraph(ParaKind::WorkGroup, line, None);
                 self.cont = None;
             }
             Some(ParaKind::Substitute) => {
                 // closes the duties of the person it belongs to
                 self.stack.truncate(1);
                 let parent = self.stack.last().copied();
-                let i = self.add(
-                    NodeKind::Paragraph(ParaKind::Substitute),
-                    None,
-                    None,
-                    Vec::new(),
-                    line,
-                    parent,
-                );
+                let i = self.paragraph(ParaKind::Substitute, line, parent);
                 self.cont = Some(i);
             }
             Some(k) => {
                 let parent = self.stack.last().copied();
-                self.add(NodeKind::Paragraph(k), None, None, Vec::new(), line, parent);
+                self.paragraph(k, line, parent);
                 self.cont = None;
             }
             None => match self.cont {
                 Some(c) => self.join(c, line),
                 None => {
                     let parent = self.stack.last().copied();
-                    let i = self.add(
-                        NodeKind::Paragraph(ParaKind::Text),
-                        None,
-                        None,
-                        Vec::new(),
-                        line,
-                        parent,
-                    );
+                    let i = self.paragraph(ParaKind::Text, line, parent);
                     self.cont = Some(i);
                 }
             },
         }
+    }
+
+    /// A new unnumbered paragraph under `parent`.
+    fn paragraph(&mut self, kind: ParaKind, line: &Line, parent: Option<usize>) -> usize {
+        self.add(
+            NodeKind::Paragraph(kind),
+            None,
+            None,
+            Vec::new(),
+            line,
+            parent,
+        )
     }
 
     fn join(&mut self, i: usize, line: &Line) {
