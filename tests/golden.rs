@@ -61,7 +61,8 @@ fn two_parses_are_byte_identical() {
 #[test]
 fn crlf_cr_and_bom_give_the_same_order() {
     let root = common::root();
-    let lf = std::fs::read_to_string(root.join("fixtures/parse/phetchaburi1-policy-plan.txt")).expect("reference");
+    let lf = std::fs::read_to_string(root.join("fixtures/parse/phetchaburi1-policy-plan.txt"))
+        .expect("reference");
     let base = kamsang::parse_str("x.txt", &lf);
     let variants = [
         lf.replace('\n', "\r\n").into_bytes(),
@@ -71,6 +72,9 @@ fn crlf_cr_and_bom_give_the_same_order() {
     for bytes in variants {
         let mut order = kamsang::parse_bytes("x.txt", &bytes).expect("parses");
         order.source = base.source.clone();
-        assert!(order == base, "a line-end or BOM variant parsed differently");
+        assert!(
+            order == base,
+            "a line-end or BOM variant parsed differently"
+        );
     }
 }
