@@ -82,7 +82,10 @@ fn mark_key(c: char) -> (u8, char) {
 pub fn normalize_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    let mut marks: Vec<char> = Vec::new();
+    let mut marks: Vec<char> = Vec::with_capacity(8);
+    // Thai and ASCII text is already in NFC once marks are ordered; only other
+    // scripts need the NFC pass.
+    let mut needs_nfc = false;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         if is_invisible(c) {
@@ -128,9 +131,10 @@ pub fn normalize_line(s: &str) -> String {
             out.push(SARA_AE);
             continue;
         }
+        needs_nfc |= !(c.is_ascii() || ('\u{0E00}'..='\u{0E7F}').contains(&c));
         out.push(c);
     }
-    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if !needs_nfc || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         out
     } else {
         out.nfc().collect()
