@@ -127,8 +127,9 @@ pub struct OutlineNode {
     /// The label as written ("4.2.2", "1)", "1.5."), null for unnumbered nodes.
     pub label: Option<String>,
     /// What the node is: `subject`, `issuer`, `unit`, `rule`, `preamble`,
-    /// `work_group`, `person`, `duty`, `other_assigned`, `substitute_clause`,
-    /// `steps_heading`, `step`, `name_list`, `name`, `item`, `paragraph`.
+    /// `order_number`, `work_group`, `person`, `duty`, `other_assigned`,
+    /// `substitute_clause`, `secretary`, `steps_heading`, `step`, `name_list`,
+    /// `name`, `item`, `paragraph`.
     pub kind: String,
     /// Normalised text without the label, wrapped lines joined.
     pub text: String,
@@ -191,7 +192,8 @@ pub struct Duty {
     /// Text of the duty, wrapped lines joined.
     pub title: String,
     /// `duty`, `other_assigned` (งานอื่น ๆ ตามที่ได้รับมอบหมาย), `substitute_clause`
-    /// (กรณีที่ไม่สามารถปฏิบัติราชการได้…), or `step` for a procedure step.
+    /// (กรณีที่ไม่สามารถปฏิบัติราชการได้…), `secretary` (ปฏิบัติหน้าที่เลขานุการ…),
+    /// or `step` for a procedure step or sub-step.
     pub kind: String,
     /// First input line.
     #[schemars(range(min = 1))]

@@ -2,14 +2,17 @@
 
 use crate::model::Duty;
 use crate::outline::{NodeKind, Outline};
-use crate::thai::lexicon::{OTHER_ASSIGNED, SUBSTITUTE_STARTS, starts_with_any};
+use crate::thai::lexicon::{OTHER_ASSIGNED, SECRETARY_STARTS, SUBSTITUTE_STARTS, starts_with_any};
 
-/// Kind of a duty from its text.
+/// Kind of a duty from its text: `substitute_clause`, `other_assigned`,
+/// `secretary` (serving as secretary to someone) or `duty`.
 pub fn duty_kind(text: &str) -> &'static str {
     if starts_with_any(text, SUBSTITUTE_STARTS).is_some() {
         "substitute_clause"
     } else if OTHER_ASSIGNED.iter().any(|p| text.contains(p)) {
         "other_assigned"
+    } else if starts_with_any(text, SECRETARY_STARTS).is_some() {
+        "secretary"
     } else {
         "duty"
     }
@@ -64,5 +67,11 @@ mod tests {
             "substitute_clause"
         );
         assert_eq!(duty_kind("งานสารบรรณ"), "duty");
+        assert_eq!(
+            duty_kind("ปฏิบัติหน้าที่ เลขานุการรองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา"),
+            "secretary"
+        );
+        // a work group named after a secretariat is not a secretary duty
+        assert_eq!(duty_kind("กลุ่มงานเลขานุการคณะกรรมการเขตพื้นที่การศึกษา"), "duty");
     }
 }

@@ -121,6 +121,17 @@ pub const OTHER_ASSIGNED: &[&str] = &[
     "อื่นๆตามที่ได้รับมอบหมาย",
 ];
 
+/// Start of a duty to serve as secretary (เลขานุการ) to someone: "perform the
+/// duty of secretary to the deputy director …".
+pub const SECRETARY_STARTS: &[&str] = &[
+    "ปฏิบัติหน้าที่ เลขานุการ",
+    "ปฏิบัติหน้าที่เลขานุการ",
+    "ทำหน้าที่ เลขานุการ",
+    "ทำหน้าที่เลขานุการ",
+    "เป็นเลขานุการ",
+    "เลขานุการ",
+];
+
 /// Start of a work-group heading line between people (กลุ่มงาน = "work group").
 pub const WORK_GROUP_STARTS: &[&str] = &["กลุ่มงาน", "ฝ่าย", "งาน"];
 
