@@ -173,7 +173,8 @@ fn mark_key(c: char) -> (u8, char) {
 ///
 /// `"น\u{0E4D}\u{0E49}\u{0E32}"` → `"น้ำ"`
 pub fn sara_am(marks: &mut Vec<char>, next: Option<char>) -> bool {
-    if next == Some(SARA_AA) && marks.contains(&NIKHAHIT) {
+    // ๅ typed for า counts as า here too (see lakkhangyao_to_sara_aa)
+    if matches!(next, Some(SARA_AA | LAKKHANGYAO)) && marks.contains(&NIKHAHIT) {
         marks.retain(|&m| m != NIKHAHIT);
         true
     } else {
@@ -187,6 +188,15 @@ pub fn sara_am(marks: &mut Vec<char>, next: Option<char>) -> bool {
 /// `"กา่"` → `"ก่า"`; `"กำ้"` → `"ก้ำ"`
 pub fn tone_before_follow_vowel(out: &mut String, marks: &mut Vec<char>) {
     if !marks.iter().any(|&c| is_tone(c)) || !out.chars().next_back().is_some_and(is_follow_vowel) {
+        return;
+    }
+    // only when a consonant stands before the vowel to take the tone
+    let mut back = out
+        .chars()
+        .rev()
+        .skip_while(|&c| is_follow_vowel(c))
+        .skip_while(|&c| is_thai_mark(c));
+    if !back.next().is_some_and(is_consonant) {
         return;
     }
     let mut vowels = Vec::new();
@@ -263,7 +273,7 @@ pub fn normalize_line(s: &str) -> String {
             pending_space = false;
         }
         let c = if c == LAKKHANGYAO {
-            lakkhangyao_to_sara_aa(out.chars().next_back())
+            lakkhangyao_to_sara_aa(out.chars().rev().find(|&c| !is_thai_mark(c)))
         } else {
             c
         };
