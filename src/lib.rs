@@ -39,24 +39,63 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, ErrorKind, Result};
 pub use model::DutyOrder;
 
+/// How to read and write an order. `Options::default()` detects the encoding
+/// and keeps digits as written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Force this text encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Rewrite Thai digits (๐–๙) as Arabic ones in the output text.
+    pub arabic_digits: bool,
+}
+
+impl Options {
+    /// Options that force the encoding named by `label` ("utf-8", "utf-16le",
+    /// "utf-16be", "tis-620", "windows-874", …); `None` for an unknown label.
+    pub fn with_encoding_label(mut self, label: &str) -> Option<Self> {
+        self.encoding = Some(read::txt::encoding_for_label(label)?);
+        Some(self)
+    }
+}
+
 /// Parse the file at `path` (or stdin when `path` is "-").
 pub fn parse_path(path: &str) -> Result<DutyOrder> {
-    let bytes = if path == "-" {
+    parse_path_with(path, &Options::default())
+}
+
+/// [`parse_path`] with options.
+pub fn parse_path_with(path: &str, options: &Options) -> Result<DutyOrder> {
+    let bytes = read_input(path)?;
+    parse_bytes_with(path, &bytes, options)
+}
+
+/// The bytes of `path`, or of stdin when `path` is "-".
+pub fn read_input(path: &str) -> Result<Vec<u8>> {
+    if path == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .map_err(|e| Error::new(path, ErrorKind::Io(e.to_string())))?;
-        buf
+            .map_err(|e| Error::new(path, ErrorKind::Io(io_message(&e))))?;
+        Ok(buf)
     } else {
-        std::fs::read(path).map_err(|e| Error::new(path, ErrorKind::Io(io_message(&e))))?
-    };
-    parse_bytes(path, &bytes)
+        std::fs::read(path).map_err(|e| Error::new(path, ErrorKind::Io(io_message(&e))))
+    }
 }
 
 /// Parse bytes read from `path` (the path names the input in errors and in
 /// `source.path`, and its extension picks the reader).
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<DutyOrder> {
-    let source = read::read_bytes(path, bytes)?;
-    Ok(parse_source(source))
+    parse_bytes_with(path, bytes, &Options::default())
+}
+
+/// [`parse_bytes`] with options.
+pub fn parse_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Result<DutyOrder> {
+    let source = read::read_bytes(path, bytes, options.encoding)?;
+    let order = parse_source(source);
+    Ok(if options.arabic_digits {
+        order.with_arabic_digits()
+    } else {
+        order
+    })
 }
 
 /// Parse text that is already decoded.
@@ -69,8 +108,16 @@ pub fn parse_str(path: &str, text: &str) -> DutyOrder {
         sha256: read::sha256_hex(bytes),
         bytes: bytes.len() as u64,
         lines: read::txt::split_lines(text),
+        diagnostics: Vec::new(),
     };
     parse_source(source)
+}
+
+/// Read and normalise only: the text of every line of `path`'s bytes, in order
+/// (for `kamsang normalize`).
+pub fn normalize_bytes(path: &str, bytes: &[u8], options: &Options) -> Result<read::Source> {
+    let source = read::read_bytes(path, bytes, options.encoding)?;
+    Ok(thai::normalize::normalize(source))
 }
 
 /// The stages after reading: normalise → outline → order.

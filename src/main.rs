@@ -27,15 +27,57 @@ enum Command {
         /// One line of JSON instead of pretty-printed.
         #[arg(long)]
         compact: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Rewrite Thai digits (๐–๙) as Arabic digits in the output text.
+        #[arg(long)]
+        arabic_digits: bool,
     },
     /// Print diagnostics only, as PATH:LINE: severity: message.
     Check {
         /// Input files.
         #[arg(required = true)]
         files: Vec<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Print the normalised text, one output line per input line.
+    Normalize {
+        /// Input file, or - for stdin.
+        file: String,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Print the JSON Schema of the output.
     Schema,
+}
+
+#[derive(clap::Args)]
+struct ReadArgs {
+    /// Text encoding of the input (utf-8, utf-16le, utf-16be, tis-620,
+    /// windows-874); detected when not given.
+    #[arg(long, value_name = "E", value_parser = encoding_label)]
+    encoding: Option<String>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> kamsang::Options {
+        let options = kamsang::Options::default();
+        match &self.encoding {
+            Some(label) => options.with_encoding_label(label).unwrap_or(options),
+            None => options,
+        }
+    }
+}
+
+/// Accept only encodings the reader knows.
+fn encoding_label(label: &str) -> Result<String, String> {
+    match kamsang::Options::default().with_encoding_label(label) {
+        Some(_) => Ok(label.to_string()),
+        None => Err(
+            "unknown encoding (use utf-8, utf-16le, utf-16be, tis-620 or windows-874)".to_string(),
+        ),
+    }
 }
 
 fn main() -> ExitCode {
@@ -47,8 +89,15 @@ fn main() -> ExitCode {
             file,
             output,
             compact,
-        } => parse(&file, output.as_deref(), compact),
-        Command::Check { files } => check(&files),
+            read,
+            arabic_digits,
+        } => {
+            let mut options = read.options();
+            options.arabic_digits = arabic_digits;
+            parse(&file, output.as_deref(), compact, &options)
+        }
+        Command::Check { files, read } => check(&files, &read.options()),
+        Command::Normalize { file, read } => normalize(&file, &read.options()),
         Command::Schema => {
             print_or_fail(&kamsang::schema::schema_json());
             ExitCode::SUCCESS
@@ -57,16 +106,16 @@ fn main() -> ExitCode {
 }
 
 /// Parse one input, turning a panic into an "internal error" message.
-fn parse_guarded(path: &str) -> Result<kamsang::DutyOrder, String> {
-    match catch_unwind(AssertUnwindSafe(|| kamsang::parse_path(path))) {
+fn parse_guarded(path: &str, options: &kamsang::Options) -> Result<kamsang::DutyOrder, String> {
+    match catch_unwind(AssertUnwindSafe(|| kamsang::parse_path_with(path, options))) {
         Ok(Ok(order)) => Ok(order),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err(format!("{path}: internal error (please report)")),
     }
 }
 
-fn parse(path: &str, output: Option<&str>, compact: bool) -> ExitCode {
-    let order = match parse_guarded(path) {
+fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Options) -> ExitCode {
+    let order = match parse_guarded(path, options) {
         Ok(o) => o,
         Err(msg) => {
             eprintln!("kamsang: {msg}");
@@ -98,12 +147,12 @@ fn parse(path: &str, output: Option<&str>, compact: bool) -> ExitCode {
     }
 }
 
-fn check(files: &[String]) -> ExitCode {
+fn check(files: &[String], options: &kamsang::Options) -> ExitCode {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for path in files {
-        match parse_guarded(path) {
+        match parse_guarded(path, options) {
             Ok(order) => {
                 for d in &order.diagnostics {
                     if writeln!(out, "{path}:{}: {}: {}", d.line, d.severity, d.message).is_err() {
@@ -122,6 +171,32 @@ fn check(files: &[String]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        kamsang::read_input(path).and_then(|bytes| kamsang::normalize_bytes(path, &bytes, options))
+    }));
+    let source = match result {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => {
+            eprintln!("kamsang: {e}");
+            return ExitCode::from(1);
+        }
+        Err(_) => {
+            eprintln!("kamsang: {path}: internal error (please report)");
+            return ExitCode::from(1);
+        }
+    };
+    for d in &source.diagnostics {
+        eprintln!("{path}:{}: {}: {}", d.line, d.severity, d.message);
+    }
+    let mut text = String::with_capacity(source.lines.iter().map(|l| l.text.len() + 1).sum());
+    for line in &source.lines {
+        text.push_str(&line.text);
+        text.push('\n');
+    }
+    print_or_fail(&text)
 }
 
 /// Print to stdout; a closed pipe (`| head`) is not an error worth a message.

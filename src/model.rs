@@ -43,6 +43,33 @@ pub struct DutyOrder {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl DutyOrder {
+    /// The same order with Thai digits (๐–๙) rewritten as Arabic ones in every
+    /// text field (`--arabic-digits`); `source` keeps the path as given.
+    pub fn with_arabic_digits(self) -> Self {
+        let Ok(mut value) = serde_json::to_value(&self) else {
+            return self;
+        };
+        let mut todo: Vec<&mut serde_json::Value> = Vec::new();
+        if let Some(obj) = value.as_object_mut() {
+            todo.extend(
+                obj.iter_mut()
+                    .filter(|(k, _)| k.as_str() != "source")
+                    .map(|(_, v)| v),
+            );
+        }
+        while let Some(v) = todo.pop() {
+            match v {
+                serde_json::Value::String(s) => *s = crate::thai::digits::to_arabic(s),
+                serde_json::Value::Array(a) => todo.extend(a.iter_mut()),
+                serde_json::Value::Object(o) => todo.extend(o.values_mut()),
+                _ => {}
+            }
+        }
+        serde_json::from_value(value).unwrap_or(self)
+    }
+}
+
 /// Provenance of the parsed input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

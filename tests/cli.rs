@@ -86,9 +86,14 @@ fn missing_file_is_one_line_and_exit_1() {
 #[test]
 fn bad_inputs_get_clear_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let cases: [(&str, &[u8], &str); 5] = [
+    let cases: [(&str, &[u8], &str); 6] = [
         ("empty.txt", b"", "empty input: no text to parse"),
         ("blank.txt", b"  \n\n", "empty input: no text to parse"),
+        (
+            "nul.txt",
+            b"a\x00b\n",
+            "not readable text: contains NUL bytes: binary data, or UTF-16 without a BOM (use --encoding utf-16le)",
+        ),
         (
             "zip.txt",
             b"PK\x03\x04rest",
@@ -102,7 +107,7 @@ fn bad_inputs_get_clear_errors() {
         (
             "bad.txt",
             b"ok\n\xFF\xFE\xFD\n",
-            "not readable text: invalid UTF-8 at byte 3 (TIS-620/Windows-874 is not read yet) (line 2)",
+            "not readable text: not UTF-8, UTF-16 or TIS-620 text (binary data?); force one with --encoding",
         ),
     ];
     for (name, bytes, msg) in cases {
@@ -149,4 +154,73 @@ fn usage_errors_exit_2() {
     assert_eq!(kamsang(&["parse"]).status.code(), Some(2));
     assert_eq!(kamsang(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(kamsang(&["check"]).status.code(), Some(2));
+}
+
+#[test]
+fn damaged_utf8_is_read_with_a_diagnostic_on_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("damaged.txt");
+    let mut bytes = "1. นายสมชาย ใจดี\n1.1 งานสารบรรณ\n1.2 งานประสานงาน\n"
+        .as_bytes()
+        .to_vec();
+    let at = bytes.iter().position(|&b| b == b'\n').expect("newline") + 8;
+    bytes.insert(at, 0xFF);
+    std::fs::write(&path, &bytes).expect("write");
+    let p = path.to_str().expect("utf-8");
+    let o = kamsang(&["check", p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!(
+            "{p}:2: error: 1 byte sequence(s) could not be decoded as utf-8 and were replaced by U+FFFD\n"
+        )
+    );
+}
+
+#[test]
+fn normalize_prints_one_line_per_input_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("n.txt");
+    std::fs::write(
+        &path,
+        "  เเก้ว\u{00A0}\u{00A0}น\u{0E4D}\u{0E49}\u{0E32}  \r\n\r\nสม\u{200B}ชาย\n",
+    )
+    .expect("write");
+    let o = kamsang(&["normalize", path.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "แก้ว น้ำ\n\nสมชาย\n");
+}
+
+#[test]
+fn encoding_flag_and_arabic_digits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tis.txt");
+    // "๑. นายสมชาย ใจดี" / "๑.๑ งาน" in TIS-620
+    let (bytes, _, bad) = encoding_rs::WINDOWS_874.encode("๑. นายสมชาย ใจดี\n๑.๑ งานสอน\n");
+    assert!(!bad);
+    std::fs::write(&path, &bytes).expect("write");
+    let p = path.to_str().expect("utf-8");
+    let o = kamsang(&[
+        "parse",
+        p,
+        "--encoding",
+        "tis-620",
+        "--arabic-digits",
+        "--compact",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["source"]["encoding"], "tis-620");
+    assert_eq!(v["people"][0]["duties"][0]["label"], "1.1");
+    assert_eq!(v["outline"][0]["label"], "1.");
+    let o = kamsang(&["parse", p, "--compact"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["people"][0]["duties"][0]["label"], "๑.๑");
+    assert_eq!(v["people"][0]["duties"][0]["number"], "1.1");
+    assert_eq!(
+        kamsang(&["parse", p, "--encoding", "ebcdic-th"])
+            .status
+            .code(),
+        Some(2)
+    );
 }

@@ -57,24 +57,3 @@ fn two_parses_are_byte_identical() {
         assert_eq!(a, b);
     }
 }
-
-#[test]
-fn crlf_cr_and_bom_give_the_same_order() {
-    let root = common::root();
-    let lf = std::fs::read_to_string(root.join("fixtures/parse/phetchaburi1-policy-plan.txt"))
-        .expect("reference");
-    let base = kamsang::parse_str("x.txt", &lf);
-    let variants = [
-        lf.replace('\n', "\r\n").into_bytes(),
-        lf.replace('\n', "\r").into_bytes(),
-        [b"\xEF\xBB\xBF".as_slice(), lf.as_bytes()].concat(),
-    ];
-    for bytes in variants {
-        let mut order = kamsang::parse_bytes("x.txt", &bytes).expect("parses");
-        order.source = base.source.clone();
-        assert!(
-            order == base,
-            "a line-end or BOM variant parsed differently"
-        );
-    }
-}

@@ -1,8 +1,9 @@
 //! The header: issuing office, unit, order number, subject, preamble.
 
+use crate::diagnostic::Diagnostic;
 use crate::model::{Header, OrderNumber};
 use crate::outline::{NodeKind, Outline, ParaKind};
-use crate::thai::digits::parse_number;
+use crate::thai::digits::leading_number;
 use crate::thai::lexicon::{ISSUER_STARTS, SUBJECT_WORD, starts_with_any};
 
 /// Outline kind names of header nodes, by node index.
@@ -11,12 +12,15 @@ pub struct HeaderResult {
     pub header: Header,
     /// (node, kind) for every header node.
     pub kinds: Vec<(usize, &'static str)>,
+    /// What was noticed while reading the header.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Read the header from the top-level nodes before the first numbered item.
 pub fn read(outline: &Outline) -> HeaderResult {
     let mut header = Header::default();
     let mut kinds = Vec::new();
+    let mut diagnostics = Vec::new();
     let mut preamble: Vec<&str> = Vec::new();
     for &i in &outline.roots {
         let Some(n) = outline.node(i) else { continue };
@@ -35,9 +39,17 @@ pub fn read(outline: &Outline) -> HeaderResult {
                 "issuer"
             }
             ParaKind::OrderNumber => {
-                header
-                    .order_number
-                    .get_or_insert_with(|| order_number(text));
+                if header.order_number.is_none() {
+                    let (number, latin_o) = order_number(text);
+                    if latin_o {
+                        diagnostics.push(Diagnostic::warning(
+                            "latin_o_as_zero",
+                            n.line_start,
+                            format!("Latin o read as Thai zero ๐ in order number \"{text}\""),
+                        ));
+                    }
+                    header.order_number = Some(number);
+                }
                 "order_number"
             }
             ParaKind::Office => {
@@ -63,32 +75,31 @@ pub fn read(outline: &Outline) -> HeaderResult {
     if !preamble.is_empty() {
         header.preamble = Some(preamble.join(" "));
     }
-    HeaderResult { header, kinds }
+    HeaderResult {
+        header,
+        kinds,
+        diagnostics,
+    }
 }
 
-/// `ที่ 123/2566` → number 123, year 2566 (Thai or Arabic digits).
-fn order_number(text: &str) -> OrderNumber {
+/// `ที่ 123/2566` → number 123, year 2566 (Thai or Arabic digits; a Latin o
+/// inside Thai digits reads as ๐, reported by the flag).
+fn order_number(text: &str) -> (OrderNumber, bool) {
     let body = text.strip_prefix("ที่").unwrap_or(text).trim();
     let mut parts = body.splitn(2, '/');
     let num = parts
         .next()
         .map(str::trim)
         .and_then(|s| s.rsplit(' ').next())
-        .and_then(parse_number);
-    let year = parts
-        .next()
-        .map(|s| {
-            s.trim()
-                .chars()
-                .take_while(|c| crate::thai::digits::is_digit(*c))
-                .collect::<String>()
-        })
-        .and_then(|s| parse_number(&s));
-    OrderNumber {
+        .and_then(|s| leading_number(s).filter(|n| n.len == s.len()));
+    let year = parts.next().map(str::trim).and_then(leading_number);
+    let latin_o = num.is_some_and(|n| n.latin_o) || year.is_some_and(|n| n.latin_o);
+    let number = OrderNumber {
         text: text.to_string(),
-        number: num,
-        year_be: year,
-    }
+        number: num.map(|n| n.value),
+        year_be: year.map(|n| n.value),
+    };
+    (number, latin_o)
 }
 
 #[cfg(test)]
@@ -97,9 +108,14 @@ mod tests {
 
     #[test]
     fn order_numbers() {
-        let o = order_number("ที่ ๑๖/๒๕๖๐");
-        assert_eq!((o.number, o.year_be), (Some(16), Some(2560)));
-        let o = order_number("ที่ 209/2568");
+        let (o, latin_o) = order_number("ที่ ๑๖/๒๕๖๐");
+        assert_eq!(
+            (o.number, o.year_be, latin_o),
+            (Some(16), Some(2560), false)
+        );
+        let (o, _) = order_number("ที่ 209/2568");
         assert_eq!((o.number, o.year_be), (Some(209), Some(2568)));
+        let (o, latin_o) = order_number("ที่ ๑๒/๒๕๕o");
+        assert_eq!((o.number, o.year_be, latin_o), (Some(12), Some(2550), true));
     }
 }

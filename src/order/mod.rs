@@ -16,9 +16,11 @@ use people::{NameParts, names_in_text, split_name, split_position};
 /// Assemble the model from a source and its outline.
 pub fn build(source: &Source, outline: Outline) -> DutyOrder {
     let mut kinds: Vec<Option<&'static str>> = vec![None; outline.nodes.len()];
-    let mut diagnostics = outline.diagnostics.clone();
+    let mut diagnostics = source.diagnostics.clone();
+    diagnostics.extend(outline.diagnostics.iter().cloned());
 
     let head = header::read(&outline);
+    diagnostics.extend(head.diagnostics.iter().cloned());
     for &(i, k) in &head.kinds {
         set_kind(&mut kinds, i, k);
     }

@@ -4,7 +4,7 @@
 //! number of components; other families nest inside whatever is open. The
 //! written text is kept as evidence; values are read from Thai or Arabic digits.
 
-use crate::thai::digits::{digit_value, is_digit};
+use crate::thai::digits::is_digit;
 
 /// Thai letters in the order used for numbering (ก ข ค …; the obsolete ฃ and ฅ
 /// are never used as labels).
@@ -40,6 +40,8 @@ pub struct Label {
     pub family: Family,
     /// The numbers written: `[4, 2, 2]` for "4.2.2", `[2]` for "ข)"; empty for bullets.
     pub values: Vec<u32>,
+    /// A Latin `o` was read as Thai zero in the label (`๑o.`).
+    pub latin_o: bool,
 }
 
 impl Label {
@@ -78,20 +80,10 @@ fn letter_value(c: char) -> Option<u32> {
         .and_then(|p| u32::try_from(p + 1).ok())
 }
 
-/// Read a run of digits at the start of `s`: (value, bytes used).
+/// Read a number at the start of `s`: (value, bytes used). A Latin `o` inside a
+/// Thai-digit number reads as ๐ (see [`crate::thai::digits::leading_number`]).
 fn leading_number(s: &str) -> Option<(u32, usize)> {
-    let mut n: u32 = 0;
-    let mut used = 0;
-    for c in s.chars() {
-        match digit_value(c) {
-            Some(d) => {
-                n = n.checked_mul(10)?.checked_add(d)?;
-                used += c.len_utf8();
-            }
-            None => break,
-        }
-    }
-    (used > 0).then_some((n, used))
+    crate::thai::digits::leading_number(s).map(|n| (n.value, n.len))
 }
 
 /// Parse a label at the start of a normalised line. Returns the label and the
@@ -165,11 +157,14 @@ fn parse_label_prefix(line: &str) -> Option<(Label, usize)> {
         return None;
     };
     let written = line[..used].to_string();
+    // the only Latin letter a label can hold is an o read as Thai zero
+    let latin_o = written.contains(['o', 'O']);
     Some((
         Label {
             written,
             family,
             values,
+            latin_o,
         },
         used,
     ))
@@ -291,6 +286,18 @@ mod tests {
         ] {
             assert_eq!(lab(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn latin_o_as_thai_zero() {
+        let (l, rest) = parse_label("๑o. งาน").unwrap();
+        assert_eq!(
+            (l.values.as_slice(), l.latin_o, rest),
+            (&[10][..], true, "งาน")
+        );
+        assert!(!parse_label("๑.๒ งาน").unwrap().0.latin_o);
+        // "1o." is not a label: o is no digit among Arabic digits
+        assert!(parse_label("1o. งาน").is_none());
     }
 
     #[test]

@@ -223,6 +223,16 @@ impl Builder {
             f => values.last().map(|&v| format_value(f, v)),
         };
         self.check_number(&label, parent, &values, number.as_deref(), line.line);
+        if label.latin_o {
+            self.out.diagnostics.push(
+                Diagnostic::warning(
+                    "latin_o_as_zero",
+                    line.line,
+                    format!("Latin o read as Thai zero ๐ in label {}", label.written),
+                )
+                .with_label(&label.written, number.as_deref().unwrap_or_default()),
+            );
+        }
         let i = self.add(NodeKind::Item, Some(label), number, values, line, parent);
         if let Some(n) = self.out.nodes.get_mut(i) {
             n.text = rest.to_string();
@@ -472,6 +482,7 @@ impl Builder {
                 written: e.label.clone(),
                 family: Family::Dotted,
                 values: vec![e.value],
+                latin_o: false,
             };
             let number = seq.to_string();
             self.check_number(&label, Some(list), &[seq], Some(&number), line.line);

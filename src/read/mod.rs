@@ -58,6 +58,8 @@ pub struct Source {
     pub bytes: u64,
     /// The lines, in order.
     pub lines: Vec<Line>,
+    /// What the reader noticed (bytes it could not decode, …).
+    pub diagnostics: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Lowercase hex SHA-256 of `bytes`.
@@ -94,8 +96,12 @@ pub fn sniff_refusal(path: &str, bytes: &[u8]) -> Result<()> {
 }
 
 /// Read bytes into a `Source`, choosing the reader from the path's extension and
-/// the bytes themselves.
-pub fn read_bytes(path: &str, bytes: &[u8]) -> Result<Source> {
+/// the bytes themselves; `encoding` forces a text encoding.
+pub fn read_bytes(
+    path: &str,
+    bytes: &[u8],
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Source> {
     let lower = path.to_lowercase();
     for (ext, advice) in [
         (
@@ -112,5 +118,5 @@ pub fn read_bytes(path: &str, bytes: &[u8]) -> Result<Source> {
         }
     }
     sniff_refusal(path, bytes)?;
-    txt::read(path, bytes)
+    txt::read(path, bytes, encoding)
 }
