@@ -149,6 +149,9 @@ pub fn is_repeatable_vowel(c: char) -> bool {
 ///
 /// `['่', 'ิ']` → `['ิ', '่']`; `['่', '่']` → `['่']`; `['่', '้']` → `['้']`
 pub fn canonical_marks(marks: &mut Vec<char>) {
+    if marks.len() < 2 {
+        return;
+    }
     if let Some(last_tone) = marks.iter().rev().copied().find(|&c| is_tone(c)) {
         marks.retain(|&c| !is_tone(c) || c == last_tone);
     }
