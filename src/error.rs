@@ -21,6 +21,12 @@ pub enum ErrorKind {
     /// A format kamsang does not read, with advice on converting it.
     #[error("{0}")]
     Unsupported(String),
+    /// A damaged container (truncated zip, broken XML).
+    #[error("{0}")]
+    Corrupt(String),
+    /// The input passes a safety limit (size, compression ratio, depth …).
+    #[error("{0}")]
+    Limit(String),
 }
 
 /// An error that stops one input from being parsed.

@@ -47,6 +47,8 @@ pub struct Options {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Rewrite Thai digits (๐–๙) as Arabic ones in the output text.
     pub arabic_digits: bool,
+    /// Limits on what a .docx/.xlsx/.ods container may inflate to.
+    pub limits: read::container::Limits,
 }
 
 impl Options {
@@ -89,7 +91,7 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<DutyOrder> {
 
 /// [`parse_bytes`] with options.
 pub fn parse_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Result<DutyOrder> {
-    let source = read::read_bytes(path, bytes, options.encoding)?;
+    let source = read::read_bytes(path, bytes, options)?;
     let order = parse_source(source);
     Ok(if options.arabic_digits {
         order.with_arabic_digits()
@@ -116,7 +118,7 @@ pub fn parse_str(path: &str, text: &str) -> DutyOrder {
 /// Read and normalise only: the text of every line of `path`'s bytes, in order
 /// (for `kamsang normalize`).
 pub fn normalize_bytes(path: &str, bytes: &[u8], options: &Options) -> Result<read::Source> {
-    let source = read::read_bytes(path, bytes, options.encoding)?;
+    let source = read::read_bytes(path, bytes, options)?;
     Ok(thai::normalize::normalize(source))
 }
 

@@ -97,7 +97,7 @@ fn bad_inputs_get_clear_errors() {
         (
             "zip.txt",
             b"PK\x03\x04rest",
-            "this is a zip container (.docx/.xlsx?), not plain text; .docx is not read yet",
+            "not a readable zip container (invalid Zip archive: Could not find EOCD); the file may be truncated",
         ),
         (
             "old.doc",

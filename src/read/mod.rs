@@ -3,6 +3,9 @@
 //! Every reader (txt now; docx and spreadsheets later) yields the same `Source`,
 //! so the rest of the pipeline never knows where the lines came from.
 
+pub mod container;
+pub mod docx;
+pub mod sheet;
 pub mod txt;
 
 use sha2::{Digest, Sha256};
@@ -15,6 +18,12 @@ use crate::error::{Error, ErrorKind, Result};
 pub enum Format {
     /// Plain text.
     Txt,
+    /// Word document.
+    Docx,
+    /// Excel workbook.
+    Xlsx,
+    /// OpenDocument spreadsheet.
+    Ods,
 }
 
 impl Format {
@@ -22,6 +31,9 @@ impl Format {
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Txt => "txt",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Ods => "ods",
         }
     }
 }
@@ -73,19 +85,24 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Refuse containers and formats that are not text, by their first bytes, with
-/// advice on how to convert them.
+/// Refuse formats kamsang does not read, by their first bytes, with advice on
+/// how to convert them.
 pub fn sniff_refusal(path: &str, bytes: &[u8]) -> Result<()> {
-    let msg = if bytes.starts_with(b"PK\x03\x04") {
-        Some("this is a zip container (.docx/.xlsx?), not plain text; .docx is not read yet")
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    let msg = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         Some(
-            "legacy Word/Excel (.doc/.xls) is not supported; convert it with `libreoffice --headless --convert-to docx FILE`",
+            "legacy Word/Excel file (.doc/.xls) is not supported; convert it with `libreoffice --headless --convert-to docx FILE` (or `--convert-to xlsx`)",
         )
     } else if bytes.starts_with(b"%PDF") {
         Some(
-            "PDF is not supported; convert it to text or .docx first (e.g. `pdftotext -layout FILE`)",
+            "PDF is not supported; convert it to .docx or text first (e.g. `pdftotext -layout FILE`)",
         )
+    } else if bytes.starts_with(b"\x89PNG")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"GIF8")
+        || bytes.starts_with(b"II*\0")
+        || bytes.starts_with(b"MM\0*")
+    {
+        Some("an image is not supported; run OCR on it first (e.g. `tesseract FILE out -l tha`)")
     } else {
         None
     };
@@ -95,28 +112,92 @@ pub fn sniff_refusal(path: &str, bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Read bytes into a `Source`, choosing the reader from the path's extension and
-/// the bytes themselves; `encoding` forces a text encoding.
-pub fn read_bytes(
-    path: &str,
-    bytes: &[u8],
-    encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<Source> {
-    let lower = path.to_lowercase();
-    for (ext, advice) in [
-        (
-            ".doc",
-            "legacy .doc is not supported; convert it with `libreoffice --headless --convert-to docx FILE`",
-        ),
-        (
-            ".pdf",
-            "PDF is not supported; convert it to text or .docx first (e.g. `pdftotext -layout FILE`)",
-        ),
-    ] {
-        if lower.ends_with(ext) {
-            return Err(Error::new(path, ErrorKind::Unsupported(advice.to_string())));
+/// The lowercase extension of `path` ("" when none).
+fn extension(path: &str) -> String {
+    std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Read bytes into a `Source`. The format is decided from the bytes, not only
+/// the extension: a .docx named .txt is read as .docx (with a diagnostic), and
+/// text named .docx is an error that says so.
+pub fn read_bytes(path: &str, bytes: &[u8], options: &crate::Options) -> Result<Source> {
+    let ext = extension(path);
+    match ext.as_str() {
+        "doc" | "xls" | "ppt" => {
+            return Err(Error::new(
+                path,
+                ErrorKind::Unsupported(format!(
+                    "legacy .{ext} is not supported; convert it with `libreoffice --headless --convert-to {ext}x FILE`"
+                )),
+            ));
         }
+        "pdf" => sniff_refusal(path, b"%PDF")?,
+        _ => {}
     }
     sniff_refusal(path, bytes)?;
-    txt::read(path, bytes, encoding)
+    if container::is_zip(bytes) {
+        let mut c = container::Container::open(path, bytes, options.limits)?;
+        let (mut source, expected) = match c.kind() {
+            container::Kind::Docx => (
+                docx::read(path, bytes, c)?,
+                ["docx", "docm", "dotx"].as_slice(),
+            ),
+            container::Kind::Xlsx => (
+                sheet::read(path, bytes, Format::Xlsx)?,
+                ["xlsx", "xlsm"].as_slice(),
+            ),
+            container::Kind::Ods => (sheet::read(path, bytes, Format::Ods)?, ["ods"].as_slice()),
+            container::Kind::Other => {
+                return Err(Error::new(
+                    path,
+                    ErrorKind::Unsupported(
+                        "a zip archive that is not a .docx, .xlsx or .ods document".to_string(),
+                    ),
+                ));
+            }
+        };
+        if !expected.contains(&ext.as_str()) {
+            let named = if ext.is_empty() {
+                "without an extension".to_string()
+            } else {
+                format!("named .{ext}")
+            };
+            source.diagnostics.insert(
+                0,
+                crate::diagnostic::Diagnostic::warning(
+                    "format_mismatch",
+                    1,
+                    format!(
+                        "{named} but is a .{} file: read as .{}",
+                        source.format.as_str(),
+                        source.format.as_str()
+                    ),
+                ),
+            );
+        }
+        return Ok(source);
+    }
+    if let Some(kind) = match ext.as_str() {
+        "docx" | "docm" | "dotx" => Some("Word .docx"),
+        "xlsx" | "xlsm" => Some("Excel .xlsx"),
+        "ods" => Some("OpenDocument .ods"),
+        _ => None,
+    } {
+        let looks = if txt::read(path, bytes, options.encoding).is_ok() {
+            "it looks like plain text"
+        } else {
+            "it is not a zip container"
+        };
+        return Err(Error::new(
+            path,
+            ErrorKind::Unsupported(format!(
+                "named .{ext} but is not a {kind} file ({looks}); rename it or convert it"
+            )),
+        ));
+    }
+    txt::read(path, bytes, options.encoding)
 }

@@ -1,0 +1,145 @@
+//! Safe reading of zip containers (.docx, .xlsx, .ods): every part is inflated
+//! through a cap on its size and on its compression ratio, so a zip bomb is an
+//! error and not an out-of-memory; a truncated or corrupt zip is an error with
+//! the path, never a panic.
+
+use std::io::{Cursor, Read};
+
+use zip::ZipArchive;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Limits on what a container may inflate to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest inflated size of one part, in bytes (default 64 MiB).
+    pub max_part_bytes: u64,
+    /// Largest ratio of inflated to compressed size of a part above 1 MiB
+    /// (default 200; XML compresses about 10–30×).
+    pub max_ratio: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_part_bytes: 64 * 1024 * 1024,
+            max_ratio: 200,
+        }
+    }
+}
+
+/// What kind of container a zip is, from the parts it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Word document (`word/document.xml`).
+    Docx,
+    /// Excel workbook (`xl/workbook.xml`).
+    Xlsx,
+    /// OpenDocument spreadsheet (`mimetype` = `application/vnd.oasis.opendocument.spreadsheet`).
+    Ods,
+    /// Any other zip.
+    Other,
+}
+
+/// An open zip container.
+pub struct Container<'a> {
+    path: &'a str,
+    archive: ZipArchive<Cursor<&'a [u8]>>,
+    limits: Limits,
+}
+
+impl<'a> Container<'a> {
+    /// Open the zip in `bytes`; an error names what is wrong with it.
+    pub fn open(path: &'a str, bytes: &'a [u8], limits: Limits) -> Result<Self> {
+        let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+            Error::new(
+                path,
+                ErrorKind::Corrupt(format!(
+                    "not a readable zip container ({e}); the file may be truncated"
+                )),
+            )
+        })?;
+        Ok(Container {
+            path,
+            archive,
+            limits,
+        })
+    }
+
+    /// Which kind of Office file this is.
+    pub fn kind(&mut self) -> Kind {
+        if self.has("word/document.xml") {
+            Kind::Docx
+        } else if self.has("xl/workbook.xml") {
+            Kind::Xlsx
+        } else if self
+            .part("mimetype")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.starts_with(b"application/vnd.oasis.opendocument.spreadsheet"))
+        {
+            Kind::Ods
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// Whether a part exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.archive.index_for_name(name).is_some()
+    }
+
+    /// The inflated bytes of a part, `None` when it does not exist. Errors when
+    /// the part is damaged or passes the limits.
+    pub fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
+        let Some(index) = self.archive.index_for_name(name) else {
+            return Ok(None);
+        };
+        let path = self.path;
+        let limits = self.limits;
+        let corrupt = |e: &dyn std::fmt::Display| {
+            Error::new(
+                path,
+                ErrorKind::Corrupt(format!("damaged part {name} in the zip container ({e})")),
+            )
+        };
+        let mut file = self.archive.by_index(index).map_err(|e| corrupt(&e))?;
+        let compressed = file.compressed_size().max(1);
+        if file.size() > limits.max_part_bytes {
+            return Err(too_big(path, name, limits));
+        }
+        let mut out = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0).min(1 << 24));
+        let mut limited = (&mut file).take(limits.max_part_bytes + 1);
+        limited.read_to_end(&mut out).map_err(|e| corrupt(&e))?;
+        let size = out.len() as u64;
+        if size > limits.max_part_bytes {
+            return Err(too_big(path, name, limits));
+        }
+        if size > 1024 * 1024 && size / compressed > limits.max_ratio {
+            return Err(Error::new(
+                path,
+                ErrorKind::Limit(format!(
+                    "part {name} inflates {}× (limit {}×): refused as a likely zip bomb",
+                    size / compressed,
+                    limits.max_ratio
+                )),
+            ));
+        }
+        Ok(Some(out))
+    }
+}
+
+fn too_big(path: &str, name: &str, limits: Limits) -> Error {
+    Error::new(
+        path,
+        ErrorKind::Limit(format!(
+            "part {name} inflates past {} MiB (the limit for one part): refused as a likely zip bomb",
+            limits.max_part_bytes / (1024 * 1024)
+        )),
+    )
+}
+
+/// True for the first bytes of a zip file.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
