@@ -32,6 +32,7 @@ pub mod model;
 pub mod order;
 pub mod outline;
 pub mod read;
+pub mod render;
 pub mod schema;
 pub mod thai;
 

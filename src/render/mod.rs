@@ -1,0 +1,1 @@
+//! Writing a parsed order back as a clean document (.txt or .docx).
