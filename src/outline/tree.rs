@@ -20,7 +20,13 @@ use crate::thai::lexicon::{PREAMBLE_STARTS, TITLES, starts_with_any};
 /// Build the outline of a normalised source.
 pub fn build(source: &Source) -> Outline {
     let mut b = Builder::default();
-    for line in &source.lines {
+    for (i, line) in source.lines.iter().enumerate() {
+        // the next non-blank line, for headings that must be followed by a person
+        b.next_text = source
+            .lines
+            .get(i + 1..)
+            .and_then(|rest| rest.iter().find(|l| !l.text.is_empty()))
+            .map(|l| l.text.clone());
         b.push_line(line);
     }
     b.out
@@ -47,6 +53,8 @@ struct Builder {
     preamble_started: bool,
     /// Trailing whitespace of the previous line.
     prev_trailing: usize,
+    /// The next non-blank line.
+    next_text: Option<String>,
 }
 
 impl Builder {
@@ -97,7 +105,14 @@ impl Builder {
     }
 
     fn body_text(&mut self, line: &Line) {
-        let kind = body_line_kind(&line.text, line.indent);
+        let mut kind = body_line_kind(&line.text, line.indent);
+        // a work-group heading stands above a person; otherwise it is a wrapped
+        // line that happens to start with กลุ่ม…
+        if kind == Some(ParaKind::WorkGroup)
+            && !self.next_text.as_deref().is_some_and(starts_person)
+        {
+            kind = None;
+        }
         match kind {
             Some(ParaKind::WorkGroup) => {
                 self.stack.clear();
@@ -499,6 +514,12 @@ impl Builder {
             }
         }
     }
+}
+
+/// A line that opens a person: a top-level label followed by a personal title.
+fn starts_person(text: &str) -> bool {
+    parse_label(text)
+        .is_some_and(|(l, rest)| l.dotted_depth() == 1 && starts_with_any(rest, TITLES).is_some())
 }
 
 /// "4.1.2" from `[4, 1, 2]`.

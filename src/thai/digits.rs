@@ -101,6 +101,16 @@ pub fn to_arabic(s: &str) -> String {
         .collect()
 }
 
+/// Arabic digits rewritten as Thai ones; everything else unchanged.
+pub fn to_thai(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '๐' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,62 @@
+//! .docx reading: kamsang's reader beside the bare cost of inflating
+//! `word/document.xml` and scanning its XML events, and beside docx-rs
+//! `read_docx`, on the committed .docx fixtures (`fixtures/docx/*.docx`).
+//!
+//! `cargo bench --bench docx`
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark on committed fixtures
+
+use std::hint::black_box;
+use std::io::{Cursor, Read};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// Inflate word/document.xml and walk its XML events: the floor for any reader.
+fn bare(bytes: &[u8]) -> usize {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).expect("inflate");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut n = 0;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+            Ok(e) => {
+                black_box(&e);
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+fn docx(c: &mut Criterion) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/docx");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "docx"));
+    files.sort();
+    for path in files {
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+        let bytes = std::fs::read(&path).expect("fixture");
+        let p = path.to_str().expect("utf-8 path").to_string();
+        kamsang::parse_bytes(&p, &bytes).expect("fixture parses");
+        let mut g = c.benchmark_group(format!("docx/{name}"));
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_function("bare inflate + XML scan", |b| b.iter(|| bare(black_box(&bytes))));
+        g.bench_function("kamsang read", |b| {
+            b.iter(|| kamsang::read::read_bytes(&p, black_box(&bytes), &kamsang::Options::default()).expect("reads"))
+        });
+        g.bench_function("kamsang parse + JSON", |b| {
+            b.iter(|| {
+                let order = kamsang::parse_bytes(&p, black_box(&bytes)).expect("parses");
+                serde_json::to_string(&order).expect("json")
+            })
+        });
+        g.bench_function("docx-rs read_docx", |b| b.iter(|| docx_rs::read_docx(black_box(&bytes)).map(|_| ())));
+        g.finish();
+    }
+}
+
+criterion_group!(benches, docx);
+criterion_main!(benches);

@@ -1,0 +1,433 @@
+//! Word automatic numbering (`word/numbering.xml`), rendered into labels.
+//!
+//! A paragraph with `numId` N at level `ilvl` L is numbered by the abstract
+//! definition behind N: level L's counter advances (from `start`, or the `num`'s
+//! `startOverride` the first time that `num` is used), deeper levels restart
+//! (as `lvlRestart` allows), and `lvlText` such as `%1.%2.%3` is filled with each
+//! level's counter in that level's `numFmt` (decimal, Thai digits, Thai
+//! letters, Thai counting words, letters, roman, bullets). Counters belong to
+//! the abstract definition, so two `num`s sharing it continue one list, as
+//! Word does. `numId` 0 means "no number".
+
+use std::collections::HashMap;
+
+use quick_xml::events::Event;
+
+use super::xml::{attr, local, next, open_reader};
+use crate::error::Result;
+
+const LEVELS: usize = 9;
+
+/// One level of an abstract numbering definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Level {
+    start: u32,
+    format: String,
+    text: String,
+    /// `lvlRestart`: restart after this (1-based) level; 0 = never.
+    restart: Option<u32>,
+    legal: bool,
+    suffix: &'static str,
+    ind_left: Option<i64>,
+    style: Option<String>,
+}
+
+impl Default for Level {
+    fn default() -> Self {
+        Level {
+            start: 1,
+            format: "decimal".to_string(),
+            text: String::new(),
+            restart: None,
+            legal: false,
+            suffix: " ",
+            ind_left: None,
+            style: None,
+        }
+    }
+}
+
+/// A `w:num`: which abstract definition, and its per-level overrides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Num {
+    abstract_id: u32,
+    start_overrides: HashMap<u8, u32>,
+    level_overrides: HashMap<u8, Level>,
+}
+
+/// The numbering definitions of a document.
+#[derive(Debug, Default)]
+pub struct Numbering {
+    abstracts: HashMap<u32, Vec<Level>>,
+    nums: HashMap<u32, Num>,
+}
+
+/// Where the parser is inside numbering.xml.
+enum Scope {
+    None,
+    Abstract(u32),
+    Num(u32),
+}
+
+impl Numbering {
+    /// Read `word/numbering.xml`.
+    pub fn parse(path: &str, bytes: &[u8]) -> Result<Self> {
+        const PART: &str = "word/numbering.xml";
+        let mut reader = open_reader(path, PART, bytes)?;
+        let mut out = Numbering::default();
+        let mut scope = Scope::None;
+        let mut level: Option<(u8, Level)> = None;
+        let mut override_level: Option<u8> = None;
+        loop {
+            match next(path, PART, &mut reader)? {
+                Event::Start(e) | Event::Empty(e) => {
+                    let val = || attr(&e, "val");
+                    match local(&e) {
+                        "abstractNum" => {
+                            if let Some(id) = attr(&e, "abstractNumId").and_then(|v| v.parse().ok())
+                            {
+                                out.abstracts
+                                    .entry(id)
+                                    .or_insert_with(|| vec![Level::default(); LEVELS]);
+                                scope = Scope::Abstract(id);
+                            }
+                        }
+                        "num" => {
+                            if let Some(id) = attr(&e, "numId").and_then(|v| v.parse().ok()) {
+                                out.nums.insert(id, Num::default());
+                                scope = Scope::Num(id);
+                            }
+                        }
+                        "abstractNumId" => {
+                            if let (Scope::Num(id), Some(a)) =
+                                (&scope, val().and_then(|v| v.parse().ok()))
+                                && let Some(n) = out.nums.get_mut(id)
+                            {
+                                n.abstract_id = a;
+                            }
+                        }
+                        "lvlOverride" => {
+                            override_level = attr(&e, "ilvl").and_then(|v| v.parse().ok())
+                        }
+                        "startOverride" => {
+                            if let (Scope::Num(id), Some(l), Some(s)) =
+                                (&scope, override_level, val().and_then(|v| v.parse().ok()))
+                                && let Some(n) = out.nums.get_mut(id)
+                            {
+                                n.start_overrides.insert(l, s);
+                            }
+                        }
+                        "lvl" => {
+                            let ilvl = attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                            level = Some((ilvl, Level::default()));
+                        }
+                        name => {
+                            if let Some((_, l)) = level.as_mut() {
+                                read_level_prop(name, &e, l);
+                            }
+                        }
+                    }
+                }
+                Event::End(e) => match e.local_name().into_inner() {
+                    "lvl" => {
+                        if let Some((ilvl, l)) = level.take() {
+                            match &scope {
+                                Scope::Abstract(id) => {
+                                    if let Some(slot) = out
+                                        .abstracts
+                                        .get_mut(id)
+                                        .and_then(|v| v.get_mut(usize::from(ilvl)))
+                                    {
+                                        *slot = l;
+                                    }
+                                }
+                                Scope::Num(id) => {
+                                    if let Some(n) = out.nums.get_mut(id) {
+                                        n.level_overrides.insert(override_level.unwrap_or(ilvl), l);
+                                    }
+                                }
+                                Scope::None => {}
+                            }
+                        }
+                    }
+                    "lvlOverride" => override_level = None,
+                    "abstractNum" | "num" => scope = Scope::None,
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// The level definition that applies to `num_id` at `ilvl`.
+    fn level(&self, num_id: u32, ilvl: u8) -> Option<&Level> {
+        let num = self.nums.get(&num_id)?;
+        num.level_overrides
+            .get(&ilvl)
+            .or_else(|| self.abstracts.get(&num.abstract_id)?.get(usize::from(ilvl)))
+    }
+
+    /// Left indentation a numbering level gives its paragraphs (twips).
+    pub fn indent(&self, num_id: u32, ilvl: u8) -> Option<i64> {
+        self.level(num_id, ilvl)?.ind_left
+    }
+
+    /// The level of `num_id` whose definition names paragraph style `style`.
+    pub fn level_for_style(&self, num_id: u32, style: &str) -> Option<u8> {
+        let num = self.nums.get(&num_id)?;
+        let levels = self.abstracts.get(&num.abstract_id)?;
+        levels
+            .iter()
+            .position(|l| l.style.as_deref() == Some(style))
+            .and_then(|p| u8::try_from(p).ok())
+    }
+}
+
+fn read_level_prop(name: &str, e: &quick_xml::events::BytesStart<'_>, l: &mut Level) {
+    let val = attr(e, "val");
+    match name {
+        "start" => l.start = val.and_then(|v| v.parse().ok()).unwrap_or(1),
+        "numFmt" => l.format = val.unwrap_or_else(|| "decimal".to_string()),
+        "lvlText" => l.text = val.unwrap_or_default(),
+        "lvlRestart" => l.restart = val.and_then(|v| v.parse().ok()),
+        "isLgl" => l.legal = val.is_none_or(|v| v != "0" && v != "false"),
+        "suff" => {
+            l.suffix = match val.as_deref() {
+                Some("nothing") => "",
+                _ => " ",
+            }
+        }
+        "ind" => {
+            l.ind_left = attr(e, "left")
+                .or_else(|| attr(e, "start"))
+                .and_then(|v| v.parse().ok())
+        }
+        "pStyle" => l.style = val,
+        _ => {}
+    }
+}
+
+/// Counters as the document is read.
+#[derive(Debug, Default)]
+pub struct NumberingState {
+    /// Counter per abstract definition and level (`None` = not started).
+    counters: HashMap<u32, [Option<u32>; LEVELS]>,
+    /// Start values set by a `num`'s `startOverride`, per abstract and level.
+    starts: HashMap<(u32, u8), u32>,
+    /// `num`s already used (their overrides apply once, on first use).
+    used: Vec<u32>,
+}
+
+impl NumberingState {
+    /// The label of the next paragraph of `num_id` at level `ilvl`, and the
+    /// separator after it; `None` for numId 0 or an unknown definition.
+    pub fn label(
+        &mut self,
+        numbering: &Numbering,
+        num_id: u32,
+        ilvl: u8,
+    ) -> Option<(String, &'static str)> {
+        if num_id == 0 || usize::from(ilvl) >= LEVELS {
+            return None;
+        }
+        let num = numbering.nums.get(&num_id)?;
+        let abs = num.abstract_id;
+        if !self.used.contains(&num_id) {
+            self.used.push(num_id);
+            for (&l, &s) in &num.start_overrides {
+                self.starts.insert((abs, l), s);
+                if let Some(c) = self
+                    .counters
+                    .get_mut(&abs)
+                    .and_then(|c| c.get_mut(usize::from(l)))
+                {
+                    *c = None;
+                }
+            }
+        }
+        let level = numbering.level(num_id, ilvl)?;
+        let start_of = |state: &Self, l: u8| {
+            state
+                .starts
+                .get(&(abs, l))
+                .copied()
+                .or_else(|| numbering.level(num_id, l).map(|d| d.start))
+                .unwrap_or(1)
+        };
+        let current = self
+            .counters
+            .get(&abs)
+            .and_then(|c| c.get(usize::from(ilvl)))
+            .copied()
+            .flatten();
+        let value = match current {
+            Some(v) => v.saturating_add(1),
+            None => start_of(self, ilvl),
+        };
+        let counters = self.counters.entry(abs).or_insert([None; LEVELS]);
+        if let Some(c) = counters.get_mut(usize::from(ilvl)) {
+            *c = Some(value);
+        }
+        // deeper levels restart, unless their lvlRestart says otherwise
+        for deeper in usize::from(ilvl) + 1..LEVELS {
+            let restart = u8::try_from(deeper)
+                .ok()
+                .and_then(|d| numbering.level(num_id, d))
+                .and_then(|d| d.restart);
+            let restarts = restart.is_none_or(|r| r != 0 && u32::from(ilvl) < r);
+            if restarts && let Some(c) = counters.get_mut(deeper) {
+                *c = None;
+            }
+        }
+        let counters = *counters;
+        let mut text = String::new();
+        let mut chars = level.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                ('%', Some(k)) if (1..=9).contains(&k) => {
+                    chars.next();
+                    let l = u8::try_from(k - 1).unwrap_or(0);
+                    let v = counters
+                        .get(usize::from(l))
+                        .copied()
+                        .flatten()
+                        .unwrap_or_else(|| start_of(self, l));
+                    let format = if level.legal {
+                        "decimal"
+                    } else {
+                        numbering
+                            .level(num_id, l)
+                            .map_or("decimal", |d| d.format.as_str())
+                    };
+                    text.push_str(&format_number(v, format));
+                }
+                _ => text.push(bullet(c)),
+            }
+        }
+        if level.format == "none" && !level.text.contains('%') && level.text.is_empty() {
+            return None;
+        }
+        Some((text, level.suffix))
+    }
+}
+
+/// Symbol-font bullets (private use area) shown as •.
+fn bullet(c: char) -> char {
+    match c {
+        '\u{F000}'..='\u{F0FF}' => '•',
+        c => c,
+    }
+}
+
+const THAI_LETTERS: &str = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ";
+
+/// A counter value in a `numFmt`.
+pub fn format_number(v: u32, format: &str) -> String {
+    match format {
+        "thaiNumbers" => crate::thai::digits::to_thai(&v.to_string()),
+        "thaiLetters" => letters(v, THAI_LETTERS),
+        "thaiCounting" => thai_counting(v),
+        "lowerLetter" => letters(v, "abcdefghijklmnopqrstuvwxyz"),
+        "upperLetter" => letters(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        "lowerRoman" => roman(v).to_lowercase(),
+        "upperRoman" => roman(v),
+        "decimalZero" => format!("{v:02}"),
+        "none" | "bullet" => String::new(),
+        _ => v.to_string(),
+    }
+}
+
+/// Letter numbering: a, b, … z, aa, bb, … (Word repeats the letter).
+fn letters(v: u32, alphabet: &str) -> String {
+    let set: Vec<char> = alphabet.chars().collect();
+    let n = u32::try_from(set.len()).unwrap_or(1).max(1);
+    let v = v.max(1) - 1;
+    let c = set.get((v % n) as usize).copied().unwrap_or('?');
+    std::iter::repeat_n(c, (v / n + 1) as usize).collect()
+}
+
+fn roman(mut v: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (n, r) in TABLE {
+        while v >= n {
+            s.push_str(r);
+            v -= n;
+        }
+    }
+    s
+}
+
+/// Thai counting words (หนึ่ง, สอง, … สิบเอ็ด, ยี่สิบ, … หนึ่งร้อย).
+fn thai_counting(v: u32) -> String {
+    const DIGITS: [&str; 10] = [
+        "",
+        "หนึ่ง",
+        "สอง",
+        "สาม",
+        "สี่",
+        "ห้า",
+        "หก",
+        "เจ็ด",
+        "แปด",
+        "เก้า",
+    ];
+    let word = |d: u32| DIGITS.get(d as usize).copied().unwrap_or("");
+    if v == 0 {
+        return "ศูนย์".to_string();
+    }
+    let mut s = String::new();
+    let (h, t, u) = (v / 100, (v / 10) % 10, v % 10);
+    if h > 0 {
+        s.push_str(&thai_counting(h));
+        s.push_str("ร้อย");
+    }
+    match t {
+        0 => {}
+        1 => s.push_str("สิบ"),
+        2 => s.push_str("ยี่สิบ"),
+        t => {
+            s.push_str(word(t));
+            s.push_str("สิบ");
+        }
+    }
+    if u == 1 && (t > 0 || h > 0) {
+        s.push_str("เอ็ด");
+    } else {
+        s.push_str(word(u));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(format_number(12, "thaiNumbers"), "๑๒");
+        assert_eq!(format_number(3, "thaiLetters"), "ค");
+        assert_eq!(format_number(21, "thaiCounting"), "ยี่สิบเอ็ด");
+        assert_eq!(format_number(11, "thaiCounting"), "สิบเอ็ด");
+        assert_eq!(format_number(1, "thaiCounting"), "หนึ่ง");
+        assert_eq!(format_number(28, "lowerLetter"), "bb");
+        assert_eq!(format_number(14, "upperRoman"), "XIV");
+        assert_eq!(format_number(7, "decimalZero"), "07");
+    }
+}

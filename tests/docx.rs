@@ -1,0 +1,348 @@
+//! The .docx reader on small documents built here, part by part, so that each
+//! test shows the XML Word writes for the case it checks.
+
+use std::io::Write;
+
+use kamsang::DutyOrder;
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+/// A .docx (stored, not deflated) with these parts.
+fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file("[Content_Types].xml", opts).expect("zip");
+        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
+            .expect("zip");
+        for (name, text) in parts {
+            z.start_file(*name, opts).expect("zip");
+            z.write_all(text.as_bytes()).expect("zip");
+        }
+        z.finish().expect("zip");
+    }
+    buf.into_inner()
+}
+
+fn body(paragraphs: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{paragraphs}<w:sectPr/></w:body></w:document>"#
+    )
+}
+
+/// A paragraph with numbering (numId, ilvl) and text.
+fn np(num: u32, ilvl: u8, text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#
+    )
+}
+
+fn p(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+fn level(ilvl: u8, fmt: &str, text: &str, start: u32) -> String {
+    format!(
+        r#"<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="720"/></w:tabs><w:ind w:left="{}" w:hanging="360"/></w:pPr></w:lvl>"#,
+        720 * (u32::from(ilvl) + 1)
+    )
+}
+
+/// numbering.xml with abstract 0 = %1. / %1.%2 / %1.%2.%3 / %4), and nums.
+fn numbering(nums: &str) -> String {
+    format!(
+        r#"<?xml version="1.0"?><w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>{}{}{}{}</w:abstractNum>{nums}</w:numbering>"#,
+        level(0, "decimal", "%1.", 1),
+        level(1, "decimal", "%1.%2", 1),
+        level(2, "decimal", "%1.%2.%3", 1),
+        level(3, "decimal", "%4)", 1)
+    )
+}
+
+fn lines(bytes: &[u8]) -> Vec<String> {
+    let src =
+        kamsang::normalize_bytes("t.docx", bytes, &kamsang::Options::default()).expect("reads");
+    src.lines.into_iter().map(|l| l.text).collect()
+}
+
+fn parse(bytes: &[u8]) -> DutyOrder {
+    kamsang::parse_bytes("t.docx", bytes).expect("parses")
+}
+
+#[test]
+fn multilevel_automatic_numbering_is_rendered_into_labels() {
+    let doc = body(
+        &[
+            p("เรื่อง ทดสอบ"),
+            np(1, 0, "นายสมชาย ใจดี ตำแหน่ง ครู"),
+            np(1, 1, "งานสารบรรณ"),
+            p("ขั้นตอนการปฏิบัติงาน"),
+            np(1, 2, "รับหนังสือ"),
+            np(1, 3, "ลงทะเบียน"),
+            np(1, 3, "เสนอ"),
+            np(1, 2, "ส่งหนังสือ"),
+            np(1, 1, "งานประสานงาน"),
+            np(1, 2, "ประสาน"),
+            np(1, 0, "นางสมศรี ดีใจ ตำแหน่ง ครู"),
+            np(1, 1, "งานการเงิน"),
+        ]
+        .concat(),
+    );
+    let num = numbering(r#"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#);
+    let bytes = docx(&[("word/document.xml", &doc), ("word/numbering.xml", &num)]);
+    assert_eq!(
+        lines(&bytes),
+        [
+            "เรื่อง ทดสอบ",
+            "1. นายสมชาย ใจดี ตำแหน่ง ครู",
+            "1.1 งานสารบรรณ",
+            "ขั้นตอนการปฏิบัติงาน",
+            "1.1.1 รับหนังสือ",
+            "1) ลงทะเบียน",
+            "2) เสนอ",
+            "1.1.2 ส่งหนังสือ",
+            "1.2 งานประสานงาน",
+            "1.2.1 ประสาน",
+            "2. นางสมศรี ดีใจ ตำแหน่ง ครู",
+            "2.1 งานการเงิน",
+        ]
+    );
+    let order = parse(&bytes);
+    assert_eq!(order.source.format, "docx");
+    assert_eq!(order.source.encoding, None);
+    assert_eq!(order.people.len(), 2);
+    let d = &order.people[0].duties[0];
+    assert_eq!(d.steps[0].steps.len(), 2);
+    assert_eq!(d.steps[0].steps[1].label.as_deref(), Some("2)"));
+    assert!(order.diagnostics.is_empty(), "{:?}", order.diagnostics);
+}
+
+#[test]
+fn thai_formats_start_and_start_override() {
+    let num = format!(
+        r#"<?xml version="1.0"?><w:numbering {W}><w:abstractNum w:abstractNumId="3">{}{}</w:abstractNum><w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="5"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num></w:numbering>"#,
+        level(0, "thaiNumbers", "%1.", 1),
+        level(1, "thaiLetters", "%2)", 1)
+    );
+    let doc = body(
+        &[
+            np(4, 0, "หนึ่ง"),
+            np(4, 1, "ย่อย"),
+            np(4, 1, "ย่อย"),
+            np(4, 0, "สอง"),
+            np(5, 0, "เจ็ด"),
+            np(0, 0, "ไม่มีเลข"),
+            np(4, 0, "แปด"),
+        ]
+        .concat(),
+    );
+    let bytes = docx(&[("word/document.xml", &doc), ("word/numbering.xml", &num)]);
+    assert_eq!(
+        lines(&bytes),
+        [
+            "๑. หนึ่ง",
+            "ก) ย่อย",
+            "ข) ย่อย",
+            "๒. สอง",
+            "๗. เจ็ด",
+            "ไม่มีเลข",
+            "๘. แปด"
+        ]
+    );
+}
+
+#[test]
+fn numbering_from_paragraph_style_with_inheritance() {
+    let styles = format!(
+        r#"<?xml version="1.0"?><w:styles {W}><w:style w:type="paragraph" w:styleId="Duty"><w:basedOn w:val="DutyBase"/></w:style><w:style w:type="paragraph" w:styleId="DutyBase"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:ind w:left="1440"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Person"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+    );
+    let styled = |style: &str, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let doc = body(
+        &[
+            styled("Person", "นายก ข"),
+            styled("Duty", "งานหนึ่ง"),
+            styled("Duty", "งานสอง"),
+        ]
+        .concat(),
+    );
+    let num = numbering(r#"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#);
+    let bytes = docx(&[
+        ("word/document.xml", &doc),
+        ("word/numbering.xml", &num),
+        ("word/styles.xml", &styles),
+    ]);
+    assert_eq!(lines(&bytes), ["1. นายก ข", "1.1 งานหนึ่ง", "1.2 งานสอง"]);
+}
+
+#[test]
+fn tables_revisions_fields_text_boxes_and_breaks() {
+    let doc = body(&[
+        r#"<w:p><w:r><w:t>ก่อน</w:t></w:r><w:del w:id="1"><w:r><w:delText>ลบแล้ว</w:delText></w:r></w:del><w:ins w:id="2"><w:r><w:t>แทรก</w:t></w:r></w:ins></w:p>"#,
+        r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>๕</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:hyperlink r:id="x" xmlns:r="r"><w:r><w:t>ลิงก์</w:t></w:r></w:hyperlink></w:p>"#,
+        r#"<w:p><w:r><w:t>บรรทัดแรก</w:t><w:br/><w:t>บรรทัดสอง</w:t><w:tab/><w:t>หลังแท็บ &amp; &#3585;</w:t></w:r></w:p>"#,
+        r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ลำดับ</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>ชื่อ</w:t></w:r></w:p><w:p><w:r><w:t>สกุล</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"#,
+        r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>ในกล่อง</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>ในกล่อง</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>เจ้าของกล่อง</w:t></w:r></w:p>"#,
+        r#"<w:p/>"#,
+    ]
+    .concat());
+    let bytes = docx(&[("word/document.xml", &doc)]);
+    let src =
+        kamsang::read::read_bytes("t.docx", &bytes, &kamsang::Options::default()).expect("reads");
+    let got: Vec<(u32, &str)> = src
+        .lines
+        .iter()
+        .map(|l| (l.line, l.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "ก่อนแทรก"),
+            (2, "๕ลิงก์"),
+            (3, "บรรทัดแรก บรรทัดสอง\tหลังแท็บ & ก"),
+            (4, "ลำดับ\tชื่อ สกุล"),
+            (5, "1\t"),
+            (6, "ในกล่อง"),
+            (7, "เจ้าของกล่อง"),
+            (8, ""),
+        ]
+    );
+}
+
+#[test]
+fn damaged_and_hostile_containers_are_one_line_errors() {
+    let good = docx(&[("word/document.xml", &body(&p("ข้อความ")))]);
+    let err = |path: &str, bytes: &[u8]| {
+        kamsang::parse_bytes(path, bytes)
+            .err()
+            .map(|e| e.to_string())
+    };
+    // truncated zip
+    let truncated = &good[..good.len() / 2];
+    assert!(
+        err("t.docx", truncated)
+            .is_some_and(|e| e.starts_with("t.docx: not a readable zip container"))
+    );
+    // a zip that is no Office document
+    let other = docx(&[("readme.txt", "hello")]);
+    assert_eq!(
+        err("t.docx", &other).as_deref(),
+        Some("t.docx: a zip archive that is not a .docx, .xlsx or .ods document")
+    );
+    // DOCTYPE (billion laughs)
+    let laughs = format!(
+        r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document {W}><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    let bomb = docx(&[("word/document.xml", &laughs)]);
+    assert_eq!(
+        err("t.docx", &bomb).as_deref(),
+        Some("t.docx: word/document.xml declares a DOCTYPE: refused (entity expansion)")
+    );
+    // broken XML
+    let broken = docx(&[("word/document.xml", "<w:document><w:body><w:p></w:body>")]);
+    assert!(
+        err("t.docx", &broken)
+            .is_some_and(|e| e.starts_with("t.docx: word/document.xml is damaged XML"))
+    );
+    // text named .docx
+    assert_eq!(
+        err("t.docx", "1. นายก ข\n".as_bytes()).as_deref(),
+        Some(
+            "t.docx: named .docx but is not a Word .docx file (it looks like plain text); rename it or convert it"
+        )
+    );
+    // a .docx named .txt is read, with a diagnostic
+    let order = kamsang::parse_bytes("t.txt", &good).expect("read as docx");
+    assert_eq!(order.source.format, "docx");
+    assert_eq!(order.diagnostics[0].code, "format_mismatch");
+    assert_eq!(
+        order.diagnostics[0].message,
+        "named .txt but is a .docx file: read as .docx"
+    );
+}
+
+#[test]
+fn zip_bomb_is_refused_by_the_part_limit() {
+    // 80 MiB of zeros deflate to ~80 KiB: past the 64 MiB part limit
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("word/document.xml", opts).expect("zip");
+        let zeros = vec![b' '; 1024 * 1024];
+        for _ in 0..80 {
+            z.write_all(&zeros).expect("zip");
+        }
+        z.finish().expect("zip");
+    }
+    let e = kamsang::parse_bytes("bomb.docx", buf.get_ref())
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        e.as_deref(),
+        Some(
+            "bomb.docx: part word/document.xml inflates past 64 MiB (the limit for one part): refused as a likely zip bomb"
+        )
+    );
+    // a lower ratio cap refuses it even under the size limit
+    let options = kamsang::Options {
+        limits: kamsang::read::container::Limits {
+            max_part_bytes: 1 << 30,
+            max_ratio: 100,
+        },
+        ..kamsang::Options::default()
+    };
+    let e = kamsang::parse_bytes_with("bomb.docx", buf.get_ref(), &options)
+        .err()
+        .map(|e| e.to_string());
+    assert!(e.is_some_and(|e| e.contains("refused as a likely zip bomb")));
+}
+
+/// People and duties of an order, for comparing two formats of one order.
+fn people_and_duties(order: &DutyOrder) -> String {
+    let mut v = serde_json::to_value(&order.people).expect("json");
+    // line numbers are paragraph numbers in .docx: compare structure, not lines
+    fn drop_lines(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(o) => {
+                o.remove("line_start");
+                o.remove("line_end");
+                o.values_mut().for_each(drop_lines);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(drop_lines),
+            _ => {}
+        }
+    }
+    drop_lines(&mut v);
+    serde_json::to_string_pretty(&v).expect("json")
+}
+
+#[test]
+fn reference_order_saved_by_libreoffice_reads_like_the_txt() {
+    // made by scripts/make-libreoffice-docx.sh: an Office writer that is not ours
+    let root = env!("CARGO_MANIFEST_DIR");
+    let txt = kamsang::parse_path(&format!(
+        "{root}/fixtures/parse/phetchaburi1-policy-plan.txt"
+    ))
+    .expect("txt");
+    let docx = kamsang::parse_path(&format!(
+        "{root}/fixtures/docx/phetchaburi1-libreoffice.docx"
+    ))
+    .expect("docx");
+    assert_eq!(docx.people.len(), 7);
+    assert_eq!(docx.header, txt.header);
+    assert_eq!(people_and_duties(&docx), people_and_duties(&txt));
+    let codes = |o: &DutyOrder| {
+        o.diagnostics
+            .iter()
+            .map(|d| (d.line, d.code.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&docx), codes(&txt));
+}
