@@ -14,7 +14,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 fn bare(bytes: &[u8]) -> usize {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
     let mut xml = String::new();
-    zip.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).expect("inflate");
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut xml)
+        .expect("inflate");
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut n = 0;
     loop {
@@ -37,15 +40,24 @@ fn docx(c: &mut Criterion) {
     files.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "docx"));
     files.sort();
     for path in files {
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
         let bytes = std::fs::read(&path).expect("fixture");
         let p = path.to_str().expect("utf-8 path").to_string();
         kamsang::parse_bytes(&p, &bytes).expect("fixture parses");
         let mut g = c.benchmark_group(format!("docx/{name}"));
         g.throughput(Throughput::Bytes(bytes.len() as u64));
-        g.bench_function("bare inflate + XML scan", |b| b.iter(|| bare(black_box(&bytes))));
+        g.bench_function("bare inflate + XML scan", |b| {
+            b.iter(|| bare(black_box(&bytes)))
+        });
         g.bench_function("kamsang read", |b| {
-            b.iter(|| kamsang::read::read_bytes(&p, black_box(&bytes), &kamsang::Options::default()).expect("reads"))
+            b.iter(|| {
+                kamsang::read::read_bytes(&p, black_box(&bytes), &kamsang::Options::default())
+                    .expect("reads")
+            })
         });
         g.bench_function("kamsang parse + JSON", |b| {
             b.iter(|| {
@@ -53,7 +65,9 @@ fn docx(c: &mut Criterion) {
                 serde_json::to_string(&order).expect("json")
             })
         });
-        g.bench_function("docx-rs read_docx", |b| b.iter(|| docx_rs::read_docx(black_box(&bytes)).map(|_| ())));
+        g.bench_function("docx-rs read_docx", |b| {
+            b.iter(|| docx_rs::read_docx(black_box(&bytes)).map(|_| ()))
+        });
         g.finish();
     }
 }

@@ -48,6 +48,22 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Write the order back as a clean document with corrected numbering.
+    Render {
+        /// Input file, or - for stdin.
+        file: String,
+        /// Output format.
+        #[arg(long = "to", value_name = "FORMAT", value_parser = ["txt", "docx"])]
+        to: String,
+        /// Write the document here.
+        #[arg(short, long)]
+        output: String,
+        /// How a .docx shows numbers: typed as text, or Word's automatic numbering.
+        #[arg(long, default_value = "typed", value_parser = ["typed", "auto"])]
+        numbering: String,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Print the JSON Schema of the output.
     Schema,
 }
@@ -98,6 +114,13 @@ fn main() -> ExitCode {
         }
         Command::Check { files, read } => check(&files, &read.options()),
         Command::Normalize { file, read } => normalize(&file, &read.options()),
+        Command::Render {
+            file,
+            to,
+            output,
+            numbering,
+            read,
+        } => render(&file, &to, &output, &numbering, &read.options()),
         Command::Schema => {
             print_or_fail(&kamsang::schema::schema_json());
             ExitCode::SUCCESS
@@ -197,6 +220,46 @@ fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
         text.push('\n');
     }
     print_or_fail(&text)
+}
+
+/// Parse one input and write it back as .txt or .docx (`to`) at `output`.
+fn render(
+    path: &str,
+    to: &str,
+    output: &str,
+    numbering: &str,
+    options: &kamsang::Options,
+) -> ExitCode {
+    let order = match parse_guarded(path, options) {
+        Ok(o) => o,
+        Err(msg) => {
+            eprintln!("kamsang: {msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let numbering = numbering.parse().unwrap_or_default();
+    let rendered = catch_unwind(AssertUnwindSafe(|| match to {
+        "docx" => kamsang::render::render_docx(&order, numbering).map_err(|e| e.to_string()),
+        _ => Ok(kamsang::render::render_txt(&order).into_bytes()),
+    }));
+    let bytes = match rendered {
+        Ok(Ok(b)) => b,
+        Ok(Err(msg)) => {
+            eprintln!("kamsang: {path}: {msg}");
+            return ExitCode::from(1);
+        }
+        Err(_) => {
+            eprintln!("kamsang: {path}: internal error (please report)");
+            return ExitCode::from(1);
+        }
+    };
+    match std::fs::write(output, bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kamsang: {output}: cannot write: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Print to stdout; a closed pipe (`| head`) is not an error worth a message.

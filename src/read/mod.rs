@@ -147,10 +147,13 @@ pub fn read_bytes(path: &str, bytes: &[u8], options: &crate::Options) -> Result<
                 ["docx", "docm", "dotx"].as_slice(),
             ),
             container::Kind::Xlsx => (
-                sheet::read(path, bytes, Format::Xlsx)?,
+                sheet::read(path, bytes, Format::Xlsx, options.limits)?,
                 ["xlsx", "xlsm"].as_slice(),
             ),
-            container::Kind::Ods => (sheet::read(path, bytes, Format::Ods)?, ["ods"].as_slice()),
+            container::Kind::Ods => (
+                sheet::read(path, bytes, Format::Ods, options.limits)?,
+                ["ods"].as_slice(),
+            ),
             container::Kind::Other => {
                 return Err(Error::new(
                     path,

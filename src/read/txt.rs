@@ -175,7 +175,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
 }
 
 /// Trailing whitespace in characters.
-fn trailing_of(line: &str) -> usize {
+pub(crate) fn trailing_of(line: &str) -> usize {
     line.chars()
         .rev()
         .take_while(|&c| crate::thai::normalize::is_space_like(c))
@@ -183,7 +183,7 @@ fn trailing_of(line: &str) -> usize {
 }
 
 /// Leading whitespace in characters; a tab counts 4.
-fn indent_of(line: &str) -> usize {
+pub(crate) fn indent_of(line: &str) -> usize {
     let mut w = 0;
     for c in line.chars() {
         match c {

@@ -1,1 +1,369 @@
 //! Writing a parsed order back as a clean document (.txt or .docx).
+//!
+//! The order is laid out once as a list of [`Block`]s — one paragraph each,
+//! with its depth, its canonical label and the text normalised by the parser —
+//! and each writer turns the blocks into its format:
+//!
+//! ```text
+//! DutyOrder ──layout──▶ [Block] ──txt──▶ String
+//!                               └─docx─▶ Vec<u8> (typed labels, or Word's own numbering)
+//! ```
+//!
+//! What is written: the header (issuer, unit, `ที่ …`, `เรื่อง …`, preamble), each
+//! work-group heading before the first person of its group, each person
+//! (`N. name ตำแหน่ง position rank role` and the words that introduce their
+//! duties), their duties, the `ขั้นตอนการปฏิบัติงาน` heading where the source had
+//! one, steps and sub-steps with their **corrected** numbers, the substitute
+//! clause with its list of names, then the effective clause, date and signature
+//! when the order has them. Parsing the output again gives the same people,
+//! duties, steps and substitutes.
+//!
+//! ```
+//! let order = kamsang::parse_str("x.txt", "1. นายสมชาย ใจดี ตำแหน่ง ครู\n  1.1 งานสอน\n  1.3 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n");
+//! let txt = kamsang::render::render_txt(&order);
+//! assert_eq!(txt, "1. นายสมชาย ใจดี ตำแหน่ง ครู\n    1.1 งานสอน\n    1.2 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n");
+//! ```
+
+mod docx;
+mod ooxml;
+mod txt;
+
+use std::collections::HashMap;
+
+pub use docx::render_docx;
+pub use txt::render_txt;
+
+use crate::model::{Duty, DutyOrder, OutlineNode, Person};
+use crate::order::people::{names_in_text, split_name};
+use crate::outline::label::{Family, parse_label};
+use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, find_first};
+
+/// How a .docx shows the numbers of people, duties and steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Numbering {
+    /// The label is typed as text at the start of the paragraph (`1.1 งาน…`).
+    #[default]
+    Typed,
+    /// Word's automatic multi-level numbering (`w:numPr`); no typed label.
+    Auto,
+}
+
+impl std::str::FromStr for Numbering {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "typed" => Ok(Numbering::Typed),
+            "auto" => Ok(Numbering::Auto),
+            _ => Err(format!("unknown numbering \"{s}\" (use typed or auto)")),
+        }
+    }
+}
+
+/// A document could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot write .docx: {0}")]
+pub struct RenderError(pub String);
+
+/// The sentence written before an unnumbered list of substitutes: "if [the
+/// person] cannot perform official duty, the following people work in [their]
+/// place, in this order".
+pub const SUBSTITUTE_CLAUSE: &str = "กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้ปฏิบัติงานแทนตามลำดับ";
+
+/// What a block is, for the writers' layout choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    /// A heading line of the order (issuer, unit, order number, subject) or of
+    /// the signature block: centred in a .docx.
+    Heading,
+    /// Running text without a label (preamble, work group, steps heading,
+    /// substitute clause and names, effective clause, date).
+    Text,
+    /// An empty line: ends the paragraph before it, so the next line cannot be
+    /// read as its continuation.
+    Blank,
+    /// A numbered person, duty, step or sub-step.
+    Item,
+}
+
+/// One paragraph of the rendered order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Indentation level (person 0, duty 1, step 2, sub-step 3 …).
+    pub depth: usize,
+    /// The canonical label as typed ("1.", "1.1", "1.1.1", "1)"), for items.
+    pub label: Option<String>,
+    /// The Word list level (`ilvl`) whose `lvlText` prints `label`, when one
+    /// does (see [`docx`]); `None`: the label is always typed.
+    pub level: Option<u8>,
+    /// The text after the label.
+    pub text: String,
+}
+
+impl Block {
+    fn text(kind: BlockKind, depth: usize, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            depth,
+            label: None,
+            level: None,
+            text: text.into(),
+        }
+    }
+
+    fn blank() -> Self {
+        Block::text(BlockKind::Blank, 0, "")
+    }
+
+    /// The label and the text, as one line without indentation.
+    pub fn line(&self) -> String {
+        match (&self.label, self.text.is_empty()) {
+            (Some(l), true) => l.clone(),
+            (Some(l), false) => format!("{l} {}", self.text),
+            (None, _) => self.text.clone(),
+        }
+    }
+}
+
+/// The order laid out as paragraphs.
+pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
+    let mut out = Vec::new();
+    header(order, &mut out);
+
+    let items = outline_items(&order.outline);
+    let mut group: Option<&str> = None;
+    for p in &order.people {
+        if let Some(g) = p.work_group.as_deref()
+            && group != Some(g)
+        {
+            out.push(Block::text(BlockKind::Text, 0, g));
+        }
+        group = p.work_group.as_deref();
+        person(p, &items, &mut out);
+    }
+
+    closing(order, &mut out);
+    while out.last().is_some_and(|b| b.kind == BlockKind::Blank) {
+        out.pop();
+    }
+    out
+}
+
+/// Issuer, unit, order number, subject, then the preamble after a blank line.
+fn header(order: &DutyOrder, out: &mut Vec<Block>) {
+    let h = &order.header;
+    let start = out.len();
+    if let Some(s) = non_empty(h.issuer.as_deref()) {
+        out.push(Block::text(BlockKind::Heading, 0, s));
+    }
+    if let Some(s) = non_empty(h.unit.as_deref()) {
+        out.push(Block::text(BlockKind::Heading, 0, s));
+    }
+    if let Some(n) = &h.order_number
+        && let Some(s) = non_empty(Some(&n.text))
+    {
+        let s = if s.starts_with("ที่") {
+            s.to_string()
+        } else {
+            format!("ที่ {s}")
+        };
+        out.push(Block::text(BlockKind::Heading, 0, s));
+    }
+    if let Some(s) = non_empty(h.subject.as_deref()) {
+        out.push(Block::text(BlockKind::Heading, 0, format!("เรื่อง {s}")));
+    }
+    if let Some(s) = non_empty(h.preamble.as_deref()) {
+        if out.len() > start {
+            out.push(Block::blank());
+        }
+        out.push(Block::text(BlockKind::Text, 0, s));
+    }
+    if out.len() > start {
+        out.push(Block::blank());
+    }
+}
+
+/// Effective clause, date and signature, after a blank line.
+fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
+    let h = &order.header;
+    let mut tail = Vec::new();
+    if let Some(s) = non_empty(h.effective.as_deref()) {
+        tail.push(Block::text(BlockKind::Text, 0, s));
+    }
+    if let Some(d) = &h.date
+        && let Some(s) = non_empty(Some(&d.text))
+    {
+        let s = if s.starts_with("สั่ง") {
+            s.to_string()
+        } else if s.starts_with("วันที่") {
+            format!("สั่ง ณ {s}")
+        } else {
+            format!("สั่ง ณ วันที่ {s}")
+        };
+        tail.push(Block::text(BlockKind::Text, 0, s));
+    }
+    if let Some(sig) = &h.signed_by {
+        if let Some(name) = non_empty(sig.name.as_deref()) {
+            let name = if name.starts_with('(') {
+                name.to_string()
+            } else {
+                format!("({name})")
+            };
+            tail.push(Block::text(BlockKind::Heading, 0, name));
+        }
+        for line in &sig.position {
+            if let Some(s) = non_empty(Some(line)) {
+                tail.push(Block::text(BlockKind::Heading, 0, s));
+            }
+        }
+    }
+    if !tail.is_empty() {
+        if out.last().is_some_and(|b| b.kind != BlockKind::Blank) {
+            out.push(Block::blank());
+        }
+        out.extend(tail);
+    }
+}
+
+/// A person's line, duties and substitutes.
+fn person(p: &Person, items: &HashMap<u32, &OutlineNode>, out: &mut Vec<Block>) {
+    let mut text = p.full_name.clone();
+    if let Some(pos) = non_empty(p.position.as_deref()) {
+        text.push(' ');
+        text.push_str(POSITION_WORD);
+        text.push(' ');
+        text.push_str(pos);
+    }
+    for part in [p.rank.as_deref(), p.role.as_deref()] {
+        if let Some(s) = non_empty(part) {
+            text.push(' ');
+            text.push_str(s);
+        }
+    }
+    if let Some(intro) = items.get(&p.line_start).and_then(|n| duty_intro(&n.text)) {
+        text.push(' ');
+        text.push_str(intro);
+    }
+    let number = p.number.as_deref().unwrap_or_default();
+    out.push(Block {
+        kind: BlockKind::Item,
+        depth: 0,
+        label: Some(format!("{number}.")),
+        level: Some(0),
+        text,
+    });
+
+    // names already written in numbered substitute clauses among the duties
+    let mut in_duties: Vec<String> = Vec::new();
+    for d in &p.duties {
+        duty(d, 1, items, out);
+        if d.kind == "substitute_clause" {
+            in_duties.extend(names_in_text(&d.title).into_iter().map(|n| n.full));
+        }
+    }
+    let mut rest = Vec::new();
+    for s in &p.substitutes {
+        match in_duties.iter().position(|n| *n == s.full_name) {
+            Some(k) => {
+                in_duties.remove(k);
+            }
+            None => rest.push(s.full_name.as_str()),
+        }
+    }
+    if !rest.is_empty() {
+        out.push(Block::text(BlockKind::Text, 1, SUBSTITUTE_CLAUSE));
+        let list: Vec<String> = rest
+            .iter()
+            .enumerate()
+            .map(|(k, name)| format!("{}. {name}", k + 1))
+            .collect();
+        out.push(Block::text(BlockKind::Text, 1, list.join(" ")));
+    }
+}
+
+/// The words after a person's position that introduce their duties ("มีหน้าที่
+/// ปฏิบัติงาน ดังนี้"), from the person's outline text.
+fn duty_intro(person_text: &str) -> Option<&str> {
+    let rest = split_name(person_text)?.rest;
+    let rest = rest.strip_prefix(POSITION_WORD).unwrap_or(rest);
+    let (i, _) = find_first(rest, DUTY_INTROS)?;
+    non_empty(rest.get(i..))
+}
+
+/// A duty or step at `depth` and everything under it.
+fn duty(d: &Duty, depth: usize, items: &HashMap<u32, &OutlineNode>, out: &mut Vec<Block>) {
+    let (label, level) = item_label(d);
+    out.push(Block {
+        kind: BlockKind::Item,
+        depth,
+        label: Some(label),
+        level,
+        text: d.title.clone(),
+    });
+    if let Some(heading) = items.get(&d.line_start).and_then(|n| steps_heading(n)) {
+        out.push(Block::text(BlockKind::Text, depth + 1, heading));
+    }
+    for s in &d.steps {
+        duty(s, depth + 1, items, out);
+    }
+}
+
+/// The `ขั้นตอนการปฏิบัติงาน` heading under an outline item, as written.
+fn steps_heading(node: &OutlineNode) -> Option<&str> {
+    node.children
+        .iter()
+        .find(|c| c.kind == "steps_heading")
+        .map(|c| c.text.as_str())
+}
+
+/// Typed label and Word list level of a duty or step, from its
+/// canonical number in the form of the label as written: dotted numbers as
+/// `1.1` / `1.1.1`, `1)` as `1)`, `(1)` as `(1)`, letters and bullets as written.
+fn item_label(d: &Duty) -> (String, Option<u8>) {
+    let written = d.label.as_deref().unwrap_or_default();
+    let family = parse_label(&format!("{written} ก"))
+        .map(|(l, _)| l.family)
+        .unwrap_or(Family::Dotted);
+    let Some(number) = d.number.as_deref() else {
+        // a bullet: no number to correct
+        let label = if written.is_empty() { "-" } else { written };
+        return (label.to_string(), None);
+    };
+    if number.contains('.') {
+        let level = match number.split('.').count() {
+            2 => Some(1),
+            3 => Some(2),
+            _ => None,
+        };
+        return (number.to_string(), level);
+    }
+    match family {
+        Family::ParenClose => (format!("{number})"), Some(3)),
+        Family::ParenBoth => (format!("({number})"), Some(4)),
+        Family::LetterDot | Family::Dotted => (format!("{number}."), None),
+        Family::LetterClose => (format!("{number})"), None),
+        Family::LetterBoth => (format!("({number})"), None),
+        Family::Clause => (format!("ข้อ {number}"), None),
+        Family::Bullet(c) => (c.to_string(), None),
+    }
+}
+
+/// Numbered outline nodes by their first line (one label per line, so the line
+/// names the item).
+fn outline_items(outline: &[OutlineNode]) -> HashMap<u32, &OutlineNode> {
+    let mut map = HashMap::new();
+    let mut todo: Vec<&OutlineNode> = outline.iter().collect();
+    while let Some(n) = todo.pop() {
+        if n.label.is_some() && n.kind != "name" {
+            map.entry(n.line_start).or_insert(n);
+        }
+        todo.extend(n.children.iter());
+    }
+    map
+}
+
+fn non_empty(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}

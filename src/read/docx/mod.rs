@@ -198,8 +198,8 @@ struct Body<'a> {
     lines: Vec<Line>,
     paras: Vec<Para>,
     tables: Vec<Table>,
-    /// Names of the open elements.
-    stack: Vec<String>,
+    /// Names of the open elements (only those the reader looks at; others "").
+    stack: Vec<&'static str>,
     /// Stack depth at which a skipped element began.
     skip_from: Option<usize>,
     /// Depth of `txbxContent` elements open (paragraphs in a text box are lines
@@ -227,9 +227,9 @@ impl<'a> Body<'a> {
         loop {
             match xml::next(path, "word/document.xml", &mut reader)? {
                 Event::Start(e) => {
-                    let name = local(&e).to_string();
-                    self.start(&e, &name);
-                    self.stack.push(name);
+                    let name = local(&e);
+                    self.start(&e, name);
+                    self.stack.push(intern(name));
                     if self.stack.len() > xml::MAX_DEPTH {
                         return Err(Error::new(
                             path,
@@ -241,13 +241,13 @@ impl<'a> Body<'a> {
                     }
                 }
                 Event::Empty(e) => {
-                    let name = local(&e).to_string();
-                    self.start(&e, &name);
-                    self.end(&name);
+                    let name = local(&e);
+                    self.start(&e, name);
+                    self.end(name);
                 }
                 Event::End(_) => {
                     let name = self.stack.pop().unwrap_or_default();
-                    self.end(&name);
+                    self.end(name);
                 }
                 Event::Text(t) if self.in_text() => {
                     let s = t.xml10_content();
@@ -278,7 +278,7 @@ impl<'a> Body<'a> {
 
     /// Inside a `w:t` of a run that is not skipped.
     fn in_text(&self) -> bool {
-        !self.skipping() && self.stack.last().is_some_and(|n| n == "t") && !self.paras.is_empty()
+        !self.skipping() && self.stack.last() == Some(&"t") && !self.paras.is_empty()
     }
 
     fn push_text(&mut self, s: &str) {
@@ -288,17 +288,13 @@ impl<'a> Body<'a> {
     }
 
     fn parent_is(&self, name: &str) -> bool {
-        self.stack.last().is_some_and(|n| n == name)
+        self.stack.last() == Some(&name)
     }
 
     fn in_ppr(&self) -> bool {
         // pPr of the innermost paragraph: pPr directly, or numPr inside it
         let n = self.stack.len();
-        let at = |k: usize| {
-            n.checked_sub(k)
-                .and_then(|i| self.stack.get(i))
-                .map(String::as_str)
-        };
+        let at = |k: usize| n.checked_sub(k).and_then(|i| self.stack.get(i)).copied();
         at(1) == Some("pPr") || (at(1) == Some("numPr") && at(2) == Some("pPr"))
     }
 
@@ -418,14 +414,30 @@ impl<'a> Body<'a> {
     /// A line out; typed leading and trailing spaces count as in a text file.
     fn emit(&mut self, text: String, indent: usize) {
         let line = u32::try_from(self.lines.len() + 1).unwrap_or(u32::MAX);
-        let typed = super::txt::split_lines(&text);
-        let (typed_indent, trailing) = typed.first().map_or((0, 0), |l| (l.indent, l.trailing));
+        let trailing = super::txt::trailing_of(&text);
         self.lines.push(Line {
+            indent: indent.max(super::txt::indent_of(&text)),
             text,
-            indent: indent.max(typed_indent),
             trailing,
             line,
         });
+    }
+}
+
+/// The element names the reader compares against, as static strings (the stack
+/// of open elements allocates nothing); any other name is "".
+fn intern(name: &str) -> &'static str {
+    match name {
+        "p" => "p",
+        "t" => "t",
+        "r" => "r",
+        "pPr" => "pPr",
+        "numPr" => "numPr",
+        "tc" => "tc",
+        "tr" => "tr",
+        "tbl" => "tbl",
+        "txbxContent" => "txbxContent",
+        _ => "",
     }
 }
 
