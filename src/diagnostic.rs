@@ -38,7 +38,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Stable machine-readable code, e.g. `label_renumbered`.
     pub code: String,
-    /// 1-based input line.
+    /// 1-based input line (paragraph number for .docx, row number for spreadsheets).
     #[schemars(range(min = 1))]
     pub line: u32,
     /// Human-readable explanation.

@@ -18,6 +18,10 @@ pub const SCHEMA_VERSION: &str = "1.0.0";
 pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.json";
 
 /// One duty order (คำสั่ง) as structured data.
+///
+/// Lines (`line_start`, `line_end`, `diagnostics[].line`) count from 1: text
+/// lines for .txt, paragraph numbers for .docx (the n-th body paragraph or table
+/// row), row numbers as the spreadsheet shows them for .xlsx/.ods.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
     title = "kamsang duty order",
@@ -160,10 +164,10 @@ pub struct OutlineNode {
     pub kind: String,
     /// Normalised text without the label, wrapped lines joined.
     pub text: String,
-    /// First input line (1-based).
+    /// First input line (1-based; paragraph number for .docx, row for sheets).
     #[schemars(range(min = 1))]
     pub line_start: u32,
-    /// Last input line (1-based, inclusive).
+    /// Last input line (1-based, inclusive; paragraph number for .docx, row for sheets).
     #[schemars(range(min = 1))]
     pub line_end: u32,
     /// Nested nodes.
