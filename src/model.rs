@@ -158,9 +158,10 @@ pub struct OutlineNode {
     /// The label as written ("4.2.2", "1)", "1.5."), null for unnumbered nodes.
     pub label: Option<String>,
     /// What the node is: `subject`, `issuer`, `unit`, `rule`, `preamble`,
-    /// `order_number`, `work_group`, `person`, `duty`, `other_assigned`,
-    /// `substitute_clause`, `secretary`, `steps_heading`, `step`, `name_list`,
-    /// `name`, `item`, `paragraph`.
+    /// `order_number`, `work_group`, `part` (ส่วนที่ …), `person`, `duty`,
+    /// `other_assigned`, `substitute_clause`, `secretary`, `steps_heading`,
+    /// `step`, `name_list`, `name`, `committee`, `member`, `item`, `paragraph`,
+    /// `effective`, `date`, `signature`.
     pub kind: String,
     /// Normalised text without the label, wrapped lines joined.
     pub text: String,

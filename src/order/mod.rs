@@ -1,9 +1,11 @@
 //! The order stage: the meaning of the outline — header, people, duties,
 //! substitutes — assembled into the [`DutyOrder`] model.
 
+pub mod committee;
 pub mod duties;
 pub mod header;
 pub mod people;
+pub mod signature;
 
 use std::collections::HashMap;
 
@@ -58,6 +60,19 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
     }
     resolve_substitutes(&mut people, &sub_lines, &keys, &mut diagnostics);
 
+    let tail = signature::read(&outline);
+    let mut header = head.header;
+    header.effective = tail.effective;
+    header.date = tail.date;
+    header.signed_by = tail.signed_by;
+    diagnostics.extend(tail.diagnostics);
+
+    let found = committee::read(&outline, &people);
+    for &(i, k) in &found.kinds {
+        set_kind(&mut kinds, i, k);
+    }
+    diagnostics.extend(found.diagnostics);
+
     diagnostics.sort_by_key(|d| d.line);
     let outline_model = to_model(&outline, &kinds);
     DutyOrder {
@@ -69,10 +84,10 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
             sha256: source.sha256.clone(),
             bytes: source.bytes,
         },
-        header: head.header,
+        header,
         outline: outline_model,
         people,
-        committees: Vec::new(),
+        committees: found.committees,
         diagnostics,
     }
 }
@@ -261,6 +276,10 @@ fn node_model(
         NodeKind::Paragraph(ParaKind::Substitute) => "substitute_clause",
         NodeKind::Paragraph(ParaKind::WorkGroup) => "work_group",
         NodeKind::Paragraph(ParaKind::Rule) => "rule",
+        NodeKind::Paragraph(ParaKind::Part) => "part",
+        NodeKind::Paragraph(ParaKind::Effective) => "effective",
+        NodeKind::Paragraph(ParaKind::Signed) => "date",
+        NodeKind::Paragraph(ParaKind::Signature) => "signature",
         NodeKind::Paragraph(_) => "paragraph",
     });
     let children = n

@@ -109,6 +109,16 @@ pub fn body_line_kind(text: &str, indent: usize) -> Option<ParaKind> {
     if starts_with_any(text, SUBSTITUTE_STARTS).is_some() {
         return Some(ParaKind::Substitute);
     }
+    if is_part_heading(text) {
+        return Some(ParaKind::Part);
+    }
+    if is_signed_line(text) {
+        return Some(ParaKind::Signed);
+    }
+    if text.starts_with("ทั้งนี้") && (text.contains("ตั้งแต่") || text.contains("เป็นต้นไป"))
+    {
+        return Some(ParaKind::Effective);
+    }
     if indent <= 2
         && text.chars().count() <= MAX_HEADING_CHARS
         && starts_with_any(text, &["กลุ่มงาน", "กลุ่ม", "ฝ่าย"]).is_some()
@@ -117,6 +127,28 @@ pub fn body_line_kind(text: &str, indent: usize) -> Option<ParaKind> {
         return Some(ParaKind::WorkGroup);
     }
     None
+}
+
+/// `ส่วนที่ 2`, `ส่วนที่ ๒ นิยาม`, `หมวด 1`, `บทเฉพาะกาล`: a part heading.
+pub fn is_part_heading(text: &str) -> bool {
+    if text == "บทเฉพาะกาล" {
+        return true;
+    }
+    let Some(rest) = starts_with_any(text, &["ส่วนที่", "หมวดที่", "หมวด"]).map(|w| &text[w.len()..])
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.chars()
+        .next()
+        .is_some_and(|c| digit_value(c).is_some())
+        && text.chars().count() <= MAX_HEADING_CHARS
+}
+
+/// `สั่ง ณ วันที่ …` / `ประกาศ ณ วันที่ …`: the date the order was signed.
+pub fn is_signed_line(text: &str) -> bool {
+    let t = text.replace(' ', "");
+    t.starts_with("สั่ง ณ".replace(' ', "").as_str()) || t.starts_with("ประกาศณ")
 }
 
 /// One entry of an inline name list: `3.นางสุภัทรา บูรณารมย์`.

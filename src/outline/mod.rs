@@ -32,6 +32,14 @@ pub enum ParaKind {
     StepsHeading,
     /// `กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ …` (substitute clause without a number).
     Substitute,
+    /// `ส่วนที่ 2` / `หมวด 1`: a part heading, never an item.
+    Part,
+    /// `ทั้งนี้ ตั้งแต่…` (effective clause) after the body.
+    Effective,
+    /// `สั่ง ณ วันที่ …` (date of signing).
+    Signed,
+    /// A line of the signature block after the date (name, position lines).
+    Signature,
     /// Any other text.
     Text,
 }

@@ -55,6 +55,8 @@ struct Builder {
     prev_trailing: usize,
     /// The next non-blank line.
     next_text: Option<String>,
+    /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
+    in_tail: bool,
 }
 
 impl Builder {
@@ -76,9 +78,15 @@ impl Builder {
             self.item(label, rest, line);
             return;
         }
-        if !self.in_body {
+        // a part heading, the effective clause and the date end the header zone
+        let closes_header = matches!(
+            body_line_kind(text, line.indent),
+            Some(ParaKind::Part | ParaKind::Signed | ParaKind::Effective)
+        );
+        if !self.in_body && !closes_header {
             self.header_text(line);
         } else {
+            self.in_body = true;
             self.body_text(line);
         }
     }
@@ -113,11 +121,23 @@ impl Builder {
         {
             kind = None;
         }
+        if self.in_tail && kind.is_none() {
+            // after the date: each line of the signature block stands alone
+            kind = Some(ParaKind::Signature);
+        }
         match kind {
-            Some(ParaKind::WorkGroup) => {
+            Some(
+                k @ (ParaKind::WorkGroup | ParaKind::Part | ParaKind::Signed | ParaKind::Signature),
+            ) => {
                 self.stack.clear();
-                self.paragraph(ParaKind::WorkGroup, line, None);
+                self.paragraph(k, line, None);
                 self.cont = None;
+                self.in_tail |= k == ParaKind::Signed;
+            }
+            Some(ParaKind::Effective) => {
+                self.stack.clear();
+                let i = self.paragraph(ParaKind::Effective, line, None);
+                self.cont = Some(i);
             }
             Some(ParaKind::Substitute) => {
                 // closes the duties of the person it belongs to
