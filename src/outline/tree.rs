@@ -15,11 +15,14 @@ use super::line::{
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::Diagnostic;
 use crate::read::{Line, Source};
-use crate::thai::lexicon::{PREAMBLE_STARTS, TITLES, starts_with_any};
+use crate::thai::lexicon::{CLAUSE_OPENERS, CONNECTIVES, PREAMBLE_STARTS, TITLES, starts_with_any};
 
 /// Build the outline of a normalised source.
 pub fn build(source: &Source) -> Outline {
-    let mut b = Builder::default();
+    let mut b = Builder {
+        wrap_width: wrap_width(&source.lines),
+        ..Builder::default()
+    };
     for (i, line) in source.lines.iter().enumerate() {
         // the next non-blank line, for headings that must be followed by a person
         b.next_text = source
@@ -57,12 +60,42 @@ struct Builder {
     next_text: Option<String>,
     /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
     in_tail: bool,
+    /// Width (indent + characters) of the previous line.
+    prev_width: usize,
+    /// 90th percentile of line widths: the width at which the document wraps.
+    wrap_width: usize,
 }
 
 impl Builder {
     fn push_line(&mut self, line: &Line) {
-        self.push_line_inner(line);
+        // a label after a wide gap mid-line starts a new item on the same line
+        let splits: Vec<usize> = line
+            .gaps
+            .iter()
+            .copied()
+            .filter(|&g| line.text.get(g..).and_then(parse_label).is_some())
+            .collect();
+        if splits.is_empty() {
+            self.push_line_inner(line);
+        } else {
+            let mut start = 0;
+            for end in splits.into_iter().chain(std::iter::once(line.text.len())) {
+                let piece = line.text.get(start..end).unwrap_or("").trim();
+                if !piece.is_empty() {
+                    let part = Line {
+                        text: piece.to_string(),
+                        indent: if start == 0 { line.indent } else { 0 },
+                        trailing: 0,
+                        line: line.line,
+                        gaps: Vec::new(),
+                    };
+                    self.push_line_inner(&part);
+                }
+                start = end;
+            }
+        }
         self.prev_trailing = line.trailing;
+        self.prev_width = line.indent + line.text.chars().count();
     }
 
     fn push_line_inner(&mut self, line: &Line) {
@@ -151,6 +184,15 @@ impl Builder {
                 self.paragraph(k, line, parent);
                 self.cont = None;
             }
+            // a new paragraph closes the innermost open list item
+            None if self.cont.is_some() && self.ends_paragraph(&line.text) => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+                let parent = self.stack.last().copied();
+                let i = self.paragraph(ParaKind::Text, line, parent);
+                self.cont = Some(i);
+            }
             None => match self.cont {
                 Some(c) => self.join(c, line),
                 None => {
@@ -159,6 +201,23 @@ impl Builder {
                     self.cont = Some(i);
                 }
             },
+        }
+    }
+
+    /// Whether an unnumbered line starts a new paragraph instead of continuing
+    /// the text before it. In a wrapped layout (lines no wider than a page,
+    /// [`PARAGRAPH_PER_LINE_WIDTH`]) a line continues unless the line before
+    /// was short and this one opens a clause (ให้…, กรณี…). In a layout of one
+    /// paragraph per line (web text, Word paragraphs) a line is a new paragraph
+    /// unless it starts with a connective (ที่…, และ…, ซึ่ง…) that is not a
+    /// clause opener (ในกรณี… starts with ใน but opens a clause).
+    fn ends_paragraph(&self, text: &str) -> bool {
+        if self.wrap_width > PARAGRAPH_PER_LINE_WIDTH {
+            starts_with_any(text, CLAUSE_OPENERS).is_some()
+                || starts_with_any(text, CONNECTIVES).is_none()
+        } else {
+            self.prev_width * 10 < self.wrap_width * 6
+                && starts_with_any(text, CLAUSE_OPENERS).is_some()
         }
     }
 
@@ -534,6 +593,21 @@ impl Builder {
             }
         }
     }
+}
+
+/// Lines wider than this (90th percentile, in characters) are not wrapped at a
+/// page width: the text has one paragraph per line.
+const PARAGRAPH_PER_LINE_WIDTH: usize = 150;
+
+/// The 90th percentile of the widths of non-blank lines.
+fn wrap_width(lines: &[Line]) -> usize {
+    let mut w: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.text.is_empty())
+        .map(|l| l.indent + l.text.chars().count())
+        .collect();
+    w.sort_unstable();
+    w.get(w.len() * 9 / 10).copied().unwrap_or(0)
 }
 
 /// A line that opens a person: a top-level label followed by a personal title.

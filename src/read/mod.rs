@@ -39,7 +39,7 @@ impl Format {
 }
 
 /// One line of input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
     /// The text; raw from the reader, normalised by [`crate::thai::normalize_line`]
     /// (then without leading or trailing space).
@@ -53,6 +53,10 @@ pub struct Line {
     pub trailing: usize,
     /// 1-based line number (paragraph number for Office files).
     pub line: u32,
+    /// Byte offsets in the normalised `text` where the raw line had a wide gap
+    /// (three or more spaces or NBSPs): an item label right after one starts a
+    /// new item mid-line. Filled by the normalise stage.
+    pub gaps: Vec<usize>,
 }
 
 /// A document as lines with provenance.

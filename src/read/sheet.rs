@@ -866,6 +866,7 @@ impl Emitter {
             indent,
             trailing,
             line,
+            gaps: Vec::new(),
         });
     }
 

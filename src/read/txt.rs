@@ -168,6 +168,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             indent: indent_of(line),
             trailing: trailing_of(line),
             line: n,
+            gaps: Vec::new(),
         });
         rest = tail;
     }

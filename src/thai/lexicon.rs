@@ -167,6 +167,39 @@ pub const PREAMBLE_STARTS: &[&str] = &[
     "เพื่อ",
 ];
 
+/// Words that open a new clause in legal Thai ("let…", "in case…", "besides…"):
+/// after a short line, a line starting with one of them is a new paragraph and
+/// not the wrap of the line before.
+pub const CLAUSE_OPENERS: &[&str] = &["ให้", "ในกรณี", "กรณี", "นอกจาก", "ทั้งนี้", "หาก", "อนึ่ง"];
+
+/// Connectives that continue a sentence across a line break ("that/which",
+/// "and", "or", "by", "in order to", "of" …): a line starting with one of them
+/// goes on with the line before even where lines are whole paragraphs.
+pub const CONNECTIVES: &[&str] = &[
+    "ที่",
+    "และ",
+    "หรือ",
+    "ซึ่ง",
+    "โดย",
+    "เพื่อ",
+    "ของ",
+    "แห่ง",
+    "ตาม",
+    "ใน",
+    "กับ",
+    "แก่",
+    "จาก",
+    "ถึง",
+    "ด้วย",
+    "รวมทั้ง",
+    "รวมถึง",
+    "ยกเว้น",
+    "เว้นแต่",
+    "ตลอดจน",
+    "อันเป็น",
+    "(",
+];
+
 /// The subject marker (เรื่อง = "subject").
 pub const SUBJECT_WORD: &str = "เรื่อง";
 

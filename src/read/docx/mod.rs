@@ -420,6 +420,7 @@ impl<'a> Body<'a> {
             text,
             trailing,
             line,
+            gaps: Vec::new(),
         });
     }
 }
