@@ -19,3 +19,12 @@ pub struct Committees {
 pub fn read(_outline: &Outline, _people: &[Person]) -> Committees {
     Committees::default()
 }
+
+/// Whether an item's text introduces a committee (`คณะกรรมการ… ประกอบด้วย`):
+/// its children are members, not people with duties of their own.
+pub fn introduces_committee(text: &str) -> bool {
+    ["คณะกรรมการ", "คณะทำงาน", "คณะอนุกรรมการ"]
+        .iter()
+        .any(|w| text.contains(w))
+        && text.contains("ประกอบด้วย")
+}

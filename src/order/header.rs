@@ -34,23 +34,36 @@ pub fn read(outline: &Outline) -> HeaderResult {
                 header.subject.get_or_insert_with(|| s.to_string());
                 "subject"
             }
-            ParaKind::OrderTitle => {
-                header.issuer.get_or_insert_with(|| text.to_string());
-                "issuer"
-            }
-            ParaKind::OrderNumber => {
-                if header.order_number.is_none() {
-                    let (number, latin_o) = order_number(text);
+            ParaKind::OrderTitle | ParaKind::OrderNumber => {
+                // `คำสั่ง<office>ที่ 207/2568 เรื่อง …` may be one line, or three
+                let (title, number, subject) = split_title_line(text);
+                if !title.is_empty() {
+                    header.issuer.get_or_insert_with(|| title.to_string());
+                }
+                if let Some(number) = number
+                    && header.order_number.is_none()
+                {
+                    let (number, latin_o) = order_number(number);
                     if latin_o {
                         diagnostics.push(Diagnostic::warning(
                             "latin_o_as_zero",
                             n.line_start,
-                            format!("Latin o read as Thai zero ๐ in order number \"{text}\""),
+                            format!(
+                                "Latin o read as Thai zero ๐ in order number \"{}\"",
+                                number.text
+                            ),
                         ));
                     }
                     header.order_number = Some(number);
                 }
-                "order_number"
+                if let Some(subject) = subject {
+                    header.subject.get_or_insert_with(|| subject.to_string());
+                }
+                if pk == ParaKind::OrderTitle {
+                    "issuer"
+                } else {
+                    "order_number"
+                }
             }
             ParaKind::Office => {
                 if starts_with_any(text, ISSUER_STARTS).is_some() && header.issuer.is_none() {
@@ -82,6 +95,34 @@ pub fn read(outline: &Outline) -> HeaderResult {
     }
 }
 
+/// Split a title line into the issuer (`คำสั่ง…`), the order number (`ที่ N/YYYY`)
+/// and the subject (after `เรื่อง`), any of which may be missing. A bullet before
+/// the title is dropped.
+///
+/// `คำสั่งสำนักนายกรัฐมนตรีที่ 207/2568 เรื่อง มอบหมาย` →
+/// (`คำสั่งสำนักนายกรัฐมนตรี`, `ที่ 207/2568`, `มอบหมาย`)
+fn split_title_line(text: &str) -> (&str, Option<&str>, Option<&str>) {
+    let t = text.trim_start_matches(['●', '•', '-', '*', ' ']);
+    let (head, subject) = match t.find(SUBJECT_WORD) {
+        Some(i) => (
+            &t[..i],
+            Some(t[i + SUBJECT_WORD.len()..].trim()).filter(|s| !s.is_empty()),
+        ),
+        None => (t, None),
+    };
+    for (i, _) in head.match_indices("ที่") {
+        let after = head[i + "ที่".len()..].trim_start();
+        if after
+            .chars()
+            .next()
+            .is_some_and(crate::thai::digits::is_digit)
+        {
+            return (head[..i].trim(), Some(head[i..].trim()), subject);
+        }
+    }
+    (head.trim(), None, subject)
+}
+
 /// `ที่ 123/2566` → number 123, year 2566 (Thai or Arabic digits; a Latin o
 /// inside Thai digits reads as ๐, reported by the flag).
 fn order_number(text: &str) -> (OrderNumber, bool) {
@@ -105,6 +146,32 @@ fn order_number(text: &str) -> (OrderNumber, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_titles() {
+        assert_eq!(
+            split_title_line("คำสั่งสำนักนายกรัฐมนตรีที่ 207/2568 เรื่อง มอบหมายและมอบอำนาจ"),
+            (
+                "คำสั่งสำนักนายกรัฐมนตรี",
+                Some("ที่ 207/2568"),
+                Some("มอบหมายและมอบอำนาจ")
+            )
+        );
+        assert_eq!(
+            split_title_line("● คำสั่งนายกรัฐมนตรี"),
+            ("คำสั่งนายกรัฐมนตรี", None, None)
+        );
+        assert_eq!(
+            split_title_line("ที่ ๕ /๒๕๖๓เรื่อง แต่งตั้ง"),
+            ("", Some("ที่ ๕ /๒๕๖๓"), Some("แต่งตั้ง"))
+        );
+        assert_eq!(
+            split_title_line("คำสั่งสำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1"),
+            ("คำสั่งสำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1", None, None)
+        );
+        let (o, _) = order_number("ที่ ๕ /๒๕๖๓");
+        assert_eq!((o.number, o.year_be), (Some(5), Some(2563)));
+    }
 
     #[test]
     fn order_numbers() {

@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{DutyOrder, OutlineNode, Person, SCHEMA_VERSION, SourceInfo, Substitute};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
-use people::{NameParts, names_in_text, split_name, split_position};
+use people::{NameParts, names_in_text, person_in_item, split_name, split_position};
 
 /// Assemble the model from a source and its outline.
 pub fn build(source: &Source, outline: Outline) -> DutyOrder {
@@ -41,13 +41,35 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
                 set_kind(&mut kinds, i, "work_group");
             }
             NodeKind::Item => {
-                if let Some((p, lines)) = person_from(
+                // a person at the top level, or people one level down under a
+                // group item (`1. ฝ่ายบริหาร` → `1.1 นาย…`); a committee's
+                // members are not people of their own
+                let mut found = Vec::new();
+                if let Some(p) = person_from(
                     &outline,
                     i,
                     work_group.as_deref(),
                     &mut kinds,
                     &mut diagnostics,
                 ) {
+                    found.push(p);
+                } else if !committee::introduces_committee(&n.text) {
+                    let group = (n.text.chars().count() <= 80).then(|| n.text.clone());
+                    for &c in &n.children {
+                        if outline.node(c).is_some_and(|c| c.kind == NodeKind::Item)
+                            && let Some(p) = person_from(
+                                &outline,
+                                c,
+                                group.as_deref().or(work_group.as_deref()),
+                                &mut kinds,
+                                &mut diagnostics,
+                            )
+                        {
+                            found.push(p);
+                        }
+                    }
+                }
+                for (p, lines) in found {
                     if let Some(key) = split_name(&p.full_name).map(|n| n.key()) {
                         keys.entry(key).or_insert_with(|| p.id.clone());
                     }
@@ -72,6 +94,22 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
         set_kind(&mut kinds, i, k);
     }
     diagnostics.extend(found.diagnostics);
+    if people.is_empty() && found.committees.is_empty() {
+        let numbered = outline.nodes.iter().any(|n| n.kind == NodeKind::Item);
+        let what = if numbered {
+            "no people or committees were found: header and outline only"
+        } else {
+            "no numbered items and no people were found: header and outline only"
+        };
+        diagnostics.push(Diagnostic {
+            severity: Severity::Info,
+            code: "not_a_duty_order".to_string(),
+            line: outline.nodes.first().map_or(1, |n| n.line_start),
+            message: what.to_string(),
+            label: None,
+            number: None,
+        });
+    }
 
     diagnostics.sort_by_key(|d| d.line);
     let outline_model = to_model(&outline, &kinds);
@@ -108,9 +146,8 @@ fn person_from(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Person, Vec<u32>)> {
     let n = outline.node(i)?;
-    let name = split_name(&n.text)?;
-    let seq = n.values.last().copied().unwrap_or(0);
-    let id = format!("p{seq}");
+    let (name, position_text) = person_in_item(&n.text)?;
+    let id = format!("p{}", n.number.as_deref().unwrap_or("0"));
     if name.family.is_none() {
         diagnostics.push(Diagnostic::warning(
             "name_unsplit",
@@ -121,7 +158,7 @@ fn person_from(
             ),
         ));
     }
-    let pos = split_position(name.rest);
+    let pos = split_position(&position_text);
     set_kind(kinds, i, "person");
 
     let mut duties = Vec::new();
@@ -173,7 +210,8 @@ fn person_from(
         id,
         number: n.number.clone(),
         title: Some(name.title.to_string()),
-        given_name: Some(name.given.to_string()),
+        // a name whose parts cannot be told apart keeps only full_name
+        given_name: name.family.map(|_| name.given.to_string()),
         family_name: name.family.map(str::to_string),
         full_name: name.full.clone(),
         position: pos.position,

@@ -1,7 +1,8 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
 use crate::thai::lexicon::{
-    DUTY_INTROS, POSITION_WORD, RANKS, ROLE_STARTS, TITLES, find_first, starts_with_any,
+    DUTY_INTROS, POSITION_WORD, RANKS, ROLE_STARTS, TITLE_FALSE_FRIENDS, TITLES, find_first,
+    starts_with_any,
 };
 
 /// A name split into its parts.
@@ -41,6 +42,9 @@ impl NameParts<'_> {
 /// assert_eq!((n.title, n.given, n.family, n.rest), ("นางสาว", "ธนะพร", Some("ฉายแสง"), "ตำแหน่ง นักวิเคราะห์"));
 /// ```
 pub fn split_name(text: &str) -> Option<NameParts<'_>> {
+    if starts_with_any(text, TITLE_FALSE_FRIENDS).is_some() {
+        return None;
+    }
     let title = starts_with_any(text, TITLES)?;
     let after = &text[title.len()..];
     let spaced = after.starts_with(' ');
@@ -100,6 +104,43 @@ fn split_word(s: &str) -> (&str, &str) {
         Some(i) => (&s[..i], s[i + 1..].trim_start()),
         None => (s, ""),
     }
+}
+
+/// The person an item names: either `title name … position` (the name first,
+/// as in school orders) or `position (title name)` (the position first, as in
+/// cabinet orders). Returns the name and the text that describes the position:
+/// what follows the name, or what precedes the bracket plus what follows it.
+///
+/// ```
+/// use kamsang::order::people::person_in_item;
+/// let (n, pos) = person_in_item("รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)").unwrap();
+/// assert_eq!((n.full.as_str(), pos.as_str()), ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี"));
+/// assert!(person_in_item("นายกรัฐมนตรีมอบหมาย").is_none());
+/// ```
+pub fn person_in_item(text: &str) -> Option<(NameParts<'_>, String)> {
+    if let Some(n) = split_name(text) {
+        let rest = n.rest.to_string();
+        return Some((n, rest));
+    }
+    let open = text.find('(')?;
+    let close = open + text.get(open..)?.find(')')?;
+    let inside = text.get(open + 1..close)?.trim();
+    let name = split_name(inside)?;
+    // the bracket holds only the name (and perhaps a rank), not a sentence
+    if name.rest.split(' ').filter(|w| !w.is_empty()).count() > 2 {
+        return None;
+    }
+    let before = text.get(..open)?.trim();
+    if before.is_empty() {
+        return None;
+    }
+    let after = text.get(close + 1..)?.trim();
+    let position = if after.is_empty() {
+        before.to_string()
+    } else {
+        format!("{before} {after}")
+    };
+    Some((name, position))
 }
 
 /// Position, rank and acting role read from the text after a name.

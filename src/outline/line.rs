@@ -66,7 +66,10 @@ pub fn header_line_kind(text: &str, preamble_started: bool) -> Option<ParaKind> 
     if starts_with_any(text, PREAMBLE_STARTS).is_some() {
         return None;
     }
-    if text.starts_with("คำสั่ง") {
+    if text
+        .trim_start_matches(['●', '•', '*', ' '])
+        .starts_with("คำสั่ง")
+    {
         return Some(ParaKind::OrderTitle);
     }
     if is_order_number(text) {

@@ -53,11 +53,38 @@ pub const TITLES: &[&str] = &[
     "ผศ.",
     "รศ.",
     "ดร.",
+    // medical titles
+    "นายแพทย์",
+    "แพทย์หญิง",
+    "ทันตแพทย์หญิง",
+    "ทันตแพทย์",
+    "นพ.",
+    "พญ.",
+    "ทพ.",
     // civil titles
     "นางสาว",
     "น.ส.",
     "นาง",
     "นาย",
+];
+
+/// Words that start with a title but are positions, not names: นายกรัฐมนตรี
+/// (prime minister) must not read as นาย + กรัฐมนตรี.
+pub const TITLE_FALSE_FRIENDS: &[&str] = &[
+    "นายกรัฐมนตรี",
+    "นายกเทศมนตรี",
+    "นายกองค์การ",
+    "นายกองค์กร",
+    "นายกสมาคม",
+    "นายกสภา",
+    "นายกฯ",
+    "นายอำเภอ",
+    "นายทะเบียน",
+    "นายช่าง",
+    "นายตำรวจ",
+    "นายทหาร",
+    "นายงาน",
+    "นางพยาบาล",
 ];
 
 /// Ranks and academic standings (ระดับ / วิทยฐานะ), longest first. Written after
