@@ -95,8 +95,37 @@ impl<'a> Container<'a> {
         let Some(index) = self.archive.index_for_name(name) else {
             return Ok(None);
         };
+        let mut out = Vec::new();
+        self.inflate(index, &mut out)?;
+        Ok(Some(out))
+    }
+
+    /// Inflate every part whose name passes `wanted` (into nothing), so that a
+    /// reader that inflates parts itself (calamine) meets only parts known to be
+    /// within the limits.
+    pub fn check_parts(&mut self, wanted: impl Fn(&str) -> bool) -> Result<()> {
+        for index in 0..self.archive.len() {
+            let name = self.part_name(index);
+            if wanted(&name) {
+                self.inflate(index, &mut std::io::sink())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The name of part `index` ("?" when the zip cannot say).
+    fn part_name(&self, index: usize) -> String {
+        match self.archive.name_for_index(index) {
+            Some(Ok(n)) => n.into_owned(),
+            _ => "?".to_string(),
+        }
+    }
+
+    /// Inflate part `index` into `out` through the size and ratio caps.
+    fn inflate(&mut self, index: usize, out: &mut impl std::io::Write) -> Result<u64> {
         let path = self.path;
         let limits = self.limits;
+        let name = self.part_name(index);
         let corrupt = |e: &dyn std::fmt::Display| {
             Error::new(
                 path,
@@ -106,14 +135,12 @@ impl<'a> Container<'a> {
         let mut file = self.archive.by_index(index).map_err(|e| corrupt(&e))?;
         let compressed = file.compressed_size().max(1);
         if file.size() > limits.max_part_bytes {
-            return Err(too_big(path, name, limits));
+            return Err(too_big(path, &name, limits));
         }
-        let mut out = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0).min(1 << 24));
         let mut limited = (&mut file).take(limits.max_part_bytes + 1);
-        limited.read_to_end(&mut out).map_err(|e| corrupt(&e))?;
-        let size = out.len() as u64;
+        let size = std::io::copy(&mut limited, out).map_err(|e| corrupt(&e))?;
         if size > limits.max_part_bytes {
-            return Err(too_big(path, name, limits));
+            return Err(too_big(path, &name, limits));
         }
         if size > 1024 * 1024 && size / compressed > limits.max_ratio {
             return Err(Error::new(
@@ -125,7 +152,7 @@ impl<'a> Container<'a> {
                 )),
             ));
         }
-        Ok(Some(out))
+        Ok(size)
     }
 }
 

@@ -100,7 +100,7 @@
 //! [`ErrorKind::Limit`] error (a likely zip bomb). calamine is called under
 //! `catch_unwind`: should it panic on a hostile file, that is a `Corrupt` error.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, StyleRange, Xlsx};
 
@@ -179,56 +179,8 @@ pub fn read(path: &str, bytes: &[u8], format: Format, limits: Limits) -> Result<
 
 /// Inflate every XML part into a counter, refusing one past `limits`.
 fn guard_parts(path: &str, bytes: &[u8], limits: Limits) -> Result<()> {
-    let corrupt = |m: String| Error::new(path, ErrorKind::Corrupt(m));
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        corrupt(format!(
-            "not a readable zip container ({e}); the file may be truncated"
-        ))
-    })?;
-    for i in 0..zip.len() {
-        let mut part = zip
-            .by_index(i)
-            .map_err(|e| corrupt(format!("damaged entry {i} in the zip container ({e})")))?;
-        let name = part
-            .name()
-            .map(|n| n.into_owned())
-            .map_err(|e| corrupt(format!("damaged entry {i} in the zip container ({e})")))?;
-        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
-            continue;
-        }
-        let too_big = || {
-            Error::new(
-                path,
-                ErrorKind::Limit(format!(
-                    "part {name} inflates past {} MiB (the limit for one part): refused as a likely zip bomb",
-                    limits.max_part_bytes / (1024 * 1024)
-                )),
-            )
-        };
-        if part.size() > limits.max_part_bytes {
-            return Err(too_big());
-        }
-        let compressed = part.compressed_size().max(1);
-        let size = std::io::copy(
-            &mut (&mut part).take(limits.max_part_bytes.saturating_add(1)),
-            &mut std::io::sink(),
-        )
-        .map_err(|e| corrupt(format!("damaged part {name} in the zip container ({e})")))?;
-        if size > limits.max_part_bytes {
-            return Err(too_big());
-        }
-        if size > 1024 * 1024 && size / compressed > limits.max_ratio {
-            return Err(Error::new(
-                path,
-                ErrorKind::Limit(format!(
-                    "part {name} inflates {}× (limit {}×): refused as a likely zip bomb",
-                    size / compressed,
-                    limits.max_ratio
-                )),
-            ));
-        }
-    }
-    Ok(())
+    super::container::Container::open(path, bytes, limits)?
+        .check_parts(|name| name.ends_with(".xml") || name.ends_with(".rels"))
 }
 
 // ---------------------------------------------------------------------------
@@ -482,24 +434,9 @@ fn cell_of(d: &Data, number_format: Option<&str>) -> Cell {
     Cell { text, number }
 }
 
-const THAI_MONTHS: [&str; 12] = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-];
-
 /// `1 ตุลาคม 2566` (Buddhist year), with the time when it is not midnight.
 fn thai_date(year: i32, month: u8, day: u8, hour: u8, minute: u8) -> String {
-    let name = THAI_MONTHS
+    let name = crate::thai::date::MONTHS
         .get(usize::from(month).saturating_sub(1))
         .copied()
         .unwrap_or("");

@@ -1,5 +1,6 @@
-//! Thai text knowledge: normalisation, digits and vocabulary. No parsing here.
+//! Thai text knowledge: normalisation, digits, dates and vocabulary. No document structure here.
 
+pub mod date;
 pub mod digits;
 pub mod lexicon;
 pub mod normalize;

@@ -1,0 +1,556 @@
+//! Committees (คณะกรรมการ): name, members with their committee role, duties —
+//! on the real order 05 (ก.ค.ศ. and อ.ก.ค.ศ. วิสามัญ) and on synthetic school,
+//! office and ministry layouts the corpus does not show.
+
+use kamsang::model::{Committee, DutyOrder, OutlineNode};
+
+fn parse(text: &str) -> DutyOrder {
+    kamsang::parse_str("x.txt", text)
+}
+
+/// (full_name, role) of members.
+type Members<'a> = Vec<(&'a str, Option<&'a str>)>;
+
+/// (full_name, role) of every member.
+fn members(c: &Committee) -> Members<'_> {
+    c.members
+        .iter()
+        .map(|m| (m.full_name.as_str(), m.role.as_deref()))
+        .collect()
+}
+
+fn node<'a>(nodes: &'a [OutlineNode], id: &str) -> &'a OutlineNode {
+    let mut todo: Vec<&OutlineNode> = nodes.iter().collect();
+    while let Some(n) = todo.pop() {
+        if n.id == id {
+            return n;
+        }
+        todo.extend(n.children.iter());
+    }
+    panic!("no outline node {id}");
+}
+
+fn codes(order: &DutyOrder) -> Vec<(&str, u32)> {
+    order
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with("committee"))
+        .map(|d| (d.code.as_str(), d.line))
+        .collect()
+}
+
+const SCHOOL: &str = "\
+คำสั่งโรงเรียนบ้านหนองใหญ่
+ที่ 45/2567
+เรื่อง แต่งตั้งคณะกรรมการดำเนินงานวันครู
+ด้วยโรงเรียนบ้านหนองใหญ่จะจัดงานวันครู ประจำปี 2567 จึงแต่งตั้งคณะกรรมการ ดังนี้
+1. คณะกรรมการอำนวยการ ประกอบด้วย
+1.1 นายสมชาย ใจดี ผู้อำนวยการโรงเรียน ประธานกรรมการ
+1.2 นางสมศรี ดีใจ รองผู้อำนวยการ รองประธานกรรมการ
+1.3 นายก ข ครู กรรมการและเลขานุการ
+มีหน้าที่ ดังนี้
+1) ให้คำปรึกษา แนะนำ
+2) อำนวยความสะดวก
+3) ปฏิบัติงานอื่น ๆ ตามที่ได้รับมอบหมาย
+2. คณะกรรมการฝ่ายสถานที่
+2.1 นายสมชาย ใจดี ............ ประธานกรรมการ
+2.2 นางสาวมณี แก้วใส ............ กรรมการ
+2.3 นายจ ฉ นางช ซ กรรมการ
+2.4 นางสาวฌ ญ ............ กรรมการ/ผู้ช่วยเลขานุการ
+หน้าที่ จัดเตรียมสถานที่
+ทั้งนี้ ตั้งแต่วันที่ 1 มกราคม 2567 เป็นต้นไป
+สั่ง ณ วันที่ 2 มกราคม พ.ศ. 2567
+(นายสมชาย ใจดี)
+ผู้อำนวยการโรงเรียนบ้านหนองใหญ่
+";
+
+/// Order 05 (คำสั่งหัวหน้า คสช. ที่ ๑๖/๒๕๖๐). Decisions:
+///
+/// - ข้อ ๒ appoints the ก.ค.ศ. (its name is the acronym; `ตามกฎหมายว่าด้วย…` is a
+///   reference, not part of the name). Members named by office keep the office
+///   as `full_name`; the ex-officio list after `ได้แก่` is split on office starts
+///   (`เลขาธิการ ก.พ.` stays one office: `ก.พ.` continues it); the qualified
+///   members of (๓) are one member described by category, cut before `ซึ่ง…`;
+///   the paragraph after the items adds the secretary (`ให้เลขาธิการ ก.ค.ศ.
+///   เป็นกรรมการและเลขานุการ`) and the assistant secretaries (`…แต่งตั้ง
+///   ข้าราชการในสำนักงาน ก.ค.ศ. … เป็นผู้ช่วยเลขานุการ`: the appointee, not the
+///   one who appoints). `กรณีที่จะแต่งตั้ง…ให้เป็นกรรมการตาม (๓)` appoints no one.
+/// - ข้อ ๕ only lists kinds of อ.ก.ค.ศ. วิสามัญ the ก.ค.ศ. *may* appoint, with no
+///   composition: no committee. ข้อ ๖ gives the composition shared by each of
+///   them: committee `อ.ก.ค.ศ. วิสามัญ`. Its chair (๑) is a member by category;
+///   `อาจแต่งตั้งบุคคลอื่นที่ไม่เป็นกรรมการใน ก.ค.ศ. เป็นประธานอนุกรรมการก็ได้`
+///   is an alternative for the same seat, not another member.
+/// - ข้อ ๑๑ (`ประกอบด้วยอนุกรรมการตามข้อ ๖ (๑) และ (๒)`) refers back: no committee.
+/// - No member is a person of this order, and the order gives the committees
+///   no duties list.
+#[test]
+fn order_05_teacher_personnel_committees() {
+    let order = kamsang::parse_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/parse/05_ncpo_16_2560_teacher_personnel_committees.txt"
+    ))
+    .expect("fixture parses");
+    assert_eq!(order.committees.len(), 2, "{:#?}", order.committees);
+
+    let kcs = &order.committees[0];
+    assert_eq!(
+        (kcs.id.as_str(), kcs.number.as_deref(), kcs.name.as_str()),
+        ("c1", Some("2"), "ก.ค.ศ.")
+    );
+    assert_eq!(
+        members(kcs),
+        [
+            ("รัฐมนตรีว่าการกระทรวงศึกษาธิการ", Some("ประธานกรรมการ")),
+            ("รัฐมนตรีช่วยว่าการกระทรวงศึกษาธิการ", Some("กรรมการ")),
+            ("ปลัดกระทรวงศึกษาธิการ", Some("กรรมการ")),
+            ("เลขาธิการ ก.พ.", Some("กรรมการ")),
+            ("เลขาธิการสภาการศึกษา", Some("กรรมการ")),
+            ("เลขาธิการคณะกรรมการการศึกษาขั้นพื้นฐาน", Some("กรรมการ")),
+            ("เลขาธิการคณะกรรมการการอุดมศึกษา", Some("กรรมการ")),
+            ("เลขาธิการคณะกรรมการการอาชีวศึกษา", Some("กรรมการ")),
+            ("เลขาธิการคุรุสภา", Some("กรรมการ")),
+            ("กรรมการผู้ทรงคุณวุฒิ", Some("กรรมการ")),
+            ("เลขาธิการ ก.ค.ศ.", Some("กรรมการและเลขานุการ")),
+            ("ข้าราชการในสำนักงาน ก.ค.ศ.", Some("ผู้ช่วยเลขานุการ")),
+        ]
+    );
+    assert!(kcs.members.iter().all(|m| m.person_id.is_none()));
+    assert!(kcs.duties.is_empty());
+
+    let okcs = &order.committees[1];
+    assert_eq!(
+        (okcs.id.as_str(), okcs.number.as_deref(), okcs.name.as_str()),
+        ("c2", Some("6"), "อ.ก.ค.ศ. วิสามัญ")
+    );
+    assert_eq!(
+        members(okcs),
+        [
+            ("ประธานอนุกรรมการ", Some("ประธานอนุกรรมการ")),
+            ("อนุกรรมการผู้ทรงคุณวุฒิ", Some("อนุกรรมการ")),
+            (
+                "อนุกรรมการซึ่งเป็นข้าราชการครูและบุคลากรทางการศึกษา สังกัดกระทรวงศึกษาธิการ",
+                Some("อนุกรรมการ")
+            ),
+            ("ข้าราชการในสำนักงาน ก.ค.ศ.", Some("อนุกรรมการและเลขานุการ")),
+            ("ข้าราชการในสำนักงาน ก.ค.ศ.", Some("ผู้ช่วยเลขานุการ")),
+        ]
+    );
+
+    // outline kinds: the introducing item and the member items
+    let intro = node(&order.outline, "n7");
+    assert_eq!(
+        (intro.label.as_deref(), intro.kind.as_str()),
+        (Some("ข้อ ๒"), "committee")
+    );
+    for child in &intro.children {
+        if child.label.is_some() {
+            assert_eq!(child.kind, "member", "{}", child.text);
+        }
+    }
+    assert_eq!(node(&order.outline, "n11").kind, "committee");
+    assert_eq!(
+        node(&order.outline, "n10").kind,
+        "item",
+        "ข้อ ๕ is no committee"
+    );
+    assert!(codes(&order).is_empty(), "{:?}", codes(&order));
+}
+
+#[test]
+fn school_layout_role_at_the_end_dotted_leader_several_in_one_item() {
+    let order = parse(SCHOOL);
+    assert_eq!(order.committees.len(), 2, "{:#?}", order.committees);
+    let c1 = &order.committees[0];
+    assert_eq!(
+        (c1.id.as_str(), c1.number.as_deref(), c1.name.as_str()),
+        ("c1", Some("1"), "คณะกรรมการอำนวยการ")
+    );
+    assert_eq!(
+        members(c1),
+        [
+            ("นายสมชาย ใจดี", Some("ประธานกรรมการ")),
+            ("นางสมศรี ดีใจ", Some("รองประธานกรรมการ")),
+            ("นายก ข", Some("กรรมการและเลขานุการ")),
+        ]
+    );
+    // `มีหน้าที่ ดังนี้` and the items after it: duties of the committee
+    let titles: Vec<(&str, &str, &str)> = c1
+        .duties
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str(), d.kind.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("c1.d1", "ให้คำปรึกษา แนะนำ", "duty"),
+            ("c1.d2", "อำนวยความสะดวก", "duty"),
+            ("c1.d3", "ปฏิบัติงานอื่น ๆ ตามที่ได้รับมอบหมาย", "other_assigned"),
+        ]
+    );
+    assert_eq!(c1.duties[0].label.as_deref(), Some("1)"));
+
+    let c2 = &order.committees[1];
+    assert_eq!(
+        (c2.id.as_str(), c2.number.as_deref(), c2.name.as_str()),
+        ("c2", Some("2"), "คณะกรรมการฝ่ายสถานที่")
+    );
+    assert_eq!(
+        members(c2),
+        [
+            ("นายสมชาย ใจดี", Some("ประธานกรรมการ")),
+            ("นางสาวมณี แก้วใส", Some("กรรมการ")),
+            ("นายจ ฉ", Some("กรรมการ")),
+            ("นางช ซ", Some("กรรมการ")),
+            // the slash form is reported in the และ form
+            ("นางสาวฌ ญ", Some("กรรมการและผู้ช่วยเลขานุการ")),
+        ]
+    );
+    // `หน้าที่ จัดเตรียมสถานที่` in running text: one duty without a number
+    assert_eq!(c2.duties.len(), 1);
+    assert_eq!(
+        (
+            c2.duties[0].id.as_str(),
+            c2.duties[0].title.as_str(),
+            c2.duties[0].number.as_deref()
+        ),
+        ("c2.d1", "จัดเตรียมสถานที่", None)
+    );
+
+    assert_eq!(node(&order.outline, "n5").kind, "committee");
+    assert_eq!(node(&order.outline, "n5.1").kind, "member");
+    assert_eq!(node(&order.outline, "n6.3").kind, "member");
+    // committee members are not people with duties of their own
+    assert!(order.people.is_empty(), "{:#?}", order.people);
+    assert!(codes(&order).is_empty(), "{:?}", codes(&order));
+}
+
+#[test]
+fn duties_heading_on_its_own_after_a_blank_line() {
+    let order = parse(
+        "เรื่อง แต่งตั้งคณะกรรมการ
+1. แต่งตั้งคณะกรรมการดำเนินงานวันครู ประกอบด้วย
+1.1 นายสมชาย ใจดี ผู้อำนวยการโรงเรียน ประธานกรรมการ
+1.2 นายก ข ครู กรรมการและเลขานุการ
+
+มีหน้าที่และความรับผิดชอบ ดังนี้
+1) จัดทำแผนงาน
+- กำหนดวัน
+2) สรุปผล
+",
+    );
+    assert_eq!(order.committees.len(), 1, "{:#?}", order.committees);
+    let c = &order.committees[0];
+    assert_eq!(c.name, "คณะกรรมการดำเนินงานวันครู");
+    assert_eq!(
+        members(c),
+        [
+            ("นายสมชาย ใจดี", Some("ประธานกรรมการ")),
+            ("นายก ข", Some("กรรมการและเลขานุการ")),
+        ]
+    );
+    let titles: Vec<&str> = c.duties.iter().map(|d| d.title.as_str()).collect();
+    assert_eq!(titles, ["จัดทำแผนงาน", "สรุปผล"]);
+    assert_eq!(c.duties[0].steps.len(), 1);
+    assert_eq!(c.duties[0].steps[0].kind, "step");
+    assert_eq!(c.duties[0].steps[0].id, "c1.d1.s1");
+}
+
+#[test]
+fn member_person_id_resolves_to_the_people_of_the_order() {
+    let order = parse(
+        "คำสั่งโรงเรียนบ้านหนองใหญ่
+ที่ 50/2567
+เรื่อง มอบหมายหน้าที่และแต่งตั้งคณะทำงาน
+1. นายสมชาย ใจดี ตำแหน่ง ผู้อำนวยการโรงเรียน มีหน้าที่ ดังนี้
+1.1 บริหารงานทั่วไป
+2. นางสาวมณี แก้วใส ตำแหน่ง ครู วิทยฐานะชำนาญการ มีหน้าที่ ดังนี้
+2.1 งานสารบรรณ
+3. แต่งตั้งคณะทำงานจัดทำแผนปฏิบัติการ ประกอบด้วย
+3.1 นายสมชาย ใจดี ผู้อำนวยการโรงเรียน หัวหน้าคณะทำงาน
+3.2 นางสาวมณี แก้วใส ครู คณะทำงานและเลขานุการ
+3.3 ผู้อำนวยการกองแผนงาน (นายปกรณ์ ศรีสุข) คณะทำงาน
+",
+    );
+    let ids: Vec<(&str, &str)> = order
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.full_name.as_str()))
+        .collect();
+    assert_eq!(ids, [("p1", "นายสมชาย ใจดี"), ("p2", "นางสาวมณี แก้วใส")]);
+    assert_eq!(order.committees.len(), 1);
+    let c = &order.committees[0];
+    assert_eq!(c.name, "คณะทำงานจัดทำแผนปฏิบัติการ");
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = c
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_str(),
+                m.person_id.as_deref(),
+                m.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("นายสมชาย ใจดี", Some("p1"), Some("หัวหน้าคณะทำงาน")),
+            ("นางสาวมณี แก้วใส", Some("p2"), Some("คณะทำงานและเลขานุการ")),
+            // position first, name in brackets; not among the people
+            ("นายปกรณ์ ศรีสุข", None, Some("คณะทำงาน")),
+        ]
+    );
+}
+
+#[test]
+fn unnumbered_intro_with_members_as_the_following_items() {
+    let order = parse(
+        "คำสั่งสำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1
+ที่ 12/2567
+เรื่อง แต่งตั้งคณะกรรมการตรวจรับพัสดุ
+ด้วยสำนักงานเขตพื้นที่การศึกษาได้จัดซื้อวัสดุ จึงแต่งตั้งคณะกรรมการตรวจรับพัสดุ ประกอบด้วย
+1. นายสมชาย ใจดี ผู้อำนวยการกลุ่มบริหารงานการเงิน ประธานกรรมการ
+2. นางสาวมณี แก้วใส นักวิชาการพัสดุ กรรมการ
+3. นายปกรณ์ ศรีสุข นักวิชาการเงินและบัญชี กรรมการ
+ให้คณะกรรมการมีหน้าที่ตรวจรับพัสดุให้เป็นไปตามระเบียบ
+สั่ง ณ วันที่ 2 มกราคม พ.ศ. 2567
+",
+    );
+    assert_eq!(order.committees.len(), 1, "{:#?}", order.committees);
+    let c = &order.committees[0];
+    assert_eq!(
+        (c.number.as_deref(), c.name.as_str()),
+        (None, "คณะกรรมการตรวจรับพัสดุ")
+    );
+    assert_eq!(
+        members(c),
+        [
+            ("นายสมชาย ใจดี", Some("ประธานกรรมการ")),
+            ("นางสาวมณี แก้วใส", Some("กรรมการ")),
+            ("นายปกรณ์ ศรีสุข", Some("กรรมการ")),
+        ]
+    );
+    // the top-level items are people too: members point at them
+    let pids: Vec<Option<&str>> = c.members.iter().map(|m| m.person_id.as_deref()).collect();
+    assert_eq!(pids, [Some("p1"), Some("p2"), Some("p3")]);
+    assert_eq!(c.duties.len(), 1);
+    assert_eq!(c.duties[0].title, "ตรวจรับพัสดุให้เป็นไปตามระเบียบ");
+    // the preamble keeps its header kind
+    assert_eq!(node(&order.outline, "n4").kind, "preamble");
+    assert_eq!(node(&order.outline, "n5").kind, "member");
+}
+
+#[test]
+fn ministry_layout_with_duties_in_a_later_clause() {
+    let order = parse(
+        "คำสั่งกระทรวงศึกษาธิการ
+ที่ 100/2567
+เรื่อง แต่งตั้งคณะกรรมการพัฒนาหลักสูตร
+อาศัยอำนาจตามความในมาตรา 12 จึงมีคำสั่ง ดังต่อไปนี้
+ข้อ 1 แต่งตั้งคณะกรรมการพัฒนาหลักสูตร ประกอบด้วย
+(1) ปลัดกระทรวงศึกษาธิการ เป็นประธานกรรมการ
+(2) ผู้แทนสำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน ผู้แทนสำนักงานคณะกรรมการการอาชีวศึกษา เป็นกรรมการ
+(3) นายสมชาย ใจดี เป็นกรรมการ
+ให้ผู้อำนวยการสำนักวิชาการ เป็นกรรมการและเลขานุการ
+ข้อ 2 ให้คณะกรรมการตามข้อ 1 มีอำนาจหน้าที่ ดังนี้
+(1) จัดทำร่างหลักสูตร
+(2) เสนอแนะแนวทาง
+(ก) ด้านการวัดผล
+(3) ปฏิบัติงานอื่น ๆ ตามที่ได้รับมอบหมาย
+ข้อ 3 แต่งตั้งคณะทำงานติดตามผล ประกอบด้วย นายปกรณ์ ศรีสุข ประธานคณะทำงาน นางสาวมณี แก้วใส คณะทำงานและเลขานุการ
+สั่ง ณ วันที่ 2 มกราคม พ.ศ. 2567
+",
+    );
+    assert_eq!(order.committees.len(), 2, "{:#?}", order.committees);
+    let c1 = &order.committees[0];
+    assert_eq!(
+        (c1.number.as_deref(), c1.name.as_str()),
+        (Some("1"), "คณะกรรมการพัฒนาหลักสูตร")
+    );
+    assert_eq!(
+        members(c1),
+        [
+            ("ปลัดกระทรวงศึกษาธิการ", Some("ประธานกรรมการ")),
+            ("ผู้แทนสำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน", Some("กรรมการ")),
+            ("ผู้แทนสำนักงานคณะกรรมการการอาชีวศึกษา", Some("กรรมการ")),
+            ("นายสมชาย ใจดี", Some("กรรมการ")),
+            ("ผู้อำนวยการสำนักวิชาการ", Some("กรรมการและเลขานุการ")),
+        ]
+    );
+    // ข้อ 2 gives the duties of the committee of ข้อ 1
+    let duties: Vec<(&str, Option<&str>, &str)> = c1
+        .duties
+        .iter()
+        .map(|d| (d.id.as_str(), d.number.as_deref(), d.kind.as_str()))
+        .collect();
+    assert_eq!(
+        duties,
+        [
+            ("c1.d1", Some("1"), "duty"),
+            ("c1.d2", Some("2"), "duty"),
+            ("c1.d3", Some("3"), "other_assigned"),
+        ]
+    );
+    assert_eq!(c1.duties[1].steps[0].id, "c1.d2.s1");
+    assert_eq!(c1.duties[1].steps[0].title, "ด้านการวัดผล");
+
+    // members written in the intro's own text
+    let c2 = &order.committees[1];
+    assert_eq!(
+        (c2.id.as_str(), c2.name.as_str()),
+        ("c2", "คณะทำงานติดตามผล")
+    );
+    assert_eq!(
+        members(c2),
+        [
+            ("นายปกรณ์ ศรีสุข", Some("ประธานคณะทำงาน")),
+            ("นางสาวมณี แก้วใส", Some("คณะทำงานและเลขานุการ")),
+        ]
+    );
+}
+
+#[test]
+fn inline_name_list_under_a_committee_and_unnamed_groups() {
+    let order = parse(
+        "เรื่อง แต่งตั้งคณะกรรมการ
+1. คณะกรรมการเปิดซองสอบราคา
+1. นางสาวมณี แก้วใส ประธานกรรมการ 2. นายปกรณ์ ศรีสุข กรรมการ 3.นางจ ฉ กรรมการและเลขานุการ
+2. ฝ่ายปฏิคม
+2.1 นางสาวมณี แก้วใส ประธาน
+2.2 นายก ข เลขานุการ
+3. งานสารบรรณ
+3.1 นายก ข รับผิดชอบ
+",
+    );
+    let got: Vec<(&str, Members<'_>)> = order
+        .committees
+        .iter()
+        .map(|c| (c.name.as_str(), members(c)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "คณะกรรมการเปิดซองสอบราคา",
+                vec![
+                    ("นางสาวมณี แก้วใส", Some("ประธานกรรมการ")),
+                    ("นายปกรณ์ ศรีสุข", Some("กรรมการ")),
+                    ("นางจ ฉ", Some("กรรมการและเลขานุการ")),
+                ]
+            ),
+            // a group without a committee word counts when every item under it
+            // is a member with a role
+            (
+                "ฝ่ายปฏิคม",
+                vec![
+                    ("นางสาวมณี แก้วใส", Some("ประธาน")),
+                    ("นายก ข", Some("เลขานุการ")),
+                ]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn unclear_cases_stay_whole_or_null_with_a_diagnostic() {
+    let order = parse(
+        "เรื่อง แต่งตั้งคณะกรรมการ
+ข้อ 1 แต่งตั้งคณะกรรมการประสานงาน ประกอบด้วย
+(1) กรรมการโดยตำแหน่ง ได้แก่ ปลัดกระทรวงศึกษาธิการ บุคคลภายนอกที่มีความรู้
+(2) นายสมชาย ใจดี ผู้อำนวยการโรงเรียน ประธานกรรมการ
+(3) นางสาวมณี แก้วใส
+",
+    );
+    assert_eq!(order.committees.len(), 1, "{:#?}", order.committees);
+    let c = &order.committees[0];
+    assert_eq!(
+        members(c),
+        [
+            ("ปลัดกระทรวงศึกษาธิการ บุคคลภายนอกที่มีความรู้", Some("กรรมการ")),
+            ("นายสมชาย ใจดี", Some("ประธานกรรมการ")),
+            ("นางสาวมณี แก้วใส", None),
+        ]
+    );
+    assert_eq!(
+        codes(&order),
+        [
+            ("committee_member_unsplit", 3),
+            ("committee_role_missing", 5)
+        ]
+    );
+    assert!(
+        order
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("committee"))
+            .all(|d| d.severity == kamsang::Severity::Info)
+    );
+}
+
+#[test]
+fn orders_without_committees() {
+    for name in [
+        "phetchaburi1-policy-plan.txt",
+        // `ให้ … เป็นประธาน อ.ก.พ.` names the chair of a body set up elsewhere
+        "02_pm_207_2568_deputy_pm_ministry_assignment.txt",
+    ] {
+        let path = format!("{}/fixtures/parse/{name}", env!("CARGO_MANIFEST_DIR"));
+        let order = kamsang::parse_path(&path).expect("fixture parses");
+        assert!(
+            order.committees.is_empty(),
+            "{name}: {:#?}",
+            order.committees
+        );
+        let json = serde_json::to_value(&order).expect("serialise");
+        assert_eq!(json["committees"], serde_json::json!([]));
+    }
+    let order = parse("เรื่อง งานสารบรรณ\n1. นายก ข ครู\n1.1 งานสารบรรณ\n");
+    assert!(order.committees.is_empty());
+}
+
+#[test]
+fn odd_text_never_panics_and_parses_the_same_twice() {
+    for text in [
+        "ประกอบด้วย",
+        "1. ประกอบด้วย\n1.1 เป็น\n",
+        "1. คณะกรรมการ\n1.1 กรรมการ\n",
+        "1. ก.\n1.1 อ.ก. เป็นประธาน\n",
+        "1. ให้ ก.ค.ศ. ประกอบด้วย\n(1) ได้แก่\n(2) เป็นกรรมการและ\n",
+        "1. คณะทำงาน ประกอบด้วย\n1.1 นาย ........ \n1.2 ....กรรมการ....\n",
+        "ให้คณะกรรมการมีหน้าที่\n1. คณะกรรมการ ก ประกอบด้วย นาย\n2. ให้คณะกรรมการตามข้อ 99 มีหน้าที่ ดังนี้\n2.1 ก\n",
+        "1. คณะกรรมการ ก ประกอบด้วย\n1.1 นายก ข กรรมการหน้าที่\n1.1.1 ก\n1.1.1.1 ข\n",
+    ] {
+        let a = parse(text);
+        let b = parse(text);
+        assert_eq!(
+            serde_json::to_string(&a).expect("json"),
+            serde_json::to_string(&b).expect("json"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_persons_duty_that_mentions_a_committee_stays_the_persons() {
+    let order = parse(
+        "เรื่อง มอบหมายหน้าที่
+1. แต่งตั้งคณะกรรมการสถานศึกษา ประกอบด้วย
+1.1 นายก ข ประธานกรรมการ
+1.2 นางค ง กรรมการและเลขานุการ
+2. นายจ ฉ ตำแหน่ง ครู มีหน้าที่ ดังนี้
+2.1 เลขานุการคณะกรรมการสถานศึกษา มีหน้าที่จัดประชุม
+2.2 งานสารบรรณ
+",
+    );
+    assert_eq!(order.committees.len(), 1);
+    assert!(order.committees[0].duties.is_empty());
+    assert_eq!(order.people.len(), 1);
+    assert_eq!(order.people[0].duties.len(), 2);
+    // นายก ข and นางค ง are not people of this order
+    assert!(
+        order.committees[0]
+            .members
+            .iter()
+            .all(|m| m.person_id.is_none())
+    );
+}
