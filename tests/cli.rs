@@ -2,19 +2,9 @@
 
 mod common;
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn kamsang(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("run kamsang")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{kamsang, stderr};
 
 const REFERENCE: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
 

@@ -14,7 +14,6 @@ mod common;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use kamsang::DutyOrder;
 use kamsang::model::Duty;
@@ -580,17 +579,7 @@ fn regenerate_docx_fixtures() {
 // The command
 // ---------------------------------------------------------------------------
 
-fn kamsang(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("run kamsang")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{kamsang, stderr};
 
 fn out_path(dir: &tempfile::TempDir, name: &str) -> PathBuf {
     dir.path().join(name)

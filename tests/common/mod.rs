@@ -2,6 +2,21 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Run the real `kamsang` binary from the package root.
+pub fn kamsang(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kamsang"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run kamsang")
+}
+
+/// The command's standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
 
 /// The package root (integration tests run with it as the working directory).
 pub fn root() -> PathBuf {
