@@ -1,0 +1,300 @@
+//! Reading the members (name or office, role) in one item's text.
+
+use super::duty_clauses::{duty_tail_start, strip_fillers};
+use super::names::{cut_description, names_in, starts_with_name, who};
+use super::roles::{
+    clause_members, head_end, role_at_end, role_clauses, role_exact, role_first, role_prefix,
+};
+use super::text::clean;
+use crate::order::people::person_in_item;
+
+/// Members read from a text: (name or office as written, role).
+pub(super) type Found = Vec<(String, Option<&'static str>)>;
+
+/// What one member item (or member paragraph) says.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct MemberText {
+    /// (name or office as written, role).
+    pub(super) members: Found,
+    /// Duty text after a glued duty intro (`Some("")` for `มีหน้าที่ ดังนี้`).
+    pub(super) duty_tail: Option<String>,
+    /// Lists kept whole because their members could not be told apart.
+    pub(super) unsplit: Vec<String>,
+}
+
+/// Read the members in one item's text.
+pub(super) fn parse_member_text(text: &str) -> MemberText {
+    parse_member_clean(clean(text))
+}
+
+/// [`parse_member_text`] on text already through [`clean`].
+pub(super) fn parse_member_clean(t: String) -> MemberText {
+    let mut out = MemberText::default();
+    let body = match duty_tail_start(&t) {
+        Some(p) => {
+            let rest = t.get(p..).unwrap_or("");
+            let w = ["มีอำนาจหน้าที่", "มีหน้าที่", "หน้าที่"]
+                .iter()
+                .find(|w| rest.starts_with(*w))
+                .map_or(0, |w| w.len());
+            out.duty_tail = Some(strip_fillers(rest.get(w..).unwrap_or("")));
+            t.get(..p).unwrap_or("").trim_end().to_string()
+        }
+        None => t,
+    };
+    let split = head_end(&body);
+    let head = body.get(..split).unwrap_or("").trim();
+    let (members, unsplit) = head_members(head);
+    out.members = members;
+    out.unsplit = unsplit;
+    if split < body.len() {
+        let (more, unsplit) = clause_members(&body, split);
+        out.members.extend(more);
+        out.unsplit.extend(unsplit);
+    }
+    out
+}
+
+/// Members in the part of an item that describes its own member(s).
+fn head_members(head: &str) -> (Found, Vec<String>) {
+    if head.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    if starts_with_name(head) {
+        return (name_members(head), Vec::new());
+    }
+    // `ผู้อำนวยการกองแผนงาน (นายปกรณ์ ศรีสุข) คณะทำงาน`: position, then the name
+    if head.contains('(')
+        && let Some((name, position)) = person_in_item(head)
+    {
+        return (vec![(name.full, role_after_name(&position))], Vec::new());
+    }
+    if let Some((role, rest)) = role_first(head) {
+        let rest_t = rest.trim_start();
+        let list = rest_t.find("ได้แก่").map(|p| {
+            rest_t
+                .get(p + "ได้แก่".len()..)
+                .unwrap_or("")
+                .trim_start_matches([' ', ':'])
+        });
+        let listed = match list {
+            Some(l) => Some(l),
+            None if starts_with_name(rest_t) => Some(rest_t),
+            None => None,
+        };
+        return match listed {
+            Some(l) => {
+                let (names, whole) = who(l);
+                let members = names.into_iter().map(|n| (n, Some(role))).collect();
+                (members, whole.into_iter().collect())
+            }
+            None => (vec![(cut_description(head), Some(role))], Vec::new()),
+        };
+    }
+    if let Some(&(be, role, _)) = role_clauses(head).first()
+        && be > 0
+    {
+        let (names, whole) = who(&cut_description(head.get(..be).unwrap_or("")));
+        return (
+            names.into_iter().map(|n| (n, Some(role))).collect(),
+            whole.into_iter().collect(),
+        );
+    }
+    if let Some((start, role)) = role_at_end(head)
+        && start > 0
+    {
+        let (names, whole) = who(&cut_description(head.get(..start).unwrap_or("")));
+        return (
+            names.into_iter().map(|n| (n, Some(role))).collect(),
+            whole.into_iter().collect(),
+        );
+    }
+    (Vec::new(), Vec::new())
+}
+
+/// Members in a text that starts with a name: each name with the role written
+/// after it; a name without one takes the role of the next (`นายก ข นางค ง
+/// กรรมการ` → both กรรมการ).
+fn name_members(text: &str) -> Found {
+    let names = names_in(text);
+    let mut out: Vec<(String, Option<&'static str>)> = Vec::with_capacity(names.len());
+    for (k, (_, end, full)) in names.iter().enumerate() {
+        let next = names.get(k + 1).map_or(text.len(), |n| n.0);
+        let rest = text.get(*end..next).unwrap_or("").trim();
+        let rest = rest
+            .trim_end_matches([',', ' '])
+            .trim_end_matches("และ")
+            .trim();
+        out.push((full.clone(), role_after_name(rest)));
+    }
+    let mut next_role = None;
+    for m in out.iter_mut().rev() {
+        match m.1 {
+            Some(r) => next_role = Some(r),
+            None => m.1 = next_role,
+        }
+    }
+    out
+}
+
+/// The role in what follows a name: at the end (`ครู กรรมการ`), after `เป็น`,
+/// or first (`ประธานกรรมการ ผู้อำนวยการโรงเรียน`).
+fn role_after_name(rest: &str) -> Option<&'static str> {
+    if rest.is_empty() {
+        return None;
+    }
+    if let Some(r) = role_exact(rest) {
+        return Some(r);
+    }
+    if let Some((_, r)) = role_at_end(rest) {
+        return Some(r);
+    }
+    if let Some(&(_, r, _)) = role_clauses(rest).first() {
+        return Some(r);
+    }
+    let (len, r) = role_prefix(rest)?;
+    let after = rest.get(len..)?;
+    (after.is_empty() || after.starts_with(' ')).then_some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn members(text: &str) -> Vec<(String, Option<&'static str>)> {
+        parse_member_text(text).members
+    }
+
+    fn m(name: &str, role: &'static str) -> (String, Option<&'static str>) {
+        (name.to_string(), Some(role))
+    }
+
+    #[test]
+    fn role_at_the_end_longest_first() {
+        assert_eq!(
+            members("นายสมชาย ใจดี ผู้อำนวยการโรงเรียน ประธานกรรมการ"),
+            [m("นายสมชาย ใจดี", "ประธานกรรมการ")]
+        );
+        assert_eq!(
+            members("นางสมศรี ดีใจ รองผู้อำนวยการ รองประธานกรรมการ"),
+            [m("นางสมศรี ดีใจ", "รองประธานกรรมการ")]
+        );
+        assert_eq!(
+            members("นายก ข ครู กรรมการและเลขานุการ"),
+            [m("นายก ข", "กรรมการและเลขานุการ")]
+        );
+        assert_eq!(
+            members("นางสาวฌ ญ ครู กรรมการ/ผู้ช่วยเลขานุการ"),
+            [m("นางสาวฌ ญ", "กรรมการและผู้ช่วยเลขานุการ")]
+        );
+    }
+
+    #[test]
+    fn dotted_leader_and_name_without_family() {
+        assert_eq!(
+            members("นายสมชาย ใจดี ............ ประธานกรรมการ"),
+            [m("นายสมชาย ใจดี", "ประธานกรรมการ")]
+        );
+        assert_eq!(members("นายสมชาย ……… กรรมการ"), [m("นายสมชาย", "กรรมการ")]);
+    }
+
+    #[test]
+    fn several_names_share_the_role_after_them() {
+        assert_eq!(
+            members("นายจ ฉ นางช ซ กรรมการ"),
+            [m("นายจ ฉ", "กรรมการ"), m("นางช ซ", "กรรมการ")]
+        );
+        assert_eq!(
+            members("นายจ ฉ ครู, นางช ซ ครู และนายฎ ฏ ครู กรรมการ"),
+            [
+                m("นายจ ฉ", "กรรมการ"),
+                m("นางช ซ", "กรรมการ"),
+                m("นายฎ ฏ", "กรรมการ")
+            ]
+        );
+        assert_eq!(
+            members("นายจ ฉ ประธานกรรมการ นางช ซ กรรมการและเลขานุการ"),
+            [
+                m("นายจ ฉ", "ประธานกรรมการ"),
+                m("นางช ซ", "กรรมการและเลขานุการ")
+            ]
+        );
+    }
+
+    #[test]
+    fn office_with_be_and_role_first_categories() {
+        assert_eq!(
+            members("รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานกรรมการ"),
+            [m("รัฐมนตรีว่าการกระทรวงศึกษาธิการ", "ประธานกรรมการ")]
+        );
+        assert_eq!(
+            members(
+                "ประธานอนุกรรมการ ซึ่งแต่งตั้งจากกรรมการใน ก.ค.ศ. เว้นแต่มีเหตุผลความจำเป็น อาจแต่งตั้งบุคคลอื่นที่ไม่เป็นกรรมการใน ก.ค.ศ. เป็นประธานอนุกรรมการก็ได้"
+            ),
+            [m("ประธานอนุกรรมการ", "ประธานอนุกรรมการ")]
+        );
+        assert_eq!(
+            members("ผู้อำนวยการโรงเรียนบ้านหนองใหญ่ ประธานกรรมการ"),
+            [m("ผู้อำนวยการโรงเรียนบ้านหนองใหญ่", "ประธานกรรมการ")]
+        );
+        assert_eq!(
+            members("นายกรัฐมนตรี เป็นประธานกรรมการ"),
+            [m("นายกรัฐมนตรี", "ประธานกรรมการ")]
+        );
+    }
+
+    #[test]
+    fn list_after_dai_kae_split_on_office_starts() {
+        let got =
+            members("กรรมการโดยตำแหน่ง ได้แก่ ปลัดกระทรวงศึกษาธิการ เลขาธิการ ก.พ. และเลขาธิการคุรุสภา");
+        assert_eq!(
+            got,
+            [
+                m("ปลัดกระทรวงศึกษาธิการ", "กรรมการ"),
+                m("เลขาธิการ ก.พ.", "กรรมการ"),
+                m("เลขาธิการคุรุสภา", "กรรมการ")
+            ]
+        );
+        let t = parse_member_text("กรรมการโดยตำแหน่ง ได้แก่ ปลัดกระทรวงศึกษาธิการ บุคคลภายนอก");
+        assert_eq!(t.members, [m("ปลัดกระทรวงศึกษาธิการ บุคคลภายนอก", "กรรมการ")]);
+        assert_eq!(t.unsplit.len(), 1);
+    }
+
+    #[test]
+    fn running_text_appointments_after_a_joined_wrap() {
+        let t = parse_member_text(
+            "กรรมการผู้ทรงคุณวุฒิ ซึ่งรัฐมนตรีแต่งตั้ง ด้านละหนึ่งคนให้เลขาธิการ ก.ค.ศ. เป็นกรรมการและเลขานุการ และให้เลขาธิการ ก.ค.ศ. แต่งตั้งข้าราชการในสำนักงาน ก.ค.ศ. จำนวนไม่เกินสองคนเป็นผู้ช่วยเลขานุการกรณีที่จะแต่งตั้งผู้ใดให้เป็นกรรมการตาม (๓) ผู้นั้นต้อง…",
+        );
+        assert_eq!(
+            t.members,
+            [
+                m("กรรมการผู้ทรงคุณวุฒิ", "กรรมการ"),
+                m("เลขาธิการ ก.ค.ศ.", "กรรมการและเลขานุการ"),
+                m("ข้าราชการในสำนักงาน ก.ค.ศ.", "ผู้ช่วยเลขานุการ")
+            ]
+        );
+    }
+
+    #[test]
+    fn duty_intro_glued_after_the_role() {
+        let t = parse_member_text("นายก ข ครู กรรมการและเลขานุการมีหน้าที่ ดังนี้");
+        assert_eq!(t.members, [m("นายก ข", "กรรมการและเลขานุการ")]);
+        assert_eq!(t.duty_tail.as_deref(), Some(""));
+        let t = parse_member_text("นางสาวฌ ญ ..... กรรมการหน้าที่ จัดเตรียมสถานที่");
+        assert_eq!(t.duty_tail.as_deref(), Some("จัดเตรียมสถานที่"));
+        // an acting role is no duty intro
+        let t = parse_member_text("นายก ข ปฏิบัติหน้าที่ผู้อำนวยการ ประธานกรรมการ");
+        assert_eq!(t.duty_tail, None);
+        assert_eq!(t.members, [m("นายก ข", "ประธานกรรมการ")]);
+    }
+
+    #[test]
+    fn not_a_role_when_negated_or_qualified() {
+        assert!(role_clauses("บุคคลอื่นที่ไม่เป็นกรรมการใน ก.ค.ศ.").is_empty());
+        assert!(role_clauses("ให้เป็นกรรมการตาม (๓)").is_empty());
+        assert!(role_clauses("เป็นประธานอนุกรรมการก็ได้").is_empty());
+        assert_eq!(role_clauses("ให้นายก ข เป็นประธาน").len(), 1);
+        assert!(role_at_end("แต่งตั้งคณะกรรมการ").is_none());
+        assert!(members("งานสารบรรณ").is_empty());
+    }
+}

@@ -1,0 +1,404 @@
+//! Walking the outline: a committee's intro, then the members and duties in
+//! its body (its items, or the lines after an unnumbered intro).
+
+use std::collections::HashMap;
+
+use super::Committees;
+use super::bodies::{body_start, committee_name, introduced_body, may_name_body};
+use super::duty_clauses::{duty_intro, inline_duty, intro_duty_text};
+use super::members::{Found, parse_member_clean, parse_member_text};
+use super::names::starts_with_name;
+use super::roles::{clause_members, has_role_word, head_end};
+use super::text::{clean, ends_with_any};
+use super::vocabulary::LIST_INTROS;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Committee, CommitteeMember, Duty};
+use crate::order::people::split_name;
+use crate::outline::{NodeKind, Outline, ParaKind};
+
+/// Longest heading (in characters) taken as the name of an unnamed group of
+/// members (`ฝ่ายปฏิคม`).
+const MAX_GROUP_HEADING_CHARS: usize = 80;
+
+/// How deep member items are read for a duty list glued under them.
+const MAX_MEMBER_NESTING: usize = 2;
+
+pub(super) struct Reader<'a> {
+    pub(super) outline: &'a Outline,
+    pub(super) keys: HashMap<String, String>,
+    pub(super) out: Committees,
+    pub(super) consumed: Vec<bool>,
+    pub(super) header_roots: Vec<usize>,
+}
+
+/// Where the body of a committee is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BodyMode {
+    /// The intro's children.
+    Children,
+    /// The siblings after an unnumbered intro line.
+    Siblings,
+}
+
+/// A committee being read; kept only when it has members.
+pub(super) struct Draft {
+    id: String,
+    members: Vec<CommitteeMember>,
+    pub(super) duties: Vec<Duty>,
+    pub(super) used_seqs: Vec<u32>,
+    pub(super) kinds: Vec<(usize, &'static str)>,
+    diagnostics: Vec<Diagnostic>,
+    pub(super) consumed: Vec<usize>,
+    in_duties: bool,
+    /// Items under the intro that gave members with a role / that did not.
+    role_items: usize,
+    other_items: usize,
+}
+
+impl Draft {
+    pub(super) fn new(id: String) -> Self {
+        Draft {
+            id,
+            members: Vec::new(),
+            duties: Vec::new(),
+            used_seqs: Vec::new(),
+            kinds: Vec::new(),
+            diagnostics: Vec::new(),
+            consumed: Vec::new(),
+            in_duties: false,
+            role_items: 0,
+            other_items: 0,
+        }
+    }
+
+    /// Next duty id: the item's own sequence number when it is free.
+    pub(super) fn duty_id(&mut self, seq: Option<u32>) -> String {
+        let seq = match seq {
+            Some(s) if s > 0 && !self.used_seqs.contains(&s) => s,
+            _ => self
+                .used_seqs
+                .iter()
+                .copied()
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
+        };
+        self.used_seqs.push(seq);
+        format!("{}.d{seq}", self.id)
+    }
+}
+
+impl Reader<'_> {
+    pub(super) fn consumed(&self, i: usize) -> bool {
+        self.consumed.get(i).copied().unwrap_or(true)
+    }
+
+    pub(super) fn mark(&mut self, i: usize) {
+        if let Some(c) = self.consumed.get_mut(i) {
+            *c = true;
+        }
+    }
+
+    /// Siblings of `i` after it, in order.
+    fn following_siblings(&self, i: usize) -> Vec<usize> {
+        let Some(n) = self.outline.node(i) else {
+            return Vec::new();
+        };
+        let list = match n.parent.and_then(|p| self.outline.node(p)) {
+            Some(p) => &p.children,
+            None => &self.outline.roots,
+        };
+        match list.iter().position(|&s| s == i) {
+            Some(k) => list.get(k + 1..).unwrap_or(&[]).to_vec(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Read a committee introduced at node `i`; true when one was found.
+    pub(super) fn try_committee(&mut self, i: usize) -> bool {
+        let Some(n) = self.outline.node(i) else {
+            return false;
+        };
+        if !matches!(n.kind, NodeKind::Item | NodeKind::Paragraph(ParaKind::Text)) {
+            return false;
+        }
+        // cheap tests first: most nodes neither name a body nor head a list of
+        // members with a role
+        let maybe_named = may_name_body(&n.text);
+        let item_children: Vec<usize> = n
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| {
+                self.outline
+                    .node(c)
+                    .is_some_and(|c| c.kind == NodeKind::Item)
+            })
+            .collect();
+        let group_of_members = n.kind == NodeKind::Item
+            && !item_children.is_empty()
+            && n.text.chars().count() <= MAX_GROUP_HEADING_CHARS
+            && item_children
+                .iter()
+                .all(|&c| self.outline.node(c).is_some_and(|c| has_role_word(&c.text)));
+        if !maybe_named && !group_of_members {
+            return false;
+        }
+        // (normalised text differs from its cleaned form only by leaders)
+        let named = maybe_named && introduced_body(&n.text).is_some();
+        if !named && !group_of_members {
+            return false;
+        }
+        let intro = clean(&n.text);
+        if intro.is_empty() || starts_with_name(&intro) {
+            return false;
+        }
+        let ends_list = ends_with_any(&intro, LIST_INTROS);
+        let mode = if n.kind == NodeKind::Item && !n.children.is_empty() {
+            Some(BodyMode::Children)
+        } else if named && ends_list {
+            Some(BodyMode::Siblings)
+        } else {
+            None
+        };
+        let seq = self.out.committees.len() + 1;
+        let mut d = Draft::new(format!("c{seq}"));
+
+        // members written in the intro itself: `… ประกอบด้วย นายก ข ประธานกรรมการ …`
+        if let Some(p) = intro.find("ประกอบด้วย") {
+            let tail = intro.get(p + "ประกอบด้วย".len()..).unwrap_or("").trim();
+            if starts_with_name(tail) {
+                let found = parse_member_text(tail);
+                self.add_members(&mut d, found.members, n.line_start, found.unsplit);
+            }
+        }
+        // members appointed in the intro's running text: `… โดยให้ X เป็นประธาน`
+        let (clause_members, unsplit) = clause_members(&intro, head_end(&intro));
+        self.add_members(&mut d, clause_members, n.line_start, unsplit);
+        // duties written in the intro: `คณะกรรมการฝ่ายสถานที่ มีหน้าที่ จัดเตรียมสถานที่`
+        if let Some(rest) = intro_duty_text(&intro) {
+            let id = d.duty_id(None);
+            d.duties
+                .push(inline_duty(id, &rest, n.line_start, n.line_end));
+        }
+
+        match mode {
+            Some(BodyMode::Children) => {
+                for &c in &n.children {
+                    self.body_node(&mut d, c, 0);
+                }
+            }
+            Some(BodyMode::Siblings) => {
+                for s in self.following_siblings(i) {
+                    if !self.sibling_member(&mut d, s) {
+                        break;
+                    }
+                }
+            }
+            None => {}
+        }
+
+        let with_role = d.members.iter().any(|m| m.role.is_some());
+        // a committee with no body of its own must be appointed with its
+        // composition (`แต่งตั้งคณะกรรมการ… ประกอบด้วย …`), not merely mentioned
+        // (`ให้ X เป็นประธาน อ.ก.พ.` makes X chair of a body set up elsewhere)
+        let composed = mode.is_some() || intro.contains("ประกอบด้วย") || intro.starts_with("แต่งตั้ง");
+        let accept = if !composed {
+            false
+        } else if named {
+            with_role
+        } else {
+            // an unnamed group (`1. ฝ่ายอำนวยการ`) counts only when every item
+            // under it is a member with a role
+            with_role && d.role_items > 0 && d.other_items == 0
+        };
+        if !accept {
+            return false;
+        }
+
+        let header_para = self.header_roots.contains(&i);
+        if !header_para {
+            d.kinds.push((i, "committee"));
+        }
+        self.mark(i);
+        for c in std::mem::take(&mut d.consumed) {
+            self.mark(c);
+        }
+        self.out.kinds.extend(d.kinds);
+        self.out.diagnostics.extend(d.diagnostics);
+        self.out.committees.push(Committee {
+            id: d.id,
+            number: n.number.clone(),
+            name: committee_name(&intro),
+            members: d.members,
+            duties: d.duties,
+        });
+        true
+    }
+
+    fn add_members(&self, d: &mut Draft, found: Found, line: u32, unsplit: Vec<String>) {
+        for text in unsplit {
+            d.diagnostics.push(info(
+                "committee_member_unsplit",
+                line,
+                format!("cannot tell the members apart in \"{text}\"; kept as one member"),
+            ));
+        }
+        for (full_name, role) in found {
+            if role.is_none() {
+                d.diagnostics.push(info(
+                    "committee_role_missing",
+                    line,
+                    format!("no committee role found for member \"{full_name}\""),
+                ));
+            }
+            let person_id = split_name(&full_name)
+                .filter(|n| n.family.is_some())
+                .and_then(|n| self.keys.get(&n.key()).cloned());
+            d.members.push(CommitteeMember {
+                full_name,
+                person_id,
+                role: role.map(str::to_string),
+            });
+        }
+    }
+
+    /// One node under a committee's intro (or under one of its members, at
+    /// `depth` > 0).
+    fn body_node(&mut self, d: &mut Draft, c: usize, depth: usize) {
+        let Some(node) = self.outline.node(c) else {
+            return;
+        };
+        let text = clean(&node.text);
+        match node.kind {
+            NodeKind::NameList => {
+                d.consumed.push(c);
+                for &e in &node.children {
+                    self.body_node(d, e, depth);
+                }
+            }
+            NodeKind::Name => {
+                let found = parse_member_clean(text);
+                if !found.members.is_empty() {
+                    d.kinds.push((c, "member"));
+                    d.consumed.push(c);
+                    self.add_members(d, found.members, node.line_start, found.unsplit);
+                }
+            }
+            NodeKind::Item if d.in_duties => self.duty_item(d, c),
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text) => {
+                d.consumed.push(c);
+                if let Some(rest) = duty_intro(&text) {
+                    // `มีหน้าที่ ดังนี้`: the items from here on are duties
+                    d.in_duties = true;
+                    if !rest.is_empty() {
+                        let id = d.duty_id(None);
+                        d.duties
+                            .push(inline_duty(id, &rest, node.line_start, node.line_end));
+                    }
+                    for &g in &node.children {
+                        if self
+                            .outline
+                            .node(g)
+                            .is_some_and(|g| g.kind == NodeKind::Item)
+                        {
+                            self.duty_item(d, g);
+                        }
+                    }
+                    return;
+                }
+                let found = parse_member_clean(text.clone());
+                let is_item = node.kind == NodeKind::Item;
+                if found.members.is_empty() {
+                    if is_item && depth == 0 {
+                        d.other_items += 1;
+                        d.diagnostics.push(info(
+                            "committee_item_unread",
+                            node.line_start,
+                            format!(
+                                "item under a committee is neither a member nor a duty: \"{text}\""
+                            ),
+                        ));
+                    }
+                } else {
+                    if is_item && depth == 0 {
+                        if found.members.iter().any(|m| m.1.is_some()) {
+                            d.role_items += 1;
+                        } else {
+                            d.other_items += 1;
+                        }
+                    }
+                    d.kinds.push((c, "member"));
+                    self.add_members(d, found.members, node.line_start, found.unsplit);
+                }
+                if let Some(rest) = found.duty_tail {
+                    // `… กรรมการและเลขานุการ` + wrapped `มีหน้าที่ ดังนี้`
+                    d.in_duties = true;
+                    if !rest.is_empty() {
+                        let id = d.duty_id(None);
+                        d.duties
+                            .push(inline_duty(id, &rest, node.line_start, node.line_end));
+                    }
+                }
+                if depth < MAX_MEMBER_NESTING {
+                    for &g in &node.children {
+                        self.body_node(d, g, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A sibling after an unnumbered intro line: true while members (or the
+    /// committee's duties) go on.
+    fn sibling_member(&mut self, d: &mut Draft, s: usize) -> bool {
+        let Some(node) = self.outline.node(s) else {
+            return false;
+        };
+        let text = clean(&node.text);
+        match node.kind {
+            NodeKind::NameList | NodeKind::Name => {
+                let before = d.members.len();
+                self.body_node(d, s, 0);
+                d.members.len() > before
+            }
+            NodeKind::Item if d.in_duties => {
+                if body_start(&text).is_some() {
+                    return false;
+                }
+                self.duty_item(d, s);
+                true
+            }
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text) => {
+                if body_start(&text).is_some() && duty_intro(&text).is_none() {
+                    // the next committee
+                    return false;
+                }
+                let before = (d.members.len(), d.in_duties, d.duties.len());
+                self.body_node(d, s, 0);
+                let grew = d.members.len() > before.0
+                    || d.in_duties != before.1
+                    || d.duties.len() > before.2;
+                if !grew {
+                    // not part of this committee after all
+                    d.consumed.retain(|&c| c != s);
+                    d.diagnostics.retain(|x| x.code != "committee_item_unread");
+                }
+                grew
+            }
+            _ => false,
+        }
+    }
+}
+
+pub(super) fn info(code: &str, line: u32, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Info,
+        code: code.to_string(),
+        line,
+        message,
+        label: None,
+        number: None,
+    }
+}

@@ -1,0 +1,207 @@
+//! The header row: which column holds the number, name, position, rank, duty
+//! and note, recognised by its header text in Thai or English.
+
+use super::HEADER_SCAN_ROWS;
+use super::cells::one_line;
+use super::workbook::Row;
+use crate::thai::normalize_line;
+
+/// Longest header cell, in characters (longer cells are titles, not headers).
+const MAX_HEADER_CHARS: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Number,
+    Name,
+    Position,
+    Rank,
+    Duty,
+    Note,
+}
+
+/// Where each column is; `headers` keeps the header texts by column.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Columns {
+    pub(super) number: Option<usize>,
+    pub(super) name: Option<usize>,
+    pub(super) position: Option<usize>,
+    pub(super) rank: Option<usize>,
+    pub(super) duty: Option<usize>,
+    note: Option<usize>,
+    headers: Vec<String>,
+}
+
+impl Columns {
+    fn slot(&mut self, role: Role) -> &mut Option<usize> {
+        match role {
+            Role::Number => &mut self.number,
+            Role::Name => &mut self.name,
+            Role::Position => &mut self.position,
+            Role::Rank => &mut self.rank,
+            Role::Duty => &mut self.duty,
+            Role::Note => &mut self.note,
+        }
+    }
+
+    /// Whether column `c` has a role the reader uses.
+    pub(super) fn known(&self, c: usize) -> bool {
+        [self.number, self.name, self.position, self.rank, self.duty].contains(&Some(c))
+    }
+
+    /// The header text of column `c` ("" when none).
+    pub(super) fn header(&self, c: usize) -> &str {
+        self.headers.get(c).map_or("", String::as_str)
+    }
+}
+
+/// A header cell's text for matching: normalised, lower case, without spaces,
+/// dashes, dots, colons, slashes and brackets.
+fn header_key(s: &str) -> String {
+    normalize_line(s)
+        .chars()
+        .filter(|&c| {
+            !(c.is_whitespace()
+                || matches!(
+                    c,
+                    '-' | '–'
+                        | '—'
+                        | '‐'
+                        | '‑'
+                        | '‒'
+                        | '−'
+                        | '_'
+                        | '.'
+                        | ':'
+                        | '/'
+                        | '('
+                        | ')'
+                        | '*'
+                ))
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The role a header cell names, if any.
+fn role_of(header: &str) -> Option<Role> {
+    if header.trim().chars().count() > MAX_HEADER_CHARS {
+        return None;
+    }
+    let k = header_key(header);
+    let k = k.as_str();
+    if k.is_empty() {
+        return None;
+    }
+    let number = [
+        "ลำดับ",
+        "ลำดับที่",
+        "ที่",
+        "เลขที่",
+        "ข้อ",
+        "no",
+        "number",
+        "nr",
+        "#",
+        "item",
+        "seq",
+    ];
+    if number.contains(&k) {
+        return Some(Role::Number);
+    }
+    if k == "ชื่อ"
+        || (k.starts_with("ชื่อ") && k.contains("สกุล"))
+        || ["name", "fullname", "firstnamelastname", "firstandlastname"].contains(&k)
+        || (k.starts_with("name") && (k.contains("surname") || k.contains("lastname")))
+    {
+        return Some(Role::Name);
+    }
+    if k.starts_with("ตำแหน่ง") || k.starts_with("position") || k == "jobtitle" {
+        return Some(Role::Position);
+    }
+    if ["วิทยฐานะ", "rank", "academicstanding", "academicrank"].contains(&k) {
+        return Some(Role::Rank);
+    }
+    if [
+        "หมายเหตุ",
+        "remark",
+        "remarks",
+        "note",
+        "notes",
+        "comment",
+        "comments",
+    ]
+    .contains(&k)
+    {
+        return Some(Role::Note);
+    }
+    let thai_duty = !k.contains("แทน")
+        && !k.starts_with("ผู้")
+        && (k.contains("หน้าที่")
+            || k.contains("รับผิดชอบ")
+            || ["ภาระงาน", "งาน", "งานที่ได้รับมอบหมาย"].contains(&k));
+    let english_duty = ["dut", "responsib", "task", "assignment"]
+        .iter()
+        .any(|p| k.starts_with(p));
+    (thai_duty || english_duty).then_some(Role::Duty)
+}
+
+/// The header row among the first rows: its index and the columns it names.
+pub(super) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
+    for (i, row) in rows.iter().enumerate().take(HEADER_SCAN_ROWS) {
+        let mut cols = Columns::default();
+        for (c, cell) in row.filled() {
+            if cell.number.is_some() {
+                continue;
+            }
+            if let Some(role) = role_of(&cell.text) {
+                let slot = cols.slot(role);
+                if slot.is_none() {
+                    *slot = Some(c);
+                }
+            }
+        }
+        if cols.name.is_some() && cols.duty.is_some() {
+            cols.headers = row.cells.iter().map(|c| one_line(&c.text)).collect();
+            return Some((i, cols));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_names() {
+        for (h, r) in [
+            ("ลำดับ", Role::Number),
+            ("ที่", Role::Number),
+            ("No.", Role::Number),
+            ("ชื่อ-สกุล", Role::Name),
+            ("ชื่อ – สกุล", Role::Name),
+            ("ชื่อ - สกุล", Role::Name),
+            ("ชื่อสกุล", Role::Name),
+            ("ชื่อ-นามสกุล", Role::Name),
+            ("Name", Role::Name),
+            ("ตำแหน่ง", Role::Position),
+            ("ตำแหน่ง/วิทยฐานะ", Role::Position),
+            ("วิทยฐานะ", Role::Rank),
+            ("หน้าที่", Role::Duty),
+            ("งานที่รับผิดชอบ", Role::Duty),
+            ("หน้าที่ความรับผิดชอบ", Role::Duty),
+            ("Duties", Role::Duty),
+            ("Responsibilities", Role::Duty),
+            ("หมายเหตุ", Role::Note),
+            ("Remark", Role::Note),
+        ] {
+            assert_eq!(role_of(h), Some(r), "{h}");
+        }
+        assert_eq!(role_of("ผู้ปฏิบัติหน้าที่แทน"), None);
+        assert_eq!(role_of("ผู้รับผิดชอบ"), None);
+        assert_eq!(
+            role_of("คำสั่งโรงเรียนบ้านหนองใหญ่ ที่ 12/2566 เรื่อง แต่งตั้งหน้าที่"),
+            None
+        );
+    }
+}

@@ -1,0 +1,464 @@
+//! Rows turned into lines: the lines of the same order typed as text, with
+//! duty numbers made whole (`N.k`) and notes kept as their own lines.
+
+use super::cells::{Cell, cell_lines, one_line};
+use super::header::Columns;
+use super::workbook::{Row, Table};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::outline::ParaKind;
+use crate::outline::label::{Family, Label, parse_label};
+use crate::outline::line::body_line_kind;
+use crate::read::Line;
+use crate::thai::digits::parse_number;
+use crate::thai::lexicon::{TITLES, starts_with_any};
+use crate::thai::normalize_line;
+
+/// Indentation given to duty and note lines: inside the table, never a
+/// heading at the margin.
+const CELL_INDENT: usize = 4;
+
+fn leading_width(s: &str) -> usize {
+    let mut w = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => w += 4,
+            c if c.is_whitespace() => w += 1,
+            _ => break,
+        }
+    }
+    w
+}
+
+fn trailing_width(s: &str) -> usize {
+    s.chars().rev().take_while(|c| c.is_whitespace()).count()
+}
+
+/// A one-level label form: a list of duties when a duty cell starts with it.
+fn is_list_label(l: &Label) -> bool {
+    !(l.family == Family::Dotted && l.values.len() >= 2)
+}
+
+/// A line of a duty cell, with its label when it has one.
+struct CellLine<'a> {
+    raw: &'a str,
+    label: Option<(Label, String)>,
+    norm: String,
+}
+
+impl<'a> CellLine<'a> {
+    pub(super) fn new(raw: &'a str) -> Self {
+        let norm = normalize_line(raw);
+        let label = parse_label(&norm).map(|(l, rest)| (l, rest.to_string()));
+        CellLine { raw, label, norm }
+    }
+}
+
+#[derive(Default)]
+pub(super) struct Emitter {
+    pub(super) lines: Vec<Line>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    /// Number of the current person.
+    pub(super) person: Option<u32>,
+    /// Number of the person before (for the running count).
+    pub(super) last_person: u32,
+    /// Duties of the current person so far (the `k` of `N.k`).
+    pub(super) k: u32,
+    /// The table is over (effective clause, date, signature follow).
+    pub(super) footer: bool,
+}
+
+impl Emitter {
+    fn push(&mut self, text: String, indent: usize, trailing: usize, line: u32) {
+        self.lines.push(Line {
+            text,
+            indent,
+            trailing,
+            line,
+            gaps: Vec::new(),
+        });
+    }
+
+    /// A raw line of a cell, indented by `base` plus its own leading spaces.
+    fn push_raw(&mut self, raw: &str, base: usize, line: u32) {
+        self.push(
+            raw.to_string(),
+            base + leading_width(raw),
+            trailing_width(raw),
+            line,
+        );
+    }
+
+    fn blank(&mut self, line: u32) {
+        if self.lines.last().is_some_and(|l| !l.text.is_empty()) {
+            self.push(String::new(), 0, 0, line);
+        }
+    }
+
+    pub(super) fn table(&mut self, t: &Table) {
+        for row in t.rows.iter().take(t.header) {
+            self.plain_row(row, 0);
+        }
+        for row in t.rows.iter().skip(t.header + 1) {
+            if row.is_blank() {
+                continue;
+            }
+            if self.footer {
+                // each its own paragraph: a row is never a wrapped line
+                self.blank(row.line);
+                self.plain_row(row, 0);
+            } else {
+                self.data_row(row, &t.columns);
+            }
+        }
+    }
+
+    /// A row as plain lines: one line of its cells joined by a space, or the
+    /// lines of its only cell.
+    fn plain_row(&mut self, row: &Row, indent: usize) {
+        let filled: Vec<&Cell> = row.filled().map(|(_, c)| c).collect();
+        match filled.as_slice() {
+            [] => {}
+            [only] => {
+                for l in cell_lines(&only.text) {
+                    self.push_raw(l, indent, row.line);
+                }
+            }
+            many => {
+                let text = many
+                    .iter()
+                    .map(|c| one_line(&c.text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.push(text, indent, 0, row.line);
+            }
+        }
+    }
+
+    fn data_row(&mut self, row: &Row, cols: &Columns) {
+        let name = row.cell(cols.name);
+        let duty = row.cell(cols.duty);
+        let number = row.cell(cols.number);
+        let position = [cols.position, cols.rank]
+            .iter()
+            .filter_map(|&c| row.cell(c))
+            .map(|c| one_line(&c.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if name.is_none() && starts_footer(row) {
+            self.footer = true;
+            self.blank(row.line);
+            self.plain_row(row, 0);
+            return;
+        }
+        // a heading merged across the table, or written in the name column
+        let heading_only = name.is_some_and(|n| {
+            duty.is_none()
+                && number.is_none()
+                && position.is_empty()
+                && starts_with_any(&normalize_line(&n.text), TITLES).is_none()
+        });
+        if (name.is_none() && duty.is_none()) || heading_only {
+            let only_extras = row.filled().all(|(c, _)| !cols.known(c));
+            if only_extras {
+                self.extras(row, cols, true);
+            } else {
+                self.blank(row.line);
+                self.plain_row(row, 0);
+            }
+            return;
+        }
+        let mut number_is_text = false;
+        let mut row_label = None;
+        if let Some(n) = name {
+            let (written, value) = match person_number(number) {
+                Some(p) => p,
+                None => {
+                    number_is_text = number.is_some();
+                    let v = self.last_person.saturating_add(1);
+                    (v.to_string(), v)
+                }
+            };
+            self.person = Some(value);
+            self.last_person = value;
+            self.k = 0;
+            let name = one_line(&n.text);
+            let text = if position.is_empty() {
+                format!("{written}. {name}")
+            } else if position.starts_with("ตำแหน่ง") {
+                format!("{written}. {name} {position}")
+            } else {
+                format!("{written}. {name} ตำแหน่ง {position}")
+            };
+            self.push(text, 0, 0, row.line);
+        } else if let Some(cell) = number {
+            match self.duty_row_label(cell, row.line, cols) {
+                RowNumber::Label(l) => row_label = Some(l),
+                RowNumber::Count => {}
+                RowNumber::Text => number_is_text = true,
+            }
+        }
+        if name.is_none() {
+            // a position without a name: kept, under its header
+            for c in [cols.position, cols.rank].into_iter().flatten() {
+                if let Some(cell) = row.cell(Some(c)) {
+                    self.labelled(cols.header(c), &cell.text, row.line);
+                }
+            }
+        }
+        if let Some(d) = duty {
+            self.duty_cell(&d.text, row.line, row_label);
+        }
+        self.extras(row, cols, false);
+        if number_is_text && let (Some(c), Some(cell)) = (cols.number, number) {
+            self.labelled(cols.header(c), &cell.text, row.line);
+        }
+    }
+
+    /// The note and unknown columns of a row, each as its own labelled line.
+    fn extras(&mut self, row: &Row, cols: &Columns, all: bool) {
+        for (c, cell) in row.filled() {
+            if all || !cols.known(c) {
+                self.labelled(cols.header(c), &cell.text, row.line);
+            }
+        }
+    }
+
+    /// `หมายเหตุ: text` after a blank line (just the text without a header).
+    fn labelled(&mut self, header: &str, text: &str, line: u32) {
+        let value = one_line(text);
+        if value.is_empty() {
+            return;
+        }
+        let text = if header.is_empty() || value.starts_with(header) {
+            value
+        } else {
+            format!("{header}: {value}")
+        };
+        self.blank(line);
+        self.push(text, CELL_INDENT, 0, line);
+        self.blank(line);
+    }
+
+    /// What the number cell of a duty row (no name) says.
+    fn duty_row_label(&mut self, cell: &Cell, line: u32, cols: &Columns) -> RowNumber {
+        let shown = normalize_line(&cell.text);
+        let shown = shown.trim_end_matches('.');
+        if let Some(v) = cell.number
+            && v.fract() == 0.0
+        {
+            return RowNumber::Count;
+        }
+        if parse_number(shown).is_some() {
+            return RowNumber::Count;
+        }
+        let expected = self
+            .person
+            .map(|n| format!("{n}.{}", self.k.saturating_add(1)));
+        let header = cols.header(cols.number.unwrap_or(0)).to_string();
+        let text = match (cell.number, expected) {
+            (Some(v), Some(exp)) if exp.parse::<f64>().ok() == Some(v) => {
+                if exp != shown {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "label_from_number",
+                            line,
+                            format!(
+                                "{header} {shown} is a number cell, read as {exp}, the next duty number (a number cell drops trailing zeros: 1.10 is stored as 1.1); type duty numbers as text"
+                            ),
+                        )
+                        .with_label(shown, &exp),
+                    );
+                }
+                exp
+            }
+            (Some(_), _) => {
+                self.diagnostics.push(Diagnostic {
+                    severity: Severity::Info,
+                    code: "label_is_number".to_string(),
+                    line,
+                    message: format!(
+                        "{header} {shown} is a number cell: a trailing zero may be lost (1.10 is stored as 1.1); type duty numbers as text"
+                    ),
+                    label: Some(shown.to_string()),
+                    number: None,
+                });
+                shown.to_string()
+            }
+            (None, _) => shown.to_string(),
+        };
+        match parse_label(&text) {
+            Some((l, rest))
+                if l.family == Family::Dotted && l.values.len() >= 2 && rest.is_empty() =>
+            {
+                RowNumber::Label(l)
+            }
+            _ => RowNumber::Text,
+        }
+    }
+
+    /// The lines of a duty cell (see the module documentation).
+    fn duty_cell(&mut self, text: &str, line: u32, row_label: Option<Label>) {
+        let lines: Vec<CellLine<'_>> = cell_lines(text).map(CellLine::new).collect();
+        let Some(first) = lines.first() else { return };
+        let Some(n) = self.person else {
+            // duties before any person: as written
+            for (i, l) in lines.iter().enumerate() {
+                match (&row_label, i, &l.label) {
+                    (Some(rl), 0, None) => self.push(
+                        format!("{} {}", rl.written, l.norm),
+                        CELL_INDENT,
+                        trailing_width(l.raw),
+                        line,
+                    ),
+                    _ => self.push_raw(l.raw, CELL_INDENT, line),
+                }
+            }
+            return;
+        };
+        match &first.label {
+            Some((l, _)) if is_list_label(l) => {
+                let family = l.family;
+                // written value of each list item → its k
+                let mut map: Vec<(u32, u32)> = Vec::new();
+                for cl in &lines {
+                    match &cl.label {
+                        Some((l, rest)) if l.family == family && is_list_label(l) => {
+                            self.k = self.k.saturating_add(1);
+                            map.push((l.last_value(), self.k));
+                            self.push(
+                                format!("{n}.{} {rest}", self.k),
+                                CELL_INDENT,
+                                trailing_width(cl.raw),
+                                line,
+                            );
+                        }
+                        Some((l, rest))
+                            if family == Family::Dotted && l.family == Family::Dotted =>
+                        {
+                            let head = l.values.first().copied().unwrap_or(0);
+                            match map.iter().rev().find(|(w, _)| *w == head) {
+                                Some(&(_, k)) => {
+                                    let tail: Vec<String> =
+                                        l.values.iter().skip(1).map(u32::to_string).collect();
+                                    self.push(
+                                        format!("{n}.{k}.{} {rest}", tail.join(".")),
+                                        CELL_INDENT,
+                                        trailing_width(cl.raw),
+                                        line,
+                                    );
+                                }
+                                None => self.push_raw(cl.raw, CELL_INDENT, line),
+                            }
+                        }
+                        _ => self.push_raw(cl.raw, CELL_INDENT, line),
+                    }
+                }
+            }
+            Some(_) => {
+                for cl in &lines {
+                    self.note_two_part(cl);
+                    self.push_raw(cl.raw, CELL_INDENT, line);
+                }
+            }
+            None => {
+                let any_label = lines.iter().any(|l| l.label.is_some());
+                let mut duty = self.duty_label(n, row_label);
+                self.push(
+                    format!("{duty} {}", first.norm),
+                    CELL_INDENT,
+                    trailing_width(first.raw),
+                    line,
+                );
+                let mut step: Option<u32> = None;
+                for cl in lines.iter().skip(1) {
+                    if any_label {
+                        self.note_two_part(cl);
+                        self.push_raw(cl.raw, CELL_INDENT, line);
+                    } else if body_line_kind(&cl.norm, CELL_INDENT) == Some(ParaKind::StepsHeading)
+                    {
+                        step = Some(0);
+                        self.push_raw(cl.raw, CELL_INDENT, line);
+                    } else if let Some(j) = step.as_mut() {
+                        *j = j.saturating_add(1);
+                        self.push(
+                            format!("{duty}.{j} {}", cl.norm),
+                            CELL_INDENT,
+                            trailing_width(cl.raw),
+                            line,
+                        );
+                    } else {
+                        duty = self.duty_label(n, None);
+                        self.push(
+                            format!("{duty} {}", cl.norm),
+                            CELL_INDENT,
+                            trailing_width(cl.raw),
+                            line,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// The label of the next duty of person `n`: the row's own label when it
+    /// has one, else `N.k`.
+    fn duty_label(&mut self, n: u32, row_label: Option<Label>) -> String {
+        match row_label {
+            Some(l) => {
+                if l.values.len() == 2 {
+                    self.k = l.last_value();
+                }
+                l.written
+            }
+            None => {
+                self.k = self.k.saturating_add(1);
+                format!("{n}.{}", self.k)
+            }
+        }
+    }
+
+    /// A two-part label written in a cell moves the duty count on.
+    fn note_two_part(&mut self, cl: &CellLine<'_>) {
+        if let Some((l, _)) = &cl.label
+            && l.family == Family::Dotted
+            && l.values.len() == 2
+        {
+            self.k = l.last_value();
+        }
+    }
+}
+
+enum RowNumber {
+    /// A dotted label for the row's duty (`1.10`).
+    Label(Label),
+    /// A whole number: a running row count.
+    Count,
+    /// Anything else: kept as text.
+    Text,
+}
+
+/// The person number in a number cell: (as written, value).
+fn person_number(cell: Option<&Cell>) -> Option<(String, u32)> {
+    let cell = cell?;
+    if let Some(v) = cell.number {
+        return (v.fract() == 0.0 && v >= 0.0 && v <= f64::from(u32::MAX)).then(|| {
+            let n = v as u32;
+            (n.to_string(), n)
+        });
+    }
+    let t = normalize_line(&cell.text);
+    let t = t.trim_end_matches('.');
+    let t = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t);
+    parse_number(t).map(|n| (t.to_string(), n))
+}
+
+/// A row that ends the table: the effective clause or the date line.
+fn starts_footer(row: &Row) -> bool {
+    row.filled().next().is_some_and(|(_, c)| {
+        let t = normalize_line(&c.text);
+        t.starts_with("ทั้งนี้") || t.starts_with("สั่ง ณ") || t.starts_with("สั่งณ")
+    })
+}
