@@ -24,19 +24,15 @@ pub fn build(source: &Source) -> Outline {
         ..Builder::default()
     };
     for (i, line) in source.lines.iter().enumerate() {
-        // the next non-blank line, for headings that must be followed by a person
-        b.next_text = source
-            .lines
-            .get(i + 1..)
-            .and_then(|rest| rest.iter().find(|l| !l.text.is_empty()))
-            .map(|l| l.text.clone());
+        // the lines after this one, for headings that must be followed by a person
+        b.next_lines = source.lines.get(i + 1..).unwrap_or_default();
         b.push_line(line);
     }
     b.out
 }
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     out: Outline,
     /// Open items, outermost first.
     stack: Vec<usize>,
@@ -56,8 +52,8 @@ struct Builder {
     preamble_started: bool,
     /// Trailing whitespace of the previous line.
     prev_trailing: usize,
-    /// The next non-blank line.
-    next_text: Option<String>,
+    /// The lines after the current one.
+    next_lines: &'a [Line],
     /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
     in_tail: bool,
     /// Width (indent + characters) of the previous line.
@@ -66,7 +62,7 @@ struct Builder {
     wrap_width: usize,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn push_line(&mut self, line: &Line) {
         // a label after a wide gap mid-line starts a new item on the same line
         let splits: Vec<usize> = line
@@ -150,7 +146,11 @@ impl Builder {
         // a work-group heading stands above a person; otherwise it is a wrapped
         // line that happens to start with กลุ่ม…
         if kind == Some(ParaKind::WorkGroup)
-            && !self.next_text.as_deref().is_some_and(starts_person)
+            && !self
+                .next_lines
+                .iter()
+                .find(|l| !l.text.is_empty())
+                .is_some_and(|l| starts_person(&l.text))
         {
             kind = None;
         }
