@@ -360,3 +360,34 @@ fn text_with_no_numbering_is_kept_whole() {
         Some("แต่งตั้งคณะกรรมการดำเนินงานวันครู")
     );
 }
+
+#[test]
+fn signature_before_the_date_is_read_line_by_line() {
+    // a school layout: the signer's name in brackets and two position lines, then the date
+    let text = "เรื่อง แต่งตั้งครูเวร\n1. นายสมชาย ใจดี ตำแหน่ง ครู\n1.1 เวรประจำวันจันทร์\n( นายสมศักดิ์  รักเรียน )\nผู้อำนวยการโรงเรียนบ้านหนองบัว\nปฏิบัติหน้าที่ผู้อำนวยการ\nสั่ง ณ วันที่ 1 ตุลาคม พ.ศ. 2566\n";
+    let order = kamsang::parse_str("x.txt", text);
+    let kinds: Vec<&str> = order.outline.iter().map(|n| n.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "subject",
+            "person",
+            "signature",
+            "signature",
+            "signature",
+            "date"
+        ]
+    );
+    // the last duty keeps only its own text
+    assert_eq!(order.people[0].duties[0].title, "เวรประจำวันจันทร์");
+    let signed = order.header.signed_by.as_ref().expect("signature");
+    assert_eq!(signed.name.as_deref(), Some("นายสมศักดิ์ รักเรียน"));
+    assert_eq!(
+        signed.position,
+        ["ผู้อำนวยการโรงเรียนบ้านหนองบัว", "ปฏิบัติหน้าที่ผู้อำนวยการ"]
+    );
+    assert_eq!(
+        order.header.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2023-10-01")
+    );
+}

@@ -203,6 +203,21 @@ pub fn read(outline: &Outline) -> Tail {
         .collect();
     tail.signed_by = signature_block(lines.iter().copied());
     if tail.signed_by.is_none() {
+        // the signature block written before the date line
+        let before: Vec<&str> = roots
+            .get(..signed.unwrap_or(roots.len()))
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|n| is_signature(n))
+            .map(|n| n.text.as_str())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        tail.signed_by = signature_block(before.iter().copied());
+    }
+    if tail.signed_by.is_none() {
         signature_elsewhere(&roots, &mut tail);
     }
     tail

@@ -154,8 +154,12 @@ impl Builder<'_> {
         {
             kind = None;
         }
+        if kind.is_none() && !self.in_tail && is_bracketed_name(&line.text) {
+            // `( นายสมชาย ใจดี )` on its own line: a signature, even before the date
+            self.in_tail = true;
+        }
         if self.in_tail && kind.is_none() {
-            // after the date: each line of the signature block stands alone
+            // after the date or the signer's name: each line stands alone
             kind = Some(ParaKind::Signature);
         }
         match kind {
@@ -608,6 +612,15 @@ fn wrap_width(lines: &[Line]) -> usize {
         .collect();
     w.sort_unstable();
     w.get(w.len() * 9 / 10).copied().unwrap_or(0)
+}
+
+/// A whole line that is a titled name in brackets: `( นายสมชาย  ใจดี )`.
+fn is_bracketed_name(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else {
+        return false;
+    };
+    let inner = inner.trim();
+    starts_with_any(inner, TITLES).is_some() && inner.split(' ').count() <= 5
 }
 
 /// A line that opens a person: a top-level label followed by a personal title.
