@@ -379,3 +379,67 @@ fn every_docx_version_of_the_reference_reads_like_the_txt() {
     };
     assert_eq!(codes(&lo), codes(&txt));
 }
+
+/// A table row of cells, each cell one or more paragraphs.
+fn tr(cells: &[&[&str]]) -> String {
+    let tc: String = cells
+        .iter()
+        .map(|paras| {
+            format!(
+                "<w:tc>{}</w:tc>",
+                paras.iter().map(|t| p(t)).collect::<String>()
+            )
+        })
+        .collect();
+    format!("<w:tr>{tc}</w:tr>")
+}
+
+#[test]
+fn people_listed_in_a_table_are_people() {
+    // the school layout: ที่ | ชื่อ-สกุล | ตำแหน่ง | หน้าที่, a person a row
+    let table = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        tr(&[&["ที่"], &["ชื่อ-สกุล"], &["ตำแหน่ง"], &["หน้าที่"]]),
+        tr(&[
+            &["1"],
+            &["นายสมชาย ใจดี"],
+            &["ครู ชำนาญการ"],
+            &["1) ครูเวรวันจันทร์", "2) ดูแลความสะอาด"]
+        ]),
+        tr(&[&["2"], &["นางสาวสมศรี รักดี"], &["ครูผู้ช่วย"], &["ครูเวรวันอังคาร"]]),
+    );
+    let doc = body(&[p("เรื่อง แต่งตั้งครูเวร"), table, p("สั่ง ณ วันที่ 1 ตุลาคม พ.ศ. 2566")].concat());
+    let order = parse(&docx(&[("word/document.xml", &doc)]));
+    let people: Vec<(&str, Option<&str>, Option<&str>, usize)> = order
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.full_name.as_str(),
+                p.position.as_deref(),
+                p.rank.as_deref(),
+                p.duties.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("นายสมชาย ใจดี", Some("ครู"), Some("ชำนาญการ"), 2),
+            // SPEC lists ครูผู้ช่วย among ranks / academic standings
+            ("นางสาวสมศรี รักดี", None, Some("ครูผู้ช่วย"), 1)
+        ]
+    );
+    assert_eq!(order.people[0].duties[1].title, "ดูแลความสะอาด");
+    // the date after the table keeps its own paragraph number (3 rows = lines 2–4)
+    assert_eq!(
+        order.header.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2023-10-01")
+    );
+    let date_node = order
+        .outline
+        .iter()
+        .find(|n| n.kind == "date")
+        .expect("date node");
+    assert_eq!(date_node.line_start, 5);
+}

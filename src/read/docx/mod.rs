@@ -42,7 +42,7 @@ pub fn read(path: &str, bytes: &[u8], mut container: Container<'_>) -> Result<So
         Some(b) => Styles::parse(path, &b)?,
         None => Styles::default(),
     };
-    let lines = Body::new(&numbering, &styles).read(path, &document)?;
+    let (lines, diagnostics) = Body::new(&numbering, &styles).read(path, &document)?;
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(Error::new(path, ErrorKind::Empty));
     }
@@ -53,7 +53,7 @@ pub fn read(path: &str, bytes: &[u8], mut container: Container<'_>) -> Result<So
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
         lines,
-        diagnostics: Vec::new(),
+        diagnostics,
     })
 }
 
@@ -188,6 +188,12 @@ struct Para {
 struct Table {
     cells: Vec<String>,
     cell: String,
+    /// The current cell's paragraphs, one per line.
+    cell_lines: String,
+    /// The current row's cells with their paragraphs on lines.
+    cells_lines: Vec<String>,
+    /// Rows so far: as a tab-joined line, and as cells for a header-row table.
+    rows: Vec<(String, Vec<String>)>,
 }
 
 /// The document body, read as a stream of events.
@@ -202,6 +208,10 @@ struct Body<'a> {
     stack: Vec<&'static str>,
     /// Stack depth at which a skipped element began.
     skip_from: Option<usize>,
+    /// Paragraphs (and table rows) so far: the line number of the last one.
+    paragraphs: u32,
+    /// What was noticed (from tables read as sheets).
+    diagnostics: Vec<crate::diagnostic::Diagnostic>,
     /// Depth of `txbxContent` elements open (paragraphs in a text box are lines
     /// of their own, even inside a table).
     textbox_depths: Vec<usize>,
@@ -218,11 +228,17 @@ impl<'a> Body<'a> {
             tables: Vec::new(),
             stack: Vec::new(),
             skip_from: None,
+            paragraphs: 0,
+            diagnostics: Vec::new(),
             textbox_depths: Vec::new(),
         }
     }
 
-    fn read(mut self, path: &str, bytes: &[u8]) -> Result<Vec<Line>> {
+    fn read(
+        mut self,
+        path: &str,
+        bytes: &[u8],
+    ) -> Result<(Vec<Line>, Vec<crate::diagnostic::Diagnostic>)> {
         let mut reader = open_reader(path, "word/document.xml", bytes)?;
         loop {
             match xml::next(path, "word/document.xml", &mut reader)? {
@@ -269,7 +285,7 @@ impl<'a> Body<'a> {
                 _ => {}
             }
         }
-        Ok(self.lines)
+        Ok((self.lines, self.diagnostics))
     }
 
     fn skipping(&self) -> bool {
@@ -312,11 +328,13 @@ impl<'a> Body<'a> {
             "tr" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.cells.clear();
+                    t.cells_lines.clear();
                 }
             }
             "tc" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.cell.clear();
+                    t.cell_lines.clear();
                 }
             }
             "txbxContent" => self.textbox_depths.push(self.stack.len()),
@@ -349,25 +367,34 @@ impl<'a> Body<'a> {
                 if let Some(t) = self.tables.last_mut() {
                     let cell = std::mem::take(&mut t.cell);
                     t.cells.push(cell.trim().to_string());
+                    let lines = std::mem::take(&mut t.cell_lines);
+                    t.cells_lines.push(lines);
                 }
             }
             "tr" => {
+                let nested = self.tables.len() > 1;
                 if let Some(t) = self.tables.last_mut() {
                     let row = t.cells.join("\t");
+                    let cells = std::mem::take(&mut t.cells_lines);
                     t.cells.clear();
-                    if self.tables.len() > 1 {
+                    if nested {
                         // a nested table: its rows are text of the outer cell
                         let depth = self.tables.len() - 2;
                         if let Some(outer) = self.tables.get_mut(depth) {
                             join_cell(&mut outer.cell, &row);
+                            join_lines(&mut outer.cell_lines, &row);
                         }
-                    } else {
-                        self.emit(row, 0);
+                    } else if let Some(t) = self.tables.last_mut() {
+                        t.rows.push((row, cells));
                     }
                 }
             }
             "tbl" => {
-                self.tables.pop();
+                if let Some(t) = self.tables.pop()
+                    && self.tables.is_empty()
+                {
+                    self.finish_table(t.rows);
+                }
             }
             "txbxContent" => {
                 self.textbox_depths.pop();
@@ -404,6 +431,7 @@ impl<'a> Body<'a> {
         if !self.tables.is_empty() && self.textbox_depths.is_empty() {
             if let Some(t) = self.tables.last_mut() {
                 join_cell(&mut t.cell, &text);
+                join_lines(&mut t.cell_lines, &text);
             }
             return;
         }
@@ -411,9 +439,41 @@ impl<'a> Body<'a> {
         self.emit(text, indent);
     }
 
+    /// A table's rows: read like a spreadsheet when a row names the columns
+    /// (ที่ | ชื่อ-สกุล | ตำแหน่ง | หน้าที่ …), so its people and duties are found;
+    /// otherwise one tab-joined line a row. Either way a row takes one line
+    /// number.
+    fn finish_table(&mut self, rows: Vec<(String, Vec<String>)>) {
+        let base = self.paragraphs;
+        let numbered: Vec<(u32, Vec<String>)> = rows
+            .iter()
+            .enumerate()
+            .map(|(k, (_, cells))| {
+                (
+                    base.saturating_add(u32::try_from(k + 1).unwrap_or(u32::MAX)),
+                    cells.clone(),
+                )
+            })
+            .collect();
+        match crate::read::sheet::table_lines(numbered) {
+            Some((lines, diagnostics)) => {
+                self.lines.extend(lines);
+                self.diagnostics.extend(diagnostics);
+                self.paragraphs =
+                    base.saturating_add(u32::try_from(rows.len()).unwrap_or(u32::MAX));
+            }
+            None => {
+                for (row, _) in rows {
+                    self.emit(row, 0);
+                }
+            }
+        }
+    }
+
     /// A line out; typed leading and trailing spaces count as in a text file.
     fn emit(&mut self, text: String, indent: usize) {
-        let line = u32::try_from(self.lines.len() + 1).unwrap_or(u32::MAX);
+        self.paragraphs = self.paragraphs.saturating_add(1);
+        let line = self.paragraphs;
         let trailing = super::txt::trailing_of(&text);
         self.lines.push(Line {
             indent: indent.max(super::txt::indent_of(&text)),
@@ -440,6 +500,18 @@ fn intern(name: &str) -> &'static str {
         "txbxContent" => "txbxContent",
         _ => "",
     }
+}
+
+/// The paragraphs of one cell, one per line (for a table read as a sheet).
+fn join_lines(cell: &mut String, text: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if !cell.is_empty() {
+        cell.push('\n');
+    }
+    cell.push_str(text);
 }
 
 /// Paragraphs of one cell are joined by a space.

@@ -166,6 +166,35 @@ pub fn read(path: &str, bytes: &[u8], format: Format, limits: Limits) -> Result<
     })
 }
 
+/// Lines for a table given as rows of cell texts (a .docx table; a cell's
+/// paragraphs separated by newlines), each row with its line number: when one
+/// of the first rows names the columns (ลำดับ, ชื่อ-สกุล, ตำแหน่ง, หน้าที่ …), the
+/// rows become the same lines a spreadsheet with that table gives; `None` when
+/// no header row is found (the caller keeps the rows as they are).
+pub fn table_lines(
+    rows: Vec<(u32, Vec<String>)>,
+) -> Option<(Vec<super::Line>, Vec<crate::diagnostic::Diagnostic>)> {
+    let rows: Vec<workbook::Row> = rows
+        .into_iter()
+        .map(|(line, cells)| workbook::Row {
+            line,
+            cells: cells
+                .into_iter()
+                .map(|text| cells::Cell { text, number: None })
+                .collect(),
+        })
+        .collect();
+    let (header, columns) = header::header_row(&rows)?;
+    let table = workbook::Table {
+        rows,
+        header,
+        columns,
+    };
+    let mut e = Emitter::default();
+    e.table(&table);
+    Some((e.lines, e.diagnostics))
+}
+
 // ---------------------------------------------------------------------------
 // Safety: inflation limits
 
