@@ -500,25 +500,15 @@ fn docx_is_deterministic() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn docx_typed_round_trip() {
+fn docx_round_trips_typed_and_auto() {
     let order = reference();
-    let docx = render_docx(&order, Numbering::Typed).expect("docx");
-    assert_same(
-        &summary(&order),
-        &summary(&parse_docx(&docx)),
-        "docx typed round trip",
-    );
-}
-
-#[test]
-fn docx_auto_round_trip() {
-    let order = reference();
-    let docx = render_docx(&order, Numbering::Auto).expect("docx");
-    assert_same(
-        &summary(&order),
-        &summary(&parse_docx(&docx)),
-        "docx auto round trip",
-    );
+    for (numbering, what) in [
+        (Numbering::Typed, "docx typed round trip"),
+        (Numbering::Auto, "docx auto round trip"),
+    ] {
+        let docx = render_docx(&order, numbering).expect("docx");
+        assert_same(&summary(&order), &summary(&parse_docx(&docx)), what);
+    }
 }
 
 #[test]

@@ -99,6 +99,17 @@ impl Outline {
         self.nodes.get(i)
     }
 
+    /// The numbered items directly under node `i`, in order.
+    pub fn item_children(&self, i: usize) -> Vec<usize> {
+        self.node(i).map_or_else(Vec::new, |n| {
+            n.children
+                .iter()
+                .copied()
+                .filter(|&c| self.node(c).is_some_and(|c| c.kind == NodeKind::Item))
+                .collect()
+        })
+    }
+
     /// Last line covered by `i` and all its descendants.
     pub fn subtree_end(&self, i: usize) -> u32 {
         let mut end = 0;

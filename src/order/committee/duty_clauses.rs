@@ -55,16 +55,7 @@ impl Reader<'_> {
         };
         let before = text.get(..p).unwrap_or("");
         let rest = strip_fillers(text.get(p + word.len()..).unwrap_or(""));
-        let items: Vec<usize> = n
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| {
-                self.outline
-                    .node(c)
-                    .is_some_and(|c| c.kind == NodeKind::Item)
-            })
-            .collect();
+        let items: Vec<usize> = self.outline.item_children(i);
         if items.is_empty() && rest.is_empty() {
             return false;
         }

@@ -125,16 +125,7 @@ impl Reader<'_> {
         // cheap tests first: most nodes neither name a body nor head a list of
         // members with a role
         let maybe_named = may_name_body(&n.text);
-        let item_children: Vec<usize> = n
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| {
-                self.outline
-                    .node(c)
-                    .is_some_and(|c| c.kind == NodeKind::Item)
-            })
-            .collect();
+        let item_children: Vec<usize> = self.outline.item_children(i);
         let group_of_members = n.kind == NodeKind::Item
             && !item_children.is_empty()
             && n.text.chars().count() <= MAX_GROUP_HEADING_CHARS
