@@ -27,6 +27,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod model;
 pub mod order;
@@ -37,6 +38,7 @@ pub mod schema;
 pub mod thai;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use diff::{Diff, diff};
 pub use error::{Error, ErrorKind, Result};
 pub use model::DutyOrder;
 
@@ -70,6 +72,25 @@ pub fn parse_path(path: &str) -> Result<DutyOrder> {
 pub fn parse_path_with(path: &str, options: &Options) -> Result<DutyOrder> {
     let bytes = read_input(path)?;
     parse_bytes_with(path, &bytes, options)
+}
+
+/// An order from `path`: a document kamsang reads (.txt, .docx, .xlsx, .ods),
+/// or a JSON file that `kamsang parse` wrote earlier (recognised by its
+/// content: a JSON object with a `schema_version`). Used by `kamsang diff`.
+pub fn load_order_with(path: &str, options: &Options) -> Result<DutyOrder> {
+    let bytes = read_input(path)?;
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        && body.windows(16).any(|w| w == b"\"schema_version\"");
+    if !looks_json {
+        return parse_bytes_with(path, &bytes, options);
+    }
+    serde_json::from_slice::<DutyOrder>(body).map_err(|e| {
+        Error::new(
+            path,
+            ErrorKind::Corrupt(format!("JSON that is not a kamsang duty order: {e}")),
+        )
+    })
 }
 
 /// The bytes of `path`, or of stdin when `path` is "-".

@@ -1,7 +1,7 @@
 //! The `kamsang` command: a thin shell over the library.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
 
@@ -64,8 +64,29 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
-    /// Print the JSON Schema of the output.
-    Schema,
+    /// What changed between two orders (last year's and this year's): people
+    /// who joined, left, were renamed or promoted; duties added, removed,
+    /// reassigned, reworded.
+    Diff {
+        /// The older order (.txt, .docx, .xlsx, .ods, or JSON from `kamsang parse`).
+        old: String,
+        /// The newer order.
+        new: String,
+        /// Report format; text is coloured on a terminal (unless NO_COLOR is set).
+        #[arg(long, default_value = "text", value_parser = ["text", "json", "html"])]
+        format: String,
+        /// Write the report here instead of stdout.
+        #[arg(short, long)]
+        output: Option<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Print the JSON Schema of the output (with --diff: of `kamsang diff --format json`).
+    Schema {
+        /// The schema of the diff report instead of the order.
+        #[arg(long)]
+        diff: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -121,10 +142,18 @@ fn main() -> ExitCode {
             numbering,
             read,
         } => render(&file, &to, &output, &numbering, &read.options()),
-        Command::Schema => {
-            print_or_fail(&kamsang::schema::schema_json());
-            ExitCode::SUCCESS
-        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            output,
+            read,
+        } => diff(&old, &new, &format, output.as_deref(), &read.options()),
+        Command::Schema { diff } => print_or_fail(&if diff {
+            kamsang::schema::diff_schema_json()
+        } else {
+            kamsang::schema::schema_json()
+        }),
     }
 }
 
@@ -259,6 +288,67 @@ fn render(
             eprintln!("kamsang: {output}: cannot write: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Compare two orders and write the report.
+fn diff(
+    old: &str,
+    new: &str,
+    format: &str,
+    output: Option<&str>,
+    options: &kamsang::Options,
+) -> ExitCode {
+    let load = |path: &str| match catch_unwind(AssertUnwindSafe(|| {
+        kamsang::load_order_with(path, options)
+    })) {
+        Ok(Ok(order)) => Ok(order),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err(format!("{path}: internal error (please report)")),
+    };
+    let (old_order, new_order) = match (load(old), load(new)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (o, n) => {
+            for msg in [o.err(), n.err()].into_iter().flatten() {
+                eprintln!("kamsang: {msg}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let colour = output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let report = catch_unwind(AssertUnwindSafe(|| {
+        let d = kamsang::diff(&old_order, &new_order);
+        match format {
+            "json" => serde_json::to_string_pretty(&d).map(|mut s| {
+                s.push('\n');
+                s
+            }),
+            "html" => Ok(kamsang::diff::report::html(&d)),
+            _ => Ok(kamsang::diff::report::text(&d, colour)),
+        }
+    }));
+    let report = match report {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => {
+            eprintln!("kamsang: {old} → {new}: cannot serialise: {e}");
+            return ExitCode::from(1);
+        }
+        Err(_) => {
+            eprintln!("kamsang: {old} → {new}: internal error (please report)");
+            return ExitCode::from(1);
+        }
+    };
+    match output {
+        Some(out) => match std::fs::write(out, report) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("kamsang: {out}: cannot write: {e}");
+                ExitCode::from(1)
+            }
+        },
+        None => print_or_fail(&report),
     }
 }
 

@@ -100,8 +100,10 @@ fn is_order_number(text: &str) -> bool {
 }
 
 /// Kind of an unnumbered line in the body, when it is not running text.
-/// `indent` is a hint: a work-group heading sits at the margin.
-pub fn body_line_kind(text: &str, indent: usize) -> Option<ParaKind> {
+/// Indentation plays no part: a work-group heading is known by its words and,
+/// in the tree builder, by the person line under it (next year's order may
+/// indent it differently).
+pub fn body_line_kind(text: &str) -> Option<ParaKind> {
     if is_rule(text) {
         return Some(ParaKind::Rule);
     }
@@ -122,8 +124,7 @@ pub fn body_line_kind(text: &str, indent: usize) -> Option<ParaKind> {
     {
         return Some(ParaKind::Effective);
     }
-    if indent <= 2
-        && text.chars().count() <= MAX_HEADING_CHARS
+    if text.chars().count() <= MAX_HEADING_CHARS
         && starts_with_any(text, &["กลุ่มงาน", "กลุ่ม", "ฝ่าย"]).is_some()
         && text.matches(' ').count() <= 3
     {
@@ -262,16 +263,17 @@ mod tests {
         );
         assert_eq!(header_line_kind("มีหน้าที่ ส่งเสริม", false), None);
         assert_eq!(
-            body_line_kind("ขั้นตอนการปฏิบัติงาน", 11),
+            body_line_kind("ขั้นตอนการปฏิบัติงาน"),
             Some(ParaKind::StepsHeading)
         );
-        assert_eq!(body_line_kind("กลุ่มงานธุรการ", 0), Some(ParaKind::WorkGroup));
-        assert_eq!(body_line_kind("กลุ่มนโยบายและแผน", 20), None);
+        assert_eq!(body_line_kind("กลุ่มงานธุรการ"), Some(ParaKind::WorkGroup));
+        // a heading by its words; the tree builder keeps it only above a person
+        assert_eq!(body_line_kind("กลุ่มนโยบายและแผน"), Some(ParaKind::WorkGroup));
         assert_eq!(
-            body_line_kind("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้", 10),
+            body_line_kind("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้"),
             Some(ParaKind::Substitute)
         );
-        assert_eq!(body_line_kind("การศึกษา", 0), None);
+        assert_eq!(body_line_kind("การศึกษา"), None);
     }
 
     #[test]

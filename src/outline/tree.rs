@@ -109,7 +109,7 @@ impl Builder<'_> {
         }
         // a part heading, the effective clause and the date end the header zone
         let closes_header = matches!(
-            body_line_kind(text, line.indent),
+            body_line_kind(text),
             Some(ParaKind::Part | ParaKind::Signed | ParaKind::Effective)
         );
         if !self.in_body && !closes_header {
@@ -142,7 +142,7 @@ impl Builder<'_> {
     }
 
     fn body_text(&mut self, line: &Line) {
-        let mut kind = body_line_kind(&line.text, line.indent);
+        let mut kind = body_line_kind(&line.text);
         // a work-group heading stands above a person; otherwise it is a wrapped
         // line that happens to start with กลุ่ม…
         if kind == Some(ParaKind::WorkGroup)

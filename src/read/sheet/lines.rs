@@ -374,8 +374,7 @@ impl Emitter {
                     if any_label {
                         self.note_two_part(cl);
                         self.push_raw(cl.raw, CELL_INDENT, line);
-                    } else if body_line_kind(&cl.norm, CELL_INDENT) == Some(ParaKind::StepsHeading)
-                    {
+                    } else if body_line_kind(&cl.norm) == Some(ParaKind::StepsHeading) {
                         step = Some(0);
                         self.push_raw(cl.raw, CELL_INDENT, line);
                     } else if let Some(j) = step.as_mut() {

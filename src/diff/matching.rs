@@ -1,0 +1,401 @@
+//! Pairing last year's people and duties with this year's, in passes.
+//!
+//! Each pass only looks at what earlier passes left unpaired, and records how it
+//! paired (method and score), so a report can say why two items were taken for
+//! the same one. Exact passes come first and cost a hash lookup; word
+//! similarity (which needs Thai word segmentation) runs only on what is left.
+
+use std::collections::{HashMap, VecDeque};
+
+use super::model::Match;
+use super::words;
+use crate::model::{Duty, Person};
+
+/// Text as compared: whitespace removed, so re-wrapping, re-indentation and
+/// spacing never count as a change (the parser has already normalised the
+/// Thai marks).
+pub fn key(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// An optional text as compared.
+pub fn key_opt(text: Option<&str>) -> String {
+    text.map(key).unwrap_or_default()
+}
+
+/// Least word similarity for two duties under the same number of the same person.
+const SAME_NUMBER_MIN: f64 = 0.4;
+/// Least word similarity for two duties of the same person.
+const SIMILAR_MIN: f64 = 0.55;
+/// Least word similarity for a duty that moved to another person.
+const SIMILAR_ACROSS_MIN: f64 = 0.7;
+/// Least share of common duties for pairing two people by family name and position.
+const SHARED_DUTIES_MIN: f64 = 0.5;
+
+fn exact(method: &str) -> Match {
+    Match {
+        method: method.to_string(),
+        score: 1.0,
+    }
+}
+
+fn scored(method: &str, score: f64) -> Match {
+    Match {
+        method: method.to_string(),
+        score: (score * 1000.0).round() / 1000.0,
+    }
+}
+
+/// Which old person is which new one.
+#[derive(Debug, Default)]
+pub struct PeopleMatch {
+    /// For each old person, the index of the same person in the new order.
+    pub old_to_new: Vec<Option<usize>>,
+    /// For each new person, the index of the same person in the old order.
+    pub new_to_old: Vec<Option<usize>>,
+    /// For each new person with an old one, how they were paired.
+    pub how: Vec<Option<Match>>,
+}
+
+impl PeopleMatch {
+    fn pair(&mut self, o: usize, n: usize, m: Match) {
+        if let Some(slot) = self.old_to_new.get_mut(o) {
+            *slot = Some(n);
+        }
+        if let Some(slot) = self.new_to_old.get_mut(n) {
+            *slot = Some(o);
+        }
+        if let Some(slot) = self.how.get_mut(n) {
+            *slot = Some(m);
+        }
+    }
+
+    fn old_free(&self, o: usize) -> bool {
+        matches!(self.old_to_new.get(o), Some(None))
+    }
+
+    fn new_free(&self, n: usize) -> bool {
+        matches!(self.new_to_old.get(n), Some(None))
+    }
+}
+
+/// The share of one person's duty titles found among the other's (0..=1).
+fn shared_duties(a: &Person, b: &Person) -> f64 {
+    let titles = |p: &Person| -> Vec<String> {
+        p.duties
+            .iter()
+            .filter(|d| d.kind != "substitute_clause")
+            .map(|d| key(&d.title))
+            .collect()
+    };
+    let (ta, tb) = (titles(a), titles(b));
+    let most = ta.len().max(tb.len());
+    if most == 0 {
+        return 0.0;
+    }
+    let common = ta.iter().filter(|t| tb.contains(t)).count();
+    common as f64 / most as f64
+}
+
+/// Pair people: the same full name; then the same given name (a new title
+/// or family name: marriage); then the same family name, position and mostly
+/// the same duties (a changed given name). A wholly different name is never
+/// the same person, even with the same position and duties: that is a
+/// retirement and a newcomer taking over.
+pub fn match_people(old: &[Person], new: &[Person]) -> PeopleMatch {
+    let mut m = PeopleMatch {
+        old_to_new: vec![None; old.len()],
+        new_to_old: vec![None; new.len()],
+        how: vec![None; new.len()],
+    };
+
+    // Pass 1: same full name (title included).
+    let mut by_name: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (i, p) in old.iter().enumerate() {
+        by_name.entry(key(&p.full_name)).or_default().push_back(i);
+    }
+    for (n, p) in new.iter().enumerate() {
+        if let Some(o) = by_name
+            .get_mut(&key(&p.full_name))
+            .and_then(VecDeque::pop_front)
+        {
+            m.pair(o, n, exact("same_name"));
+        }
+    }
+
+    // Pass 2: same given name; among several, the one sharing most duties.
+    for (n, p) in new.iter().enumerate() {
+        let Some(given) = p.given_name.as_deref().map(key) else {
+            continue;
+        };
+        if !m.new_free(n) {
+            continue;
+        }
+        let best = old
+            .iter()
+            .enumerate()
+            .filter(|(o, q)| {
+                m.old_free(*o) && q.given_name.as_deref().map(key).as_deref() == Some(&given)
+            })
+            .map(|(o, q)| {
+                let family = key_opt(q.family_name.as_deref()) == key_opt(p.family_name.as_deref());
+                (o, u8::from(family), shared_duties(q, p))
+            })
+            .max_by(|a, b| {
+                (a.1, a.2)
+                    .partial_cmp(&(b.1, b.2))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(b.0.cmp(&a.0))
+            });
+        if let Some((o, _, _)) = best {
+            m.pair(o, n, exact("same_given_name"));
+        }
+    }
+
+    // Pass 3: same family name and position, mostly the same duties.
+    for (n, p) in new.iter().enumerate() {
+        let (Some(family), Some(position)) = (p.family_name.as_deref(), p.position.as_deref())
+        else {
+            continue;
+        };
+        if !m.new_free(n) {
+            continue;
+        }
+        let best = old
+            .iter()
+            .enumerate()
+            .filter(|(o, q)| {
+                m.old_free(*o)
+                    && key_opt(q.family_name.as_deref()) == key(family)
+                    && key_opt(q.position.as_deref()) == key(position)
+            })
+            .map(|(o, q)| (o, shared_duties(q, p)))
+            .filter(|(_, s)| *s >= SHARED_DUTIES_MIN)
+            .max_by(|a, b| {
+                a.1.partial_cmp(&b.1)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(b.0.cmp(&a.0))
+            });
+        if let Some((o, score)) = best {
+            m.pair(o, n, scored("family_name_position_duties", score));
+        }
+    }
+    m
+}
+
+/// A top-level duty of a person, as the matcher sees it.
+#[derive(Debug)]
+pub struct Entry<'a> {
+    /// Index of the person in its order.
+    pub person: usize,
+    /// The duty.
+    pub duty: &'a Duty,
+    /// Its title as compared.
+    pub key: String,
+    /// Its number under the person ("2" for duty 4.2 of person 4).
+    pub local: Option<String>,
+}
+
+/// The duties of `people` that the diff compares, in document order. Clauses
+/// naming who stands in (`substitute_clause`) are left out: their content is
+/// the person's `substitutes`, compared on its own.
+pub fn entries(people: &[Person]) -> Vec<Entry<'_>> {
+    let mut out = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        for d in p.duties.iter().filter(|d| d.kind != "substitute_clause") {
+            out.push(Entry {
+                person: i,
+                duty: d,
+                key: key(&d.title),
+                local: local_number(d.number.as_deref(), p.number.as_deref()),
+            });
+        }
+    }
+    out
+}
+
+/// A duty's number without its person's ("4.2" under person "4" → "2").
+pub fn local_number(duty: Option<&str>, person: Option<&str>) -> Option<String> {
+    let duty = duty?;
+    let local = person
+        .and_then(|p| duty.strip_prefix(p))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .unwrap_or(duty);
+    Some(local.to_string())
+}
+
+/// A pair of duties: indices into the old and new entries.
+#[derive(Debug)]
+pub struct DutyPair {
+    /// Index into the old entries.
+    pub old: usize,
+    /// How they were paired.
+    pub how: Match,
+}
+
+/// The result of pairing duties.
+#[derive(Debug, Default)]
+pub struct DutyMatch {
+    /// Paired duties, in the order found.
+    pub pairs: Vec<DutyPair>,
+    /// For each old entry, the index of its pair in `pairs`.
+    pub old_pair: Vec<Option<usize>>,
+    /// For each new entry, the index of its pair in `pairs`.
+    pub new_pair: Vec<Option<usize>>,
+}
+
+impl DutyMatch {
+    fn pair(&mut self, o: usize, n: usize, how: Match) {
+        let at = self.pairs.len();
+        self.pairs.push(DutyPair { old: o, how });
+        if let Some(slot) = self.old_pair.get_mut(o) {
+            *slot = Some(at);
+        }
+        if let Some(slot) = self.new_pair.get_mut(n) {
+            *slot = Some(at);
+        }
+    }
+
+    fn old_free(&self, o: usize) -> bool {
+        matches!(self.old_pair.get(o), Some(None))
+    }
+
+    fn new_free(&self, n: usize) -> bool {
+        matches!(self.new_pair.get(n), Some(None))
+    }
+}
+
+/// Words of each entry's title, segmented on first use.
+struct WordCache<'a> {
+    words: Vec<Option<Vec<&'a str>>>,
+}
+
+impl<'a> WordCache<'a> {
+    fn new(len: usize) -> Self {
+        WordCache {
+            words: vec![None; len],
+        }
+    }
+
+    fn get(&mut self, i: usize, entries: &[Entry<'a>]) -> &[&'a str] {
+        let Some(slot) = self.words.get_mut(i) else {
+            return &[];
+        };
+        slot.get_or_insert_with(|| {
+            entries
+                .get(i)
+                .map(|e| words::words(&e.duty.title))
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// Pair duties: the same title under the same person; the same title under
+/// another person (reassigned); the same number under the same person with
+/// similar words; similar words under the same person; similar words under
+/// another person.
+pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &PeopleMatch) -> DutyMatch {
+    let mut m = DutyMatch {
+        pairs: Vec::new(),
+        old_pair: vec![None; old.len()],
+        new_pair: vec![None; new.len()],
+    };
+    let same_person = |o: &Entry<'_>, n: &Entry<'_>| {
+        people.old_to_new.get(o.person).copied().flatten() == Some(n.person)
+    };
+
+    // Pass 1: same title, same person.
+    let mut by_person_title: HashMap<(usize, &str), VecDeque<usize>> = HashMap::new();
+    for (i, e) in old.iter().enumerate() {
+        by_person_title
+            .entry((e.person, e.key.as_str()))
+            .or_default()
+            .push_back(i);
+    }
+    for (n, e) in new.iter().enumerate() {
+        let Some(op) = people.new_to_old.get(e.person).copied().flatten() else {
+            continue;
+        };
+        if let Some(o) = by_person_title
+            .get_mut(&(op, e.key.as_str()))
+            .and_then(VecDeque::pop_front)
+        {
+            m.pair(o, n, exact("same_title"));
+        }
+    }
+
+    // Pass 2: same title, another person.
+    let mut by_title: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, e) in old.iter().enumerate() {
+        if m.old_free(i) {
+            by_title.entry(e.key.as_str()).or_default().push_back(i);
+        }
+    }
+    for (n, e) in new.iter().enumerate() {
+        if !m.new_free(n) {
+            continue;
+        }
+        if let Some(o) = by_title
+            .get_mut(e.key.as_str())
+            .and_then(VecDeque::pop_front)
+        {
+            m.pair(o, n, exact("same_title"));
+        }
+    }
+
+    let mut old_words = WordCache::new(old.len());
+    let mut new_words = WordCache::new(new.len());
+
+    // Pass 3: same number under the same person, similar enough words.
+    for (n, e) in new.iter().enumerate() {
+        if !m.new_free(n) || e.local.is_none() {
+            continue;
+        }
+        let found = old
+            .iter()
+            .enumerate()
+            .find(|(o, oe)| m.old_free(*o) && same_person(oe, e) && oe.local == e.local);
+        if let Some((o, _)) = found {
+            let score = words::similarity(old_words.get(o, old), new_words.get(n, new));
+            if score >= SAME_NUMBER_MIN {
+                m.pair(o, n, scored("same_number", score));
+            }
+        }
+    }
+
+    // Pass 4: similar words, same person; pass 5: similar words, anyone.
+    for across in [false, true] {
+        let min = if across {
+            SIMILAR_ACROSS_MIN
+        } else {
+            SIMILAR_MIN
+        };
+        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        for (n, ne) in new.iter().enumerate() {
+            if !m.new_free(n) {
+                continue;
+            }
+            for (o, oe) in old.iter().enumerate() {
+                if !m.old_free(o) || (!across && !same_person(oe, ne)) {
+                    continue;
+                }
+                let score = words::similarity(old_words.get(o, old), new_words.get(n, new));
+                if score >= min {
+                    candidates.push((score, o, n));
+                }
+            }
+        }
+        candidates.sort_by(|a, b| {
+            b.0.partial_cmp(&a.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.2.cmp(&b.2))
+                .then(a.1.cmp(&b.1))
+        });
+        for (score, o, n) in candidates {
+            if m.old_free(o) && m.new_free(n) {
+                m.pair(o, n, scored("similar_title", score));
+            }
+        }
+    }
+    m
+}

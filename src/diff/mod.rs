@@ -1,0 +1,375 @@
+//! What changed between two duty orders — usually last year's and this year's.
+//!
+//! The diff compares meaning, not lines: people are paired by name (then by
+//! given name, then by family name, position and duties), duties by title
+//! within and across people, steps as text under paired duties. Whitespace,
+//! wrapping and indentation never count, and numbers are compared as the parser
+//! corrected them, so a numbering mistake fixed this year is not a change.
+//!
+//! ```
+//! let old = kamsang::parse_str("old.txt", "1. นางสาวธนะพร  ฉายแสง ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการ\n   1.1 งานวิเคราะห์\n");
+//! let new = kamsang::parse_str("new.txt", "1. นางธนะพร  ใจดี ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ\n   1.1 งานวิเคราะห์\n");
+//! let d = kamsang::diff(&old, &new);
+//! let kinds: Vec<&str> = d.changes.iter().map(|c| c.kind.as_str()).collect();
+//! assert_eq!(kinds, ["person_renamed", "rank_changed"]);
+//! assert!(kamsang::diff(&new, &new).changes.is_empty());
+//! ```
+
+mod matching;
+pub mod model;
+pub mod report;
+pub mod words;
+
+pub use model::{Change, ChangeKind, Diff, DutyRef, Match, PersonRef, Summary, Value};
+
+use matching::{Entry, PeopleMatch, key, key_opt};
+
+use crate::model::{Duty, DutyOrder, Header, Person};
+
+/// Compare two orders: what changed from `old` to `new`.
+pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
+    let people = matching::match_people(&old.people, &new.people);
+    let old_entries = matching::entries(&old.people);
+    let new_entries = matching::entries(&new.people);
+    let duties = matching::match_duties(&old_entries, &new_entries, &people);
+
+    let sides = Sides {
+        old: &old.people,
+        new: &new.people,
+        people: &people,
+    };
+    let mut changes = header_changes(&old.header, &new.header);
+    // One group of changes per new person, then one per old person who left.
+    let mut groups: Vec<Vec<Change>> = vec![Vec::new(); new.people.len()];
+    let mut gone: Vec<Vec<Change>> = vec![Vec::new(); old.people.len()];
+
+    for (n, (p, group)) in new.people.iter().zip(groups.iter_mut()).enumerate() {
+        match people.new_to_old.get(n).copied().flatten() {
+            Some(o) => {
+                if let Some(q) = old.people.get(o) {
+                    let how = people.how.get(n).cloned().flatten();
+                    person_changes(q, p, n, how, &sides, group);
+                }
+            }
+            None => group.push(Change {
+                person: Some(sides.person_ref(None, Some(n))),
+                ..change(ChangeKind::PersonAdded)
+            }),
+        }
+    }
+    for (o, group) in gone.iter_mut().enumerate() {
+        if people.old_to_new.get(o).copied().flatten().is_none() {
+            group.push(Change {
+                person: Some(sides.person_ref(Some(o), None)),
+                ..change(ChangeKind::PersonRemoved)
+            });
+        }
+    }
+
+    for (n, ne) in new_entries.iter().enumerate() {
+        let Some(group) = groups.get_mut(ne.person) else {
+            continue;
+        };
+        let pair = duties
+            .new_pair
+            .get(n)
+            .copied()
+            .flatten()
+            .and_then(|i| duties.pairs.get(i));
+        match pair.and_then(|p| old_entries.get(p.old).map(|oe| (oe, &p.how))) {
+            Some((oe, how)) => duty_changes(oe, ne, how, &sides, group),
+            None => group.push(Change {
+                person: Some(sides.new_person(ne.person)),
+                duty: Some(duty_ref(None, Some(ne.duty))),
+                ..change(ChangeKind::DutyAdded)
+            }),
+        }
+    }
+    for (o, oe) in old_entries.iter().enumerate() {
+        if duties.old_pair.get(o).copied().flatten().is_some() {
+            continue;
+        }
+        let now = people.old_to_new.get(oe.person).copied().flatten();
+        let group = match now {
+            Some(n) => groups.get_mut(n),
+            None => gone.get_mut(oe.person),
+        };
+        if let Some(group) = group {
+            group.push(Change {
+                person: Some(sides.person_ref(Some(oe.person), now)),
+                duty: Some(duty_ref(Some(oe.duty), None)),
+                ..change(ChangeKind::DutyRemoved)
+            });
+        }
+    }
+    changes.extend(groups.into_iter().flatten());
+    changes.extend(gone.into_iter().flatten());
+
+    Diff {
+        schema_version: model::DIFF_SCHEMA_VERSION.to_string(),
+        old: old.source.clone(),
+        new: new.source.clone(),
+        summary: Summary::of(&changes),
+        changes,
+    }
+}
+
+/// Both orders' people and how they pair.
+struct Sides<'a> {
+    old: &'a [Person],
+    new: &'a [Person],
+    people: &'a PeopleMatch,
+}
+
+impl Sides<'_> {
+    fn person_ref(&self, old: Option<usize>, new: Option<usize>) -> PersonRef {
+        let o = old.and_then(|i| self.old.get(i));
+        let n = new.and_then(|i| self.new.get(i));
+        PersonRef {
+            full_name: n.or(o).map(|p| p.full_name.clone()).unwrap_or_default(),
+            old_id: o.map(|p| p.id.clone()),
+            new_id: n.map(|p| p.id.clone()),
+        }
+    }
+
+    /// The reference of old person `o`, with its new self when there is one.
+    fn old_person(&self, o: usize) -> PersonRef {
+        self.person_ref(Some(o), self.people.old_to_new.get(o).copied().flatten())
+    }
+
+    /// The reference of new person `n`, with its old self when there is one.
+    fn new_person(&self, n: usize) -> PersonRef {
+        self.person_ref(self.people.new_to_old.get(n).copied().flatten(), Some(n))
+    }
+
+    /// Who a substitute is, comparable across the two orders: a new person's
+    /// index for anyone who is in the new order, else the name as compared.
+    fn substitute_identity(&self, person_id: Option<&str>, name: &str, old_side: bool) -> String {
+        let (list, map) = if old_side {
+            (self.old, Some(&self.people.old_to_new))
+        } else {
+            (self.new, None)
+        };
+        let index = person_id.and_then(|id| list.iter().position(|p| p.id == id));
+        match (index, map) {
+            (Some(o), Some(map)) => match map.get(o).copied().flatten() {
+                Some(n) => format!("#{n}"),
+                None => format!("old#{o}"),
+            },
+            (Some(n), None) => format!("#{n}"),
+            (None, _) => key(name),
+        }
+    }
+}
+
+fn change(kind: ChangeKind) -> Change {
+    Change {
+        kind,
+        person: None,
+        field: None,
+        old: None,
+        new: None,
+        duty: None,
+        from_person: None,
+        to_person: None,
+        matched: None,
+    }
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+fn duty_ref(old: Option<&Duty>, new: Option<&Duty>) -> DutyRef {
+    DutyRef {
+        old_number: old.and_then(|d| d.number.clone()),
+        new_number: new.and_then(|d| d.number.clone()),
+        title: new.or(old).map(|d| d.title.clone()).unwrap_or_default(),
+    }
+}
+
+fn header_changes(old: &Header, new: &Header) -> Vec<Change> {
+    let sign = |h: &Header| {
+        h.signed_by.as_ref().map(|s| {
+            let mut parts: Vec<&str> = s.name.iter().map(String::as_str).collect();
+            parts.extend(s.position.iter().map(String::as_str));
+            parts.join(" ")
+        })
+    };
+    let fields: [(&str, Option<String>, Option<String>); 8] = [
+        ("issuer", old.issuer.clone(), new.issuer.clone()),
+        ("unit", old.unit.clone(), new.unit.clone()),
+        (
+            "order_number",
+            old.order_number.as_ref().map(|n| n.text.clone()),
+            new.order_number.as_ref().map(|n| n.text.clone()),
+        ),
+        ("subject", old.subject.clone(), new.subject.clone()),
+        ("preamble", old.preamble.clone(), new.preamble.clone()),
+        ("effective", old.effective.clone(), new.effective.clone()),
+        (
+            "date",
+            old.date.as_ref().map(|d| d.text.clone()),
+            new.date.as_ref().map(|d| d.text.clone()),
+        ),
+        ("signed_by", sign(old), sign(new)),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, o, n)| key_opt(o.as_deref()) != key_opt(n.as_deref()))
+        .map(|(field, o, n)| Change {
+            field: Some(field.to_string()),
+            old: o.map(Value::Text),
+            new: n.map(Value::Text),
+            ..change(ChangeKind::HeaderChanged)
+        })
+        .collect()
+}
+
+/// Changes of one person present in both orders.
+fn person_changes(
+    old: &Person,
+    new: &Person,
+    n: usize,
+    how: Option<Match>,
+    sides: &Sides<'_>,
+    out: &mut Vec<Change>,
+) {
+    let person = Some(sides.new_person(n));
+    let field_change = |kind: ChangeKind, o: Option<&str>, n: Option<&str>| Change {
+        person: person.clone(),
+        old: o.map(text),
+        new: n.map(text),
+        matched: how.clone(),
+        ..change(kind)
+    };
+    if key(&old.full_name) != key(&new.full_name) {
+        out.push(field_change(
+            ChangeKind::PersonRenamed,
+            Some(&old.full_name),
+            Some(&new.full_name),
+        ));
+    }
+    let fields = [
+        (ChangeKind::PositionChanged, &old.position, &new.position),
+        (ChangeKind::RankChanged, &old.rank, &new.rank),
+        (ChangeKind::RoleChanged, &old.role, &new.role),
+        (
+            ChangeKind::WorkGroupChanged,
+            &old.work_group,
+            &new.work_group,
+        ),
+    ];
+    for (kind, o, n) in fields {
+        if key_opt(o.as_deref()) != key_opt(n.as_deref()) {
+            out.push(field_change(kind, o.as_deref(), n.as_deref()));
+        }
+    }
+    let ids = |p: &Person, old_side: bool| -> Vec<String> {
+        p.substitutes
+            .iter()
+            .map(|s| sides.substitute_identity(s.person_id.as_deref(), &s.full_name, old_side))
+            .collect()
+    };
+    if ids(old, true) != ids(new, false) {
+        let names =
+            |p: &Person| Value::List(p.substitutes.iter().map(|s| s.full_name.clone()).collect());
+        out.push(Change {
+            person: person.clone(),
+            old: Some(names(old)),
+            new: Some(names(new)),
+            matched: how.clone(),
+            ..change(ChangeKind::SubstitutesChanged)
+        });
+    }
+}
+
+/// Changes of one duty present in both orders.
+fn duty_changes(
+    old: &Entry<'_>,
+    new: &Entry<'_>,
+    how: &Match,
+    sides: &Sides<'_>,
+    out: &mut Vec<Change>,
+) {
+    let moved = sides.people.old_to_new.get(old.person).copied().flatten() != Some(new.person);
+    let duty = Some(duty_ref(Some(old.duty), Some(new.duty)));
+    let person = (!moved).then(|| sides.new_person(new.person));
+    let base = |kind: ChangeKind| Change {
+        person: person.clone(),
+        duty: duty.clone(),
+        matched: Some(how.clone()),
+        ..change(kind)
+    };
+    if moved {
+        out.push(Change {
+            from_person: Some(sides.old_person(old.person)),
+            to_person: Some(sides.new_person(new.person)),
+            ..base(ChangeKind::DutyReassigned)
+        });
+    }
+    if old.key != new.key {
+        out.push(Change {
+            old: Some(text(&old.duty.title)),
+            new: Some(text(&new.duty.title)),
+            ..base(ChangeKind::DutyReworded)
+        });
+    }
+    if !moved && old.local != new.local {
+        out.push(Change {
+            old: old.duty.number.as_deref().map(text),
+            new: new.duty.number.as_deref().map(text),
+            ..base(ChangeKind::DutyRenumbered)
+        });
+    }
+    let (old_steps, new_steps) = (steps(old.duty), steps(new.duty));
+    if let Some((removed, inserted)) = steps_diff(&old_steps, &new_steps) {
+        out.push(Change {
+            old: Some(Value::List(removed)),
+            new: Some(Value::List(inserted)),
+            ..base(ChangeKind::StepsChanged)
+        });
+    }
+}
+
+/// The steps only in the old list and only in the new one (as "number text"),
+/// compared by text so renumbering alone is no change; `None` when the same.
+fn steps_diff(
+    old: &[(String, String)],
+    new: &[(String, String)],
+) -> Option<(Vec<String>, Vec<String>)> {
+    let old_keys: Vec<String> = old.iter().map(|(_, t)| key(t)).collect();
+    let new_keys: Vec<String> = new.iter().map(|(_, t)| key(t)).collect();
+    if old_keys == new_keys {
+        return None;
+    }
+    let shown = |(n, t): &(String, String)| {
+        if n.is_empty() {
+            t.clone()
+        } else {
+            format!("{n} {t}")
+        }
+    };
+    let (mut removed, mut inserted) = (Vec::new(), Vec::new());
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_keys, &new_keys) {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            continue;
+        }
+        removed.extend(old.get(o).unwrap_or_default().iter().map(shown));
+        inserted.extend(new.get(n).unwrap_or_default().iter().map(shown));
+    }
+    Some((removed, inserted))
+}
+
+/// Every step under `duty`, depth first, as (canonical number, text).
+fn steps(duty: &Duty) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut todo: Vec<&Duty> = duty.steps.iter().rev().collect();
+    while let Some(d) = todo.pop() {
+        let label = d.number.clone().or_else(|| d.label.clone());
+        out.push((label.unwrap_or_default(), d.title.clone()));
+        todo.extend(d.steps.iter().rev());
+    }
+    out
+}
