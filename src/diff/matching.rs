@@ -265,29 +265,114 @@ impl DutyMatch {
     }
 }
 
-/// Words of each entry's title, segmented on first use.
-struct WordCache<'a> {
-    words: Vec<Option<Vec<&'a str>>>,
+/// The words of the titles left unpaired by the exact passes, as sorted word
+/// ids (one id space for both orders), and for each word the old entries that
+/// use it: similarity then costs a merge of two short lists, and only pairs
+/// sharing a word are ever scored.
+struct Words {
+    old: Vec<Vec<u32>>,
+    new: Vec<Vec<u32>>,
+    /// For each word id, the old entries whose title has it (each once).
+    postings: Vec<Vec<usize>>,
 }
 
-impl<'a> WordCache<'a> {
-    fn new(len: usize) -> Self {
-        WordCache {
-            words: vec![None; len],
+impl Words {
+    fn new(old: &[Entry<'_>], new: &[Entry<'_>], m: &DutyMatch) -> Words {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut intern = |text: &str| -> Vec<u32> {
+            let mut v: Vec<u32> = words::words(text)
+                .into_iter()
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w.to_string()).or_insert(next)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let old_words: Vec<Vec<u32>> = old
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                if m.old_free(i) {
+                    intern(&e.duty.title)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let new_words: Vec<Vec<u32>> = new
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                if m.new_free(i) {
+                    intern(&e.duty.title)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+        for (i, ws) in old_words.iter().enumerate() {
+            let mut last = None;
+            for &w in ws {
+                if last != Some(w) {
+                    if let Some(p) = postings.get_mut(w as usize) {
+                        p.push(i);
+                    }
+                    last = Some(w);
+                }
+            }
+        }
+        Words {
+            old: old_words,
+            new: new_words,
+            postings,
         }
     }
 
-    fn get(&mut self, i: usize, entries: &[Entry<'a>]) -> &[&'a str] {
-        let Some(slot) = self.words.get_mut(i) else {
-            return &[];
+    fn similarity(&self, o: usize, n: usize) -> f64 {
+        let (Some(a), Some(b)) = (self.old.get(o), self.new.get(n)) else {
+            return 0.0;
         };
-        slot.get_or_insert_with(|| {
-            entries
-                .get(i)
-                .map(|e| words::words(&e.duty.title))
-                .unwrap_or_default()
-        })
+        dice(a, b)
     }
+
+    /// Old entries sharing at least one word with new entry `n`.
+    fn candidates(&self, n: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .new
+            .get(n)
+            .into_iter()
+            .flatten()
+            .filter_map(|w| self.postings.get(*w as usize))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Dice coefficient of two sorted word-id multisets (2·common / (|a| + |b|)).
+fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (2 * common) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Pair duties: the same title under the same person; the same title under
@@ -343,8 +428,7 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &PeopleMatch) 
         }
     }
 
-    let mut old_words = WordCache::new(old.len());
-    let mut new_words = WordCache::new(new.len());
+    let words = Words::new(old, new, &m);
 
     // Pass 3: same number under the same person, similar enough words.
     for (n, e) in new.iter().enumerate() {
@@ -356,7 +440,7 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &PeopleMatch) 
             .enumerate()
             .find(|(o, oe)| m.old_free(*o) && same_person(oe, e) && oe.local == e.local);
         if let Some((o, _)) = found {
-            let score = words::similarity(old_words.get(o, old), new_words.get(n, new));
+            let score = words.similarity(o, n);
             if score >= SAME_NUMBER_MIN {
                 m.pair(o, n, scored("same_number", score));
             }
@@ -375,11 +459,14 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &PeopleMatch) 
             if !m.new_free(n) {
                 continue;
             }
-            for (o, oe) in old.iter().enumerate() {
+            for o in words.candidates(n) {
+                let Some(oe) = old.get(o) else {
+                    continue;
+                };
                 if !m.old_free(o) || (!across && !same_person(oe, ne)) {
                     continue;
                 }
-                let score = words::similarity(old_words.get(o, old), new_words.get(n, new));
+                let score = words.similarity(o, n);
                 if score >= min {
                     candidates.push((score, o, n));
                 }

@@ -25,6 +25,7 @@ tr.removed td.old, tr.removed td.kind { background: #fbeaea; }
 del { background: #f7c6c6; text-decoration: line-through; }
 ins { background: #bfe8c8; text-decoration: none; }
 .match { color: #777; font-size: .85em; }
+ul { margin: 0; padding-left: 0; list-style: none; }
 "#;
 
 /// The diff as one HTML page.
@@ -135,14 +136,14 @@ fn cells(c: &Change) -> (String, String) {
             for piece in word_diff(&old, &new) {
                 match piece {
                     Piece::Same(t) => {
-                        o.push_str(&esc(t));
-                        n.push_str(&esc(t));
+                        o.push_str(&esc(&t));
+                        n.push_str(&esc(&t));
                     }
                     Piece::Removed(t) => {
-                        let _ = write!(o, "<del>{}</del>", esc(t));
+                        let _ = write!(o, "<del>{}</del>", esc(&t));
                     }
                     Piece::Inserted(t) => {
-                        let _ = write!(n, "<ins>{}</ins>", esc(t));
+                        let _ = write!(n, "<ins>{}</ins>", esc(&t));
                     }
                 }
             }
@@ -159,11 +160,11 @@ fn cells(c: &Change) -> (String, String) {
 fn value_html(v: Option<&Value>) -> String {
     match v {
         Some(Value::List(items)) if !items.is_empty() => {
-            let mut s = String::from("<ol>");
+            let mut s = String::from("<ul>");
             for i in items {
                 let _ = write!(s, "<li>{}</li>", esc(i));
             }
-            s.push_str("</ol>");
+            s.push_str("</ul>");
             s
         }
         other => esc(&value_text(other)),

@@ -12,19 +12,45 @@ use super::model::{Change, ChangeKind, Diff, PersonRef, Value};
 use super::words;
 
 /// A piece of a reworded text: kept, removed (old only) or inserted (new only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Piece<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
     /// In both texts.
-    Same(&'a str),
+    Same(String),
     /// In the old text only.
-    Removed(&'a str),
+    Removed(String),
     /// In the new text only.
-    Inserted(&'a str),
+    Inserted(String),
+}
+
+impl Piece {
+    /// The same piece with `more` appended when it has the same kind as `self`.
+    fn merge(&mut self, next: &Piece) -> bool {
+        match (self, next) {
+            (Piece::Same(a), Piece::Same(b))
+            | (Piece::Removed(a), Piece::Removed(b))
+            | (Piece::Inserted(a), Piece::Inserted(b)) => {
+                a.push_str(b);
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Word-level difference of two texts (Thai words from the dictionary
-/// segmenter, spaces and punctuation as their own pieces).
-pub fn word_diff<'a>(old: &'a str, new: &'a str) -> Vec<Piece<'a>> {
+/// segmenter, spaces and punctuation as their own pieces); neighbouring
+/// words of the same kind come as one piece.
+pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for piece in word_pieces(old, new) {
+        if !out.last_mut().is_some_and(|last| last.merge(&piece)) {
+            out.push(piece);
+        }
+    }
+    out
+}
+
+fn word_pieces(old: &str, new: &str) -> Vec<Piece> {
     let a: Vec<&str> = words::segments(old).iter().map(|s| s.text).collect();
     let b: Vec<&str> = words::segments(new).iter().map(|s| s.text).collect();
     let mut out = Vec::new();
@@ -33,12 +59,12 @@ pub fn word_diff<'a>(old: &'a str, new: &'a str) -> Vec<Piece<'a>> {
         let olds = a.get(old_range).unwrap_or_default();
         let news = b.get(new_range).unwrap_or_default();
         match tag {
-            DiffTag::Equal => out.extend(olds.iter().map(|s| Piece::Same(s))),
-            DiffTag::Delete => out.extend(olds.iter().map(|s| Piece::Removed(s))),
-            DiffTag::Insert => out.extend(news.iter().map(|s| Piece::Inserted(s))),
+            DiffTag::Equal => out.extend(olds.iter().map(|s| Piece::Same(s.to_string()))),
+            DiffTag::Delete => out.extend(olds.iter().map(|s| Piece::Removed(s.to_string()))),
+            DiffTag::Insert => out.extend(news.iter().map(|s| Piece::Inserted(s.to_string()))),
             DiffTag::Replace => {
-                out.extend(olds.iter().map(|s| Piece::Removed(s)));
-                out.extend(news.iter().map(|s| Piece::Inserted(s)));
+                out.extend(olds.iter().map(|s| Piece::Removed(s.to_string())));
+                out.extend(news.iter().map(|s| Piece::Inserted(s.to_string())));
             }
         }
     }
@@ -134,18 +160,23 @@ mod tests {
         let removed: String = d
             .iter()
             .filter_map(|p| match p {
-                Piece::Removed(s) => Some(*s),
+                Piece::Removed(s) => Some(s.as_str()),
                 _ => None,
             })
             .collect();
         let inserted: String = d
             .iter()
             .filter_map(|p| match p {
-                Piece::Inserted(s) => Some(*s),
+                Piece::Inserted(s) => Some(s.as_str()),
                 _ => None,
             })
             .collect();
         assert!(!removed.contains("แผน"), "{d:?}");
         assert!(inserted.contains("ราชการ"), "{d:?}");
+        let ins: Vec<&Piece> = d
+            .iter()
+            .filter(|p| matches!(p, Piece::Inserted(_)))
+            .collect();
+        assert_eq!(ins.len(), 1, "neighbouring words merge: {d:?}");
     }
 }

@@ -87,7 +87,7 @@ fn highlighted(c: &Change, new_side: bool) -> String {
     let mut s = String::from(if new_side { "new: " } else { "old: " });
     for piece in word_diff(&old, &new) {
         match piece {
-            Piece::Same(t) => s.push_str(t),
+            Piece::Same(t) => s.push_str(&t),
             Piece::Removed(t) if !new_side => {
                 let _ = write!(s, "{RED}{t}{RESET}");
             }
