@@ -88,6 +88,43 @@ fn next_year_gives_exactly_its_changes() {
 }
 
 #[test]
+fn reorganised_gives_exactly_its_changes() {
+    // Written from the edits in fixtures/diff/reorganised/changes.md.
+    let want = [
+        "role_changed | นายชูศักดิ์ ประเสริฐ",
+        // she left: the list loses her; the renamed p4 in it is the same person
+        "substitutes_changed | นายชูศักดิ์ ประเสริฐ",
+        "position_changed | นางสาวฐิติการ เพชรสวน",
+        // 3.4 dropped: 3.6 moves up (3.5, the substitute clause, is compared as
+        // substitutes and did not change); removed duties follow the person's
+        // other duty changes
+        "duty_renumbered | นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.6->3.5",
+        "duty_removed | นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.4->_",
+        "person_renamed | นางธนะพร ฉายแสง",
+        // a new heading above her; her clause still names the one who left: no change
+        "work_group_changed | นางสุภัทรา บูรณารมย์",
+        "duty_reassigned | นางจงกล อรรถอาภรณ์ -> นางกรุณา บุญประเสริฐ 7.1->6.4",
+        "duty_renumbered | นางกรุณา บุญประเสริฐ 6.5->6.6",
+        "person_removed | นางจงกล อรรถอาภรณ์",
+        "duty_removed | นางจงกล อรรถอาภรณ์ 7.2->_",
+        "duty_removed | นางจงกล อรรถอาภรณ์ 7.3->_",
+        "duty_removed | นางจงกล อรรถอาภรณ์ 7.5->_",
+    ];
+    let d = case("reorganised");
+    let got: Vec<String> = d.changes.iter().map(line).collect();
+    assert_eq!(got, want, "\n{}", got.join("\n"));
+    let renamed = d
+        .changes
+        .iter()
+        .find(|c| c.kind == ChangeKind::PersonRenamed)
+        .expect("renamed");
+    assert_eq!(
+        renamed.matched.as_ref().map(|m| m.method.as_str()),
+        Some("same_given_name")
+    );
+}
+
+#[test]
 fn next_year_values_and_match_methods() {
     let d = case("next-year");
     let find = |kind: ChangeKind| {

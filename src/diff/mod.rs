@@ -142,22 +142,20 @@ impl Sides<'_> {
         self.person_ref(self.people.new_to_old.get(n).copied().flatten(), Some(n))
     }
 
-    /// Who a substitute is, comparable across the two orders: a new person's
-    /// index for anyone who is in the new order, else the name as compared.
+    /// Who a substitute is, comparable across the two orders: the new
+    /// person's index for anyone who is in the new order (so a new married
+    /// name is the same substitute), else the name as compared.
     fn substitute_identity(&self, person_id: Option<&str>, name: &str, old_side: bool) -> String {
-        let (list, map) = if old_side {
-            (self.old, Some(&self.people.old_to_new))
-        } else {
-            (self.new, None)
-        };
+        let list = if old_side { self.old } else { self.new };
         let index = person_id.and_then(|id| list.iter().position(|p| p.id == id));
-        match (index, map) {
-            (Some(o), Some(map)) => match map.get(o).copied().flatten() {
-                Some(n) => format!("#{n}"),
-                None => format!("old#{o}"),
-            },
-            (Some(n), None) => format!("#{n}"),
-            (None, _) => key(name),
+        let now = if old_side {
+            index.and_then(|o| self.people.old_to_new.get(o).copied().flatten())
+        } else {
+            index
+        };
+        match now {
+            Some(n) => format!("#{n}"),
+            None => key(name),
         }
     }
 }
