@@ -99,3 +99,34 @@ fn highlighted(c: &Change, new_side: bool) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_when_asked() {
+        let old = crate::parse_str(
+            "old.txt",
+            "1. นายสมศักดิ์  รักงาน ตำแหน่ง ครู\n   1.1 งานจัดทำแผนปฏิบัติการประจำปี\n",
+        );
+        let new = crate::parse_str(
+            "new.txt",
+            "1. นายสมศักดิ์  รักงาน ตำแหน่ง ครู\n   1.1 งานจัดทำแผนปฏิบัติราชการประจำปี\n   1.2 งานสารบรรณ\n",
+        );
+        let d = crate::diff(&old, &new);
+        let plain = text(&d, false);
+        assert!(!plain.contains('\x1b'));
+        assert!(
+            plain.contains("  + duty 1.2 added: งานสารบรรณ\n"),
+            "{plain}"
+        );
+        let coloured = text(&d, true);
+        assert!(coloured.contains(&format!("{GREEN}  + duty 1.2 added: งานสารบรรณ{RESET}")));
+        // the reworded title shows its new word in green
+        assert!(
+            coloured.contains(&format!("{GREEN}ราชการ{RESET}")),
+            "{coloured}"
+        );
+    }
+}
