@@ -176,7 +176,6 @@ fn next_year_values_and_match_methods() {
 #[test]
 fn golden_diffs() {
     let root = common::root();
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut cases: Vec<_> = std::fs::read_dir(root.join("fixtures/diff"))
         .expect("fixtures/diff")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -188,21 +187,8 @@ fn golden_diffs() {
         let name = dir.file_name().and_then(|n| n.to_str()).expect("name");
         let mut got = serde_json::to_string_pretty(&case(name)).expect("json");
         got.push('\n');
-        let want_path = dir.join("expected.json");
-        if update {
-            std::fs::write(&want_path, &got).expect("write");
-            continue;
-        }
-        let want = std::fs::read_to_string(&want_path).unwrap_or_default();
-        if want != got {
-            let diff = similar::TextDiff::from_lines(&want, &got)
-                .unified_diff()
-                .context_radius(3)
-                .to_string();
-            panic!(
-                "{} differs (UPDATE_GOLDEN=1 to accept):\n{diff}",
-                want_path.display()
-            );
+        if let Some(diff) = common::golden(&dir.join("expected.json"), &got) {
+            panic!("{diff}\n(UPDATE_GOLDEN=1 to accept, then read the diff)");
         }
     }
 }

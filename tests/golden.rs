@@ -8,7 +8,6 @@ mod common;
 #[test]
 fn golden_fixtures() {
     let root = common::root();
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut failures = Vec::new();
     let files = common::files_with_ext(&root.join("fixtures/parse"), "txt");
     assert!(!files.is_empty(), "no fixtures");
@@ -23,20 +22,7 @@ fn golden_fixtures() {
         let order = kamsang::parse_bytes(&rel, &bytes).expect("fixture parses");
         let mut got = serde_json::to_string_pretty(&order).expect("serialise");
         got.push('\n');
-        let want_path = input.with_extension("json");
-        if update {
-            std::fs::write(&want_path, &got).expect("write expected");
-            continue;
-        }
-        let want = std::fs::read_to_string(&want_path).unwrap_or_default();
-        if want != got {
-            let diff = similar::TextDiff::from_lines(&want, &got)
-                .unified_diff()
-                .context_radius(3)
-                .header("expected", "got")
-                .to_string();
-            failures.push(format!("{}:\n{}", want_path.display(), diff));
-        }
+        failures.extend(common::golden(&input.with_extension("json"), &got));
     }
     assert!(
         failures.is_empty(),

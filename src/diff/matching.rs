@@ -46,18 +46,27 @@ fn scored(method: &str, score: f64) -> Match {
     }
 }
 
-/// Which old person is which new one.
+/// Which old item is which new one (people, or duties), and how each pair
+/// was found.
 #[derive(Debug, Default)]
-pub struct PeopleMatch {
-    /// For each old person, the index of the same person in the new order.
+pub struct Pairing {
+    /// For each old item, the index of the same item in the new order.
     pub old_to_new: Vec<Option<usize>>,
-    /// For each new person, the index of the same person in the old order.
+    /// For each new item, the index of the same item in the old order.
     pub new_to_old: Vec<Option<usize>>,
-    /// For each new person with an old one, how they were paired.
+    /// For each new item with an old one, how they were paired.
     pub how: Vec<Option<Match>>,
 }
 
-impl PeopleMatch {
+impl Pairing {
+    fn new(old: usize, new: usize) -> Self {
+        Pairing {
+            old_to_new: vec![None; old],
+            new_to_old: vec![None; new],
+            how: vec![None; new],
+        }
+    }
+
     fn pair(&mut self, o: usize, n: usize, m: Match) {
         if let Some(slot) = self.old_to_new.get_mut(o) {
             *slot = Some(n);
@@ -76,6 +85,17 @@ impl PeopleMatch {
 
     fn new_free(&self, n: usize) -> bool {
         matches!(self.new_to_old.get(n), Some(None))
+    }
+
+    /// The new item paired with old item `o`.
+    pub fn new_of(&self, o: usize) -> Option<usize> {
+        self.old_to_new.get(o).copied().flatten()
+    }
+
+    /// The old item paired with new item `n`, and how.
+    pub fn old_of(&self, n: usize) -> Option<(usize, &Match)> {
+        let o = self.new_to_old.get(n).copied().flatten()?;
+        Some((o, self.how.get(n)?.as_ref()?))
     }
 }
 
@@ -102,12 +122,8 @@ fn shared_duties(a: &Person, b: &Person) -> f64 {
 /// the same duties (a changed given name). A wholly different name is never
 /// the same person, even with the same position and duties: that is a
 /// retirement and a newcomer taking over.
-pub fn match_people(old: &[Person], new: &[Person]) -> PeopleMatch {
-    let mut m = PeopleMatch {
-        old_to_new: vec![None; old.len()],
-        new_to_old: vec![None; new.len()],
-        how: vec![None; new.len()],
-    };
+pub fn match_people(old: &[Person], new: &[Person]) -> Pairing {
+    let mut m = Pairing::new(old.len(), new.len());
 
     // Pass 1: same full name (title included).
     let mut by_name: HashMap<String, VecDeque<usize>> = HashMap::new();
@@ -224,47 +240,6 @@ pub fn local_number(duty: Option<&str>, person: Option<&str>) -> Option<String> 
     Some(local.to_string())
 }
 
-/// A pair of duties: indices into the old and new entries.
-#[derive(Debug)]
-pub struct DutyPair {
-    /// Index into the old entries.
-    pub old: usize,
-    /// How they were paired.
-    pub how: Match,
-}
-
-/// The result of pairing duties.
-#[derive(Debug, Default)]
-pub struct DutyMatch {
-    /// Paired duties, in the order found.
-    pub pairs: Vec<DutyPair>,
-    /// For each old entry, the index of its pair in `pairs`.
-    pub old_pair: Vec<Option<usize>>,
-    /// For each new entry, the index of its pair in `pairs`.
-    pub new_pair: Vec<Option<usize>>,
-}
-
-impl DutyMatch {
-    fn pair(&mut self, o: usize, n: usize, how: Match) {
-        let at = self.pairs.len();
-        self.pairs.push(DutyPair { old: o, how });
-        if let Some(slot) = self.old_pair.get_mut(o) {
-            *slot = Some(at);
-        }
-        if let Some(slot) = self.new_pair.get_mut(n) {
-            *slot = Some(at);
-        }
-    }
-
-    fn old_free(&self, o: usize) -> bool {
-        matches!(self.old_pair.get(o), Some(None))
-    }
-
-    fn new_free(&self, n: usize) -> bool {
-        matches!(self.new_pair.get(n), Some(None))
-    }
-}
-
 /// The words of the titles left unpaired by the exact passes, as sorted word
 /// ids (one id space for both orders), and for each word the old entries that
 /// use it: similarity then costs a merge of two short lists, and only pairs
@@ -277,7 +252,7 @@ struct Words {
 }
 
 impl Words {
-    fn new(old: &[Entry<'_>], new: &[Entry<'_>], m: &DutyMatch) -> Words {
+    fn new(old: &[Entry<'_>], new: &[Entry<'_>], m: &Pairing) -> Words {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut intern = |text: &str| -> Vec<u32> {
             let mut v: Vec<u32> = words::words(text)
@@ -379,15 +354,9 @@ fn dice(a: &[u32], b: &[u32]) -> f64 {
 /// another person (reassigned); the same number under the same person with
 /// similar words; similar words under the same person; similar words under
 /// another person.
-pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &PeopleMatch) -> DutyMatch {
-    let mut m = DutyMatch {
-        pairs: Vec::new(),
-        old_pair: vec![None; old.len()],
-        new_pair: vec![None; new.len()],
-    };
-    let same_person = |o: &Entry<'_>, n: &Entry<'_>| {
-        people.old_to_new.get(o.person).copied().flatten() == Some(n.person)
-    };
+pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> Pairing {
+    let mut m = Pairing::new(old.len(), new.len());
+    let same_person = |o: &Entry<'_>, n: &Entry<'_>| people.new_of(o.person) == Some(n.person);
 
     // Pass 1: same title, same person.
     let mut by_person_title: HashMap<(usize, &str), VecDeque<usize>> = HashMap::new();
@@ -398,7 +367,7 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &PeopleMatch) 
             .push_back(i);
     }
     for (n, e) in new.iter().enumerate() {
-        let Some(op) = people.new_to_old.get(e.person).copied().flatten() else {
+        let Some((op, _)) = people.old_of(e.person) else {
             continue;
         };
         if let Some(o) = by_person_title

@@ -22,7 +22,7 @@ pub mod words;
 
 pub use model::{Change, ChangeKind, Diff, DutyRef, Match, PersonRef, Summary, Value};
 
-use matching::{Entry, PeopleMatch, key, key_opt};
+use matching::{Entry, Pairing, key, key_opt};
 
 use crate::model::{Duty, DutyOrder, Header, Person};
 
@@ -44,11 +44,10 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
     let mut gone: Vec<Vec<Change>> = vec![Vec::new(); old.people.len()];
 
     for (n, (p, group)) in new.people.iter().zip(groups.iter_mut()).enumerate() {
-        match people.new_to_old.get(n).copied().flatten() {
-            Some(o) => {
+        match people.old_of(n) {
+            Some((o, how)) => {
                 if let Some(q) = old.people.get(o) {
-                    let how = people.how.get(n).cloned().flatten();
-                    person_changes(q, p, n, how, &sides, group);
+                    person_changes(q, p, n, Some(how.clone()), &sides, group);
                 }
             }
             None => group.push(Change {
@@ -58,7 +57,7 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
         }
     }
     for (o, group) in gone.iter_mut().enumerate() {
-        if people.old_to_new.get(o).copied().flatten().is_none() {
+        if people.new_of(o).is_none() {
             group.push(Change {
                 person: Some(sides.person_ref(Some(o), None)),
                 ..change(ChangeKind::PersonRemoved)
@@ -70,13 +69,8 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
         let Some(group) = groups.get_mut(ne.person) else {
             continue;
         };
-        let pair = duties
-            .new_pair
-            .get(n)
-            .copied()
-            .flatten()
-            .and_then(|i| duties.pairs.get(i));
-        match pair.and_then(|p| old_entries.get(p.old).map(|oe| (oe, &p.how))) {
+        let pair = duties.old_of(n);
+        match pair.and_then(|(o, how)| old_entries.get(o).map(|oe| (oe, how))) {
             Some((oe, how)) => duty_changes(oe, ne, how, &sides, group),
             None => group.push(Change {
                 person: Some(sides.new_person(ne.person)),
@@ -86,10 +80,10 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
         }
     }
     for (o, oe) in old_entries.iter().enumerate() {
-        if duties.old_pair.get(o).copied().flatten().is_some() {
+        if duties.new_of(o).is_some() {
             continue;
         }
-        let now = people.old_to_new.get(oe.person).copied().flatten();
+        let now = people.new_of(oe.person);
         let group = match now {
             Some(n) => groups.get_mut(n),
             None => gone.get_mut(oe.person),
@@ -118,7 +112,7 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
 struct Sides<'a> {
     old: &'a [Person],
     new: &'a [Person],
-    people: &'a PeopleMatch,
+    people: &'a Pairing,
 }
 
 impl Sides<'_> {
@@ -134,12 +128,12 @@ impl Sides<'_> {
 
     /// The reference of old person `o`, with its new self when there is one.
     fn old_person(&self, o: usize) -> PersonRef {
-        self.person_ref(Some(o), self.people.old_to_new.get(o).copied().flatten())
+        self.person_ref(Some(o), self.people.new_of(o))
     }
 
     /// The reference of new person `n`, with its old self when there is one.
     fn new_person(&self, n: usize) -> PersonRef {
-        self.person_ref(self.people.new_to_old.get(n).copied().flatten(), Some(n))
+        self.person_ref(self.people.old_of(n).map(|(o, _)| o), Some(n))
     }
 
     /// Who a substitute is, comparable across the two orders: the new
@@ -149,7 +143,7 @@ impl Sides<'_> {
         let list = if old_side { self.old } else { self.new };
         let index = person_id.and_then(|id| list.iter().position(|p| p.id == id));
         let now = if old_side {
-            index.and_then(|o| self.people.old_to_new.get(o).copied().flatten())
+            index.and_then(|o| self.people.new_of(o))
         } else {
             index
         };
@@ -290,7 +284,7 @@ fn duty_changes(
     sides: &Sides<'_>,
     out: &mut Vec<Change>,
 ) {
-    let moved = sides.people.old_to_new.get(old.person).copied().flatten() != Some(new.person);
+    let moved = sides.people.new_of(old.person) != Some(new.person);
     let duty = Some(duty_ref(Some(old.duty), Some(new.duty)));
     let person = (!moved).then(|| sides.new_person(new.person));
     let base = |kind: ChangeKind| Change {

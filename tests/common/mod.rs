@@ -54,3 +54,21 @@ pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// Compare `got` with the golden file `want_path`; with `UPDATE_GOLDEN` set,
+/// write it instead. `Some(readable diff)` when they differ.
+pub fn golden(want_path: &Path, got: &str) -> Option<String> {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(want_path, got).expect("write expected");
+        return None;
+    }
+    let want = std::fs::read_to_string(want_path).unwrap_or_default();
+    (want != got).then(|| {
+        let diff = similar::TextDiff::from_lines(&want, got)
+            .unified_diff()
+            .context_radius(3)
+            .header("expected", "got")
+            .to_string();
+        format!("{}:\n{diff}", want_path.display())
+    })
+}
