@@ -24,7 +24,14 @@
 //! ```
 #![deny(missing_docs)]
 // Input reaches almost everything here: no unwrap/expect outside unit tests.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod diagnostic;
 pub mod error;
@@ -137,8 +144,8 @@ fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
+            match s.split_once(" (os error") {
+                Some((message, _)) => message.to_string(),
                 None => s,
             }
         }
