@@ -112,7 +112,7 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
     }
 
     diagnostics.sort_by_key(|d| d.line);
-    let outline_model = to_model(&outline, &kinds);
+    let outline_model = to_model(outline, &kinds);
     DutyOrder {
         schema_version: SCHEMA_VERSION.to_string(),
         source: SourceInfo {
@@ -289,23 +289,27 @@ fn resolve_substitutes(
     }
 }
 
-/// The outline as model nodes with path ids ("n3", "n3.2").
-fn to_model(outline: &Outline, kinds: &[Option<&'static str>]) -> Vec<OutlineNode> {
-    outline
-        .roots
+/// The outline as model nodes with path ids ("n3", "n3.2"). The outline is
+/// consumed: its texts move into the model instead of being copied (a 200 MB
+/// order would otherwise hold them twice).
+fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<OutlineNode> {
+    let roots = std::mem::take(&mut outline.roots);
+    roots
         .iter()
         .enumerate()
-        .filter_map(|(k, &i)| node_model(outline, kinds, i, format!("n{}", k + 1)))
+        .filter_map(|(k, &i)| node_model(&mut outline, kinds, i, format!("n{}", k + 1)))
         .collect()
 }
 
+/// One node and its subtree (recursion depth is the outline's, bounded by
+/// [`crate::Limits::depth`]).
 fn node_model(
-    outline: &Outline,
+    outline: &mut Outline,
     kinds: &[Option<&'static str>],
     i: usize,
     id: String,
 ) -> Option<OutlineNode> {
-    let n = outline.node(i)?;
+    let n = outline.nodes.get_mut(i)?;
     let kind = kinds.get(i).copied().flatten().unwrap_or(match n.kind {
         NodeKind::Item => "item",
         NodeKind::NameList => "name_list",
@@ -320,20 +324,23 @@ fn node_model(
         NodeKind::Paragraph(ParaKind::Signature) => "signature",
         NodeKind::Paragraph(_) => "paragraph",
     });
-    let children = n
-        .children
-        .iter()
-        .enumerate()
-        .filter_map(|(k, &c)| node_model(outline, kinds, c, format!("{id}.{}", k + 1)))
-        .collect();
-    Some(OutlineNode {
+    let mut model = OutlineNode {
         id,
-        number: n.number.clone(),
-        label: n.label.as_ref().map(|l| l.written.clone()),
+        number: n.number.take(),
+        label: n.label.take().map(|l| l.written),
         kind: kind.to_string(),
-        text: n.text.clone(),
+        text: std::mem::take(&mut n.text),
         line_start: n.line_start,
         line_end: n.line_end,
-        children,
-    })
+        children: Vec::new(),
+    };
+    let children = std::mem::take(&mut n.children);
+    // freed now, so the model's allocations can reuse the memory
+    n.values = Vec::new();
+    model.children = children
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &c)| node_model(outline, kinds, c, format!("{}.{}", model.id, k + 1)))
+        .collect();
+    Some(model)
 }
