@@ -113,7 +113,7 @@ pub fn read_input_with(path: &str, options: &Options) -> Result<Vec<u8>> {
             ));
         }
         if meta.len() > max {
-            return Err(options.limits.file_too_big(path, meta.len()));
+            return Err(options.limits.file_too_big(path, Some(meta.len())));
         }
         // a regular file's size is known: one allocation, no doubling
         buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0));
@@ -121,9 +121,9 @@ pub fn read_input_with(path: &str, options: &Options) -> Result<Vec<u8>> {
             .read_to_end(&mut buf)
             .map_err(io)?;
     }
-    let len = buf.len() as u64;
-    if len > max {
-        return Err(options.limits.file_too_big(path, len));
+    if buf.len() as u64 > max {
+        // a stream (stdin, a device) or a file that grew: cut, size unknown
+        return Err(options.limits.file_too_big(path, None));
     }
     Ok(buf)
 }
@@ -139,7 +139,7 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<DutyOrder> {
 pub fn parse_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Result<DutyOrder> {
     let len = bytes.len() as u64;
     if len > options.limits.max_file_bytes {
-        return Err(options.limits.file_too_big(path, len));
+        return Err(options.limits.file_too_big(path, Some(len)));
     }
     let source = read::read_bytes(path, bytes, options)?;
     Ok(finish(parse_source_with(source, options)?, options))

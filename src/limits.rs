@@ -63,14 +63,24 @@ impl Limits {
         self.max_depth.clamp(1, MAX_DEPTH_CEILING)
     }
 
-    /// The error for an input of `size` bytes past [`Limits::max_file_bytes`].
-    pub fn file_too_big(&self, path: &str, size: u64) -> Error {
+    /// The error for an input of `size` bytes past [`Limits::max_file_bytes`];
+    /// `None` when the input is a stream cut at the limit (its size unknown).
+    pub fn file_too_big(&self, path: &str, size: Option<u64>) -> Error {
+        let what = match size {
+            Some(size) => format!(
+                "input is {}, past the limit of {}",
+                show_size(size),
+                show_size(self.max_file_bytes)
+            ),
+            None => format!(
+                "input is larger than {}, the limit",
+                show_size(self.max_file_bytes)
+            ),
+        };
         Error::new(
             path,
             ErrorKind::Limit(format!(
-                "input is {}, past the limit of {} for one file (raise it with --max-file-size)",
-                show_size(size),
-                show_size(self.max_file_bytes)
+                "{what} for one file (raise it with --max-file-size)"
             )),
         )
     }

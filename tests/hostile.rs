@@ -712,11 +712,22 @@ fn file_size_limit() {
     let o = child.wait_with_output().expect("wait");
     assert_fails(
         &o,
-        "kamsang: -: input is 1025 bytes, past the limit of 1 KiB for one file (raise it with --max-file-size)",
+        "kamsang: -: input is larger than 1 KiB, the limit for one file (raise it with --max-file-size)",
     );
     // a bad size is a usage error
     let o = d.run(&["parse", "order.txt", "--max-file-size", "12Q"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_device_is_cut_at_the_size_limit() {
+    // /dev/zero reports size 0 and never ends: read up to the limit, no further
+    let d = Dir::new();
+    assert_fails(
+        &d.run(&["parse", "/dev/zero", "--max-file-size", "1M"]),
+        "kamsang: /dev/zero: input is larger than 1 MiB, the limit for one file (raise it with --max-file-size)",
+    );
 }
 
 #[test]
