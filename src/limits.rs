@@ -35,7 +35,10 @@ pub struct Limits {
     /// allowed item, with one diagnostic.
     pub max_depth: usize,
     /// Most outline nodes (items, paragraphs, names) in one input (default
-    /// 4,000,000; `--max-nodes`).
+    /// 1,000,000; `--max-nodes`). Memory grows by about 1 KB a node (node,
+    /// model, diagnostics), so this bounds a file of many tiny items (a
+    /// 256 MiB file of `ก. งาน` lines would otherwise need some 20 GB); a
+    /// 200 MB real order has about 900,000.
     pub max_nodes: usize,
 }
 
@@ -47,7 +50,7 @@ impl Default for Limits {
             max_ratio: 200,
             max_line_chars: 100_000,
             max_depth: 32,
-            max_nodes: 4_000_000,
+            max_nodes: 1_000_000,
         }
     }
 }

@@ -94,7 +94,7 @@ struct ReadArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     max_depth: Option<u16>,
     /// Refuse an input whose outline has more nodes (items, paragraphs, names)
-    /// than this [default: 4000000].
+    /// than this; memory is about 1 KB a node [default: 1000000].
     #[arg(long, value_name = "N")]
     max_nodes: Option<usize>,
 }
