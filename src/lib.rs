@@ -24,11 +24,15 @@
 //! ```
 #![deny(missing_docs)]
 // Input reaches almost everything here: no unwrap/expect outside unit tests.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
+pub mod limits;
 pub mod model;
 pub mod order;
 pub mod outline;
@@ -40,6 +44,7 @@ pub mod thai;
 pub use diagnostic::{Diagnostic, Severity};
 pub use diff::{Diff, diff};
 pub use error::{Error, ErrorKind, Result};
+pub use limits::Limits;
 pub use model::DutyOrder;
 
 /// How to read and write an order. `Options::default()` detects the encoding
@@ -50,8 +55,9 @@ pub struct Options {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Rewrite Thai digits (๐–๙) as Arabic ones in the output text.
     pub arabic_digits: bool,
-    /// Limits on what a .docx/.xlsx/.ods container may inflate to.
-    pub limits: read::container::Limits,
+    /// Safety limits: file size, inflated part size and ratio, line length,
+    /// outline depth and node count (see [`Limits`]).
+    pub limits: Limits,
 }
 
 impl Options {
@@ -70,15 +76,19 @@ pub fn parse_path(path: &str) -> Result<DutyOrder> {
 
 /// [`parse_path`] with options.
 pub fn parse_path_with(path: &str, options: &Options) -> Result<DutyOrder> {
-    let bytes = read_input(path)?;
-    parse_bytes_with(path, &bytes, options)
+    let source = {
+        // the raw bytes are dropped as soon as they are decoded into lines
+        let bytes = read_input_with(path, options)?;
+        read::read_bytes(path, &bytes, options)?
+    };
+    Ok(finish(parse_source_with(source, options)?, options))
 }
 
 /// An order from `path`: a document kamsang reads (.txt, .docx, .xlsx, .ods),
 /// or a JSON file that `kamsang parse` wrote earlier (recognised by its
 /// content: a JSON object with a `schema_version`). Used by `kamsang diff`.
 pub fn load_order_with(path: &str, options: &Options) -> Result<DutyOrder> {
-    let bytes = read_input(path)?;
+    let bytes = read_input_with(path, options)?;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
         && body.windows(16).any(|w| w == b"\"schema_version\"");
@@ -93,16 +103,50 @@ pub fn load_order_with(path: &str, options: &Options) -> Result<DutyOrder> {
     })
 }
 
-/// The bytes of `path`, or of stdin when `path` is "-".
+/// The bytes of `path`, or of stdin when `path` is "-", refused past the
+/// default file-size limit (see [`read_input_with`]).
 pub fn read_input(path: &str) -> Result<Vec<u8>> {
+    read_input_with(path, &Options::default())
+}
+
+/// The bytes of `path` (or stdin for "-"). A file larger than
+/// `options.limits.max_file_bytes` is refused from its metadata, before any
+/// of it is read; stdin and files that grow while read are cut one byte past
+/// the limit and refused, so memory never holds more than the limit.
+pub fn read_input_with(path: &str, options: &Options) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let max = options.limits.max_file_bytes;
+    let io = |e: std::io::Error| Error::new(path, ErrorKind::Io(io_message(&e)));
+    let mut buf = Vec::new();
     if path == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .map_err(|e| Error::new(path, ErrorKind::Io(io_message(&e))))?;
-        Ok(buf)
+        std::io::stdin()
+            .lock()
+            .take(max.saturating_add(1))
+            .read_to_end(&mut buf)
+            .map_err(io)?;
     } else {
-        std::fs::read(path).map_err(|e| Error::new(path, ErrorKind::Io(io_message(&e))))
+        let file = std::fs::File::open(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_dir() {
+            return Err(Error::new(
+                path,
+                ErrorKind::Io("is a directory".to_string()),
+            ));
+        }
+        if meta.len() > max {
+            return Err(options.limits.file_too_big(path, Some(meta.len())));
+        }
+        // a regular file's size is known: one allocation, no doubling
+        buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0));
+        file.take(max.saturating_add(1))
+            .read_to_end(&mut buf)
+            .map_err(io)?;
     }
+    if buf.len() as u64 > max {
+        // a stream (stdin, a device) or a file that grew: cut, size unknown
+        return Err(options.limits.file_too_big(path, None));
+    }
+    Ok(buf)
 }
 
 /// Parse bytes read from `path` (the path names the input in errors and in
@@ -111,15 +155,24 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<DutyOrder> {
     parse_bytes_with(path, bytes, &Options::default())
 }
 
-/// [`parse_bytes`] with options.
+/// [`parse_bytes`] with options (bytes past `options.limits.max_file_bytes`
+/// are refused, as from a file).
 pub fn parse_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Result<DutyOrder> {
+    let len = bytes.len() as u64;
+    if len > options.limits.max_file_bytes {
+        return Err(options.limits.file_too_big(path, Some(len)));
+    }
     let source = read::read_bytes(path, bytes, options)?;
-    let order = parse_source(source);
-    Ok(if options.arabic_digits {
+    Ok(finish(parse_source_with(source, options)?, options))
+}
+
+/// The last, optional rewrites of a parsed order.
+fn finish(order: DutyOrder, options: &Options) -> DutyOrder {
+    if options.arabic_digits {
         order.with_arabic_digits()
     } else {
         order
-    })
+    }
 }
 
 /// Parse text that is already decoded.
@@ -144,11 +197,23 @@ pub fn normalize_bytes(path: &str, bytes: &[u8], options: &Options) -> Result<re
     Ok(thai::normalize::normalize(source))
 }
 
-/// The stages after reading: normalise → outline → order.
+/// The stages after reading: normalise → outline → order, under the default
+/// limits (an outline past the node limit keeps only the nodes before it).
 pub fn parse_source(source: read::Source) -> DutyOrder {
-    let source = thai::normalize::normalize(source);
+    let mut source = thai::normalize::normalize(source);
     let outline = outline::build(&source);
+    // the order stage needs the outline, not the lines: free them first
+    source.lines = Vec::new();
     order::build(&source, outline)
+}
+
+/// [`parse_source`] under `options.limits`: an outline with more nodes than
+/// the limit is an error.
+pub fn parse_source_with(source: read::Source, options: &Options) -> Result<DutyOrder> {
+    let mut source = thai::normalize::normalize(source);
+    // takes the lines out of the source as it goes
+    let outline = outline::build_with(&mut source, &options.limits)?;
+    Ok(order::build(&source, outline))
 }
 
 /// An I/O error in a few plain words, without Rust's `(os error N)`.
@@ -158,8 +223,8 @@ fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
+            match s.split_once(" (os error") {
+                Some((message, _)) => message.to_string(),
                 None => s,
             }
         }

@@ -95,15 +95,57 @@ struct ReadArgs {
     /// windows-874); detected when not given.
     #[arg(long, value_name = "E", value_parser = encoding_label)]
     encoding: Option<String>,
+    /// Refuse an input file larger than this (bytes, or with K, M, G:
+    /// powers of 1024) [default: 256M].
+    #[arg(long, value_name = "SIZE", value_parser = kamsang::limits::parse_size)]
+    max_file_size: Option<u64>,
+    /// Refuse a .docx/.xlsx/.ods part that inflates past this [default: 64M].
+    #[arg(long, value_name = "SIZE", value_parser = kamsang::limits::parse_size)]
+    max_part_size: Option<u64>,
+    /// Refuse a part (above 1 MiB) that inflates more than this many times its
+    /// compressed size [default: 200].
+    #[arg(long, value_name = "N")]
+    max_ratio: Option<u64>,
+    /// Refuse an input with a line (paragraph, row) longer than this many
+    /// characters [default: 100000].
+    #[arg(long, value_name = "CHARS")]
+    max_line_length: Option<usize>,
+    /// Nest numbered items at most this deep; deeper ones are kept as text of
+    /// the item above, with a diagnostic [default: 32; at most 256].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    max_depth: Option<u16>,
+    /// Refuse an input whose outline has more nodes (items, paragraphs, names)
+    /// than this; memory is about 1 KB a node [default: 1000000].
+    #[arg(long, value_name = "N")]
+    max_nodes: Option<usize>,
 }
 
 impl ReadArgs {
     fn options(&self) -> kamsang::Options {
-        let options = kamsang::Options::default();
-        match &self.encoding {
-            Some(label) => options.with_encoding_label(label).unwrap_or(options),
-            None => options,
+        let mut options = kamsang::Options::default();
+        if let Some(label) = &self.encoding {
+            options = options.with_encoding_label(label).unwrap_or(options);
         }
+        let limits = &mut options.limits;
+        if let Some(n) = self.max_file_size {
+            limits.max_file_bytes = n;
+        }
+        if let Some(n) = self.max_part_size {
+            limits.max_part_bytes = n;
+        }
+        if let Some(n) = self.max_ratio {
+            limits.max_ratio = n;
+        }
+        if let Some(n) = self.max_line_length {
+            limits.max_line_chars = n;
+        }
+        if let Some(n) = self.max_depth {
+            limits.max_depth = usize::from(n);
+        }
+        if let Some(n) = self.max_nodes {
+            limits.max_nodes = n;
+        }
+        options
     }
 }
 
@@ -174,29 +216,38 @@ fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Opt
             return ExitCode::from(1);
         }
     };
-    let json = if compact {
-        serde_json::to_string(&order)
-    } else {
-        serde_json::to_string_pretty(&order)
-    };
-    let mut json = match json {
-        Ok(j) => j,
-        Err(e) => {
-            eprintln!("kamsang: {path}: cannot serialise: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    json.push('\n');
-    match output {
-        Some(out) => match std::fs::write(out, json) {
-            Ok(()) => ExitCode::SUCCESS,
+    // streamed, not built as one String: a 200 MB order's JSON is larger still
+    let written = match output {
+        Some(out) => match std::fs::File::create(out) {
+            Ok(f) => write_json(f, &order, compact),
             Err(e) => {
                 eprintln!("kamsang: {out}: cannot write: {e}");
-                ExitCode::from(1)
+                return ExitCode::from(1);
             }
         },
-        None => print_or_fail(&json),
+        None => write_json(std::io::stdout().lock(), &order, compact),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        // a closed pipe (`| head`) is not an error worth a message
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kamsang: {}: cannot write: {e}", output.unwrap_or("stdout"));
+            ExitCode::from(1)
+        }
     }
+}
+
+/// The order as JSON (pretty unless `compact`) and a newline, through a buffer.
+fn write_json(out: impl Write, order: &kamsang::DutyOrder, compact: bool) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    if compact {
+        serde_json::to_writer(&mut out, order)?;
+    } else {
+        serde_json::to_writer_pretty(&mut out, order)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn check(files: &[String], options: &kamsang::Options) -> ExitCode {
@@ -227,7 +278,8 @@ fn check(files: &[String], options: &kamsang::Options) -> ExitCode {
 
 fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
     let result = catch_unwind(AssertUnwindSafe(|| {
-        kamsang::read_input(path).and_then(|bytes| kamsang::normalize_bytes(path, &bytes, options))
+        kamsang::read_input_with(path, options)
+            .and_then(|bytes| kamsang::normalize_bytes(path, &bytes, options))
     }));
     let source = match result {
         Ok(Ok(s)) => s,
@@ -243,12 +295,20 @@ fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
     for d in &source.diagnostics {
         eprintln!("{path}:{}: {}: {}", d.line, d.severity, d.message);
     }
-    let mut text = String::with_capacity(source.lines.iter().map(|l| l.text.len() + 1).sum());
-    for line in &source.lines {
-        text.push_str(&line.text);
-        text.push('\n');
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = source
+        .lines
+        .iter()
+        .try_for_each(|line| writeln!(out, "{}", line.text))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kamsang: stdout: {e}");
+            ExitCode::from(1)
+        }
     }
-    print_or_fail(&text)
 }
 
 /// Parse one input and write it back as .txt or .docx (`to`) at `output`.

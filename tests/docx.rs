@@ -287,7 +287,7 @@ fn zip_bomb_is_refused_by_the_part_limit() {
     assert_eq!(
         e.as_deref(),
         Some(
-            "bomb.docx: part word/document.xml inflates past 64 MiB (the limit for one part): refused as a likely zip bomb"
+            "bomb.docx: part word/document.xml inflates past 64 MiB, the limit for one part (raise it with --max-part-size): refused as a likely zip bomb"
         )
     );
     // a lower ratio cap refuses it even under the size limit
@@ -295,6 +295,7 @@ fn zip_bomb_is_refused_by_the_part_limit() {
         limits: kamsang::read::container::Limits {
             max_part_bytes: 1 << 30,
             max_ratio: 100,
+            ..kamsang::read::container::Limits::default()
         },
         ..kamsang::Options::default()
     };

@@ -136,3 +136,165 @@ fn vowel_sets(s: &str) -> Vec<std::collections::BTreeSet<char>> {
     }
     out
 }
+
+// ---------------------------------------------------------------------------
+// Hostile input (issue 8): arbitrary bytes in every format and arbitrary
+// mutations of the fixtures (txt and docx) never panic, give schema-valid
+// output or a one-line error, and give the same output twice. The fuzzers in
+// `fuzz/` do the same for hours; this is the few-second version CI runs.
+
+use std::sync::OnceLock;
+
+/// Parse `bytes` as `path`; an order must validate against the schema, an
+/// error must be one line that starts with the path.
+fn check_parse(path: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
+    match kamsang::parse_bytes(path, bytes) {
+        Ok(order) => {
+            let v = serde_json::to_value(&order).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let errors: Vec<String> = validator()
+                .iter_errors(&v)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            prop_assert!(errors.is_empty(), "{path}: {}", errors.join("\n"));
+            // twice the same bytes, twice the same JSON
+            let again = kamsang::parse_bytes(path, bytes)
+                .map(|o| serde_json::to_string(&o).unwrap_or_default())
+                .unwrap_or_default();
+            prop_assert_eq!(serde_json::to_string(&order).unwrap_or_default(), again);
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            prop_assert!(msg.starts_with(&format!("{path}: ")), "{msg}");
+            prop_assert!(!msg.contains('\n'), "{msg}");
+        }
+    }
+    Ok(())
+}
+
+fn fixture(rel: &str) -> &'static [u8] {
+    static TXT_BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    static DOCX_BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    let cell = if rel.ends_with(".docx") {
+        &DOCX_BYTES
+    } else {
+        &TXT_BYTES
+    };
+    cell.get_or_init(|| std::fs::read(common::root().join(rel)).expect("fixture"))
+}
+
+const TXT: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
+const DOCX: &str = "fixtures/docx/phetchaburi1-typed.docx";
+
+/// One edit of a byte string.
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Overwrite the byte at a position (as a fraction of the length).
+    Set(f64, u8),
+    /// Insert bytes at a position.
+    Insert(f64, Vec<u8>),
+    /// Remove a range.
+    Remove(f64, usize),
+    /// Cut everything after a position.
+    Truncate(f64),
+    /// Repeat a range in place.
+    Duplicate(f64, usize),
+}
+
+fn at(len: usize, frac: f64) -> usize {
+    ((len as f64 * frac) as usize).min(len)
+}
+
+fn apply(bytes: &[u8], edits: &[Mutation]) -> Vec<u8> {
+    let mut b = bytes.to_vec();
+    for m in edits {
+        match m {
+            Mutation::Set(p, v) => {
+                let i = at(b.len(), *p);
+                if let Some(x) = b.get_mut(i) {
+                    *x = *v;
+                }
+            }
+            Mutation::Insert(p, v) => {
+                let i = at(b.len(), *p);
+                b.splice(i..i, v.iter().copied());
+            }
+            Mutation::Remove(p, n) => {
+                let i = at(b.len(), *p);
+                let end = (i + n).min(b.len());
+                b.drain(i..end);
+            }
+            Mutation::Truncate(p) => b.truncate(at(b.len(), *p)),
+            Mutation::Duplicate(p, n) => {
+                let i = at(b.len(), *p);
+                let end = (i + n).min(b.len());
+                let piece = b.get(i..end).map(<[u8]>::to_vec).unwrap_or_default();
+                b.splice(end..end, piece);
+            }
+        }
+    }
+    b
+}
+
+/// Bytes that matter to the readers: labels, Thai marks, line ends, NUL,
+/// BOMs, XML and zip signatures, invalid UTF-8.
+fn interesting() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(b"1.1.1 ".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\r".to_vec()),
+        Just(vec![0]),
+        Just(vec![0xFF, 0xFE]),
+        Just(vec![0xEF, 0xBB, 0xBF]),
+        Just(vec![0xE0, 0xB9]),
+        Just("ํา่่เเ\u{200b}".as_bytes().to_vec()),
+        Just("ขั้นตอนการปฏิบัติงาน\n".as_bytes().to_vec()),
+        Just("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ ".as_bytes().to_vec()),
+        Just(b"<w:p><w:r><w:t>".to_vec()),
+        Just(b"<!DOCTYPE x>".to_vec()),
+        Just(b"PK\x03\x04".to_vec()),
+        proptest::collection::vec(any::<u8>(), 1..16),
+    ]
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let frac = 0.0..1.0f64;
+    prop_oneof![
+        (frac.clone(), any::<u8>()).prop_map(|(p, v)| Mutation::Set(p, v)),
+        (frac.clone(), interesting()).prop_map(|(p, v)| Mutation::Insert(p, v)),
+        (frac.clone(), 1..64usize).prop_map(|(p, n)| Mutation::Remove(p, n)),
+        frac.clone().prop_map(Mutation::Truncate),
+        (frac, 1..256usize).prop_map(|(p, n)| Mutation::Duplicate(p, n)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_as_any_format(
+        bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+        ext in prop_oneof![Just("txt"), Just("docx"), Just("xlsx"), Just("ods"), Just("")],
+    ) {
+        check_parse(&format!("input.{ext}"), &bytes)?;
+    }
+
+    #[test]
+    fn arbitrary_thai_text(text in "[ก-๙0-9. ()\\-\n\t]{0,400}") {
+        check_parse("input.txt", text.as_bytes())?;
+    }
+
+    #[test]
+    fn mutated_text_fixture(edits in proptest::collection::vec(mutation(), 1..8)) {
+        check_parse("mutated.txt", &apply(fixture(TXT), &edits))?;
+    }
+}
+
+proptest! {
+    // a .docx parse is slower: fewer cases
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_docx_fixture(edits in proptest::collection::vec(mutation(), 1..4)) {
+        check_parse("mutated.docx", &apply(fixture(DOCX), &edits))?;
+    }
+}

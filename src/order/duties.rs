@@ -29,7 +29,14 @@ pub fn duty_from(
 ) -> Option<Duty> {
     let n = outline.node(i)?;
     kinds.push((i, kind));
-    let mut steps = Vec::new();
+    // sized up front: a big order has a million steps, and doubling would
+    // leave a third of their memory unused
+    let items = n
+        .children
+        .iter()
+        .filter(|&&c| outline.node(c).is_some_and(|c| c.kind == NodeKind::Item))
+        .count();
+    let mut steps = Vec::with_capacity(items);
     for &c in &n.children {
         let Some(child) = outline.node(c) else {
             continue;

@@ -16,7 +16,8 @@ use crate::read::Source;
 use people::{NameParts, names_in_text, person_in_item, split_name, split_position};
 
 /// Assemble the model from a source and its outline.
-pub fn build(source: &Source, outline: Outline) -> DutyOrder {
+pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
+    compact(&mut outline);
     let mut kinds: Vec<Option<&'static str>> = vec![None; outline.nodes.len()];
     let mut diagnostics = source.diagnostics.clone();
     diagnostics.extend(outline.diagnostics.iter().cloned());
@@ -112,7 +113,7 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
     }
 
     diagnostics.sort_by_key(|d| d.line);
-    let outline_model = to_model(&outline, &kinds);
+    let outline_model = to_model(outline, &kinds);
     DutyOrder {
         schema_version: SCHEMA_VERSION.to_string(),
         source: SourceInfo {
@@ -127,6 +128,19 @@ pub fn build(source: &Source, outline: Outline) -> DutyOrder {
         people,
         committees: found.committees,
         diagnostics,
+    }
+}
+
+/// Free what the order stage never reads (a label's parsed values; the slack
+/// of texts and child lists grown line by line), so that the people and the
+/// model built next can reuse the memory: a 200 MB order has a million nodes.
+fn compact(outline: &mut Outline) {
+    for n in &mut outline.nodes {
+        if let Some(l) = &mut n.label {
+            l.values = Vec::new();
+        }
+        n.text.shrink_to_fit();
+        n.children.shrink_to_fit();
     }
 }
 
@@ -161,7 +175,7 @@ fn person_from(
     let pos = split_position(&position_text);
     set_kind(kinds, i, "person");
 
-    let mut duties = Vec::new();
+    let mut duties = Vec::with_capacity(n.children.len());
     let mut substitutes = Vec::new();
     let mut sub_lines = Vec::new();
     let mut visited = Vec::new();
@@ -289,24 +303,66 @@ fn resolve_substitutes(
     }
 }
 
-/// The outline as model nodes with path ids ("n3", "n3.2").
-fn to_model(outline: &Outline, kinds: &[Option<&'static str>]) -> Vec<OutlineNode> {
-    outline
-        .roots
-        .iter()
-        .enumerate()
-        .filter_map(|(k, &i)| node_model(outline, kinds, i, format!("n{}", k + 1)))
-        .collect()
+/// The outline as model nodes with path ids ("n3", "n3.2"). The outline is
+/// consumed from its last node back (children come after their parents, so
+/// every child is built before its parent): texts move into the model instead
+/// of being copied, and the arena shrinks while the model grows, so a 200 MB
+/// order never holds both whole. No recursion: depth costs nothing here.
+fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<OutlineNode> {
+    let roots = std::mem::take(&mut outline.roots);
+    let mut nodes = std::mem::take(&mut outline.nodes);
+    drop(outline);
+    // built nodes whose parent is not built yet
+    let mut pending: HashMap<usize, OutlineNode> = HashMap::new();
+    while let Some(n) = nodes.pop() {
+        let i = nodes.len();
+        let kind = kinds
+            .get(i)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| default_kind(n.kind));
+        let children = n
+            .children
+            .iter()
+            .filter_map(|c| pending.remove(c))
+            .collect();
+        pending.insert(
+            i,
+            OutlineNode {
+                id: String::new(),
+                number: n.number,
+                label: n.label.map(|l| l.written),
+                kind: kind.to_string(),
+                text: n.text,
+                line_start: n.line_start,
+                line_end: n.line_end,
+                children,
+            },
+        );
+        if nodes.capacity() > 4096 && nodes.len() < nodes.capacity() / 2 {
+            nodes.shrink_to_fit();
+        }
+    }
+    let mut model: Vec<OutlineNode> = roots.iter().filter_map(|r| pending.remove(r)).collect();
+    // ids top-down, with an explicit stack
+    let mut todo: Vec<&mut OutlineNode> = Vec::new();
+    for (k, n) in model.iter_mut().enumerate() {
+        n.id = format!("n{}", k + 1);
+        todo.push(n);
+    }
+    while let Some(n) = todo.pop() {
+        let (id, children) = (&n.id, &mut n.children);
+        for (k, c) in children.iter_mut().enumerate() {
+            c.id = format!("{id}.{}", k + 1);
+            todo.push(c);
+        }
+    }
+    model
 }
 
-fn node_model(
-    outline: &Outline,
-    kinds: &[Option<&'static str>],
-    i: usize,
-    id: String,
-) -> Option<OutlineNode> {
-    let n = outline.node(i)?;
-    let kind = kinds.get(i).copied().flatten().unwrap_or(match n.kind {
+/// The `kind` of an outline node that no later stage named.
+fn default_kind(kind: NodeKind) -> &'static str {
+    match kind {
         NodeKind::Item => "item",
         NodeKind::NameList => "name_list",
         NodeKind::Name => "name",
@@ -319,21 +375,5 @@ fn node_model(
         NodeKind::Paragraph(ParaKind::Signed) => "date",
         NodeKind::Paragraph(ParaKind::Signature) => "signature",
         NodeKind::Paragraph(_) => "paragraph",
-    });
-    let children = n
-        .children
-        .iter()
-        .enumerate()
-        .filter_map(|(k, &c)| node_model(outline, kinds, c, format!("{id}.{}", k + 1)))
-        .collect();
-    Some(OutlineNode {
-        id,
-        number: n.number.clone(),
-        label: n.label.as_ref().map(|l| l.written.clone()),
-        kind: kind.to_string(),
-        text: n.text.clone(),
-        line_start: n.line_start,
-        line_end: n.line_end,
-        children,
-    })
+    }
 }

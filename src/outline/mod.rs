@@ -8,7 +8,7 @@ pub mod label;
 pub mod line;
 mod tree;
 
-pub use tree::build;
+pub use tree::{build, build_with};
 
 use crate::diagnostic::Diagnostic;
 use label::Label;
@@ -91,6 +91,10 @@ pub struct Outline {
     pub roots: Vec<usize>,
     /// Corrections and oddities, in line order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Last line covered by each node and its descendants (parallel to
+    /// `nodes`; filled by the builder so that asking for every duty's end is
+    /// linear, not once per ancestor).
+    pub subtree_ends: Vec<u32>,
 }
 
 impl Outline {
@@ -112,6 +116,10 @@ impl Outline {
 
     /// Last line covered by `i` and all its descendants.
     pub fn subtree_end(&self, i: usize) -> u32 {
+        if let Some(&end) = self.subtree_ends.get(i) {
+            return end;
+        }
+        // an outline built by hand, without the precomputed ends
         let mut end = 0;
         let mut todo = vec![i];
         while let Some(j) = todo.pop() {

@@ -9,24 +9,13 @@ use zip::ZipArchive;
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// Limits on what a container may inflate to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest inflated size of one part, in bytes (default 64 MiB).
-    pub max_part_bytes: u64,
-    /// Largest ratio of inflated to compressed size of a part above 1 MiB
-    /// (default 200; XML compresses about 10–30×).
-    pub max_ratio: u64,
-}
+/// The limits a container is read under (part size and ratio are the ones
+/// used here); kept under this name for callers of the first releases.
+pub use crate::limits::Limits;
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_part_bytes: 64 * 1024 * 1024,
-            max_ratio: 200,
-        }
-    }
-}
+/// Parts up to this size are never refused for their ratio: a small XML
+/// part of repeated markup may well compress 500×.
+const RATIO_FREE: u64 = 1024 * 1024;
 
 /// What kind of container a zip is, from the parts it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,17 +126,20 @@ impl<'a> Container<'a> {
         if file.size() > limits.max_part_bytes {
             return Err(too_big(path, &name, limits));
         }
-        let mut limited = (&mut file).take(limits.max_part_bytes + 1);
+        // The declared size may lie: inflate through both caps, stopping one
+        // byte past the smaller, so a bomb never costs more than the cap.
+        let ratio_cap = compressed.saturating_mul(limits.max_ratio).max(RATIO_FREE);
+        let cap = limits.max_part_bytes.min(ratio_cap);
+        let mut limited = (&mut file).take(cap.saturating_add(1));
         let size = std::io::copy(&mut limited, out).map_err(|e| corrupt(&e))?;
         if size > limits.max_part_bytes {
             return Err(too_big(path, &name, limits));
         }
-        if size > 1024 * 1024 && size / compressed > limits.max_ratio {
+        if size > ratio_cap {
             return Err(Error::new(
                 path,
                 ErrorKind::Limit(format!(
-                    "part {name} inflates {}× (limit {}×): refused as a likely zip bomb",
-                    size / compressed,
+                    "part {name} inflates more than {}× its compressed size, the limit (raise it with --max-ratio): refused as a likely zip bomb",
                     limits.max_ratio
                 )),
             ));
@@ -160,8 +152,8 @@ fn too_big(path: &str, name: &str, limits: Limits) -> Error {
     Error::new(
         path,
         ErrorKind::Limit(format!(
-            "part {name} inflates past {} MiB (the limit for one part): refused as a likely zip bomb",
-            limits.max_part_bytes / (1024 * 1024)
+            "part {name} inflates past {}, the limit for one part (raise it with --max-part-size): refused as a likely zip bomb",
+            crate::limits::show_size(limits.max_part_bytes)
         )),
     )
 }

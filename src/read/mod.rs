@@ -127,8 +127,31 @@ fn extension(path: &str) -> String {
 
 /// Read bytes into a `Source`. The format is decided from the bytes, not only
 /// the extension: a .docx named .txt is read as .docx (with a diagnostic), and
-/// text named .docx is an error that says so.
+/// text named .docx is an error that says so. A line longer than
+/// `options.limits.max_line_chars` is an error: no order has one, and every
+/// later stage works line by line.
 pub fn read_bytes(path: &str, bytes: &[u8], options: &crate::Options) -> Result<Source> {
+    let source = read_format(path, bytes, options)?;
+    let max = options.limits.max_line_chars;
+    // bytes ≥ characters: count characters only on lines that might be too long
+    if let Some((line, chars)) = source
+        .lines
+        .iter()
+        .filter(|l| l.text.len() > max)
+        .map(|l| (l.line, l.text.chars().count()))
+        .find(|&(_, chars)| chars > max)
+    {
+        return Err(options.limits.line_too_long(path, line, chars));
+    }
+    Ok(source)
+}
+
+/// The reader for what the bytes are (see [`read_bytes`]).
+fn read_format(path: &str, bytes: &[u8], options: &crate::Options) -> Result<Source> {
+    if bytes.is_empty() {
+        // zero bytes are empty whatever the name says (a .docx that never got written)
+        return Err(Error::new(path, ErrorKind::Empty));
+    }
     let ext = extension(path);
     match ext.as_str() {
         "doc" | "xls" | "ppt" => {
@@ -189,9 +212,9 @@ pub fn read_bytes(path: &str, bytes: &[u8], options: &crate::Options) -> Result<
         return Ok(source);
     }
     if let Some(kind) = match ext.as_str() {
-        "docx" | "docm" | "dotx" => Some("Word .docx"),
-        "xlsx" | "xlsm" => Some("Excel .xlsx"),
-        "ods" => Some("OpenDocument .ods"),
+        "docx" | "docm" | "dotx" => Some("a Word .docx"),
+        "xlsx" | "xlsm" => Some("an Excel .xlsx"),
+        "ods" => Some("an OpenDocument .ods"),
         _ => None,
     } {
         let looks = if txt::read(path, bytes, options.encoding).is_ok() {
@@ -202,7 +225,7 @@ pub fn read_bytes(path: &str, bytes: &[u8], options: &crate::Options) -> Result<
         return Err(Error::new(
             path,
             ErrorKind::Unsupported(format!(
-                "named .{ext} but is not a {kind} file ({looks}); rename it or convert it"
+                "named .{ext} but is not {kind} file ({looks}); rename it or convert it"
             )),
         ));
     }

@@ -6,6 +6,8 @@
 //! Bytes that cannot be decoded become U+FFFD in the text and an error
 //! diagnostic on their line: never silent loss.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_874};
 
 use super::{Format, Line, Source, sha256_hex};
@@ -19,6 +21,8 @@ pub fn read(path: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Resu
         None => detect_and_decode(path, bytes)?,
     };
     let lines = split_lines(&text);
+    // the decoded text is not needed once it is in lines (a big file: 200 MB)
+    drop(text);
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(Error::new(path, ErrorKind::Empty));
     }
@@ -34,9 +38,10 @@ pub fn read(path: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Resu
     })
 }
 
-/// Decode with `enc`, dropping its BOM if present.
-fn decode(enc: &'static Encoding, bytes: &[u8]) -> String {
-    enc.decode_with_bom_removal(bytes).0.into_owned()
+/// Decode with `enc`, dropping its BOM if present; borrowed when the bytes
+/// are already the text (UTF-8 without errors), so a big file is not copied.
+fn decode<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
+    enc.decode_with_bom_removal(bytes).0
 }
 
 /// The name written to `source.encoding`. Windows-874 is a superset of TIS-620
@@ -50,7 +55,7 @@ fn encoding_name(enc: &'static Encoding, bytes: &[u8]) -> String {
     }
 }
 
-fn detect_and_decode(path: &str, bytes: &[u8]) -> Result<(String, String)> {
+fn detect_and_decode<'a>(path: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, String)> {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return Ok((decode(enc, bytes), enc.name().to_lowercase()));
     }
@@ -61,7 +66,7 @@ fn detect_and_decode(path: &str, bytes: &[u8]) -> Result<(String, String)> {
         ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), "utf-8".to_string()));
+        return Ok((Cow::Borrowed(text), "utf-8".to_string()));
     }
     if mostly_utf8(bytes) {
         return Ok((decode(UTF_8, bytes), "utf-8".to_string()));

@@ -198,7 +198,9 @@ struct WordCounters {
 impl WordCounters {
     fn new(first_person: u32) -> Self {
         let mut starts = [1; LEVEL_TEXTS.len()];
-        starts[0] = first_person;
+        if let Some(first) = starts.first_mut() {
+            *first = first_person;
+        }
         WordCounters {
             starts,
             values: [None; LEVEL_TEXTS.len()],
@@ -213,7 +215,10 @@ impl WordCounters {
             return false;
         };
         let mut values = self.values;
-        values[l] = Some(self.values[l].map_or(*start, |v| v.saturating_add(1)));
+        let Some(slot) = values.get_mut(l) else {
+            return false;
+        };
+        *slot = Some(slot.map_or(*start, |v| v.saturating_add(1)));
         if fill_level_text(text, &values).as_deref() != Some(label) {
             return false;
         }

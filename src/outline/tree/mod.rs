@@ -1,6 +1,11 @@
 //! Building the outline tree from lines, iteratively (no recursion: a label 5,000
 //! levels deep must not overflow the stack).
 //!
+//! Nesting stops at [`Limits::depth`]: an item that would sit deeper is kept as
+//! text of the deepest allowed item (one diagnostic per document), so the
+//! order and serialisation stages, which recurse once per level, stay bounded.
+//! An outline with more nodes than [`Limits::max_nodes`] is an error.
+//!
 //! Placement of a numbered item (Laws.Africa style): its *form* says which open
 //! item can hold it. A dotted label with k parts goes under the open dotted item
 //! with fewer than k parts; any other form becomes the next sibling of the open
@@ -8,31 +13,81 @@
 //! canonical number is then the parent's number plus the item's position, and
 //! every label that differs from it gets a diagnostic.
 
+mod name_list;
+
 use super::label::{Family, Label, format_value, parse_label};
-use super::line::{
-    NameEntry, body_line_kind, consecutive_from, header_line_kind, join_wrapped, name_entries,
-};
+use super::line::{body_line_kind, header_line_kind, join_wrapped};
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::limits::Limits;
 use crate::read::{Line, Source};
 use crate::thai::lexicon::{CLAUSE_OPENERS, CONNECTIVES, PREAMBLE_STARTS, TITLES, starts_with_any};
 
-/// Build the outline of a normalised source.
+/// Build the outline of a normalised source under the default limits; past
+/// the node limit, the outline of the lines before it.
 pub fn build(source: &Source) -> Outline {
+    let next_person = next_starts_person(&source.lines);
+    let width = wrap_width(&source.lines);
+    match build_lines(&source.lines, next_person, width, &Limits::default()) {
+        Ok(outline) | Err((outline, _)) => outline,
+    }
+}
+
+/// Build the outline of a normalised source under `limits`. The source's
+/// lines are consumed one by one as they enter the tree (left empty), so a
+/// big file's text is not held twice.
+pub fn build_with(source: &mut Source, limits: &Limits) -> Result<Outline> {
+    let lines = std::mem::take(&mut source.lines);
+    let next_person = next_starts_person(&lines);
+    let width = wrap_width(&lines);
+    build_lines(lines, next_person, width, limits)
+        .map_err(|(_, line)| limits.too_many_nodes(&source.path, line))
+}
+
+/// The outline, or the outline so far and the line at which it passed the
+/// node limit. `next_person[i]`: the first non-blank line after line `i`
+/// opens a person.
+fn build_lines<L: std::borrow::Borrow<Line>>(
+    lines: impl IntoIterator<Item = L, IntoIter: ExactSizeIterator>,
+    next_person: Vec<bool>,
+    wrap_width: usize,
+    limits: &Limits,
+) -> std::result::Result<Outline, (Outline, u32)> {
+    let lines = lines.into_iter();
     let mut b = Builder {
-        wrap_width: wrap_width(&source.lines),
+        max_depth: u32::try_from(limits.depth()).unwrap_or(u32::MAX),
+        wrap_width,
         ..Builder::default()
     };
-    for (i, line) in source.lines.iter().enumerate() {
-        // the lines after this one, for headings that must be followed by a person
-        b.next_lines = source.lines.get(i + 1..).unwrap_or_default();
+    for (line, next_person) in lines.zip(next_person) {
+        let line = line.borrow();
+        b.next_starts_person = next_person;
         b.push_line(line);
+        // one line adds a bounded number of nodes: checking after each is enough
+        if b.out.nodes.len() > limits.max_nodes {
+            return Err((b.finish(), line.line));
+        }
     }
-    b.out
+    Ok(b.finish())
+}
+
+/// For each line, whether the first non-blank line after it opens a person
+/// (a work-group heading must stand above one), in one backward pass.
+fn next_starts_person(lines: &[Line]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut next = false;
+    for (slot, line) in out.iter_mut().zip(lines).rev() {
+        *slot = next;
+        if !line.text.is_empty() {
+            next = starts_person(&line.text);
+        }
+    }
+    out
 }
 
 #[derive(Default)]
-struct Builder<'a> {
+struct Builder {
     out: Outline,
     /// Open items, outermost first.
     stack: Vec<usize>,
@@ -52,17 +107,39 @@ struct Builder<'a> {
     preamble_started: bool,
     /// Trailing whitespace of the previous line.
     prev_trailing: usize,
-    /// The lines after the current one.
-    next_lines: &'a [Line],
+    /// The first non-blank line after the current one opens a person.
+    next_starts_person: bool,
     /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
     in_tail: bool,
     /// Width (indent + characters) of the previous line.
     prev_width: usize,
     /// 90th percentile of line widths: the width at which the document wraps.
     wrap_width: usize,
+    /// Depth of each node, 1 at the top level (parallel to `out.nodes`).
+    depth: Vec<u32>,
+    /// Deepest an item may sit.
+    max_depth: u32,
+    /// An item has been kept as text for being too deep (reported once).
+    too_deep: bool,
 }
 
-impl Builder<'_> {
+impl Builder {
+    /// The outline, with the last line of every subtree filled in.
+    fn finish(mut self) -> Outline {
+        // parents come before children: one backward pass carries each end up
+        let mut ends: Vec<u32> = self.out.nodes.iter().map(|n| n.line_end).collect();
+        for i in (0..self.out.nodes.len()).rev() {
+            let end = ends.get(i).copied().unwrap_or(0);
+            if let Some(p) = self.out.nodes.get(i).and_then(|n| n.parent)
+                && let Some(pe) = ends.get_mut(p)
+            {
+                *pe = (*pe).max(end);
+            }
+        }
+        self.out.subtree_ends = ends;
+        self.out
+    }
+
     fn push_line(&mut self, line: &Line) {
         // a label after a wide gap mid-line starts a new item on the same line
         let splits: Vec<usize> = line
@@ -145,13 +222,7 @@ impl Builder<'_> {
         let mut kind = body_line_kind(&line.text);
         // a work-group heading stands above a person; otherwise it is a wrapped
         // line that happens to start with กลุ่ม…
-        if kind == Some(ParaKind::WorkGroup)
-            && !self
-                .next_lines
-                .iter()
-                .find(|l| !l.text.is_empty())
-                .is_some_and(|l| starts_person(&l.text))
-        {
+        if kind == Some(ParaKind::WorkGroup) && !self.next_starts_person {
             kind = None;
         }
         if kind.is_none() && !self.in_tail && is_bracketed_name(&line.text) {
@@ -273,6 +344,10 @@ impl Builder<'_> {
         });
         self.counts.push(0);
         self.chain.push(false);
+        let depth = parent
+            .and_then(|p| self.depth.get(p))
+            .map_or(1, |d| d.saturating_add(1));
+        self.depth.push(depth);
         match parent.and_then(|p| self.out.nodes.get_mut(p)) {
             Some(p) => p.children.push(i),
             None => self.out.roots.push(i),
@@ -315,6 +390,12 @@ impl Builder<'_> {
             Family::Dotted => self.place_dotted(&label, rest),
             f => self.place_by_family(f),
         };
+        if let Some(p) = parent
+            && self.depth.get(p).is_some_and(|&d| d >= self.max_depth)
+        {
+            self.keep_as_text(p, line);
+            return;
+        }
         let number = match label.family {
             Family::Dotted => Some(join_values(&values)),
             Family::Bullet(_) => None,
@@ -340,6 +421,28 @@ impl Builder<'_> {
         }
         self.stack.push(i);
         self.cont = Some(i);
+    }
+
+    /// An item too deep to nest: its whole line (label included) becomes text
+    /// of `parent`, the deepest allowed item, which stays open for what follows.
+    fn keep_as_text(&mut self, parent: usize, line: &Line) {
+        // placement counted the item among the parent's children: it is not one
+        if let Some(c) = self.counts.get_mut(parent) {
+            *c = c.saturating_sub(1);
+        }
+        if !self.too_deep {
+            self.too_deep = true;
+            self.out.diagnostics.push(Diagnostic::warning(
+                "outline_too_deep",
+                line.line,
+                format!(
+                    "items nested deeper than {} levels are kept as text of the item above them (raise the limit with --max-depth)",
+                    self.max_depth
+                ),
+            ));
+        }
+        self.join(parent, line);
+        self.cont = Some(parent);
     }
 
     fn is_chain(&self, i: usize) -> bool {
@@ -513,89 +616,6 @@ impl Builder<'_> {
         self.out
             .diagnostics
             .push(diag.with_label(&label.written, number));
-    }
-
-    /// An inline list of names (`1. นาง… 2. นาย…`), on one line or continued
-    /// from the line before. Returns false when the line is not one.
-    fn try_name_list(&mut self, line: &Line) -> bool {
-        let entries = name_entries(&line.text);
-        let Some(first) = entries.first() else {
-            return false;
-        };
-        let last_node = self.last.and_then(|i| self.out.nodes.get(i));
-        // continue the list of the line before
-        if let Some(n) = last_node
-            && n.kind == NodeKind::NameList
-        {
-            let last_value = n
-                .children
-                .last()
-                .and_then(|&c| self.out.nodes.get(c))
-                .and_then(|c| c.label.as_ref())
-                .map_or(0, |l| l.last_value());
-            if consecutive_from(&entries, last_value.saturating_add(1)) {
-                let list = self.last.unwrap_or_default();
-                self.join_list(list, line, &entries);
-                return true;
-            }
-        }
-        let after_clause =
-            last_node.is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Substitute));
-        let is_list = consecutive_from(&entries, first.value)
-            && (entries.len() >= 2 && (first.value == 1 || after_clause)
-                || entries.len() == 1
-                    && after_clause
-                    && first.value == 1
-                    && first.name.split(' ').count() <= 4);
-        if !is_list {
-            return false;
-        }
-        let parent = if after_clause {
-            self.last
-        } else {
-            self.stack.last().copied()
-        };
-        let list = self.add(NodeKind::NameList, None, None, Vec::new(), line, parent);
-        self.add_names(list, line, &entries);
-        self.last = Some(list);
-        self.cont = None;
-        true
-    }
-
-    fn join_list(&mut self, list: usize, line: &Line, entries: &[NameEntry]) {
-        if let Some(n) = self.out.nodes.get_mut(list) {
-            n.text.push(' ');
-            n.text.push_str(&line.text);
-            n.line_end = line.line;
-        }
-        self.add_names(list, line, entries);
-        self.last = Some(list);
-        self.cont = None;
-    }
-
-    fn add_names(&mut self, list: usize, line: &Line, entries: &[NameEntry]) {
-        for e in entries {
-            let seq = self.next_seq(Some(list));
-            let label = Label {
-                written: e.label.clone(),
-                family: Family::Dotted,
-                values: vec![e.value],
-                latin_o: false,
-            };
-            let number = seq.to_string();
-            self.check_number(&label, Some(list), &[seq], Some(&number), line.line);
-            let i = self.add(
-                NodeKind::Name,
-                Some(label),
-                Some(number),
-                vec![seq],
-                line,
-                Some(list),
-            );
-            if let Some(n) = self.out.nodes.get_mut(i) {
-                n.text = e.name.clone();
-            }
-        }
     }
 }
 

@@ -1,0 +1,187 @@
+//! Safety limits: how big, how compressed, how long and how deep an input may
+//! be before kamsang refuses it (or, for depth, stops nesting).
+//!
+//! An archive holds everything — zip bombs, 200 MB text dumps, labels 5,000
+//! levels deep — and the promise is that one file never crashes, hangs or eats
+//! the machine. Every limit has a default sized far above any real order and a
+//! CLI flag to raise it; the message of a file that hits one names the limit
+//! and the flag, so the user can decide.
+
+use crate::error::{Error, ErrorKind};
+
+/// Deepest outline the builder will nest, whatever [`Limits::max_depth`] says:
+/// the order and serialisation stages recurse once per level, and this keeps
+/// them far from the end of even a 2 MiB thread stack.
+pub const MAX_DEPTH_CEILING: usize = 256;
+
+/// Every limit on one input. `Limits::default()` is what the CLI uses when no
+/// flag is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input file, in bytes (default 256 MiB; `--max-file-size`).
+    /// Checked before the file is read, so a huge file costs no memory.
+    pub max_file_bytes: u64,
+    /// Largest inflated size of one part of a .docx/.xlsx/.ods, in bytes
+    /// (default 64 MiB; `--max-part-size`).
+    pub max_part_bytes: u64,
+    /// Largest ratio of inflated to compressed size of a part above 1 MiB
+    /// (default 200; XML compresses about 10–30×; `--max-ratio`).
+    pub max_ratio: u64,
+    /// Longest line (paragraph, table row) in characters (default 100,000:
+    /// about 30 pages of Thai text on one line; `--max-line-length`).
+    pub max_line_chars: usize,
+    /// Deepest nesting of numbered items (default 32; `--max-depth`, at most
+    /// [`MAX_DEPTH_CEILING`]). Deeper items are kept as text of the deepest
+    /// allowed item, with one diagnostic.
+    pub max_depth: usize,
+    /// Most outline nodes (items, paragraphs, names) in one input (default
+    /// 1,000,000; `--max-nodes`). Memory grows by about 1 KB a node (node,
+    /// model, diagnostics), so this bounds a file of many tiny items (a
+    /// 256 MiB file of `ก. งาน` lines would otherwise need some 20 GB); a
+    /// 200 MB real order has about 900,000.
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 * MIB,
+            max_part_bytes: 64 * MIB,
+            max_ratio: 200,
+            max_line_chars: 100_000,
+            max_depth: 32,
+            max_nodes: 1_000_000,
+        }
+    }
+}
+
+const KIB: u64 = 1024;
+const MIB: u64 = 1024 * KIB;
+const GIB: u64 = 1024 * MIB;
+
+impl Limits {
+    /// The outline depth actually used: [`Limits::max_depth`], at least 1 and
+    /// at most [`MAX_DEPTH_CEILING`].
+    pub fn depth(&self) -> usize {
+        self.max_depth.clamp(1, MAX_DEPTH_CEILING)
+    }
+
+    /// The error for an input of `size` bytes past [`Limits::max_file_bytes`];
+    /// `None` when the input is a stream cut at the limit (its size unknown).
+    pub fn file_too_big(&self, path: &str, size: Option<u64>) -> Error {
+        let what = match size {
+            Some(size) => format!(
+                "input is {}, past the limit of {}",
+                show_size(size),
+                show_size(self.max_file_bytes)
+            ),
+            None => format!(
+                "input is larger than {}, the limit",
+                show_size(self.max_file_bytes)
+            ),
+        };
+        Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "{what} for one file (raise it with --max-file-size)"
+            )),
+        )
+    }
+
+    /// The error for a line of `chars` characters past [`Limits::max_line_chars`].
+    pub fn line_too_long(&self, path: &str, line: u32, chars: usize) -> Error {
+        Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "a line of {chars} characters, past the limit of {} (raise it with --max-line-length)",
+                self.max_line_chars
+            )),
+        )
+        .at_line(line)
+    }
+
+    /// The error for an outline past [`Limits::max_nodes`].
+    pub fn too_many_nodes(&self, path: &str, line: u32) -> Error {
+        Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "more than {} outline items and paragraphs (raise it with --max-nodes)",
+                self.max_nodes
+            )),
+        )
+        .at_line(line)
+    }
+}
+
+/// A size for people: whole KiB/MiB/GiB when exact, bytes otherwise.
+pub fn show_size(bytes: u64) -> String {
+    for (unit, name) in [(GIB, "GiB"), (MIB, "MiB"), (KIB, "KiB")] {
+        if bytes >= unit && bytes.is_multiple_of(unit) {
+            return format!("{} {name}", bytes / unit);
+        }
+    }
+    if bytes >= MIB {
+        // not a whole number of MiB: one decimal is enough to compare with a limit
+        return format!("{:.1} MiB ({bytes} bytes)", bytes as f64 / MIB as f64);
+    }
+    format!("{bytes} bytes")
+}
+
+/// A size as written on the command line: a whole number of bytes, or with a
+/// binary suffix `K`, `M`, `G` (also `KiB`, `MB`…: all mean powers of 1024).
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let s = s.trim();
+    let digits_end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (digits, suffix) = s.split_at_checked(digits_end).unwrap_or((s, ""));
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("not a size: {s:?} (use bytes or a K, M or G suffix)"))?;
+    let unit = match suffix.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => KIB,
+        "M" | "MB" | "MIB" => MIB,
+        "G" | "GB" | "GIB" => GIB,
+        _ => return Err(format!("unknown size suffix in {s:?} (use K, M or G)")),
+    };
+    n.checked_mul(unit)
+        .ok_or_else(|| format!("size too large: {s:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_with_binary_suffixes() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("64K"), Ok(64 * 1024));
+        assert_eq!(parse_size("256M"), Ok(256 * 1024 * 1024));
+        assert_eq!(parse_size("2GiB"), Ok(2 * 1024 * 1024 * 1024));
+        assert_eq!(parse_size("3 mb"), Ok(3 * 1024 * 1024));
+        assert!(parse_size("").is_err());
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("-1").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn sizes_show_in_whole_units_when_exact() {
+        assert_eq!(show_size(256 * 1024 * 1024), "256 MiB");
+        assert_eq!(show_size(2048), "2 KiB");
+        assert_eq!(show_size(1000), "1000 bytes");
+        assert_eq!(
+            show_size(300 * 1024 * 1024 + 1),
+            "300.0 MiB (314572801 bytes)"
+        );
+    }
+
+    #[test]
+    fn depth_is_clamped() {
+        let mut l = Limits::default();
+        assert_eq!(l.depth(), 32);
+        l.max_depth = 0;
+        assert_eq!(l.depth(), 1);
+        l.max_depth = 1_000_000;
+        assert_eq!(l.depth(), MAX_DEPTH_CEILING);
+    }
+}

@@ -1,0 +1,94 @@
+//! Inline lists of names in the outline: `1. นางสาวก  ข  2. นางค  ง  3.นางจ  ฉ`
+//! on one line, or continued on the next, becomes one name-list node with a
+//! name node per entry (numbered and checked like any item).
+
+use super::Builder;
+use crate::outline::label::{Family, Label};
+use crate::outline::line::{NameEntry, consecutive_from, name_entries};
+use crate::outline::{NodeKind, ParaKind};
+use crate::read::Line;
+
+impl Builder {
+    /// An inline list of names (`1. นาง… 2. นาย…`), on one line or continued
+    /// from the line before. Returns false when the line is not one.
+    pub(super) fn try_name_list(&mut self, line: &Line) -> bool {
+        let entries = name_entries(&line.text);
+        let Some(first) = entries.first() else {
+            return false;
+        };
+        let last_node = self.last.and_then(|i| self.out.nodes.get(i));
+        // continue the list of the line before
+        if let Some(n) = last_node
+            && n.kind == NodeKind::NameList
+        {
+            let last_value = n
+                .children
+                .last()
+                .and_then(|&c| self.out.nodes.get(c))
+                .and_then(|c| c.label.as_ref())
+                .map_or(0, |l| l.last_value());
+            if consecutive_from(&entries, last_value.saturating_add(1)) {
+                let list = self.last.unwrap_or_default();
+                self.join_list(list, line, &entries);
+                return true;
+            }
+        }
+        let after_clause =
+            last_node.is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Substitute));
+        let is_list = consecutive_from(&entries, first.value)
+            && (entries.len() >= 2 && (first.value == 1 || after_clause)
+                || entries.len() == 1
+                    && after_clause
+                    && first.value == 1
+                    && first.name.split(' ').count() <= 4);
+        if !is_list {
+            return false;
+        }
+        let parent = if after_clause {
+            self.last
+        } else {
+            self.stack.last().copied()
+        };
+        let list = self.add(NodeKind::NameList, None, None, Vec::new(), line, parent);
+        self.add_names(list, line, &entries);
+        self.last = Some(list);
+        self.cont = None;
+        true
+    }
+
+    fn join_list(&mut self, list: usize, line: &Line, entries: &[NameEntry]) {
+        if let Some(n) = self.out.nodes.get_mut(list) {
+            n.text.push(' ');
+            n.text.push_str(&line.text);
+            n.line_end = line.line;
+        }
+        self.add_names(list, line, entries);
+        self.last = Some(list);
+        self.cont = None;
+    }
+
+    fn add_names(&mut self, list: usize, line: &Line, entries: &[NameEntry]) {
+        for e in entries {
+            let seq = self.next_seq(Some(list));
+            let label = Label {
+                written: e.label.clone(),
+                family: Family::Dotted,
+                values: vec![e.value],
+                latin_o: false,
+            };
+            let number = seq.to_string();
+            self.check_number(&label, Some(list), &[seq], Some(&number), line.line);
+            let i = self.add(
+                NodeKind::Name,
+                Some(label),
+                Some(number),
+                vec![seq],
+                line,
+                Some(list),
+            );
+            if let Some(n) = self.out.nodes.get_mut(i) {
+                n.text = e.name.clone();
+            }
+        }
+    }
+}
