@@ -26,6 +26,7 @@
 // Input reaches almost everything here: no unwrap/expect outside unit tests.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod batch;
 pub mod diagnostic;
 pub mod error;
 pub mod model;
