@@ -138,7 +138,7 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
     let started = Instant::now();
     check_flags(config)?;
     let roots = match &config.inputs {
-        Inputs::Paths(paths) => Some(plan_roots(paths)?),
+        Inputs::Paths(paths) => Some(plan_roots(paths, config.outdir.is_some())?),
         Inputs::Stdin { .. } => None,
     };
     let trees: Vec<PathBuf> = roots
@@ -283,8 +283,9 @@ fn check_flags(config: &Config) -> Result<(), BatchError> {
     Ok(())
 }
 
-/// Resolve the inputs and decide where each one's outputs go.
-fn plan_roots(paths: &[PathBuf]) -> Result<Vec<Root>, BatchError> {
+/// Resolve the inputs and decide where each one's outputs go; names are
+/// checked for collisions only when they are `mirrored` under an OUTDIR.
+fn plan_roots(paths: &[PathBuf], mirrored: bool) -> Result<Vec<Root>, BatchError> {
     if paths.is_empty() {
         return Err(usage("batch needs at least one folder or file"));
     }
@@ -314,7 +315,7 @@ fn plan_roots(paths: &[PathBuf]) -> Result<Vec<Root>, BatchError> {
                 )));
             }
         };
-        if !single && canonical.is_some() {
+        if mirrored && !single && canonical.is_some() {
             if walk::RESERVED.iter().any(|r| out.as_os_str() == *r) {
                 return Err(usage(format!(
                     "{}: its output would be OUTDIR/{}, the batch's own file; rename it",
