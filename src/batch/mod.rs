@@ -36,7 +36,7 @@ pub mod jsonl;
 mod run;
 pub mod summary;
 pub mod walk;
-pub mod write;
+pub mod work;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -123,14 +123,6 @@ fn failure(message: impl Into<String>) -> BatchError {
     }
 }
 
-/// What the workers need to know.
-struct Work<'a> {
-    outdir: Option<PathBuf>,
-    resume: bool,
-    lines: bool,
-    parse: &'a ParseFn<'a>,
-}
-
 /// Run a batch. Failures of single inputs are counted in the summary (and listed
 /// in `failures.jsonl`), never returned; an `Err` means the batch could not start
 /// or could not write its own outputs (a closed stdout, a full disk).
@@ -192,7 +184,7 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         });
     }
 
-    let work = Work {
+    let work = work::Work {
         outdir: outdir.as_ref().map(|(d, _)| d.clone()),
         resume: config.resume,
         lines: lines.is_some(),
@@ -217,7 +209,7 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         inputs,
         config.jobs,
         config.unordered,
-        |found| process(found, &work),
+        |found| work::process(found, &work),
         |record: Record| {
             summary.add(&record);
             let written = hand_on(&record, &mut progress, lines.as_mut(), failures.as_mut());
@@ -248,7 +240,7 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
             serde_json::to_string_pretty(&summary).map_err(|e| failure(e.to_string()))?;
         text.push('\n');
         let path = dir.join("summary.json");
-        write::atomic_write(&path, text.as_bytes()).map_err(|e| {
+        work::atomic_write(&path, text.as_bytes()).map_err(|e| {
             failure(format!(
                 "{}: cannot write: {}",
                 path.display(),
@@ -380,165 +372,6 @@ fn prepare_outdir(dir: &Path, trees: &[PathBuf]) -> Result<(PathBuf, PathBuf), B
     let canonical = std::fs::canonicalize(dir)
         .map_err(|e| failure(format!("{shown}: {}", crate::io_message(&e))))?;
     Ok((dir.to_path_buf(), canonical))
-}
-
-/// The work on one input, on a worker thread. A panic anywhere in it becomes a
-/// failure of that input; the batch goes on.
-fn process(found: Found, work: &Work) -> Record {
-    let started = Instant::now();
-    let (path, outcome, bytes, line) = match found {
-        Found::Take { path, out } => {
-            let shown = path.to_string_lossy().into_owned();
-            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                convert(&path, &shown, &out, work)
-            }));
-            let (outcome, bytes, line) = done.unwrap_or_else(|_| {
-                let error = "internal error (please report)".to_string();
-                (
-                    Outcome::Failed {
-                        error,
-                        parsed: true,
-                    },
-                    0,
-                    None,
-                )
-            });
-            (shown, outcome, bytes, line)
-        }
-        Found::Skip { path, ext } => (path, Outcome::Skipped { ext }, 0, None).into_shown(),
-        Found::Duplicate { path } => (path, Outcome::Duplicate, 0, None).into_shown(),
-        Found::Hidden { path } => (path, Outcome::Hidden, 0, None).into_shown(),
-        Found::RepeatedDir { path } => (path, Outcome::RepeatedDir, 0, None).into_shown(),
-        Found::Fail { path, error } => {
-            let outcome = Outcome::Failed {
-                error,
-                parsed: false,
-            };
-            (path, outcome, 0, None).into_shown()
-        }
-    };
-    Record {
-        path,
-        outcome,
-        bytes,
-        elapsed: started.elapsed(),
-        line,
-    }
-}
-
-type Done<P> = (P, Outcome, u64, Option<String>);
-
-trait IntoShown {
-    fn into_shown(self) -> Done<String>;
-}
-
-impl IntoShown for Done<PathBuf> {
-    fn into_shown(self) -> Done<String> {
-        (
-            self.0.to_string_lossy().into_owned(),
-            self.1,
-            self.2,
-            self.3,
-        )
-    }
-}
-
-/// Read, maybe resume, parse, write: outcome, bytes read, JSON line.
-fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, Option<String>) {
-    let fail = |error: String, parsed: bool| Outcome::Failed { error, parsed };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            return (
-                fail(format!("cannot read: {}", crate::io_message(&e)), false),
-                0,
-                None,
-            );
-        }
-    };
-    if !meta.is_file() {
-        let what = if meta.is_dir() {
-            "cannot read: is a folder, not a file"
-        } else {
-            "not a regular file (a pipe, socket or device): not read"
-        };
-        return (fail(what.to_string(), false), 0, None);
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return (
-                fail(format!("cannot read: {}", crate::io_message(&e)), false),
-                0,
-                None,
-            );
-        }
-    };
-    let size = bytes.len() as u64;
-    let target = work.outdir.as_ref().map(|d| d.join(out));
-    if let (true, Some(target)) = (work.resume, &target) {
-        let sha = crate::read::sha256_hex(&bytes);
-        if write::is_current(target, meta.modified().ok(), &sha) {
-            if !work.lines {
-                return (Outcome::Resumed, size, None);
-            }
-            // The stored JSON, re-emitted compact: the same line a parse gives.
-            let stored = std::fs::read(target)
-                .ok()
-                .and_then(|b| serde_json::from_slice::<DutyOrder>(&b).ok())
-                .and_then(|o| serde_json::to_string(&o).ok());
-            if let Some(line) = stored {
-                return (Outcome::Resumed, size, Some(line));
-            }
-        }
-    }
-    let order = match (work.parse)(shown, &bytes) {
-        Ok(order) => order,
-        Err(message) => {
-            if let Some(target) = &target {
-                write::remove_stale(target);
-            }
-            let error = message
-                .strip_prefix(shown)
-                .and_then(|m| m.strip_prefix(": "))
-                .unwrap_or(&message)
-                .to_string();
-            return (fail(error, true), size, None);
-        }
-    };
-    let warnings = order
-        .diagnostics
-        .iter()
-        .any(|d| d.severity >= crate::Severity::Warning);
-    if let Some(target) = &target {
-        let written = serde_json::to_string_pretty(&order)
-            .map_err(|e| format!("cannot serialise: {e}"))
-            .and_then(|mut json| {
-                json.push('\n');
-                write::atomic_write(target, json.as_bytes()).map_err(|e| {
-                    format!(
-                        "cannot write {}: {}",
-                        target.display(),
-                        crate::io_message(&e)
-                    )
-                })
-            });
-        if let Err(error) = written {
-            write::remove_stale(target);
-            return (fail(error, true), size, None);
-        }
-    }
-    let line = if work.lines {
-        match serde_json::to_string(&order) {
-            Ok(l) => Some(l),
-            Err(e) => {
-                return (fail(format!("cannot serialise: {e}"), true), size, None);
-            }
-        }
-    } else {
-        None
-    };
-    (Outcome::Ok { warnings }, size, line)
 }
 
 /// On the receiving thread: tell the user about a failure, list it, and pass the

@@ -187,7 +187,7 @@ impl Progress {
                 indicatif::ProgressDrawTarget::stderr(),
             );
             if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{elapsed_precise} {wide_bar} {pos}/{len} files, {per_sec}, eta {eta} {msg}",
+                "{elapsed_precise} {wide_bar} {pos}/{len} files, {msg}",
             ) {
                 b.set_style(style);
             }
@@ -223,9 +223,12 @@ impl Progress {
         if let Some(b) = &self.bar {
             b.set_length(total.max(done));
             b.set_position(done);
-            if s.failed > 0 {
-                b.set_message(format!("({} failed)", s.failed));
-            }
+            let rate = done as f64 / self.started.elapsed().as_secs_f64().max(1e-9);
+            let failed = match s.failed {
+                0 => String::new(),
+                n => format!(", {n} failed"),
+            };
+            b.set_message(format!("{rate:.0} files/s{failed}"));
         } else if self.plain && self.last_line.elapsed() >= PLAIN_EVERY {
             self.last_line = Instant::now();
             let secs = self.started.elapsed().as_secs_f64().max(1e-9);

@@ -428,3 +428,35 @@ pub(crate) fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     }
     Ok(base)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_follows_what_exists_and_applies_dotdot_to_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir(real.join("a")).unwrap();
+        std::os::unix::fs::symlink(real.join("a"), real.join("link")).unwrap();
+        assert_eq!(
+            resolve(&real.join("link/new/x")).unwrap(),
+            real.join("a/new/x")
+        );
+        assert_eq!(
+            resolve(&real.join("link/new/../y")).unwrap(),
+            real.join("a/y")
+        );
+        assert_eq!(resolve(&real.join("a/..")).unwrap(), real);
+    }
+
+    #[test]
+    fn a_hidden_folder_on_the_way_is_not_reached() {
+        let t = Path::new("/data/archive");
+        assert!(reaches(t, Path::new("/data/archive")));
+        assert!(reaches(t, Path::new("/data/archive/2566/x.txt")));
+        assert!(!reaches(t, Path::new("/data/archive/.json/x.txt")));
+        assert!(!reaches(t, Path::new("/data/archive-2")));
+        assert!(!reaches(t, Path::new("/data")));
+    }
+}
