@@ -2,7 +2,8 @@
 # Benchmark `kamsang batch`: files/s, MB/s and peak RSS with -j 1 and -j 2 on a
 # generated archive (scripts/make-batch-tree.sh), medians of RUNS runs, plus a
 # --resume re-run and the peak RSS on a tree a quarter the size (memory must
-# not grow with the number of files). Prints a Markdown table.
+# not grow with the number of files), and a .docx-only tree (the SPEC's
+# per-core target is for .docx). Prints a Markdown table.
 #
 #   scripts/bench-batch.sh [N] [RUNS]        (defaults: 2400 orders, 3 runs)
 #
@@ -22,6 +23,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 scripts/make-batch-tree.sh "$work/tree" "$n" >&2
 scripts/make-batch-tree.sh "$work/small" $((n / 4)) >&2
+scripts/make-batch-tree.sh "$work/docx" $((n / 2)) docx >&2
 bytes=$(find "$work/tree" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 
 # One run: prints "wall_seconds files_per_second mb_per_second peak_rss_kb parsed resumed".
@@ -78,3 +80,5 @@ row "-j 1, $n files" "$work/tree" 1
 row "-j 2, $n files" "$work/tree" 2
 row "-j 2 --resume, $n files (all current)" "$work/tree" 2 --resume
 row "-j 2, $((n / 4)) files (RSS check)" "$work/small" 2
+row "-j 1, $((n / 2)) .docx only" "$work/docx" 1
+row "-j 2, $((n / 2)) .docx only" "$work/docx" 2

@@ -28,7 +28,8 @@ pub struct BatchArgs {
     /// Paths on stdin are NUL-separated (as from find -print0).
     #[arg(short = '0', long = "null")]
     null: bool,
-    /// Write JSON lines as files finish instead of in input order.
+    /// Hand results on as files finish instead of in input order (JSON lines
+    /// and failures.jsonl).
     #[arg(long)]
     unordered: bool,
     /// Progress on stderr: a bar on a terminal and plain lines otherwise (auto).
