@@ -16,8 +16,6 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use rayon::iter::{ParallelBridge, ParallelIterator};
-
 use super::summary::Summary;
 
 /// Inputs in flight (fed but not yet handed on), per worker thread.
@@ -105,17 +103,32 @@ where
             }
         });
         scope.spawn(move || {
-            pool.install(|| {
-                job_rx
-                    .into_iter()
-                    .par_bridge()
-                    .for_each_with(res_tx, |tx, (seq, job)| {
-                        if gate.stop.load(Ordering::Relaxed) {
-                            return;
+            // One loop per worker, each taking the next input from the shared
+            // channel. (`par_bridge` left a worker idle about half the time
+            // here: its splitting does not suit a channel fed as work is done.)
+            let jobs = Mutex::new(job_rx);
+            let jobs = &jobs;
+            pool.scope(|s| {
+                for _ in 0..threads {
+                    let tx = res_tx.clone();
+                    s.spawn(move |_| {
+                        loop {
+                            let next = match jobs.lock() {
+                                Ok(rx) => rx.recv(),
+                                Err(_) => break,
+                            };
+                            let Ok((seq, job)) = next else { break };
+                            if gate.stop.load(Ordering::Relaxed) {
+                                continue; // drain without working
+                            }
+                            if tx.send((seq, work(job))).is_err() {
+                                break;
+                            }
                         }
-                        let _ = tx.send((seq, work(job)));
                     });
+                }
             });
+            drop(res_tx);
         });
         let mut pending: BTreeMap<u64, R> = BTreeMap::new();
         let mut next = 0u64;
