@@ -108,5 +108,7 @@ row "-j 2, $n files, --jsonl /dev/null" "$work/tree" 2 null
 row "-j 2 --resume, $n files (all current)" "$work/tree" 2 --resume
 row "-j 2, $((n / 4)) files (RSS check)" "$work/small" 2
 row "-j 2, $((n * 2)) files (RSS check)" "$work/big" 2
-row "-j 1, $((n / 2)) .docx only" "$work/docx" 1
-row "-j 2, $((n / 2)) .docx only" "$work/docx" 2
+row "-j 1, $((n / 2)) .docx only, OUTDIR on tmpfs" "$work/docx" 1 shm
+row "-j 1, $((n / 2)) .docx only, --jsonl /dev/null" "$work/docx" 1 null
+row "-j 2, $((n / 2)) .docx only, OUTDIR on tmpfs" "$work/docx" 2 shm
+row "-j 2, $((n / 2)) .docx only, --jsonl /dev/null" "$work/docx" 2 null

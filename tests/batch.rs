@@ -447,85 +447,6 @@ fn compact(t: &Path, path: &str) -> String {
 }
 
 #[test]
-fn stdin_paths_give_one_line_each_in_input_order() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let t = dir.path();
-    copy("docx/phetchaburi1-typed.docx", &t.join("a.docx"));
-    copy(
-        "parse/05_ncpo_16_2560_teacher_personnel_committees.txt",
-        &t.join("b.txt"),
-    );
-    std::fs::create_dir(t.join("d.txt")).expect("a folder named like a file");
-    // CRLF ends, a blank line (ignored), a missing file, a path listed twice.
-    let list = "a.docx\r\nmissing.txt\r\n\r\nd.txt\r\nb.txt\r\na.docx\r\n";
-    let o = run_in(
-        t,
-        &["batch", "-", "--jsonl", "-", "-j", "2"],
-        Some(list.as_bytes()),
-    );
-    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
-    let out = String::from_utf8(o.stdout.clone()).expect("utf-8");
-    let lines: Vec<&str> = out.lines().collect();
-    let a = compact(t, "a.docx");
-    let b = compact(t, "b.txt");
-    assert_eq!(lines.len(), 5, "{out}");
-    assert_eq!(lines[0], a);
-    assert_eq!(
-        lines[1],
-        r#"{"path":"missing.txt","error":"cannot read: no such file"}"#
-    );
-    assert_eq!(
-        lines[2],
-        r#"{"path":"d.txt","error":"cannot read: is a folder, not a file"}"#
-    );
-    assert_eq!(lines[3], b);
-    assert_eq!(lines[4], a);
-    let err = common::stderr(&o);
-    assert!(
-        err.contains("kamsang: missing.txt: cannot read: no such file\n"),
-        "{err}"
-    );
-
-    // Unordered: the same lines, in any order.
-    let o = run_in(
-        t,
-        &["batch", "-", "--jsonl", "-", "--unordered"],
-        Some(list.as_bytes()),
-    );
-    let mut got: Vec<String> = String::from_utf8(o.stdout)
-        .expect("utf-8")
-        .lines()
-        .map(String::from)
-        .collect();
-    let mut want: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-    got.sort();
-    want.sort();
-    assert_eq!(got, want);
-}
-
-#[test]
-fn nul_separated_paths_allow_newlines_in_names() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let t = dir.path();
-    copy(
-        "parse/05_ncpo_16_2560_teacher_personnel_committees.txt",
-        &t.join("two\nlines.txt"),
-    );
-    copy("docx/phetchaburi1-typed.docx", &t.join("a.docx"));
-    let o = run_in(
-        t,
-        &["batch", "-", "-0", "--jsonl", "-"],
-        Some(b"two\nlines.txt\0a.docx\0"),
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
-    let out = String::from_utf8(o.stdout).expect("utf-8");
-    let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2, "{out}");
-    assert_eq!(lines[0], compact(t, "two\nlines.txt"));
-    assert_eq!(lines[1], compact(t, "a.docx"));
-}
-
-#[test]
 fn jsonl_file_with_outdir_and_resume_gives_the_same_lines() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
@@ -721,4 +642,102 @@ fn a_panic_in_the_parser_fails_one_file_and_the_batch_goes_on() {
     let failures = std::fs::read_to_string(t.join("out/failures.jsonl")).expect("failures");
     assert!(failures.contains("boom.txt\",\"error\":\"internal error (please report)\""));
     assert!(t.join("out/a.txt.json").exists() && t.join("out/c.txt.json").exists());
+}
+
+#[test]
+fn six_hundred_files_with_broken_ones_mixed_in_are_all_accounted_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path();
+    let docx = std::fs::read(fixture("docx/phetchaburi1-typed.docx")).expect("docx");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.extend(vec![0u8; 504]);
+    let good_sources = [
+        "docx/phetchaburi1-typed.docx",
+        "docx/phetchaburi1-autonum.docx",
+        "docx/phetchaburi1-libreoffice.docx",
+        "parse/05_ncpo_16_2560_teacher_personnel_committees.txt",
+        "parse/02_pm_207_2568_deputy_pm_ministry_assignment.txt",
+        "sheet/phetchaburi1-policy-plan.xlsx",
+        "sheet/phetchaburi1-policy-plan.ods",
+    ];
+    let (mut good, mut broken, mut skipped) = (Vec::new(), BTreeSet::new(), 0);
+    for i in 0..600usize {
+        let folder = format!("in/{}/office-{:02}", 2560 + i % 5, i % 12);
+        std::fs::create_dir_all(t.join(&folder)).expect("mkdir");
+        match i % 20 {
+            // One in twenty is broken, five kinds in turn.
+            0 => {
+                let (name, bytes): (&str, Vec<u8>) = match i / 20 % 5 {
+                    0 => ("truncated.docx", docx[..docx.len() / 3].to_vec()),
+                    1 => ("random.docx", noise(2048 + i)),
+                    2 => ("legacy.doc", ole.clone()),
+                    3 => ("scan.pdf", b"%PDF-1.4\n".to_vec()),
+                    _ => ("empty.txt", Vec::new()),
+                };
+                let rel = format!("{folder}/{i:03}-{name}");
+                std::fs::write(t.join(&rel), bytes).expect("write");
+                broken.insert(rel);
+            }
+            19 => {
+                std::fs::write(t.join(format!("{folder}/{i:03}.md")), "notes").expect("write");
+                skipped += 1;
+            }
+            k => {
+                let from = good_sources[k % good_sources.len()];
+                let ext = from.rsplit('.').next().expect("ext");
+                let rel = format!("{folder}/{i:03}.{ext}");
+                copy(from, &t.join(&rel));
+                good.push(rel);
+            }
+        }
+    }
+    assert_eq!((good.len(), broken.len(), skipped), (540, 30, 30));
+
+    let o = run_in(t, &["batch", "in", "-o", "out", "-j", "2"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    let s = summary(&t.join("out"));
+    assert_eq!(count(&s, "files_seen"), 600, "{s}");
+    assert_eq!(count(&s, "ok") + count(&s, "ok_with_warnings"), 540, "{s}");
+    assert_eq!((count(&s, "failed"), count(&s, "skipped")), (30, 30), "{s}");
+
+    // Every good file has its output (for its own path), every broken one a
+    // single failure line, and nothing else is in OUTDIR.
+    let mut want: BTreeSet<String> = good
+        .iter()
+        .map(|rel| out_name(rel.strip_prefix("in/").expect("in/")))
+        .collect();
+    want.insert("summary.json".into());
+    want.insert("failures.jsonl".into());
+    assert_eq!(all_files(&t.join("out")), want);
+    for rel in good.iter().step_by(37) {
+        let out = t
+            .join("out")
+            .join(out_name(rel.strip_prefix("in/").expect("in/")));
+        let v: Value = serde_json::from_slice(&std::fs::read(out).expect("read")).expect("json");
+        assert_eq!(v["source"]["path"].as_str(), Some(rel.as_str()));
+    }
+    let failures = std::fs::read_to_string(t.join("out/failures.jsonl")).expect("failures");
+    let listed: Vec<String> = failures
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("json");
+            v["path"].as_str().expect("path").to_string()
+        })
+        .collect();
+    assert_eq!(listed.len(), 30);
+    assert_eq!(listed.into_iter().collect::<BTreeSet<_>>(), broken);
+
+    // A second run with --resume parses only the broken files again.
+    let o = run_in(
+        t,
+        &["batch", "in", "-o", "out", "-j", "2", "--resume"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let s = summary(&t.join("out"));
+    assert_eq!(
+        (count(&s, "resumed"), count(&s, "parsed")),
+        (540, 30),
+        "{s}"
+    );
 }

@@ -1,8 +1,9 @@
-//! The cluster path: the recipes in README.md ("Batch and clusters") run for
-//! real — GNU parallel, `xargs -P` and PySpark in local mode — on a small
-//! archive with a broken file, and the stdin → JSONL contract Hadoop Streaming
-//! relies on. The recipes are read from README.md, so the documentation is what
-//! is tested.
+//! The cluster path: the contract engines drive (`kamsang batch - --jsonl -`:
+//! paths on stdin, one JSON line out per path, in order), and the recipes in
+//! README.md ("Batch and clusters") run for real — GNU parallel, `xargs -P` and
+//! PySpark in local mode — on a small archive with a broken file. The recipes
+//! are read from README.md, so the documentation is what is tested; Hadoop
+//! Streaming cannot run here, so the contract it relies on is tested instead.
 
 mod common;
 
@@ -224,6 +225,123 @@ fn xargs_recipe_converts_every_file() {
     assert_eq!(parts, 3);
     let out = std::fs::read_to_string(t.join("orders.jsonl")).expect("orders.jsonl");
     assert_same(&by_path(&out), &expected(t, &paths));
+}
+
+/// Run the real binary in `dir` with `stdin` piped in.
+fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kamsang"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn kamsang");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn copy(from: &str, to: &Path) {
+    std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+    std::fs::copy(common::root().join("fixtures").join(from), to).expect("copy fixture");
+}
+
+/// What `kamsang parse --compact PATH` prints, without the newline.
+fn compact(t: &Path, path: &str) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_kamsang"))
+        .args(["parse", "--compact", path])
+        .current_dir(t)
+        .output()
+        .expect("parse");
+    assert_eq!(o.status.code(), Some(0), "{path}: {}", common::stderr(&o));
+    String::from_utf8(o.stdout)
+        .expect("utf-8")
+        .trim_end_matches('\n')
+        .to_string()
+}
+
+#[test]
+fn stdin_paths_give_one_line_each_in_input_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path();
+    copy("docx/phetchaburi1-typed.docx", &t.join("a.docx"));
+    copy(
+        "parse/05_ncpo_16_2560_teacher_personnel_committees.txt",
+        &t.join("b.txt"),
+    );
+    std::fs::create_dir(t.join("d.txt")).expect("a folder named like a file");
+    // CRLF ends, a blank line (ignored), a missing file, a path listed twice.
+    let list = "a.docx\r\nmissing.txt\r\n\r\nd.txt\r\nb.txt\r\na.docx\r\n";
+    let o = run_in(
+        t,
+        &["batch", "-", "--jsonl", "-", "-j", "2"],
+        list.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
+    let out = String::from_utf8(o.stdout.clone()).expect("utf-8");
+    let lines: Vec<&str> = out.lines().collect();
+    let a = compact(t, "a.docx");
+    let b = compact(t, "b.txt");
+    assert_eq!(lines.len(), 5, "{out}");
+    assert_eq!(lines[0], a);
+    assert_eq!(
+        lines[1],
+        r#"{"path":"missing.txt","error":"cannot read: no such file"}"#
+    );
+    assert_eq!(
+        lines[2],
+        r#"{"path":"d.txt","error":"cannot read: is a folder, not a file"}"#
+    );
+    assert_eq!(lines[3], b);
+    assert_eq!(lines[4], a);
+    let err = common::stderr(&o);
+    assert!(
+        err.contains("kamsang: missing.txt: cannot read: no such file\n"),
+        "{err}"
+    );
+
+    // Unordered: the same lines, in any order.
+    let o = run_in(
+        t,
+        &["batch", "-", "--jsonl", "-", "--unordered"],
+        list.as_bytes(),
+    );
+    let mut got: Vec<String> = String::from_utf8(o.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(String::from)
+        .collect();
+    let mut want: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn nul_separated_paths_allow_newlines_in_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path();
+    copy(
+        "parse/05_ncpo_16_2560_teacher_personnel_committees.txt",
+        &t.join("two\nlines.txt"),
+    );
+    copy("docx/phetchaburi1-typed.docx", &t.join("a.docx"));
+    let o = run_in(
+        t,
+        &["batch", "-", "-0", "--jsonl", "-"],
+        b"two\nlines.txt\0a.docx\0",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+    let out = String::from_utf8(o.stdout).expect("utf-8");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(lines[0], compact(t, "two\nlines.txt"));
+    assert_eq!(lines[1], compact(t, "a.docx"));
 }
 
 #[test]
