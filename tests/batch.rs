@@ -540,7 +540,7 @@ fn impossible_layouts_are_usage_errors() {
             "both be mirrored",
         ),
         (
-            &["batch", "a", "--jsonl", "a/all.jsonl"][..],
+            &["batch", "a", "-o", "out", "--jsonl", "a/all.jsonl"][..],
             "inside an input folder",
         ),
         (&["batch", "-", "-o", "out"][..], "JSON lines only"),

@@ -138,23 +138,24 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         .flatten()
         .filter_map(|r| r.canonical.clone().filter(|c| c.is_dir()))
         .collect();
+    // Check every layout rule before anything is created.
+    if let Some(JsonlTo::File(path)) = &config.jsonl {
+        let resolved =
+            walk::resolve(path).map_err(|e| failure(format!("{}: {e}", path.display())))?;
+        if trees.iter().any(|t| walk::reaches(t, &resolved)) {
+            return Err(usage(format!(
+                "{}: the JSONL file would be inside an input folder; write it elsewhere",
+                path.display()
+            )));
+        }
+    }
     let outdir = match &config.outdir {
         Some(dir) => Some(prepare_outdir(dir, &trees)?),
         None => None,
     };
     let mut lines = match &config.jsonl {
         Some(JsonlTo::Stdout) => Some(jsonl::LineWriter::stdout()),
-        Some(JsonlTo::File(path)) => {
-            let resolved =
-                walk::resolve(path).map_err(|e| failure(format!("{}: {e}", path.display())))?;
-            if trees.iter().any(|t| walk::reaches(t, &resolved)) {
-                return Err(usage(format!(
-                    "{}: the JSONL file would be inside an input folder; write it elsewhere",
-                    path.display()
-                )));
-            }
-            Some(jsonl::LineWriter::file(path).map_err(failure)?)
-        }
+        Some(JsonlTo::File(path)) => Some(jsonl::LineWriter::file(path).map_err(failure)?),
         None => None,
     };
     let mut failures = match &outdir {
