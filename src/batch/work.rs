@@ -36,26 +36,13 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Write `bytes` at `path` atomically (temp file in the same folder + rename),
 /// creating the folders above it.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    atomic_write_with(path, |w| w.write_all(bytes))
-}
-
-/// [`atomic_write`] with the content streamed by `fill` (so a large JSON is
-/// serialised straight into the file, never held whole in memory).
-pub fn atomic_write_with(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(parent)?;
     let temp = temp_name(parent, path);
-    let written = std::fs::File::create(&temp).and_then(|f| {
-        let mut w = std::io::BufWriter::with_capacity(64 * 1024, f);
-        fill(&mut w)?;
-        w.flush()
-    });
+    let written = std::fs::File::create(&temp).and_then(|mut f| f.write_all(bytes));
     if let Err(e) = written.and_then(|()| std::fs::rename(&temp, path)) {
         // The final name was never touched; do not leave the temp file either.
         let _ = std::fs::remove_file(&temp);
@@ -246,17 +233,21 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
         .any(|d| d.severity >= crate::Severity::Warning);
     if let Some(target) = &target {
         // Exactly what `kamsang parse` prints: pretty JSON and a newline.
-        let written = atomic_write_with(target, |w| {
-            serde_json::to_writer_pretty(&mut *w, &order).map_err(std::io::Error::other)?;
-            w.write_all(b"\n")
-        })
-        .map_err(|e| {
-            format!(
-                "cannot write {}: {}",
-                target.display(),
-                crate::io_message(&e)
-            )
-        });
+        // Serialised into memory first: serde_json writes many small pieces,
+        // which a Vec takes faster than a BufWriter over the file.
+        let written = serde_json::to_vec_pretty(&order)
+            .map_err(std::io::Error::other)
+            .and_then(|mut json| {
+                json.push(b'\n');
+                atomic_write(target, &json)
+            })
+            .map_err(|e| {
+                format!(
+                    "cannot write {}: {}",
+                    target.display(),
+                    crate::io_message(&e)
+                )
+            });
         if let Err(error) = written {
             remove_stale(target);
             return (fail(error, true), size, None);
