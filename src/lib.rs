@@ -29,6 +29,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod batch;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod batch_cmd;
+
 /// Thai duty orders (คำสั่ง) to schema-checked JSON.
 #[derive(Parser)]
 #[command(name = "kamsang", version, about)]
@@ -87,6 +89,8 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Convert whole folder trees (or paths on stdin) in parallel.
+    Batch(batch_cmd::BatchArgs),
 }
 
 #[derive(clap::Args)]
@@ -184,6 +188,7 @@ fn main() -> ExitCode {
             numbering,
             read,
         } => render(&file, &to, &output, &numbering, &read.options()),
+        Command::Batch(args) => batch_cmd::run(&args),
         Command::Diff {
             old,
             new,
@@ -201,8 +206,13 @@ fn main() -> ExitCode {
 
 /// Parse one input, turning a panic into an "internal error" message.
 fn parse_guarded(path: &str, options: &kamsang::Options) -> Result<kamsang::DutyOrder, String> {
-    match catch_unwind(AssertUnwindSafe(|| kamsang::parse_path_with(path, options))) {
-        Ok(Ok(order)) => Ok(order),
+    guarded(path, || kamsang::parse_path_with(path, options))
+}
+
+/// Run `f` on one input; an error or a panic becomes `PATH: what is wrong`.
+fn guarded<T>(path: &str, f: impl FnOnce() -> kamsang::Result<T>) -> Result<T, String> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err(format!("{path}: internal error (please report)")),
     }

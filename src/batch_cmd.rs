@@ -1,0 +1,103 @@
+//! `kamsang batch`: the command-line side of [`kamsang::batch`].
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kamsang::batch::{Config, Inputs, JsonlTo, ProgressMode};
+
+use crate::ReadArgs;
+
+/// Arguments of `kamsang batch`.
+#[derive(clap::Args)]
+pub struct BatchArgs {
+    /// Folders (walked) or files to convert; a single - reads paths from stdin.
+    #[arg(required = true, value_name = "DIR")]
+    inputs: Vec<PathBuf>,
+    /// Mirror the tree here as NAME.json files, with summary.json and failures.jsonl.
+    #[arg(short, long, value_name = "OUTDIR")]
+    output: Option<PathBuf>,
+    /// Also (or only) write one JSON document per line to FILE, or stdout with -.
+    #[arg(long, value_name = "FILE|-")]
+    jsonl: Option<PathBuf>,
+    /// Worker threads [default: the number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Skip files whose JSON in OUTDIR is newer and records the same sha256.
+    #[arg(long)]
+    resume: bool,
+    /// Paths on stdin are NUL-separated (as from find -print0).
+    #[arg(short = '0', long = "null")]
+    null: bool,
+    /// Hand results on as files finish instead of in input order (JSON lines
+    /// and failures.jsonl).
+    #[arg(long)]
+    unordered: bool,
+    /// Progress on stderr: a bar on a terminal and plain lines otherwise (auto).
+    #[arg(long, value_name = "HOW", default_value = "auto", value_parser = ["auto", "bar", "plain", "none"])]
+    progress: String,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Rewrite Thai digits (๐–๙) as Arabic digits in the output text.
+    #[arg(long)]
+    arabic_digits: bool,
+}
+
+/// Run a batch; exit 0 when every input converted, 1 when some failed (the rest
+/// is written), 2 on a usage error.
+pub fn run(args: &BatchArgs) -> ExitCode {
+    let stdin = args.inputs.len() == 1 && args.inputs.iter().all(|p| p.as_os_str() == "-");
+    let config = Config {
+        inputs: if stdin {
+            Inputs::Stdin { nul: args.null }
+        } else {
+            Inputs::Paths(args.inputs.clone())
+        },
+        outdir: args.output.clone(),
+        jsonl: args.jsonl.as_ref().map(|p| {
+            if p.as_os_str() == "-" {
+                JsonlTo::Stdout
+            } else {
+                JsonlTo::File(p.clone())
+            }
+        }),
+        jobs: args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, usize::from),
+            usize::from,
+        ),
+        resume: args.resume,
+        unordered: args.unordered,
+        progress: match args.progress.as_str() {
+            "bar" => ProgressMode::Bar,
+            "plain" => ProgressMode::Plain,
+            "none" => ProgressMode::Off,
+            _ => ProgressMode::Auto,
+        },
+        limits: args.read.options().limits,
+    };
+    let mut options = args.read.options();
+    options.arabic_digits = args.arabic_digits;
+    let parse = |path: &str, bytes: &[u8]| {
+        crate::guarded(path, || kamsang::parse_bytes_with(path, bytes, &options))
+    };
+    match kamsang::batch::run(&config, &parse) {
+        Ok(summary) => {
+            eprint!("{}", summary.to_text());
+            if summary.failed > 0 {
+                if let Some(dir) = &args.output {
+                    eprintln!(
+                        "kamsang: batch: {} failed, listed in {}",
+                        summary.failed,
+                        dir.join("failures.jsonl").display()
+                    );
+                }
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("kamsang: {e}");
+            ExitCode::from(if e.usage { 2 } else { 1 })
+        }
+    }
+}
