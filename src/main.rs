@@ -211,11 +211,28 @@ fn parse_guarded(path: &str, options: &kamsang::Options) -> Result<kamsang::Duty
 
 /// Run `f` on one input; an error or a panic becomes `PATH: what is wrong`.
 fn guarded<T>(path: &str, f: impl FnOnce() -> kamsang::Result<T>) -> Result<T, String> {
-    match catch_unwind(AssertUnwindSafe(f)) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        debug_panic(path);
+        f()
+    })) {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err(format!("{path}: internal error (please report)")),
     }
+}
+
+/// Debug builds only: `KAMSANG_DEBUG_PANIC=TEXT` makes the work on any path
+/// containing TEXT panic, so tests can check that a panic (a bug no input
+/// should reach) is reported in one line and the rest goes on.
+fn debug_panic(path: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(text) = std::env::var_os("KAMSANG_DEBUG_PANIC")
+        && !text.is_empty()
+        && path.contains(&*text.to_string_lossy())
+    {
+        panic!("KAMSANG_DEBUG_PANIC on {path}");
+    }
+    let _ = path;
 }
 
 fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Options) -> ExitCode {
@@ -369,13 +386,7 @@ fn diff(
     output: Option<&str>,
     options: &kamsang::Options,
 ) -> ExitCode {
-    let load = |path: &str| match catch_unwind(AssertUnwindSafe(|| {
-        kamsang::load_order_with(path, options)
-    })) {
-        Ok(Ok(order)) => Ok(order),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err(format!("{path}: internal error (please report)")),
-    };
+    let load = |path: &str| guarded(path, || kamsang::load_order_with(path, options));
     let (old_order, new_order) = match (load(old), load(new)) {
         (Ok(o), Ok(n)) => (o, n),
         (o, n) => {

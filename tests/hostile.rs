@@ -870,3 +870,71 @@ fn big_order_generator_keeps_numbers_in_sequence() {
     let want: Vec<String> = (1..=14).map(|k| format!("p{k}")).collect();
     assert_eq!(ids, want);
 }
+
+/// A panic is a bug no input should reach; debug builds can force one with
+/// `KAMSANG_DEBUG_PANIC` to check that it is still one line and the rest goes on.
+fn kamsang_panicking_on(text: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kamsang"))
+        .args(args)
+        .current_dir(common::root())
+        .env("KAMSANG_DEBUG_PANIC", text)
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("run kamsang")
+}
+
+#[test]
+fn a_panic_is_one_line_and_the_other_inputs_go_on() {
+    let reference = "fixtures/parse/phetchaburi1-policy-plan.txt";
+    let other = "fixtures/parse/02_pm_207_2568_deputy_pm_ministry_assignment.txt";
+    let o = kamsang_panicking_on("phetchaburi1", &["parse", reference]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        common::stderr(&o),
+        format!("kamsang: {reference}: internal error (please report)\n")
+    );
+    assert!(o.stdout.is_empty());
+    // check goes on with the next file
+    let o = kamsang_panicking_on("phetchaburi1", &["check", reference, other]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        common::stderr(&o),
+        format!("kamsang: {reference}: internal error (please report)\n")
+    );
+    // a batch lists it and converts the rest
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let o = kamsang_panicking_on(
+        "phetchaburi1",
+        &[
+            "batch",
+            "fixtures/parse",
+            "-o",
+            out.to_str().expect("utf-8"),
+            "--progress",
+            "none",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let failures = std::fs::read_to_string(out.join("failures.jsonl")).expect("failures");
+    assert_eq!(
+        failures,
+        "{\"path\":\"fixtures/parse/phetchaburi1-policy-plan.txt\",\"error\":\"internal error (please report)\"}\n"
+    );
+    assert!(
+        out.join("02_pm_207_2568_deputy_pm_ministry_assignment.txt.json")
+            .exists()
+    );
+    assert!(
+        !common::stderr(&o).contains("panicked"),
+        "{}",
+        common::stderr(&o)
+    );
+    // diff names the file too
+    let o = kamsang_panicking_on("phetchaburi1", &["diff", other, reference]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        common::stderr(&o),
+        format!("kamsang: {reference}: internal error (please report)\n")
+    );
+}
