@@ -437,14 +437,7 @@ fn a_killed_run_leaves_only_whole_json_and_resume_finishes_it() {
     assert_eq!(outputs as u64, n);
 }
 
-fn compact(t: &Path, path: &str) -> String {
-    let o = run_in(t, &["parse", "--compact", path], None);
-    assert_eq!(o.status.code(), Some(0), "{path}: {}", common::stderr(&o));
-    String::from_utf8(o.stdout)
-        .expect("utf-8")
-        .trim_end_matches('\n')
-        .to_string()
-}
+use common::parse_compact as compact;
 
 #[test]
 fn jsonl_file_with_outdir_and_resume_gives_the_same_lines() {

@@ -252,18 +252,7 @@ fn copy(from: &str, to: &Path) {
 }
 
 /// What `kamsang parse --compact PATH` prints, without the newline.
-fn compact(t: &Path, path: &str) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(["parse", "--compact", path])
-        .current_dir(t)
-        .output()
-        .expect("parse");
-    assert_eq!(o.status.code(), Some(0), "{path}: {}", common::stderr(&o));
-    String::from_utf8(o.stdout)
-        .expect("utf-8")
-        .trim_end_matches('\n')
-        .to_string()
-}
+use common::parse_compact as compact;
 
 #[test]
 fn stdin_paths_give_one_line_each_in_input_order() {

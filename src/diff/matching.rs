@@ -265,28 +265,20 @@ impl Words {
             v.sort_unstable();
             v
         };
-        let old_words: Vec<Vec<u32>> = old
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                if m.old_free(i) {
-                    intern(&e.duty.title)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
-        let new_words: Vec<Vec<u32>> = new
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                if m.new_free(i) {
-                    intern(&e.duty.title)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
+        let mut side = |entries: &[Entry<'_>], free: &dyn Fn(usize) -> bool| -> Vec<Vec<u32>> {
+            let words = entries.iter().enumerate();
+            words
+                .map(|(i, e)| {
+                    if free(i) {
+                        intern(&e.duty.title)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect()
+        };
+        let old_words = side(old, &|i| m.old_free(i));
+        let new_words = side(new, &|i| m.new_free(i));
         let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
         for (i, ws) in old_words.iter().enumerate() {
             let mut last = None;

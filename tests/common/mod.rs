@@ -72,3 +72,18 @@ pub fn golden(want_path: &Path, got: &str) -> Option<String> {
         format!("{}:\n{diff}", want_path.display())
     })
 }
+
+/// `kamsang parse --compact PATH` run in `dir`: the one JSON line a batch in
+/// JSONL mode must give for the same file.
+pub fn parse_compact(dir: &Path, path: &str) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_kamsang"))
+        .args(["parse", "--compact", path])
+        .current_dir(dir)
+        .output()
+        .expect("parse");
+    assert_eq!(o.status.code(), Some(0), "{path}: {}", stderr(&o));
+    String::from_utf8(o.stdout)
+        .expect("utf-8")
+        .trim_end_matches('\n')
+        .to_string()
+}
