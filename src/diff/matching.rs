@@ -117,6 +117,14 @@ fn shared_duties(a: &Person, b: &Person) -> f64 {
     common as f64 / most as f64
 }
 
+/// The candidate with the highest score; the first in document order on a tie.
+fn best_of(candidates: impl Iterator<Item = (usize, f64)>) -> Option<(usize, f64)> {
+    candidates.fold(None, |best, (i, score)| match best {
+        Some((_, top)) if top >= score => best,
+        _ => Some((i, score)),
+    })
+}
+
 /// Pair people: the same full name; then the same given name (a new title
 /// or family name: marriage); then the same family name, position and mostly
 /// the same duties (a changed given name). A wholly different name is never
@@ -154,16 +162,11 @@ pub fn match_people(old: &[Person], new: &[Person]) -> Pairing {
                 m.old_free(*o) && q.given_name.as_deref().map(key).as_deref() == Some(&given)
             })
             .map(|(o, q)| {
+                // the same family name first, then the most shared duties
                 let family = key_opt(q.family_name.as_deref()) == key_opt(p.family_name.as_deref());
-                (o, u8::from(family), shared_duties(q, p))
-            })
-            .max_by(|a, b| {
-                (a.1, a.2)
-                    .partial_cmp(&(b.1, b.2))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(b.0.cmp(&a.0))
+                (o, 2.0 * f64::from(u8::from(family)) + shared_duties(q, p))
             });
-        if let Some((o, _, _)) = best {
+        if let Some((o, _)) = best_of(best) {
             m.pair(o, n, exact("same_given_name"));
         }
     }
@@ -186,13 +189,8 @@ pub fn match_people(old: &[Person], new: &[Person]) -> Pairing {
                     && key_opt(q.position.as_deref()) == key(position)
             })
             .map(|(o, q)| (o, shared_duties(q, p)))
-            .filter(|(_, s)| *s >= SHARED_DUTIES_MIN)
-            .max_by(|a, b| {
-                a.1.partial_cmp(&b.1)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(b.0.cmp(&a.0))
-            });
-        if let Some((o, score)) = best {
+            .filter(|(_, s)| *s >= SHARED_DUTIES_MIN);
+        if let Some((o, score)) = best_of(best) {
             m.pair(o, n, scored("family_name_position_duties", score));
         }
     }
