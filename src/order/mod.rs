@@ -312,8 +312,19 @@ fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<Outline
     let roots = std::mem::take(&mut outline.roots);
     let mut nodes = std::mem::take(&mut outline.nodes);
     drop(outline);
-    // built nodes whose parent is not built yet
-    let mut pending: HashMap<usize, OutlineNode> = HashMap::new();
+    // Built nodes whose parent is not built yet, the smallest index on top.
+    // Children come after their parent in the arena, in order, each followed
+    // by its own subtree; so when a node is built its children are on top of
+    // this stack in order. (A child found elsewhere is searched for, so an
+    // arena in another order is still right, only slower.)
+    let mut pending: Vec<(usize, OutlineNode)> = Vec::new();
+    let take = |pending: &mut Vec<(usize, OutlineNode)>, want: usize| {
+        if pending.last().is_some_and(|(j, _)| *j == want) {
+            return pending.pop().map(|(_, node)| node);
+        }
+        let at = pending.iter().rposition(|(j, _)| *j == want)?;
+        Some(pending.remove(at).1)
+    };
     while let Some(n) = nodes.pop() {
         let i = nodes.len();
         let kind = kinds
@@ -324,9 +335,9 @@ fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<Outline
         let children = n
             .children
             .iter()
-            .filter_map(|c| pending.remove(c))
+            .filter_map(|c| take(&mut pending, *c))
             .collect();
-        pending.insert(
+        pending.push((
             i,
             OutlineNode {
                 id: String::new(),
@@ -338,12 +349,15 @@ fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<Outline
                 line_end: n.line_end,
                 children,
             },
-        );
+        ));
         if nodes.capacity() > 4096 && nodes.len() < nodes.capacity() / 2 {
             nodes.shrink_to_fit();
         }
     }
-    let mut model: Vec<OutlineNode> = roots.iter().filter_map(|r| pending.remove(r)).collect();
+    let mut model: Vec<OutlineNode> = roots
+        .iter()
+        .filter_map(|r| take(&mut pending, *r))
+        .collect();
     // ids top-down, with an explicit stack
     let mut todo: Vec<&mut OutlineNode> = Vec::new();
     for (k, n) in model.iter_mut().enumerate() {
