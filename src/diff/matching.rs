@@ -321,6 +321,7 @@ impl Words {
 }
 
 /// Dice coefficient of two sorted word-id multisets (2·common / (|a| + |b|)).
+/// Word order is ignored on purpose: a reworded duty often moves a clause.
 fn dice(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
@@ -444,4 +445,38 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
         }
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Dice over the dictionary words of two titles (ids local to the pair).
+    fn similarity(a: &'static str, b: &'static str) -> f64 {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut side = |t: &'static str| {
+            let mut v: Vec<u32> = words::words(t)
+                .into_iter()
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let (x, y) = (side(a), side(b));
+        dice(&x, &y)
+    }
+
+    #[test]
+    fn dice_counts_shared_words() {
+        let a = "จัดทำแผนปฏิบัติการประจำปี";
+        assert!(similarity(a, "จัดทำแผนปฏิบัติการประจำปีงบประมาณ") > 0.7);
+        assert!(similarity(a, "ดูแลยานพาหนะของสำนักงาน") < 0.2);
+        assert_eq!(similarity(a, a), 1.0);
+        // a repeated word counts as often as both sides have it
+        assert_eq!(dice(&[1, 1, 2], &[1, 3]), 0.4);
+        assert_eq!(dice(&[], &[]), 1.0);
+    }
 }

@@ -6,7 +6,6 @@
 //! (its LSTM mode, the default "auto", is not built in: it guesses worse on
 //! office Thai and costs a model in the binary).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use icu_segmenter::WordSegmenter;
@@ -56,29 +55,6 @@ pub fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Word similarity of two texts in 0..=1: the Dice coefficient of their word
-/// multisets (2·common / (|a| + |b|)). Word order is ignored on purpose: a
-/// reworded duty often moves a clause.
-pub fn similarity(a: &[&str], b: &[&str]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let mut counts: HashMap<&str, i32> = HashMap::with_capacity(a.len());
-    for w in a {
-        *counts.entry(w).or_insert(0) += 1;
-    }
-    let mut common = 0usize;
-    for w in b {
-        if let Some(c) = counts.get_mut(w)
-            && *c > 0
-        {
-            *c -= 1;
-            common += 1;
-        }
-    }
-    (2 * common) as f64 / (a.len() + b.len()) as f64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,15 +73,5 @@ mod tests {
         let s: String = segments(text).iter().map(|s| s.text).collect();
         assert_eq!(s, text);
         assert!(!words(text).contains(&" "));
-    }
-
-    #[test]
-    fn similarity_counts_shared_words() {
-        let a = words("จัดทำแผนปฏิบัติการประจำปี");
-        let b = words("จัดทำแผนปฏิบัติการประจำปีงบประมาณ");
-        let c = words("ดูแลยานพาหนะของสำนักงาน");
-        assert!(similarity(&a, &b) > 0.7);
-        assert!(similarity(&a, &c) < 0.2);
-        assert_eq!(similarity(&a, &a), 1.0);
     }
 }
