@@ -170,13 +170,11 @@ fn have(tool: &str, arg: &str) -> bool {
 
 #[test]
 fn gnu_parallel_recipe_converts_every_file_in_order() {
-    if !have("parallel", "--version") {
-        // .ci/run installs it; a CI run without it is a failure, not a skip.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "GNU parallel is missing in CI"
-        );
-        eprintln!("skipped: GNU parallel is not installed (apt-get install parallel)");
+    if common::skip_without(
+        have("parallel", "--version"),
+        "KAMSANG_REQUIRE_PARALLEL",
+        "GNU parallel is not installed (apt-get install parallel)",
+    ) {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
@@ -407,8 +405,18 @@ fn spark_submit() -> PathBuf {
 
 #[test]
 fn pyspark_recipe_runs_in_local_mode() {
-    if !have("java", "-version") {
-        eprintln!("skipped: java is not installed, so Spark cannot run (PySpark needs Java 17)");
+    let pyspark = have("java", "-version")
+        && Command::new("python3")
+            .args(["-c", "import pyspark"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    if common::skip_without(
+        pyspark,
+        "KAMSANG_REQUIRE_SPARK",
+        "Spark needs java (Java 17) and pyspark (pip install pyspark)",
+    ) {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");

@@ -40,14 +40,15 @@ fn headless(browser: &PathBuf, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn html_report_renders_in_chromium() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("KAMSANG_REQUIRE_BROWSER").is_none(),
-            "chromium is required here (apt-get install chromium)"
-        );
-        eprintln!("skipped: no chromium on PATH (apt-get install chromium to run this test)");
+    let browser = chromium();
+    if common::skip_without(
+        browser.is_some(),
+        "KAMSANG_REQUIRE_BROWSER",
+        "no chromium on PATH (apt-get install chromium)",
+    ) {
         return;
-    };
+    }
+    let Some(browser) = browser else { return };
     let dir = tempfile::tempdir().expect("tempdir");
     let page = dir.path().join("diff.html");
     let o = common::kamsang(&[

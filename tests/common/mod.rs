@@ -87,3 +87,20 @@ pub fn parse_compact(dir: &Path, path: &str) -> String {
         .trim_end_matches('\n')
         .to_string()
 }
+
+/// `true` when a test must skip because an outside tool is missing: prints
+/// `skipped: REASON` so the log says why. With the environment variable
+/// `require` set (`.ci/run` sets every one), a missing tool fails the test
+/// instead, so CI never skips silently.
+pub fn skip_without(available: bool, require: &str, reason: &str) -> bool {
+    if available {
+        eprintln!("ran: {require} tool present");
+        return false;
+    }
+    assert!(
+        std::env::var_os(require).is_none(),
+        "{require} is set but the tool is missing: {reason}"
+    );
+    eprintln!("skipped: {reason} (set {require}=1 to make this a failure)");
+    true
+}
