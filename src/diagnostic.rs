@@ -32,7 +32,6 @@ impl std::fmt::Display for Severity {
 
 /// One finding, tied to a line of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,

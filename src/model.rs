@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 
 /// Version of the JSON model (semver; an additive change bumps the minor number).
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// The `$id` of the published schema.
 pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.json";
@@ -27,7 +27,6 @@ pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.js
     title = "kamsang duty order",
     extend("$id" = "https://kamsang.dev/schemas/duty-order.v1.schema.json")
 )]
-#[serde(deny_unknown_fields)]
 pub struct DutyOrder {
     /// Version of this JSON model, "1.x.y".
     #[schemars(regex(pattern = r"^1\.[0-9]+\.[0-9]+$"))]
@@ -76,7 +75,6 @@ impl DutyOrder {
 
 /// Provenance of the parsed input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct SourceInfo {
     /// The path as it was given ("-" for stdin).
     pub path: String,
@@ -93,8 +91,10 @@ pub struct SourceInfo {
 
 /// The heading part of an order: who issues it, about what, and when.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Header {
+    /// What the order does, read from its content (1.1).
+    #[serde(default)]
+    pub kind: DocumentKind,
     /// Issuing body: the `คำสั่ง…` line or the office line (e.g.
     /// "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1").
     pub issuer: Option<String>,
@@ -114,9 +114,30 @@ pub struct Header {
     pub signed_by: Option<Signature>,
 }
 
+/// What an order does, so that readers of the JSON can filter on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// Duties given to named staff or posts (มอบหมายหน้าที่, กำหนดหน้าที่).
+    DutyAssignment,
+    /// Sets up one or more committees, sub-committees or working groups
+    /// (แต่งตั้งคณะกรรมการ…, คณะทำงาน…) with their members.
+    Committee,
+    /// Appoints named people to posts, or removes them (แต่งตั้ง… ให้ดำรงตำแหน่ง…).
+    Appointment,
+    /// Says who acts for whom (รักษาราชการแทน, ปฏิบัติราชการแทน).
+    Acting,
+    /// An announcement (ประกาศ) that does none of the above.
+    Announcement,
+    /// Anything else: revocations, amendments without people, operational
+    /// orders; also any kind a newer 1.x version adds.
+    #[default]
+    #[serde(other)]
+    Other,
+}
+
 /// An order number as written and as numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct OrderNumber {
     /// As written, e.g. "ที่ ๑๖/๒๕๖๐".
     pub text: String,
@@ -128,7 +149,6 @@ pub struct OrderNumber {
 
 /// A date as written and in ISO form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct DateInfo {
     /// As written.
     pub text: String,
@@ -139,7 +159,6 @@ pub struct DateInfo {
 
 /// The signature block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Signature {
     /// Name of the signer.
     pub name: Option<String>,
@@ -149,7 +168,6 @@ pub struct Signature {
 
 /// A node of the document tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct OutlineNode {
     /// Stable path id ("n3", "n3.2"): the node's position among its siblings.
     pub id: String,
@@ -177,7 +195,6 @@ pub struct OutlineNode {
 
 /// A named member of staff and what they are assigned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable id from the canonical number ("p4").
     pub id: String,
@@ -199,6 +216,12 @@ pub struct Person {
     pub role: Option<String>,
     /// Work group heading above the person (กลุ่มงาน…).
     pub work_group: Option<String>,
+    /// What this order makes the person, in its words: a post
+    /// (`อธิการบดีมหาวิทยาลัยศิลปากร`), an acting role, a seat; null when the
+    /// order only gives duties or a committee membership (that is the
+    /// member's `role`). Added in 1.1.
+    #[serde(default)]
+    pub appointed_as: Option<String>,
     /// First input line of the person's block.
     #[schemars(range(min = 1))]
     pub line_start: u32,
@@ -213,7 +236,6 @@ pub struct Person {
 
 /// A duty, a procedure step or a sub-step (the same shape at every depth).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Duty {
     /// Stable id ("p4.d1", "p4.d1.s2", "p2.d1.s2.s1").
     pub id: String,
@@ -239,7 +261,6 @@ pub struct Duty {
 
 /// One person named to stand in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Substitute {
     /// Name as written (normalised), with title.
     pub full_name: String,
@@ -249,7 +270,6 @@ pub struct Substitute {
 
 /// A committee (คณะกรรมการ) appointed by the order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct Committee {
     /// Stable id ("c1").
     pub id: String,
@@ -263,14 +283,67 @@ pub struct Committee {
     pub duties: Vec<Duty>,
 }
 
-/// A member of a committee.
+/// A member of a committee: a named person, or a seat held by a position
+/// (ex officio, `ปลัดกระทรวงศึกษาธิการ  กรรมการ`), which has `full_name: null`
+/// and is never a person.
+///
+/// Changed in 1.1: `full_name` may be null; `title`, `position`, `role_kind`,
+/// `line_start` and `line_end` were added; `role` is the role as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct CommitteeMember {
-    /// Name or position as written.
-    pub full_name: String,
-    /// `id` of the same person among `people`, when there is one.
+    /// Title and name of a named member ("นางมนพร เจริญศรี"); null for a seat
+    /// held by a position.
+    pub full_name: Option<String>,
+    /// `id` of the same person among `people` (every named member is one).
     pub person_id: Option<String>,
-    /// ประธานกรรมการ, กรรมการ, กรรมการและเลขานุการ …
+    /// Title of a named member (นาย, พลตำรวจโท, รองศาสตราจารย์ …).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The post: the seat's position, or the named member's post when written.
+    #[serde(default)]
+    pub position: Option<String>,
+    /// The committee role as written: ประธานกรรมการ, กรรมการและเลขานุการ,
+    /// `รองประธานกรรมการ คนที่หนึ่ง`, `ที่ปรึกษา/กรรมการ` …
     pub role: Option<String>,
+    /// What the role is, whatever its wording.
+    #[serde(default)]
+    pub role_kind: Option<RoleKind>,
+    /// First input line of the member.
+    #[serde(default = "one")]
+    #[schemars(range(min = 1))]
+    pub line_start: u32,
+    /// Last input line of the member.
+    #[serde(default = "one")]
+    #[schemars(range(min = 1))]
+    pub line_end: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A committee role, whatever its wording (คณะกรรมการ, คณะอนุกรรมการ and
+/// คณะทำงาน use different words for the same seats).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    /// ที่ปรึกษา: an advisor, not a seat of the committee.
+    Advisor,
+    /// ประธาน…, หัวหน้าคณะทำงาน.
+    Chair,
+    /// รองประธาน…, รองหัวหน้าคณะทำงาน.
+    ViceChair,
+    /// กรรมการ, อนุกรรมการ, คณะทำงาน.
+    Member,
+    /// กรรมการและเลขานุการ (a member who is also the secretary).
+    MemberSecretary,
+    /// เลขานุการ alone.
+    Secretary,
+    /// ผู้ช่วยเลขานุการ, กรรมการและผู้ช่วยเลขานุการ.
+    AssistantSecretary,
+    /// เหรัญญิก, กรรมการและเหรัญญิก.
+    Treasurer,
+    /// Any other role, also any a newer 1.x version adds.
+    #[serde(other)]
+    Other,
 }

@@ -11,11 +11,14 @@ fn parse(text: &str) -> DutyOrder {
 /// (full_name, role) of members.
 type Members<'a> = Vec<(&'a str, Option<&'a str>)>;
 
-/// (full_name, role) of every member.
+/// (name, or the position of a seat held by one; role) of every member.
 fn members(c: &Committee) -> Members<'_> {
     c.members
         .iter()
-        .map(|m| (m.full_name.as_str(), m.role.as_deref()))
+        .map(|m| {
+            let who = m.full_name.as_deref().or(m.position.as_deref());
+            (who.unwrap_or(""), m.role.as_deref())
+        })
         .collect()
 }
 
@@ -201,8 +204,8 @@ fn school_layout_role_at_the_end_dotted_leader_several_in_one_item() {
             ("นางสาวมณี แก้วใส", Some("กรรมการ")),
             ("นายจ ฉ", Some("กรรมการ")),
             ("นางช ซ", Some("กรรมการ")),
-            // the slash form is reported in the และ form
-            ("นางสาวฌ ญ", Some("กรรมการและผู้ช่วยเลขานุการ")),
+            // the role as written; its kind says what it is
+            ("นางสาวฌ ญ", Some("กรรมการ/ผู้ช่วยเลขานุการ")),
         ]
     );
     // `หน้าที่ จัดเตรียมสถานที่` in running text: one duty without a number
@@ -219,8 +222,31 @@ fn school_layout_role_at_the_end_dotted_leader_several_in_one_item() {
     assert_eq!(node(&order.outline, "n5").kind, "committee");
     assert_eq!(node(&order.outline, "n5.1").kind, "member");
     assert_eq!(node(&order.outline, "n6.3").kind, "member");
-    // committee members are not people with duties of their own
-    assert!(order.people.is_empty(), "{:#?}", order.people);
+    // named members are people, once each (นายสมชาย ใจดี sits on both
+    // committees), without duties of their own
+    let people: Vec<(&str, &str)> = order
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.full_name.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("c1.m1", "นายสมชาย ใจดี"),
+            ("c1.m2", "นางสมศรี ดีใจ"),
+            ("c1.m3", "นายก ข"),
+            ("c2.m2", "นางสาวมณี แก้วใส"),
+            ("c2.m3", "นายจ ฉ"),
+            ("c2.m4", "นางช ซ"),
+            ("c2.m5", "นางสาวฌ ญ"),
+        ]
+    );
+    assert!(order.people.iter().all(|p| p.duties.is_empty()));
+    assert_eq!(c2.members[0].person_id.as_deref(), Some("c1.m1"));
+    assert_eq!(
+        c2.members[4].role_kind,
+        Some(kamsang::model::RoleKind::AssistantSecretary)
+    );
     assert!(codes(&order).is_empty(), "{:?}", codes(&order));
 }
 
@@ -276,7 +302,19 @@ fn member_person_id_resolves_to_the_people_of_the_order() {
         .iter()
         .map(|p| (p.id.as_str(), p.full_name.as_str()))
         .collect();
-    assert_eq!(ids, [("p1", "นายสมชาย ใจดี"), ("p2", "นางสาวมณี แก้วใส")]);
+    // a named member is a person too, once (นายปกรณ์ is only a member)
+    assert_eq!(
+        ids,
+        [
+            ("p1", "นายสมชาย ใจดี"),
+            ("p2", "นางสาวมณี แก้วใส"),
+            ("c1.m3", "นายปกรณ์ ศรีสุข")
+        ]
+    );
+    assert_eq!(
+        order.people[2].position.as_deref(),
+        Some("ผู้อำนวยการกองแผนงาน")
+    );
     assert_eq!(order.committees.len(), 1);
     let c = &order.committees[0];
     assert_eq!(c.name, "คณะทำงานจัดทำแผนปฏิบัติการ");
@@ -285,7 +323,7 @@ fn member_person_id_resolves_to_the_people_of_the_order() {
         .iter()
         .map(|m| {
             (
-                m.full_name.as_str(),
+                m.full_name.as_deref().unwrap_or(""),
                 m.person_id.as_deref(),
                 m.role.as_deref(),
             )
@@ -296,8 +334,8 @@ fn member_person_id_resolves_to_the_people_of_the_order() {
         [
             ("นายสมชาย ใจดี", Some("p1"), Some("หัวหน้าคณะทำงาน")),
             ("นางสาวมณี แก้วใส", Some("p2"), Some("คณะทำงานและเลขานุการ")),
-            // position first, name in brackets; not among the people
-            ("นายปกรณ์ ศรีสุข", None, Some("คณะทำงาน")),
+            // position first, name in brackets
+            ("นายปกรณ์ ศรีสุข", Some("c1.m3"), Some("คณะทำงาน")),
         ]
     );
 }
@@ -330,9 +368,19 @@ fn unnumbered_intro_with_members_as_the_following_items() {
             ("นายปกรณ์ ศรีสุข", Some("กรรมการ")),
         ]
     );
-    // the top-level items are people too: members point at them
+    // each named member is a person of the order, with the post written
+    // between the name and the role
     let pids: Vec<Option<&str>> = c.members.iter().map(|m| m.person_id.as_deref()).collect();
-    assert_eq!(pids, [Some("p1"), Some("p2"), Some("p3")]);
+    assert_eq!(pids, [Some("c1.m1"), Some("c1.m2"), Some("c1.m3")]);
+    let posts: Vec<Option<&str>> = order.people.iter().map(|p| p.position.as_deref()).collect();
+    assert_eq!(
+        posts,
+        [
+            Some("ผู้อำนวยการกลุ่มบริหารงานการเงิน"),
+            Some("นักวิชาการพัสดุ"),
+            Some("นักวิชาการเงินและบัญชี")
+        ]
+    );
     assert_eq!(c.duties.len(), 1);
     assert_eq!(c.duties[0].title, "ตรวจรับพัสดุให้เป็นไปตามระเบียบ");
     // the preamble keeps its header kind
@@ -544,13 +592,19 @@ fn a_persons_duty_that_mentions_a_committee_stays_the_persons() {
     );
     assert_eq!(order.committees.len(), 1);
     assert!(order.committees[0].duties.is_empty());
-    assert_eq!(order.people.len(), 1);
-    assert_eq!(order.people[0].duties.len(), 2);
-    // นายก ข and นางค ง are not people of this order
-    assert!(
-        order.committees[0]
-            .members
-            .iter()
-            .all(|m| m.person_id.is_none())
+    // the members are people of the order too, without duties; the duty
+    // that mentions the committee stays นายจ ฉ's
+    let people: Vec<(&str, &str, usize)> = order
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.full_name.as_str(), p.duties.len()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("c1.m1", "นายก ข", 0),
+            ("c1.m2", "นางค ง", 0),
+            ("p2", "นายจ ฉ", 2)
+        ]
     );
 }

@@ -4,6 +4,7 @@
 pub mod committee;
 pub mod duties;
 pub mod header;
+pub mod kind;
 pub mod people;
 pub mod signature;
 
@@ -28,6 +29,15 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         set_kind(&mut kinds, i, k);
     }
 
+    // committees first: their member lines are not people with duties of
+    // their own (a named member becomes a person below, once)
+    let mut found = committee::read(&outline);
+    let mut in_committee = vec![false; outline.nodes.len()];
+    for &(i, _) in &found.kinds {
+        if let Some(slot) = in_committee.get_mut(i) {
+            *slot = true;
+        }
+    }
     let mut people = Vec::new();
     // line of each substitute name, parallel to `people[i].substitutes`
     let mut sub_lines: Vec<Vec<u32>> = Vec::new();
@@ -36,6 +46,9 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     let mut work_group: Option<String> = None;
     for &i in outline.roots.iter().skip(head.kinds.len()) {
         let Some(n) = outline.node(i) else { continue };
+        if in_committee.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         match n.kind {
             NodeKind::Paragraph(ParaKind::WorkGroup) => {
                 work_group = Some(n.text.clone());
@@ -58,6 +71,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     let group = (n.text.chars().count() <= 80).then(|| n.text.clone());
                     for &c in &n.children {
                         if outline.node(c).is_some_and(|c| c.kind == NodeKind::Item)
+                            && !in_committee.get(c).copied().unwrap_or(false)
                             && let Some(p) = person_from(
                                 &outline,
                                 c,
@@ -82,6 +96,9 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         }
     }
     resolve_substitutes(&mut people, &sub_lines, &keys, &mut diagnostics);
+    committee::add_member_people(&mut found.committees, &mut people, &mut keys);
+    // document order (stable: people of one line keep their order)
+    people.sort_by_key(|p| p.line_start);
 
     let tail = signature::read(&outline);
     let mut header = head.header;
@@ -90,7 +107,6 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     header.signed_by = tail.signed_by;
     diagnostics.extend(tail.diagnostics);
 
-    let found = committee::read(&outline, &people);
     for &(i, k) in &found.kinds {
         set_kind(&mut kinds, i, k);
     }
@@ -112,6 +128,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         });
     }
 
+    header.kind = kind::classify(&header, &outline, &people, &found.committees);
     diagnostics.sort_by_key(|d| d.line);
     let outline_model = to_model(outline, &kinds);
     DutyOrder {
@@ -232,6 +249,7 @@ fn person_from(
         rank: pos.rank,
         role: pos.role,
         work_group: work_group.map(str::to_string),
+        appointed_as: None,
         line_start: n.line_start,
         line_end: outline.subtree_end(i),
         duties,

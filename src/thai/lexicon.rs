@@ -242,3 +242,17 @@ pub fn find_first<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
         .filter_map(|w| s.find(w).map(|i| (i, *w)))
         .min_by_key(|(i, w)| (*i, usize::MAX - w.len()))
 }
+
+/// Words that say someone acts in another's post while it is vacant or its
+/// holder absent: "acting for" (รักษาราชการแทน, รักษาการแทน), "acting in the
+/// position" (รักษาการในตำแหน่ง). Not ปฏิบัติราชการแทน ("performs official
+/// duty on behalf of"): that delegates duties, an assignment.
+pub const ACTING_WORDS: &[&str] = &["รักษาราชการแทน", "รักษาการแทน", "รักษาการในตำแหน่ง"];
+
+/// Words of an order that appoints people to posts or removes them: "appoint"
+/// (แต่งตั้ง), "hold the position" (ดำรงตำแหน่ง), "leave office" (พ้นจาก).
+pub const APPOINTING_WORDS: &[&str] = &["แต่งตั้ง", "ดำรงตำแหน่ง", "พ้นจาก"];
+
+/// The word that opens an announcement (ประกาศ), on its title line and its
+/// date line (`ประกาศ ณ วันที่ …`).
+pub const ANNOUNCEMENT_WORD: &str = "ประกาศ";

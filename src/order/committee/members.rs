@@ -8,8 +8,29 @@ use super::roles::{
 use super::text::clean;
 use crate::order::people::person_in_item;
 
-/// Members read from a text: (name or office as written, role).
-pub(super) type Found = Vec<(String, Option<&'static str>)>;
+/// One member read from a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Seat {
+    /// The name (with title) or the office, as written.
+    pub(super) who: String,
+    /// A named member's post written between the name and the role.
+    pub(super) post: Option<String>,
+    /// The role as written.
+    pub(super) role: Option<&'static str>,
+}
+
+impl Seat {
+    pub(super) fn new(who: String, role: Option<&'static str>) -> Self {
+        Seat {
+            who,
+            post: None,
+            role,
+        }
+    }
+}
+
+/// Members read from a text.
+pub(super) type Found = Vec<Seat>;
 
 /// What one member item (or member paragraph) says.
 #[derive(Debug, Default, PartialEq)]
@@ -67,7 +88,16 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
     if head.contains('(')
         && let Some((name, position)) = person_in_item(head)
     {
-        return (vec![(name.full, role_after_name(&position))], Vec::new());
+        let role = role_after_name(&position);
+        let post = post_before_role(&position);
+        return (
+            vec![Seat {
+                who: name.full,
+                post,
+                role,
+            }],
+            Vec::new(),
+        );
     }
     if let Some((role, rest)) = role_first(head) {
         let rest_t = rest.trim_start();
@@ -85,10 +115,16 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
         return match listed {
             Some(l) => {
                 let (names, whole) = who(l);
-                let members = names.into_iter().map(|n| (n, Some(role))).collect();
+                let members = names
+                    .into_iter()
+                    .map(|n| Seat::new(n, Some(role)))
+                    .collect();
                 (members, whole.into_iter().collect())
             }
-            None => (vec![(cut_description(head), Some(role))], Vec::new()),
+            None => (
+                vec![Seat::new(cut_description(head), Some(role))],
+                Vec::new(),
+            ),
         };
     }
     if let Some(&(be, role, _)) = role_clauses(head).first()
@@ -96,7 +132,10 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
     {
         let (names, whole) = who(&cut_description(head.get(..be).unwrap_or("")));
         return (
-            names.into_iter().map(|n| (n, Some(role))).collect(),
+            names
+                .into_iter()
+                .map(|n| Seat::new(n, Some(role)))
+                .collect(),
             whole.into_iter().collect(),
         );
     }
@@ -105,7 +144,10 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
     {
         let (names, whole) = who(&cut_description(head.get(..start).unwrap_or("")));
         return (
-            names.into_iter().map(|n| (n, Some(role))).collect(),
+            names
+                .into_iter()
+                .map(|n| Seat::new(n, Some(role)))
+                .collect(),
             whole.into_iter().collect(),
         );
     }
@@ -117,7 +159,7 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
 /// กรรมการ` → both กรรมการ).
 fn name_members(text: &str) -> Found {
     let names = names_in(text);
-    let mut out: Vec<(String, Option<&'static str>)> = Vec::with_capacity(names.len());
+    let mut out: Vec<Seat> = Vec::with_capacity(names.len());
     for (k, (_, end, full)) in names.iter().enumerate() {
         let next = names.get(k + 1).map_or(text.len(), |n| n.0);
         let rest = text.get(*end..next).unwrap_or("").trim();
@@ -125,16 +167,45 @@ fn name_members(text: &str) -> Found {
             .trim_end_matches([',', ' '])
             .trim_end_matches("และ")
             .trim();
-        out.push((full.clone(), role_after_name(rest)));
+        out.push(Seat {
+            who: full.clone(),
+            post: post_before_role(rest),
+            role: role_after_name(rest),
+        });
     }
     let mut next_role = None;
     for m in out.iter_mut().rev() {
-        match m.1 {
+        match m.role {
             Some(r) => next_role = Some(r),
-            None => m.1 = next_role,
+            None => m.role = next_role,
         }
     }
     out
+}
+
+/// The post written after a name and before its role: `ผู้อำนวยการโรงเรียน
+/// ประธานกรรมการ` → `ผู้อำนวยการโรงเรียน`; `ครู เป็นกรรมการ` → `ครู`. Null when
+/// only a role (or nothing) is written, or when the role comes first.
+fn post_before_role(rest: &str) -> Option<String> {
+    let rest = rest.trim();
+    let cut = if role_exact(rest).is_some() {
+        0
+    } else if let Some((start, _)) = role_at_end(rest) {
+        start
+    } else if let Some(&(be, _, _)) = role_clauses(rest).first() {
+        be
+    } else if role_prefix(rest).is_some() {
+        0
+    } else {
+        rest.len()
+    };
+    let post = rest
+        .get(..cut)
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(['/', ',', '-', ' '])
+        .trim();
+    (!post.is_empty()).then(|| post.to_string())
 }
 
 /// The role in what follows a name: at the end (`ครู กรรมการ`), after `เป็น`,
@@ -162,7 +233,15 @@ mod tests {
     use super::*;
 
     fn members(text: &str) -> Vec<(String, Option<&'static str>)> {
-        parse_member_text(text).members
+        parse_member_text(text)
+            .members
+            .into_iter()
+            .map(|s| (s.who, s.role))
+            .collect()
+    }
+
+    fn pairs(t: &MemberText) -> Vec<(String, Option<&'static str>)> {
+        t.members.iter().map(|s| (s.who.clone(), s.role)).collect()
     }
 
     fn m(name: &str, role: &'static str) -> (String, Option<&'static str>) {
@@ -185,7 +264,7 @@ mod tests {
         );
         assert_eq!(
             members("นางสาวฌ ญ ครู กรรมการ/ผู้ช่วยเลขานุการ"),
-            [m("นางสาวฌ ญ", "กรรมการและผู้ช่วยเลขานุการ")]
+            [m("นางสาวฌ ญ", "กรรมการ/ผู้ช่วยเลขานุการ")]
         );
     }
 
@@ -256,7 +335,10 @@ mod tests {
             ]
         );
         let t = parse_member_text("กรรมการโดยตำแหน่ง ได้แก่ ปลัดกระทรวงศึกษาธิการ บุคคลภายนอก");
-        assert_eq!(t.members, [m("ปลัดกระทรวงศึกษาธิการ บุคคลภายนอก", "กรรมการ")]);
+        assert_eq!(
+            members("กรรมการโดยตำแหน่ง ได้แก่ ปลัดกระทรวงศึกษาธิการ บุคคลภายนอก"),
+            [m("ปลัดกระทรวงศึกษาธิการ บุคคลภายนอก", "กรรมการ")]
+        );
         assert_eq!(t.unsplit.len(), 1);
     }
 
@@ -266,7 +348,7 @@ mod tests {
             "กรรมการผู้ทรงคุณวุฒิ ซึ่งรัฐมนตรีแต่งตั้ง ด้านละหนึ่งคนให้เลขาธิการ ก.ค.ศ. เป็นกรรมการและเลขานุการ และให้เลขาธิการ ก.ค.ศ. แต่งตั้งข้าราชการในสำนักงาน ก.ค.ศ. จำนวนไม่เกินสองคนเป็นผู้ช่วยเลขานุการกรณีที่จะแต่งตั้งผู้ใดให้เป็นกรรมการตาม (๓) ผู้นั้นต้อง…",
         );
         assert_eq!(
-            t.members,
+            pairs(&t),
             [
                 m("กรรมการผู้ทรงคุณวุฒิ", "กรรมการ"),
                 m("เลขาธิการ ก.ค.ศ.", "กรรมการและเลขานุการ"),
@@ -278,14 +360,14 @@ mod tests {
     #[test]
     fn duty_intro_glued_after_the_role() {
         let t = parse_member_text("นายก ข ครู กรรมการและเลขานุการมีหน้าที่ ดังนี้");
-        assert_eq!(t.members, [m("นายก ข", "กรรมการและเลขานุการ")]);
+        assert_eq!(pairs(&t), [m("นายก ข", "กรรมการและเลขานุการ")]);
         assert_eq!(t.duty_tail.as_deref(), Some(""));
         let t = parse_member_text("นางสาวฌ ญ ..... กรรมการหน้าที่ จัดเตรียมสถานที่");
         assert_eq!(t.duty_tail.as_deref(), Some("จัดเตรียมสถานที่"));
         // an acting role is no duty intro
         let t = parse_member_text("นายก ข ปฏิบัติหน้าที่ผู้อำนวยการ ประธานกรรมการ");
         assert_eq!(t.duty_tail, None);
-        assert_eq!(t.members, [m("นายก ข", "ประธานกรรมการ")]);
+        assert_eq!(pairs(&t), [m("นายก ข", "ประธานกรรมการ")]);
     }
 
     #[test]

@@ -34,7 +34,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Committee, Person};
-use crate::order::people::split_name;
+use crate::order::people::{split_name, split_position};
 use crate::outline::{NodeKind, Outline};
 use bodies::{committee_name, introduced_body, may_name_body};
 use duty_clauses::duty_intro;
@@ -79,16 +79,9 @@ pub fn introduces_committee(text: &str) -> bool {
     rest.is_empty() || duty_intro(rest).is_some() || LIST_INTROS.iter().any(|w| rest.starts_with(w))
 }
 
-/// Find the committees of an order.
-pub fn read(outline: &Outline, people: &[Person]) -> Committees {
-    let mut keys: HashMap<String, String> = HashMap::new();
-    for p in people {
-        if let Some(n) = split_name(&p.full_name)
-            && n.family.is_some()
-        {
-            keys.entry(n.key()).or_insert_with(|| p.id.clone());
-        }
-    }
+/// Find the committees of an order (members' `person_id`s are set by
+/// [`add_member_people`]).
+pub fn read(outline: &Outline) -> Committees {
     let first_item_root = outline
         .roots
         .iter()
@@ -96,7 +89,6 @@ pub fn read(outline: &Outline, people: &[Person]) -> Committees {
         .unwrap_or(outline.roots.len());
     let mut r = Reader {
         outline,
-        keys,
         out: Committees::default(),
         consumed: vec![false; outline.nodes.len()],
         header_roots: outline.roots.get(..first_item_root).unwrap_or(&[]).to_vec(),
@@ -115,4 +107,54 @@ pub fn read(outline: &Outline, people: &[Person]) -> Committees {
         }
     }
     r.out
+}
+
+/// Make every named member one person of the order — once, even when they
+/// sit on two committees — and point each member at that person. `keys`
+/// holds the name keys of the people already known (given and family name
+/// without title or spaces) and gains the new ones. A seat held by a
+/// position (`full_name: null`) is never a person.
+pub fn add_member_people(
+    committees: &mut [Committee],
+    people: &mut Vec<Person>,
+    keys: &mut HashMap<String, String>,
+) {
+    for c in committees.iter_mut() {
+        for (k, m) in c.members.iter_mut().enumerate() {
+            let Some(full) = m.full_name.as_deref() else {
+                continue;
+            };
+            let Some(n) = split_name(full) else { continue };
+            let key = n.key();
+            if let Some(id) = keys.get(&key) {
+                m.person_id = Some(id.clone());
+                continue;
+            }
+            let id = format!("{}.m{}", c.id, k + 1);
+            let post = m
+                .position
+                .as_deref()
+                .map(split_position)
+                .unwrap_or_default();
+            people.push(Person {
+                id: id.clone(),
+                number: None,
+                title: Some(n.title.to_string()),
+                given_name: n.family.map(|_| n.given.to_string()),
+                family_name: n.family.map(str::to_string),
+                full_name: n.full.clone(),
+                position: post.position,
+                rank: post.rank,
+                role: post.role,
+                work_group: None,
+                appointed_as: None,
+                line_start: m.line_start,
+                line_end: m.line_end,
+                duties: Vec::new(),
+                substitutes: Vec::new(),
+            });
+            keys.insert(key, id.clone());
+            m.person_id = Some(id);
+        }
+    }
 }

@@ -1,16 +1,14 @@
 //! Walking the outline: a committee's intro, then the members and duties in
 //! its body (its items, or the lines after an unnumbered intro).
 
-use std::collections::HashMap;
-
 use super::Committees;
 use super::bodies::{body_start, committee_name, introduced_body, may_name_body};
 use super::duty_clauses::{duty_intro, inline_duty, intro_duty_text};
-use super::members::{Found, parse_member_clean, parse_member_text};
+use super::members::{Found, Seat, parse_member_clean, parse_member_text};
 use super::names::starts_with_name;
 use super::roles::{clause_members, has_role_word, head_end};
 use super::text::{clean, ends_with_any};
-use super::vocabulary::LIST_INTROS;
+use super::vocabulary::{LIST_INTROS, role_kind};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
@@ -25,7 +23,6 @@ const MAX_MEMBER_NESTING: usize = 2;
 
 pub(super) struct Reader<'a> {
     pub(super) outline: &'a Outline,
-    pub(super) keys: HashMap<String, String>,
     pub(super) out: Committees,
     pub(super) consumed: Vec<bool>,
     pub(super) header_roots: Vec<usize>,
@@ -160,12 +157,17 @@ impl Reader<'_> {
             let tail = intro.get(p + "ประกอบด้วย".len()..).unwrap_or("").trim();
             if starts_with_name(tail) {
                 let found = parse_member_text(tail);
-                self.add_members(&mut d, found.members, n.line_start, found.unsplit);
+                self.add_members(
+                    &mut d,
+                    found.members,
+                    (n.line_start, n.line_end),
+                    found.unsplit,
+                );
             }
         }
         // members appointed in the intro's running text: `… โดยให้ X เป็นประธาน`
         let (clause_members, unsplit) = clause_members(&intro, head_end(&intro));
-        self.add_members(&mut d, clause_members, n.line_start, unsplit);
+        self.add_members(&mut d, clause_members, (n.line_start, n.line_end), unsplit);
         // duties written in the intro: `คณะกรรมการฝ่ายสถานที่ มีหน้าที่ จัดเตรียมสถานที่`
         if let Some(rest) = intro_duty_text(&intro) {
             let id = d.duty_id(None);
@@ -227,7 +229,8 @@ impl Reader<'_> {
         true
     }
 
-    fn add_members(&self, d: &mut Draft, found: Found, line: u32, unsplit: Vec<String>) {
+    fn add_members(&self, d: &mut Draft, found: Found, lines: (u32, u32), unsplit: Vec<String>) {
+        let line = lines.0;
         for text in unsplit {
             d.diagnostics.push(info(
                 "committee_member_unsplit",
@@ -235,22 +238,44 @@ impl Reader<'_> {
                 format!("cannot tell the members apart in \"{text}\"; kept as one member"),
             ));
         }
-        for (full_name, role) in found {
-            if role.is_none() {
+        for seat in found {
+            if seat.role.is_none() {
                 d.diagnostics.push(info(
                     "committee_role_missing",
                     line,
-                    format!("no committee role found for member \"{full_name}\""),
+                    format!("no committee role found for member \"{}\"", seat.who),
                 ));
             }
-            let person_id = split_name(&full_name)
-                .filter(|n| n.family.is_some())
-                .and_then(|n| self.keys.get(&n.key()).cloned());
-            d.members.push(CommitteeMember {
-                full_name,
-                person_id,
-                role: role.map(str::to_string),
-            });
+            d.members.push(Self::member(seat, lines));
+        }
+    }
+
+    /// A named member (a personal title and a name) or a seat held by a
+    /// position: only a name makes a person.
+    fn member(seat: Seat, (line_start, line_end): (u32, u32)) -> CommitteeMember {
+        let role = seat.role.map(str::to_string);
+        let role_kind = seat.role.and_then(role_kind);
+        match split_name(&seat.who) {
+            Some(n) => CommitteeMember {
+                person_id: None,
+                full_name: Some(n.full.clone()),
+                title: Some(n.title.to_string()),
+                position: seat.post,
+                role,
+                role_kind,
+                line_start,
+                line_end,
+            },
+            None => CommitteeMember {
+                full_name: None,
+                person_id: None,
+                title: None,
+                position: Some(seat.who),
+                role,
+                role_kind,
+                line_start,
+                line_end,
+            },
         }
     }
 
@@ -273,7 +298,12 @@ impl Reader<'_> {
                 if !found.members.is_empty() {
                     d.kinds.push((c, "member"));
                     d.consumed.push(c);
-                    self.add_members(d, found.members, node.line_start, found.unsplit);
+                    self.add_members(
+                        d,
+                        found.members,
+                        (node.line_start, node.line_end),
+                        found.unsplit,
+                    );
                 }
             }
             NodeKind::Item if d.in_duties => self.duty_item(d, c),
@@ -313,14 +343,19 @@ impl Reader<'_> {
                     }
                 } else {
                     if is_item && depth == 0 {
-                        if found.members.iter().any(|m| m.1.is_some()) {
+                        if found.members.iter().any(|m| m.role.is_some()) {
                             d.role_items += 1;
                         } else {
                             d.other_items += 1;
                         }
                     }
                     d.kinds.push((c, "member"));
-                    self.add_members(d, found.members, node.line_start, found.unsplit);
+                    self.add_members(
+                        d,
+                        found.members,
+                        (node.line_start, node.line_end),
+                        found.unsplit,
+                    );
                 }
                 if let Some(rest) = found.duty_tail {
                     // `… กรรมการและเลขานุการ` + wrapped `มีหน้าที่ ดังนี้`

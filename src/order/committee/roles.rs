@@ -1,7 +1,7 @@
 //! Committee roles: where a role is written, and the running-text clauses
 //! that appoint members (`ให้ X เป็น<role>`).
 
-use super::members::Found;
+use super::members::{Found, Seat};
 use super::names::{cut_description, who};
 use super::text::rfind_any;
 use super::vocabulary::{
@@ -12,7 +12,7 @@ use super::vocabulary::{
 /// The role `s` is exactly (dots and spaces around ignored).
 pub(super) fn role_exact(s: &str) -> Option<&'static str> {
     let t = s.trim_matches(|c: char| c == '.' || c == ' ' || c == ',');
-    ROLES.iter().find(|(w, _)| *w == t).map(|(_, r)| *r)
+    ROLES.iter().find(|(w, _)| *w == t).map(|(w, _)| *w)
 }
 
 /// The longest role written at the start of `s`: (written length, role).
@@ -21,7 +21,7 @@ pub(super) fn role_prefix(s: &str) -> Option<(usize, &'static str)> {
         .iter()
         .filter(|(w, _)| s.starts_with(w))
         .max_by_key(|(w, _)| w.len())
-        .map(|(w, r)| (w.len(), *r))
+        .map(|(w, _)| (w.len(), *w))
 }
 
 /// The longest role written at the end of `s` after a word boundary: (start of
@@ -31,12 +31,12 @@ pub(super) fn role_at_end(s: &str) -> Option<(usize, &'static str)> {
     ROLES
         .iter()
         .filter(|(w, _)| t.ends_with(w))
-        .filter_map(|(w, r)| {
+        .filter_map(|(w, _)| {
             let start = t.len() - w.len();
             let before = t.get(..start)?;
             let boundary =
                 before.is_empty() || before.ends_with([' ', '.', ')', ']', '-', '/', ':', ',']);
-            boundary.then_some((start, *r, w.len()))
+            boundary.then_some((start, *w, w.len()))
         })
         .max_by_key(|&(_, _, len)| len)
         .map(|(start, r, _)| (start, r))
@@ -116,7 +116,7 @@ pub(super) fn clause_members(text: &str, from: usize) -> (Found, Vec<String>) {
         if let Some(w) = whole {
             unsplit.push(w);
         }
-        members.extend(names.into_iter().map(|n| (n, Some(role))));
+        members.extend(names.into_iter().map(|n| Seat::new(n, Some(role))));
     }
     (members, unsplit)
 }

@@ -5,40 +5,58 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::model::RoleKind;
 use crate::thai::lexicon::TITLES;
 
-/// Committee roles as written → the role reported. Matched longest first, so
-/// `กรรมการและเลขานุการ` wins over `กรรมการ`. The slash forms used in school
-/// orders (`กรรมการ/เลขานุการ`) are reported in the `และ` form.
-pub(super) const ROLES: &[(&str, &str)] = &[
-    ("กรรมการและผู้ช่วยเลขานุการ", "กรรมการและผู้ช่วยเลขานุการ"),
-    ("กรรมการ/ผู้ช่วยเลขานุการ", "กรรมการและผู้ช่วยเลขานุการ"),
-    ("กรรมการและเลขานุการ", "กรรมการและเลขานุการ"),
-    ("กรรมการ/เลขานุการ", "กรรมการและเลขานุการ"),
-    ("กรรมการและเหรัญญิก", "กรรมการและเหรัญญิก"),
-    ("รองประธานกรรมการ", "รองประธานกรรมการ"),
-    ("ประธานกรรมการ", "ประธานกรรมการ"),
-    ("กรรมการ", "กรรมการ"),
-    ("อนุกรรมการและผู้ช่วยเลขานุการ", "อนุกรรมการและผู้ช่วยเลขานุการ"),
-    ("อนุกรรมการและเลขานุการ", "อนุกรรมการและเลขานุการ"),
-    ("รองประธานอนุกรรมการ", "รองประธานอนุกรรมการ"),
-    ("ประธานอนุกรรมการ", "ประธานอนุกรรมการ"),
-    ("อนุกรรมการ", "อนุกรรมการ"),
-    ("คณะทำงานและผู้ช่วยเลขานุการ", "คณะทำงานและผู้ช่วยเลขานุการ"),
-    ("คณะทำงานและเลขานุการ", "คณะทำงานและเลขานุการ"),
-    ("รองหัวหน้าคณะทำงาน", "รองหัวหน้าคณะทำงาน"),
-    ("หัวหน้าคณะทำงาน", "หัวหน้าคณะทำงาน"),
-    ("รองประธานคณะทำงาน", "รองประธานคณะทำงาน"),
-    ("ประธานคณะทำงาน", "ประธานคณะทำงาน"),
-    ("คณะทำงาน", "คณะทำงาน"),
-    ("ผู้ช่วยเลขานุการ", "ผู้ช่วยเลขานุการ"),
-    ("เลขานุการ", "เลขานุการ"),
-    ("เหรัญญิก", "เหรัญญิก"),
-    ("ประธานที่ปรึกษา", "ประธานที่ปรึกษา"),
-    ("ที่ปรึกษา", "ที่ปรึกษา"),
-    ("รองประธาน", "รองประธาน"),
-    ("ประธาน", "ประธาน"),
+/// Committee roles as written, with what each is. Matched longest first, so
+/// `กรรมการและเลขานุการ` wins over `กรรมการ`. The role is reported as written
+/// (`กรรมการ/เลขานุการ` stays so); [`RoleKind`] says what it is.
+pub(super) const ROLES: &[(&str, RoleKind)] = &[
+    ("กรรมการและผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
+    ("กรรมการ/ผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
+    ("กรรมการและเลขานุการ", RoleKind::MemberSecretary),
+    ("กรรมการ/เลขานุการ", RoleKind::MemberSecretary),
+    ("กรรมการและเหรัญญิก", RoleKind::Treasurer),
+    ("รองประธานกรรมการ", RoleKind::ViceChair),
+    ("ประธานกรรมการ", RoleKind::Chair),
+    ("กรรมการ", RoleKind::Member),
+    ("อนุกรรมการและผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
+    ("อนุกรรมการและเลขานุการ", RoleKind::MemberSecretary),
+    ("รองประธานอนุกรรมการ", RoleKind::ViceChair),
+    ("ประธานอนุกรรมการ", RoleKind::Chair),
+    ("อนุกรรมการ", RoleKind::Member),
+    ("คณะทำงานและผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
+    ("คณะทำงานและเลขานุการ", RoleKind::MemberSecretary),
+    ("รองหัวหน้าคณะทำงาน", RoleKind::ViceChair),
+    ("หัวหน้าคณะทำงาน", RoleKind::Chair),
+    ("รองประธานคณะทำงาน", RoleKind::ViceChair),
+    ("ประธานคณะทำงาน", RoleKind::Chair),
+    ("คณะทำงาน", RoleKind::Member),
+    ("ผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
+    ("เลขานุการ", RoleKind::Secretary),
+    ("เหรัญญิก", RoleKind::Treasurer),
+    ("ประธานที่ปรึกษา", RoleKind::Advisor),
+    ("ที่ปรึกษา", RoleKind::Advisor),
+    ("รองประธาน", RoleKind::ViceChair),
+    ("ประธาน", RoleKind::Chair),
 ];
+
+/// What a role written as `written` (a key of [`ROLES`], or two joined by
+/// `/`: `ที่ปรึกษา/กรรมการ` is an advisor first) is.
+pub(super) fn role_kind(written: &str) -> Option<RoleKind> {
+    let first = written.split('/').next().unwrap_or(written).trim();
+    ROLES
+        .iter()
+        .find(|(w, _)| *w == written || *w == first)
+        .map(|(_, k)| *k)
+        .or_else(|| {
+            ROLES
+                .iter()
+                .filter(|(w, _)| first.starts_with(w))
+                .max_by_key(|(w, _)| w.len())
+                .map(|(_, k)| *k)
+        })
+}
 
 /// The words every role in [`ROLES`] contains one of.
 pub(super) const ROLE_WORDS: &[&str] = &[

@@ -1,0 +1,72 @@
+//! What an order does (`header.kind`), read from what was found in it.
+//!
+//! The rules are about Thai orders, in this order of precedence:
+//! - an order that sets up a committee (with members) is a `committee` order,
+//!   whatever else it says;
+//! - one whose subject (or, without a subject, whose text) says who acts in
+//!   a post (รักษาราชการแทน) is `acting`;
+//! - people with duties make a `duty_assignment`;
+//! - people appointed to a post (`appointed_as`), or people named under an
+//!   appointing subject (แต่งตั้ง…, ให้…พ้นจาก…), make an `appointment`;
+//! - a ประกาศ (announcement) that does none of these is an `announcement`;
+//! - anything else (revocations, amendments without people, operational
+//!   orders) is `other`.
+
+use crate::model::{Committee, DocumentKind, Header, Person};
+use crate::outline::Outline;
+use crate::thai::lexicon::{ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS};
+
+/// The kind of an order from its header, outline, people and committees.
+pub fn classify(
+    header: &Header,
+    outline: &Outline,
+    people: &[Person],
+    committees: &[Committee],
+) -> DocumentKind {
+    if committees.iter().any(|c| !c.members.is_empty()) {
+        return DocumentKind::Committee;
+    }
+    let subject = header.subject.as_deref().unwrap_or("");
+    let about = |words: &[&str]| {
+        if subject.is_empty() {
+            outline
+                .nodes
+                .iter()
+                .any(|n| words.iter().any(|w| n.text.contains(w)))
+        } else {
+            words.iter().any(|w| subject.contains(w))
+        }
+    };
+    if !people.is_empty() && about(ACTING_WORDS) {
+        return DocumentKind::Acting;
+    }
+    if people.iter().any(|p| !p.duties.is_empty()) {
+        return DocumentKind::DutyAssignment;
+    }
+    if people.iter().any(|p| p.appointed_as.is_some())
+        || (!people.is_empty() && about(APPOINTING_WORDS))
+    {
+        return DocumentKind::Appointment;
+    }
+    if !people.is_empty() {
+        return DocumentKind::DutyAssignment;
+    }
+    let announced = header
+        .issuer
+        .as_deref()
+        .is_some_and(|i| i.starts_with(ANNOUNCEMENT_WORD))
+        || outline
+            .roots
+            .first()
+            .and_then(|&r| outline.node(r))
+            .is_some_and(|n| n.text.starts_with(ANNOUNCEMENT_WORD))
+        || header
+            .date
+            .as_ref()
+            .is_some_and(|d| d.text.replace(' ', "").starts_with("ประกาศณ"));
+    if announced {
+        DocumentKind::Announcement
+    } else {
+        DocumentKind::Other
+    }
+}
