@@ -505,7 +505,7 @@ fn scoreboard() {
         inv[1],
         inv[2]
     );
-    println!("{TABLE_BEGIN}\n{table}{TABLE_END}\n\nfirst differences per file:\n{details}");
+    println!("\n{TABLE_BEGIN}\n{table}{TABLE_END}\n\nfirst differences per file:\n{details}");
     ratchet(&scores);
 }
 
