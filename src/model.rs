@@ -95,8 +95,14 @@ pub struct Header {
     /// What the order does, read from its content (1.1).
     #[serde(default)]
     pub kind: DocumentKind,
-    /// Issuing body: the `คำสั่ง…` line or the office line (e.g.
-    /// "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1").
+    /// The document word of the title line as written: `คำสั่ง` (order) or
+    /// `ประกาศ` (announcement); null when there is no title line (1.1).
+    #[serde(default)]
+    pub document: Option<String>,
+    /// Issuing body: what follows the document word on the title line
+    /// (`คำสั่งสำนักนายกรัฐมนตรี` → "สำนักนายกรัฐมนตรี"), or the office line
+    /// (e.g. "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเพชรบุรี เขต 1"). Until 1.1 the
+    /// document word was part of it.
     pub issuer: Option<String>,
     /// The unit inside the issuing office the order is about (e.g. "กลุ่มนโยบายและแผน").
     pub unit: Option<String>,

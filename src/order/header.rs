@@ -4,7 +4,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Header, OrderNumber};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::digits::leading_number;
-use crate::thai::lexicon::{ISSUER_STARTS, SUBJECT_WORD, starts_with_any};
+use crate::thai::lexicon::{
+    DOCUMENT_WORDS, ISSUER_STARTS, SUBJECT_WORD, TITLE_BULLETS, starts_with_any,
+};
 
 /// Outline kind names of header nodes, by node index.
 pub struct HeaderResult {
@@ -37,8 +39,17 @@ pub fn read(outline: &Outline) -> HeaderResult {
             ParaKind::OrderTitle | ParaKind::OrderNumber => {
                 // `คำสั่ง<office>ที่ 207/2568 เรื่อง …` may be one line, or three
                 let (title, number, subject) = split_title_line(text);
-                if !title.is_empty() {
-                    header.issuer.get_or_insert_with(|| title.to_string());
+                // the issuing body, without the document word (คำสั่ง / ประกาศ)
+                let word = starts_with_any(title, DOCUMENT_WORDS);
+                if let Some(w) = word {
+                    header.document.get_or_insert_with(|| w.to_string());
+                }
+                let body = word
+                    .and_then(|w| title.get(w.len()..))
+                    .unwrap_or(title)
+                    .trim();
+                if !body.is_empty() {
+                    header.issuer.get_or_insert_with(|| body.to_string());
                 }
                 if let Some(number) = number
                     && header.order_number.is_none()
@@ -102,7 +113,10 @@ pub fn read(outline: &Outline) -> HeaderResult {
 /// `คำสั่งสำนักนายกรัฐมนตรีที่ 207/2568 เรื่อง มอบหมาย` →
 /// (`คำสั่งสำนักนายกรัฐมนตรี`, `ที่ 207/2568`, `มอบหมาย`)
 fn split_title_line(text: &str) -> (&str, Option<&str>, Option<&str>) {
-    let t = text.trim_start_matches(['●', '•', '-', '*', ' ']);
+    let t = text
+        .trim_start_matches(TITLE_BULLETS)
+        .trim_start_matches('-')
+        .trim_start();
     let (head, subject) = match t.find(SUBJECT_WORD) {
         Some(i) => (
             &t[..i],

@@ -135,7 +135,15 @@ const SIGN_MARKS: &[&str] = &[
     "( ลงนาม )",
     "ลงชื่อ",
     "ลงนาม",
+    // the heading of a countersignature under a royal command: the name of
+    // the minister who countersigns follows it
+    "ผู้รับสนองพระราชโองการ",
 ];
+
+/// How many lines of a signature block may come before the bracketed name:
+/// the signing mark with the signature typed as a bare name (`(ลงนาม) ธีระ
+/// สูตะบุตร`), then `(ศาสตราจารย์ธีระ สูตะบุตร)`.
+const LINES_BEFORE_BRACKETED_NAME: usize = 2;
 
 /// Lines that end the signature block: a copy certification or contact lines.
 const BLOCK_ENDS: &[&str] = &[
@@ -182,6 +190,24 @@ pub fn read(outline: &Outline) -> Tail {
             date_text = &next.text;
             line = next.line_start;
             after += 1;
+        }
+        // `ประกาศ ณ วันที่ 6 กันยายน` and the year on the next line
+        let mut joined = String::new();
+        if !date_text.is_empty()
+            && let Some(next) = roots.get(after).filter(|m| is_signature(m))
+        {
+            let d = parse_thai_date(date_text);
+            if d.month.is_some() && d.year.is_none() {
+                joined = format!("{date_text} {}", next.text);
+                if parse_thai_date(&joined).year.is_some() {
+                    after += 1;
+                } else {
+                    joined.clear();
+                }
+            }
+        }
+        if !joined.is_empty() {
+            date_text = &joined;
         }
         tail.date = read_date(date_text, line, &mut tail.diagnostics);
     }
@@ -359,33 +385,51 @@ fn info(code: &str, line: u32, message: String) -> Diagnostic {
 /// The signature from its lines, in order; `None` when nothing is left once
 /// signing marks are dropped.
 fn signature_block<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Signature> {
+    let lines: Vec<&str> = lines
+        .take_while(|raw| !BLOCK_ENDS.iter().any(|w| raw.trim_start().starts_with(w)))
+        .filter_map(without_marks)
+        .collect();
     let mut name = None;
     let mut position = Vec::new();
-    let mut first = true;
-    for raw in lines {
-        if BLOCK_ENDS.iter().any(|w| raw.trim_start().starts_with(w)) {
-            break;
-        }
-        let Some(line) = without_marks(raw) else {
-            continue;
-        };
-        if first {
-            first = false;
-            if let Some((inner, rest)) = bracketed(line) {
+    // the bracketed name, also after a typed copy of the signature
+    let bracket = lines
+        .iter()
+        .take(LINES_BEFORE_BRACKETED_NAME + 1)
+        .position(|l| bracketed(l).is_some_and(|(inner, _)| looks_like_signer(inner)));
+    let rest = match bracket {
+        Some(k) => {
+            if let Some((inner, after)) = lines.get(k).and_then(|l| bracketed(l)) {
                 name = Some(spaces_normalised(inner));
-                if !rest.is_empty() {
-                    position.push(spaces_normalised(rest));
+                if !after.is_empty() {
+                    position.push(spaces_normalised(after));
                 }
-                continue;
             }
-            if is_titled_name(line) {
-                name = Some(spaces_normalised(line));
-                continue;
-            }
+            lines.get(k + 1..).unwrap_or_default()
         }
-        position.push(spaces_normalised(line));
-    }
+        None => match lines.first() {
+            Some(first) if bracketed(first).is_some() || is_titled_name(first) => {
+                match bracketed(first) {
+                    Some((inner, after)) => {
+                        name = Some(spaces_normalised(inner));
+                        if !after.is_empty() {
+                            position.push(spaces_normalised(after));
+                        }
+                    }
+                    None => name = Some(spaces_normalised(first)),
+                }
+                lines.get(1..).unwrap_or_default()
+            }
+            _ => &lines[..],
+        },
+    };
+    position.extend(rest.iter().map(|l| spaces_normalised(l)));
     (name.is_some() || !position.is_empty()).then_some(Signature { name, position })
+}
+
+/// A bracketed text that is a signer's name: titled, or two words at most
+/// (a name without its title).
+fn looks_like_signer(inner: &str) -> bool {
+    is_titled_name(inner) || (inner.split_whitespace().count() == 2 && !inner.contains('.'))
 }
 
 /// The line without signing marks and dot leaders; `None` when nothing else

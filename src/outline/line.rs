@@ -5,8 +5,8 @@ use super::ParaKind;
 use crate::thai::digits::{digit_value, parse_number};
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
-    ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD, SUBSTITUTE_STARTS, TITLES,
-    UNIT_STARTS, starts_with_any,
+    DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD,
+    SUBSTITUTE_STARTS, TITLE_BULLETS, TITLES, UNIT_STARTS, starts_with_any,
 };
 
 /// Longest line (in characters) taken as a heading or office line.
@@ -45,6 +45,12 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
     text.push_str(next);
 }
 
+/// Whether a line is short enough to be a heading (a subject, an office, a
+/// group name): at most [`MAX_HEADING_CHARS`] characters.
+pub fn is_heading_length(text: &str) -> bool {
+    text.chars().count() <= MAX_HEADING_CHARS
+}
+
 /// A rule line: only `-`, `_`, `=`, `*`, `~` or `.`, at least three of them.
 pub fn is_rule(text: &str) -> bool {
     text.chars().count() >= 3
@@ -66,10 +72,7 @@ pub fn header_line_kind(text: &str, preamble_started: bool) -> Option<ParaKind> 
     if starts_with_any(text, PREAMBLE_STARTS).is_some() {
         return None;
     }
-    if text
-        .trim_start_matches(['●', '•', '*', ' '])
-        .starts_with("คำสั่ง")
-    {
+    if is_title_line(text, preamble_started) {
         return Some(ParaKind::OrderTitle);
     }
     if is_order_number(text) {
@@ -83,6 +86,18 @@ pub fn header_line_kind(text: &str, preamble_started: bool) -> Option<ParaKind> 
         return Some(ParaKind::Office);
     }
     None
+}
+
+/// A title line: `คำสั่ง…` anywhere in the header zone, `ประกาศ…` before the
+/// preamble begins (later, `ประกาศ…` is running text; `ประกาศ ณ วันที่` is the
+/// date line), with or without a bullet in front.
+pub fn is_title_line(text: &str, preamble_started: bool) -> bool {
+    let t = text.trim_start_matches(TITLE_BULLETS);
+    match starts_with_any(t, DOCUMENT_WORDS) {
+        Some("คำสั่ง") => true,
+        Some(_) => !preamble_started && !is_signed_line(t),
+        None => false,
+    }
 }
 
 /// `ที่ 123/2566`, `ที่ ๑๖/๒๕๖๐`, `ที่ ศธ 04044/123`.

@@ -155,8 +155,13 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
 fn header(order: &DutyOrder, out: &mut Vec<Block>) {
     let h = &order.header;
     let start = out.len();
-    if let Some(s) = non_empty(h.issuer.as_deref()) {
-        out.push(Block::text(BlockKind::Heading, 0, s));
+    match (
+        non_empty(h.document.as_deref()),
+        non_empty(h.issuer.as_deref()),
+    ) {
+        (Some(d), Some(s)) => out.push(Block::text(BlockKind::Heading, 0, format!("{d}{s}"))),
+        (Some(s), None) | (None, Some(s)) => out.push(Block::text(BlockKind::Heading, 0, s)),
+        (None, None) => {}
     }
     if let Some(s) = non_empty(h.unit.as_deref()) {
         out.push(Block::text(BlockKind::Heading, 0, s));

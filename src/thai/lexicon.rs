@@ -190,9 +190,21 @@ pub const PREAMBLE_STARTS: &[&str] = &[
     "ด้วย",
     "เพื่อให้",
     "เนื่องจาก",
+    "เนื่องด้วย",
+    "บัดนี้",
     "มีหน้าที่",
     "เพื่อ",
 ];
+
+/// The words a title line opens with: the kind of document ("order",
+/// "announcement"). The issuing body follows them (`คำสั่งสำนักนายกรัฐมนตรี`,
+/// `ประกาศมหาวิทยาลัยเกษตรศาสตร์`); a bare `ประกาศ` (royal announcements) has
+/// its subject on the next line, without `เรื่อง`.
+pub const DOCUMENT_WORDS: &[&str] = &["คำสั่ง", "ประกาศ"];
+
+/// Marks written in front of a title line, as in texts copied from web pages
+/// (`● คำสั่ง…`).
+pub const TITLE_BULLETS: &[char] = &['●', '•', '*', ' '];
 
 /// Words that open a new clause in legal Thai ("let…", "in case…", "besides…"):
 /// after a short line, a line starting with one of them is a new paragraph and

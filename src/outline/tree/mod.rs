@@ -16,13 +16,18 @@
 mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
-use super::line::{body_line_kind, header_line_kind, join_wrapped};
+use super::line::{
+    body_line_kind, header_line_kind, is_heading_length, is_title_line, join_wrapped,
+};
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::limits::Limits;
 use crate::read::{Line, Source};
-use crate::thai::lexicon::{CLAUSE_OPENERS, CONNECTIVES, PREAMBLE_STARTS, TITLES, starts_with_any};
+use crate::thai::lexicon::{
+    CLAUSE_OPENERS, CONNECTIVES, DOCUMENT_WORDS, PREAMBLE_STARTS, TITLE_BULLETS, TITLES,
+    starts_with_any,
+};
 
 /// Build the outline of a normalised source under the default limits; past
 /// the node limit, the outline of the lines before it.
@@ -180,6 +185,11 @@ impl Builder {
         if self.try_name_list(line) {
             return;
         }
+        // a bulleted title line (`● คำสั่ง…`) is the header, not an item
+        if !self.in_body && is_title_line(text, self.preamble_started) {
+            self.header_text(line);
+            return;
+        }
         if let Some((label, rest)) = parse_label(text) {
             self.item(label, rest, line);
             return;
@@ -199,13 +209,19 @@ impl Builder {
 
     fn header_text(&mut self, line: &Line) {
         let text = line.text.as_str();
-        match header_line_kind(text, self.preamble_started) {
+        let mut kind = header_line_kind(text, self.preamble_started);
+        // `ประกาศ` alone on the title line: the subject follows without เรื่อง
+        if kind.is_none() && self.after_bare_title() && is_heading_length(text) {
+            kind = Some(ParaKind::Subject);
+        }
+        match kind {
             Some(kind) => {
                 let i = self.paragraph(kind, line, None);
                 self.cont = (kind == ParaKind::Subject).then_some(i);
             }
             None => {
-                let starts = starts_with_any(text, PREAMBLE_STARTS).is_some();
+                let starts = starts_with_any(text, PREAMBLE_STARTS).is_some()
+                    || self.cont.is_some_and(|c| !self.continues_subject(c, text));
                 match self.cont {
                     Some(c) if !starts => self.join(c, line),
                     _ => {
@@ -216,6 +232,29 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// The last node is a title line holding only the document word (`ประกาศ`).
+    fn after_bare_title(&self) -> bool {
+        self.last
+            .and_then(|i| self.out.nodes.get(i))
+            .is_some_and(|n| {
+                n.kind == NodeKind::Paragraph(ParaKind::OrderTitle)
+                    && DOCUMENT_WORDS.contains(&n.text.trim_matches(TITLE_BULLETS))
+            })
+    }
+
+    /// Whether `text` goes on with the open header paragraph `c`: anything
+    /// goes on with the preamble; a subject is a heading, so its wrapped lines
+    /// are heading-length or start with a connective (`และ…`), and a long line
+    /// after it is the first paragraph of the body.
+    fn continues_subject(&self, c: usize, text: &str) -> bool {
+        let subject = self
+            .out
+            .nodes
+            .get(c)
+            .is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Subject));
+        !subject || is_heading_length(text) || starts_with_any(text, CONNECTIVES).is_some()
     }
 
     fn body_text(&mut self, line: &Line) {
