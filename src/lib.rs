@@ -133,6 +133,11 @@ pub fn read_input_with(path: &str, options: &Options) -> Result<Vec<u8>> {
     read_file_capped(std::path::Path::new(path), path, &options.limits)
 }
 
+/// Bytes asked of the system per read: a multiple of 8, because some files
+/// under /proc (`pagemap`) refuse a read of any other size; the copy out of
+/// it costs about 1% of a parse.
+const READ_CHUNK: usize = 64 * 1024;
+
 /// The bytes of the file at `file` (`path` names it in errors), through the
 /// one size-capped reader of `parse` and `batch`: refused from its metadata
 /// when larger than `limits.max_file_bytes`, and read at most one byte past
@@ -156,12 +161,20 @@ pub fn read_file_capped(file: &std::path::Path, path: &str, limits: &Limits) -> 
     }
     // a regular file's size is known: one allocation, no doubling
     buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut buf)
-        .map_err(io)?;
-    if buf.len() as u64 > max {
-        // a device or a file that grew or lied: cut, size unknown
-        return Err(limits.file_too_big(path, None));
+    let mut file = file;
+    let mut chunk = vec![0u8; READ_CHUNK];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        buf.extend_from_slice(chunk.get(..n).unwrap_or_default());
+        if buf.len() as u64 > max {
+            // a device or a file that grew or lied: cut, size unknown
+            return Err(limits.file_too_big(path, None));
+        }
     }
     Ok(buf)
 }

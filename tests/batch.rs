@@ -3,6 +3,8 @@
 //! accounted for exactly once.
 
 mod common;
+#[path = "batch/safety.rs"]
+mod safety;
 
 use std::collections::BTreeSet;
 use std::io::Write;

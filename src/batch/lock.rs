@@ -18,6 +18,10 @@ pub const STATE_DIR: &str = ".kamsang";
 /// The lock file's name in [`STATE_DIR`].
 pub const LOCK_FILE: &str = "lock";
 
+/// How many times (10 ms apart) a refused batch reads the holder's PID
+/// before it says "unknown": the holder writes it right after locking.
+const PID_TRIES: usize = 50;
+
 /// The held lock; dropped (closed) at the end of the run, which releases it.
 #[derive(Debug)]
 pub(crate) struct OutdirLock {
@@ -53,18 +57,28 @@ pub(crate) fn lock(outdir: &Path) -> Result<OutdirLock, LockError> {
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
-            let mut text = String::new();
-            let _ = file.read_to_string(&mut text);
-            return Err(LockError::Busy(text.trim().parse().ok()));
+            // the holder writes its PID just after it takes the lock
+            let mut pid = None;
+            for _ in 0..PID_TRIES {
+                let mut text = String::new();
+                let _ = file.rewind().and_then(|()| file.read_to_string(&mut text));
+                pid = text.trim().parse().ok();
+                if pid.is_some() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            return Err(LockError::Busy(pid));
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
     }
-    // Ours now (a PID left by a dead run is overwritten).
-    file.set_len(0)
+    // Ours now (a PID left by a dead run is overwritten). The PID is only
+    // for the message: on a full disk the lock holds without it.
+    let _ = file
+        .set_len(0)
         .and_then(|()| file.rewind())
         .and_then(|()| write!(file, "{}", std::process::id()))
-        .and_then(|()| file.flush())
-        .map_err(io)?;
+        .and_then(|()| file.flush());
     Ok(OutdirLock { _file: file })
 }
 
