@@ -196,16 +196,17 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
         .as_ref()
         .map(|(d, _)| (d.as_path(), d.join(out)));
     let sha = crate::read::sha256_hex(&bytes);
-    if let (true, Some((dir, _))) = (work.resume, &target)
-        && let Some(order) =
-            super::resume::current(dir, out, &work.recipe, &sha, meta.modified().ok())
-    {
-        if !work.lines {
-            return (Outcome::Resumed, size, None);
-        }
-        // The stored JSON, re-emitted compact: the same line a parse gives.
-        if let Ok(line) = serde_json::to_string(&order) {
-            return (Outcome::Resumed, size, Some(line));
+    if let (true, Some((dir, _))) = (work.resume, &target) {
+        let mtime = meta.modified().ok();
+        match super::resume::current(dir, out, &work.recipe, &sha, mtime, work.lines) {
+            Some(super::resume::Standing::Yes) => return (Outcome::Resumed, size, None),
+            // The stored JSON, re-emitted compact: the same line a parse gives.
+            Some(super::resume::Standing::Parsed(order)) => {
+                if let Ok(line) = serde_json::to_string(&order) {
+                    return (Outcome::Resumed, size, Some(line));
+                }
+            }
+            None => {}
         }
     }
     let order = match (work.parse)(shown, &bytes) {
