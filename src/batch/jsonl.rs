@@ -253,7 +253,7 @@ impl LineWriter {
             To::Stdout(mut out) => out.flush(),
             To::Atomic(out) => out
                 .into_inner()
-                .map_err(|e| std::io::Error::new(e.error().kind(), e.error().to_string()))
+                .map_err(std::io::IntoInnerError::into_error)
                 .and_then(|f| f.commit()),
             To::Lines(f, _) => f.sync_all(),
             To::Closed => Ok(()),

@@ -150,8 +150,11 @@ fn failure(message: impl Into<String>) -> BatchError {
 }
 
 /// Run a batch. Failures of single inputs are counted in the summary (and listed
-/// in `failures.jsonl`), never returned; an `Err` means the batch could not start
-/// or could not write its own outputs (a closed stdout, a full disk).
+/// in `failures.jsonl`), never returned. A run that had to stop (a full disk, a
+/// removed OUTDIR, a closed stdout, a `summary.json` that cannot be written)
+/// still returns its summary, with the reason in [`Summary::stopped`] and the
+/// inputs it did not reach in [`Summary::not_reached`]; an `Err` means the
+/// batch could not start (a usage error, OUTDIR in use, no worker threads).
 pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
     let started = Instant::now();
     check_flags(config)?;
