@@ -72,24 +72,32 @@ pub fn run(args: &BatchArgs) -> ExitCode {
             "none" => ProgressMode::Off,
             _ => ProgressMode::Auto,
         },
-        limits: args.read.options().limits,
+        options: {
+            let mut options = args.read.options();
+            options.arabic_digits = args.arabic_digits;
+            options
+        },
     };
-    let mut options = args.read.options();
-    options.arabic_digits = args.arabic_digits;
+    let options = config.options;
     let parse = |path: &str, bytes: &[u8]| {
         crate::guarded(path, || kamsang::parse_bytes_with(path, bytes, &options))
     };
     match kamsang::batch::run(&config, &parse) {
         Ok(summary) => {
             eprint!("{}", summary.to_text());
-            if summary.failed > 0 {
-                if let Some(dir) = &args.output {
-                    eprintln!(
-                        "kamsang: batch: {} failed, listed in {}",
-                        summary.failed,
-                        dir.join("failures.jsonl").display()
-                    );
-                }
+            if let Some(why) = &summary.stopped {
+                let rest = match summary.not_reached {
+                    0 => String::new(),
+                    n => format!("; {n} files not reached (run again with --resume to finish)"),
+                };
+                eprintln!("kamsang: batch: {why}{rest}");
+            }
+            if summary.failed > 0
+                && let Some(dir) = &args.output
+            {
+                eprintln!("kamsang: batch: {}", failures_note(&summary, dir));
+            }
+            if summary.failed > 0 || summary.stopped.is_some() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -99,5 +107,20 @@ pub fn run(args: &BatchArgs) -> ExitCode {
             eprintln!("kamsang: {e}");
             ExitCode::from(if e.usage { 2 } else { 1 })
         }
+    }
+}
+
+/// Where the failures are listed: never "listed in failures.jsonl" when that
+/// file is not there or lacks some.
+fn failures_note(summary: &kamsang::batch::Summary, dir: &std::path::Path) -> String {
+    let path = dir.join("failures.jsonl");
+    let name = kamsang::error::escape_name(&path.to_string_lossy()).into_owned();
+    let n = summary.failed;
+    match summary.failures_listed {
+        m if m == n && path.is_file() => format!("{n} failed, listed in {name}"),
+        m if m > 0 && path.is_file() => {
+            format!("{n} failed, {m} of them listed in {name} (every one is on stderr above)")
+        }
+        _ => format!("{n} failed, listed on stderr above ({name} could not be written)"),
     }
 }

@@ -71,8 +71,11 @@ impl Error {
 
 impl fmt::Display for Error {
     /// `PATH: what is wrong (line L)`; the CLI puts `kamsang: ` in front.
+    /// Always one line: the path and the message are [`escape_name`]d, so a
+    /// file, zip part or sheet name with a newline cannot forge a line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.kind)?;
+        let kind = self.kind.to_string();
+        write!(f, "{}: {}", escape_name(&self.path), escape_name(&kind))?;
         if let Some(line) = self.line {
             write!(f, " (line {line})")?;
         }
@@ -82,5 +85,45 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// `name` fit for a one-line message: control characters (a newline, a
+/// carriage return, an escape sequence for the terminal, the C1 range) and
+/// the Unicode line and paragraph separators written as `\n`, `\r`, `\t` or
+/// `\u{XX}`; everything else (Thai, spaces, backslashes of Windows paths)
+/// kept. Borrowed when there is nothing to escape.
+pub fn escape_name(name: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !name.chars().any(needs) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 8);
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Result with the library's error.
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_with_control_characters_stay_on_one_line() {
+        assert_eq!(escape_name("ก/x.txt"), "ก/x.txt");
+        assert_eq!(escape_name("a\nkamsang: b"), "a\\nkamsang: b");
+        assert_eq!(
+            escape_name("\r\t\u{1b}[2J\u{85}\u{2028}"),
+            "\\r\\t\\u{1b}[2J\\u{85}\\u{2028}"
+        );
+        let e = Error::new("x\ny.txt", ErrorKind::Corrupt("part a\nb".into())).at_line(3);
+        assert_eq!(e.to_string(), "x\\ny.txt: part a\\nb (line 3)");
+    }
+}

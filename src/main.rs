@@ -217,7 +217,10 @@ fn guarded<T>(path: &str, f: impl FnOnce() -> kamsang::Result<T>) -> Result<T, S
     })) {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err(format!("{path}: internal error (please report)")),
+        Err(_) => Err(format!(
+            "{}: internal error (please report)",
+            kamsang::error::escape_name(path)
+        )),
     }
 }
 
@@ -236,6 +239,9 @@ fn debug_panic(path: &str) {
 }
 
 fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Options) -> ExitCode {
+    if let Err(code) = refuse_clobber(output, &[path]) {
+        return code;
+    }
     let order = match parse_guarded(path, options) {
         Ok(o) => o,
         Err(msg) => {
@@ -244,37 +250,84 @@ fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Opt
         }
     };
     // streamed, not built as one String: a 200 MB order's JSON is larger still
-    let written = match output {
-        Some(out) => match std::fs::File::create(out) {
-            Ok(f) => write_json(f, &order, compact),
-            Err(e) => {
-                eprintln!("kamsang: {out}: cannot write: {e}");
-                return ExitCode::from(1);
-            }
-        },
-        None => write_json(std::io::stdout().lock(), &order, compact),
+    write_output(output, |out| write_json(out, &order, compact))
+}
+
+/// Exit 2 with one line when `output` (a file; `None` and `-` are stdout) is
+/// one of the `inputs` (by identity: through a symbolic or hard link too).
+fn refuse_clobber(output: Option<&str>, inputs: &[&str]) -> Result<(), ExitCode> {
+    let Some(out) = output.filter(|o| *o != "-") else {
+        return Ok(());
     };
-    match written {
+    let inputs = inputs
+        .iter()
+        .filter(|i| **i != "-")
+        .map(std::path::Path::new);
+    match kamsang::output::clobbered_input(std::path::Path::new(out), inputs) {
+        Some(input) => {
+            let msg = kamsang::output::clobber_message(std::path::Path::new(out), input);
+            eprintln!("kamsang: {msg}");
+            Err(ExitCode::from(2))
+        }
+        None => Ok(()),
+    }
+}
+
+/// Write through `write` to stdout (`None` or `-`) or to the file `output`,
+/// atomically (a temporary file beside it, renamed when whole), so a failed
+/// write leaves an earlier file as it was.
+fn write_output(
+    output: Option<&str>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> ExitCode {
+    let result = match output.filter(|o| *o != "-") {
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write(&mut out).and_then(|()| out.flush())
+        }
+        Some(path) => {
+            kamsang::output::AtomicFile::create(std::path::Path::new(path)).and_then(|file| {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                write(&mut out)?;
+                out.into_inner().map_err(|e| e.into_error())?.commit()
+            })
+        }
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // a closed pipe (`| head`) is not an error worth a message
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if output.is_none_or(|o| o == "-") && e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprintln!("kamsang: {}: cannot write: {e}", output.unwrap_or("stdout"));
+            let name = kamsang::error::escape_name(output.unwrap_or("stdout")).into_owned();
+            eprintln!("kamsang: {name}: cannot write: {}", plain_io(&e));
             ExitCode::from(1)
         }
     }
 }
 
+/// An I/O error without Rust's `(os error N)`.
+fn plain_io(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.split_once(" (os error") {
+        Some((message, _)) => message.to_string(),
+        None => s,
+    }
+}
+
 /// The order as JSON (pretty unless `compact`) and a newline, through a buffer.
-fn write_json(out: impl Write, order: &kamsang::DutyOrder, compact: bool) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+fn write_json(
+    mut out: &mut dyn Write,
+    order: &kamsang::DutyOrder,
+    compact: bool,
+) -> std::io::Result<()> {
     if compact {
         serde_json::to_writer(&mut out, order)?;
     } else {
         serde_json::to_writer_pretty(&mut out, order)?;
     }
-    out.write_all(b"\n")?;
-    out.flush()
+    out.write_all(b"\n")
 }
 
 fn check(files: &[String], options: &kamsang::Options) -> ExitCode {
@@ -285,7 +338,16 @@ fn check(files: &[String], options: &kamsang::Options) -> ExitCode {
         match parse_guarded(path, options) {
             Ok(order) => {
                 for d in &order.diagnostics {
-                    if writeln!(out, "{path}:{}: {}: {}", d.line, d.severity, d.message).is_err() {
+                    if writeln!(
+                        out,
+                        "{}:{}: {}: {}",
+                        esc(path),
+                        d.line,
+                        d.severity,
+                        d.message
+                    )
+                    .is_err()
+                    {
                         return ExitCode::from(1);
                     }
                 }
@@ -315,12 +377,12 @@ fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
             return ExitCode::from(1);
         }
         Err(_) => {
-            eprintln!("kamsang: {path}: internal error (please report)");
+            eprintln!("kamsang: {}: internal error (please report)", esc(path));
             return ExitCode::from(1);
         }
     };
     for d in &source.diagnostics {
-        eprintln!("{path}:{}: {}: {}", d.line, d.severity, d.message);
+        eprintln!("{}:{}: {}: {}", esc(path), d.line, d.severity, d.message);
     }
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = source
@@ -346,6 +408,9 @@ fn render(
     numbering: &str,
     options: &kamsang::Options,
 ) -> ExitCode {
+    if let Err(code) = refuse_clobber(Some(output), &[path]) {
+        return code;
+    }
     let order = match parse_guarded(path, options) {
         Ok(o) => o,
         Err(msg) => {
@@ -361,21 +426,15 @@ fn render(
     let bytes = match rendered {
         Ok(Ok(b)) => b,
         Ok(Err(msg)) => {
-            eprintln!("kamsang: {path}: {msg}");
+            eprintln!("kamsang: {}: {msg}", esc(path));
             return ExitCode::from(1);
         }
         Err(_) => {
-            eprintln!("kamsang: {path}: internal error (please report)");
+            eprintln!("kamsang: {}: internal error (please report)", esc(path));
             return ExitCode::from(1);
         }
     };
-    match std::fs::write(output, bytes) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kamsang: {output}: cannot write: {e}");
-            ExitCode::from(1)
-        }
-    }
+    write_output(Some(output), |out| out.write_all(&bytes))
 }
 
 /// Compare two orders and write the report.
@@ -386,6 +445,9 @@ fn diff(
     output: Option<&str>,
     options: &kamsang::Options,
 ) -> ExitCode {
+    if let Err(code) = refuse_clobber(output, &[old, new]) {
+        return code;
+    }
     let load = |path: &str| guarded(path, || kamsang::load_order_with(path, options));
     let (old_order, new_order) = match (load(old), load(new)) {
         (Ok(o), Ok(n)) => (o, n),
@@ -396,7 +458,7 @@ fn diff(
             return ExitCode::from(1);
         }
     };
-    let colour = output.is_none()
+    let colour = output.is_none_or(|o| o == "-")
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let report = catch_unwind(AssertUnwindSafe(|| {
@@ -413,24 +475,28 @@ fn diff(
     let report = match report {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => {
-            eprintln!("kamsang: {old} → {new}: cannot serialise: {e}");
+            eprintln!(
+                "kamsang: {} → {}: cannot serialise: {e}",
+                esc(old),
+                esc(new)
+            );
             return ExitCode::from(1);
         }
         Err(_) => {
-            eprintln!("kamsang: {old} → {new}: internal error (please report)");
+            eprintln!(
+                "kamsang: {} → {}: internal error (please report)",
+                esc(old),
+                esc(new)
+            );
             return ExitCode::from(1);
         }
     };
-    match output {
-        Some(out) => match std::fs::write(out, report) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("kamsang: {out}: cannot write: {e}");
-                ExitCode::from(1)
-            }
-        },
-        None => print_or_fail(&report),
-    }
+    write_output(output, |out| out.write_all(report.as_bytes()))
+}
+
+/// A name for a one-line message.
+fn esc(name: &str) -> std::borrow::Cow<'_, str> {
+    kamsang::error::escape_name(name)
 }
 
 /// Print to stdout; a closed pipe (`| head`) is not an error worth a message.

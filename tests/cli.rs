@@ -214,3 +214,100 @@ fn encoding_flag_and_arabic_digits() {
         Some(2)
     );
 }
+
+/// `kamsang ARGS` run in `dir`.
+fn kamsang_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kamsang"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run kamsang")
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_by_every_command() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path();
+    let text = std::fs::read(common::root().join(REFERENCE)).expect("fixture");
+    std::fs::write(t.join("x.txt"), &text).expect("write");
+    std::fs::write(t.join("y.txt"), &text).expect("write");
+    std::os::unix::fs::symlink(t.join("x.txt"), t.join("soft.txt")).expect("symlink");
+    std::fs::hard_link(t.join("y.txt"), t.join("hard.txt")).expect("hard link");
+    for args in [
+        &["parse", "x.txt", "-o", "x.txt"][..],
+        &["parse", "x.txt", "-o", "soft.txt"][..],
+        &["parse", "soft.txt", "-o", "x.txt"][..],
+        &["parse", "y.txt", "--compact", "-o", "hard.txt"][..],
+        &["render", "x.txt", "--to", "txt", "-o", "x.txt"][..],
+        &["render", "y.txt", "--to", "docx", "-o", "hard.txt"][..],
+        &["diff", "x.txt", "y.txt", "-o", "y.txt"][..],
+        &[
+            "diff", "x.txt", "y.txt", "--format", "html", "-o", "soft.txt",
+        ][..],
+    ] {
+        let o = kamsang_in(t, args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.starts_with("kamsang: ") && err.contains("it would be overwritten"),
+            "{err}"
+        );
+    }
+    for name in ["x.txt", "y.txt", "hard.txt", "soft.txt"] {
+        assert!(
+            std::fs::read(t.join(name)).expect("read") == text,
+            "{name} changed"
+        );
+    }
+    // `-o -` is stdout, never a file named "-"
+    let o = kamsang_in(t, &["parse", "x.txt", "--compact", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), 1);
+    let o = kamsang_in(t, &["render", "x.txt", "--to", "txt", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!o.stdout.is_empty());
+    assert!(!t.join("-").exists());
+}
+
+#[test]
+fn outputs_are_replaced_whole_and_a_failed_write_leaves_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path();
+    std::fs::copy(common::root().join(REFERENCE), t.join("x.txt")).expect("copy");
+    for args in [
+        &["parse", "x.txt", "-o", "out.json"][..],
+        &["render", "x.txt", "--to", "docx", "-o", "out.docx"][..],
+        &[
+            "diff",
+            "x.txt",
+            "x.txt",
+            "--format",
+            "json",
+            "-o",
+            "out.diff.json",
+        ][..],
+    ] {
+        std::fs::write(t.join(args[args.len() - 1]), b"old").expect("old output");
+        let o = kamsang_in(t, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let out = std::fs::read(t.join(args[args.len() - 1])).expect("read");
+        assert!(out.len() > 100 && !out.starts_with(b"old"), "{args:?}");
+    }
+    let mut names: Vec<String> = std::fs::read_dir(t)
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["out.diff.json", "out.docx", "out.json", "x.txt"]);
+    // no folder: one line, exit 1, nothing created
+    let o = kamsang_in(t, &["parse", "x.txt", "-o", "no/such/dir/out.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("kamsang: no/such/dir/out.json: cannot write"),
+        "{err}"
+    );
+    assert!(!t.join("no").exists());
+}

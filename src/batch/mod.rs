@@ -25,14 +25,29 @@
 //!   parsed, `.doc .xls .pdf` taken so their refusal is listed; other files
 //!   skipped and counted by extension; file links followed, folder links only out
 //!   of the trees; a file reached twice parsed once.
-//! - **Resume**: an input whose output exists, is no older than the input and
-//!   records the sha256 of the input's bytes is not parsed again (it is hashed,
-//!   not parsed); the summary counts it as resumed.
-//! - A failed input's old output (from an earlier run) is removed, so OUTDIR
-//!   never contradicts `failures.jsonl`.
+//! - **No output over an input**: a `--jsonl` file that is an input (by
+//!   identity, through links too) or one of OUTDIR's own files (`summary.json`,
+//!   `failures.jsonl`, `.kamsang/`, a mirrored `NAME.json`), and an input given
+//!   directly that is one of OUTDIR's files, are refused (exit 2). Every output
+//!   is written atomically ([`crate::output`]); `failures.jsonl` a whole line at
+//!   a time, synced at the end.
+//! - **One batch per OUTDIR** ([`lock`]): a second one exits 2 with the PID
+//!   of the first.
+//! - **Resume** ([`resume`]): an input whose output exists, is no older than
+//!   the input, and whose stamp records the same kamsang and schema version,
+//!   parse options, input sha256 and output sha256 (the output read whole) is
+//!   not parsed again; the summary counts it as resumed.
+//! - An input that now fails to parse loses its old output (from an earlier
+//!   run), so OUTDIR never contradicts `failures.jsonl`; an output that cannot
+//!   be written keeps the old one.
+//! - **A full disk or a removed OUTDIR stops the run**: every input found
+//!   after that is counted as not reached, so the summary (on stderr even when
+//!   `summary.json` cannot be written) still accounts for every input.
 #![deny(clippy::indexing_slicing)]
 
 pub mod jsonl;
+pub mod lock;
+pub mod resume;
 mod run;
 pub mod summary;
 pub mod walk;
@@ -91,10 +106,18 @@ pub struct Config {
     pub unordered: bool,
     /// How progress is shown on stderr.
     pub progress: ProgressMode,
-    /// Limits; the file-size limit is checked here, from each file's
-    /// metadata, before the file is read (the parser checks the rest).
-    pub limits: crate::Limits,
+    /// The options `parse` parses with: the file-size limit is checked here,
+    /// before a file is read (the parser checks the other limits), and all of
+    /// them are recorded with each output so that `--resume` parses again
+    /// when they change.
+    pub options: crate::Options,
 }
+
+/// Most worker threads a batch starts, whatever `-j` says: far more than the
+/// cores of any machine it runs on (each worker holds up to 8 files in flight
+/// and one parse's memory), and few enough to start in milliseconds
+/// (`-j 10000` once spent a minute spawning threads for 3 files).
+pub const MAX_JOBS: usize = 256;
 
 /// Why a batch could not start (or had to stop): a usage error (exit 2) or a
 /// failure to write its outputs (exit 1).
@@ -127,8 +150,11 @@ fn failure(message: impl Into<String>) -> BatchError {
 }
 
 /// Run a batch. Failures of single inputs are counted in the summary (and listed
-/// in `failures.jsonl`), never returned; an `Err` means the batch could not start
-/// or could not write its own outputs (a closed stdout, a full disk).
+/// in `failures.jsonl`), never returned. A run that had to stop (a full disk, a
+/// removed OUTDIR, a closed stdout, a `summary.json` that cannot be written)
+/// still returns its summary, with the reason in [`Summary::stopped`] and the
+/// inputs it did not reach in [`Summary::not_reached`]; an `Err` means the
+/// batch could not start (a usage error, OUTDIR in use, no worker threads).
 pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
     let started = Instant::now();
     check_flags(config)?;
@@ -142,33 +168,59 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         .filter_map(|r| r.canonical.clone().filter(|c| c.is_dir()))
         .collect();
     // Check every layout rule before anything is created.
-    if let Some(JsonlTo::File(path)) = &config.jsonl {
-        let resolved =
-            walk::resolve(path).map_err(|e| failure(format!("{}: {e}", path.display())))?;
-        if trees.iter().any(|t| walk::reaches(t, &resolved)) {
-            return Err(usage(format!(
-                "{}: the JSONL file would be inside an input folder; write it elsewhere",
-                path.display()
-            )));
+    check_outputs(config, roots.as_deref().unwrap_or_default(), &trees)?;
+    let (outdir, mut outdir_id) = match &config.outdir {
+        Some(dir) => {
+            let (dir, canonical, id) = prepare_outdir(dir, &trees)?;
+            (Some((dir, canonical)), Some(id))
         }
-    }
-    let outdir = match &config.outdir {
-        Some(dir) => Some(prepare_outdir(dir, &trees)?),
+        None => (None, None),
+    };
+    let _lock = match &outdir {
+        Some((dir, _)) => Some(lock::lock(dir).map_err(|e| match e {
+            lock::LockError::Busy(pid) => usage(format!(
+                "{}: OUTDIR is in use by PID {} (another kamsang batch); wait for it to end or choose another OUTDIR",
+                shown(dir),
+                pid.map_or_else(|| "unknown".to_string(), |p| p.to_string())
+            )),
+            lock::LockError::Io(path, e) => failure(format!(
+                "{}: cannot lock: {}",
+                shown(&path),
+                crate::io_message(&e)
+            )),
+        })?),
         None => None,
+    };
+    let exclude = outdir.as_ref().map(|(_, canonical)| canonical.clone());
+    let jobs = effective_jobs(config, roots.as_deref(), exclude.as_ref());
+    let jsonl_id = match &config.jsonl {
+        Some(JsonlTo::File(path)) => same_file::Handle::from_path(path).ok(),
+        _ => None,
     };
     let mut lines = match &config.jsonl {
         Some(JsonlTo::Stdout) => Some(jsonl::LineWriter::stdout()),
-        Some(JsonlTo::File(path)) => Some(jsonl::LineWriter::file(path).map_err(failure)?),
+        Some(JsonlTo::File(path)) => Some(jsonl::LineWriter::atomic(path).map_err(failure)?),
         None => None,
     };
     let mut failures = match &outdir {
         Some((dir, _)) => {
-            Some(jsonl::LineWriter::file(&dir.join("failures.jsonl")).map_err(failure)?)
+            let path = dir.join("failures.jsonl");
+            // unlinked, not truncated: a hard link to it keeps its bytes
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(failure(format!(
+                        "{}: cannot replace: {}",
+                        shown(&path),
+                        crate::io_message(&e)
+                    )));
+                }
+                _ => {}
+            }
+            Some(jsonl::LineWriter::lines(&path).map_err(failure)?)
         }
         None => None,
     };
 
-    let exclude = outdir.as_ref().map(|(_, canonical)| canonical.clone());
     let mut progress = run::Progress::new(config.progress);
     let counting = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     if let (Some(roots), true) = (&roots, progress.shown()) {
@@ -189,11 +241,19 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
     }
 
     let work = work::Work {
-        outdir: outdir.as_ref().map(|(d, _)| d.clone()),
+        outdir: outdir
+            .as_ref()
+            .zip(outdir_id.take())
+            .map(|((d, _), id)| (d.clone(), id)),
         resume: config.resume,
         lines: lines.is_some(),
         parse,
-        limits: &config.limits,
+        limits: &config.options.limits,
+        recipe: resume::Recipe::new(&config.options),
+        jsonl_id,
+        jsonl_is_input: std::sync::atomic::AtomicBool::new(false),
+        halted: std::sync::atomic::AtomicBool::new(false),
+        reason: std::sync::Mutex::new(None),
     };
     let mut stdin_error = None;
     let inputs: Box<dyn Iterator<Item = Found> + Send> = match (&config.inputs, roots) {
@@ -206,57 +266,167 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         (Inputs::Paths(_), None) => Box::new(std::iter::empty()),
     };
     let mut summary = Summary {
-        jobs: config.jobs,
+        jobs,
         ..Summary::default()
     };
-    let mut stopped: Option<String> = None;
     run::pipeline(
         inputs,
-        config.jobs,
+        jobs,
         config.unordered,
         |found| work::process(found, &work),
         |record: Record| {
             summary.add(&record);
             let written = hand_on(&record, &mut progress, lines.as_mut(), failures.as_mut());
             progress.update(&summary);
-            match written {
-                Ok(()) => true,
-                Err(e) => {
-                    stopped = Some(e);
-                    false
-                }
+            if let Err(e) = written {
+                // a closed stdout or a full disk: count the rest, write nothing
+                work.halt(e);
             }
+            true
         },
     )
     .map_err(failure)?;
     counting.store(false, std::sync::atomic::Ordering::Relaxed);
     progress.finish();
     if let Some(e) = stdin_error.and_then(|rx| rx.try_recv().ok()) {
-        stopped.get_or_insert(e);
+        work.halt(e);
     }
-    for w in lines.iter_mut().chain(failures.iter_mut()) {
-        if let Err(e) = w.flush() {
+    let mut stopped = work.reason.lock().ok().and_then(|mut r| r.take());
+    if let Some(l) = lines.as_mut() {
+        if work
+            .jsonl_is_input
+            .load(std::sync::atomic::Ordering::SeqCst)
+        {
+            // dropped uncommitted: the input keeps its bytes
+            lines = None;
+            stopped.get_or_insert_with(|| {
+                "the --jsonl file is one of the inputs: it was not replaced".to_string()
+            });
+        } else if let Err(e) = l.finish() {
+            stopped.get_or_insert(e);
+        }
+    }
+    drop(lines);
+    if let Some(f) = failures.as_mut() {
+        summary.failures_listed = f.lines;
+        if let Err(e) = f.finish() {
             stopped.get_or_insert(e);
         }
     }
     summary.finish(started.elapsed());
+    summary.stopped = stopped.map(|e| format!("{e}; the batch stopped early"));
     if let Some((dir, _)) = &outdir {
-        let mut text =
-            serde_json::to_string_pretty(&summary).map_err(|e| failure(e.to_string()))?;
-        text.push('\n');
         let path = dir.join("summary.json");
-        work::atomic_write(&path, text.as_bytes()).map_err(|e| {
-            failure(format!(
-                "{}: cannot write: {}",
-                path.display(),
-                crate::io_message(&e)
-            ))
-        })?;
+        let written = serde_json::to_vec_pretty(&summary)
+            .map_err(std::io::Error::other)
+            .and_then(|mut text| {
+                text.push(b'\n');
+                crate::output::atomic_write(&path, &text)
+            });
+        if let Err(e) = written {
+            let e = format!("{}: cannot write: {}", shown(&path), crate::io_message(&e));
+            summary.stopped = Some(match summary.stopped.take() {
+                Some(s) => format!("{s}; {e}"),
+                None => e,
+            });
+        }
     }
-    match stopped {
-        Some(e) => Err(failure(format!("{e}; the batch stopped early"))),
-        None => Ok(summary),
+    Ok(summary)
+}
+
+/// A path for a message: one line, whatever its name.
+fn shown(path: &Path) -> String {
+    crate::error::escape_name(&path.to_string_lossy()).into_owned()
+}
+
+/// `-j` capped at [`MAX_JOBS`] and at the number of files to convert when
+/// there are fewer (found by a walk that stops as soon as there are enough).
+fn effective_jobs(config: &Config, roots: Option<&[Root]>, exclude: Option<&PathBuf>) -> usize {
+    let jobs = config.jobs.clamp(1, MAX_JOBS);
+    match roots {
+        Some(roots) if jobs > 1 => walk::Walker::new(roots.to_vec(), exclude.cloned())
+            .filter(|f| matches!(f, Found::Take { .. }))
+            .take(jobs)
+            .count()
+            .max(1),
+        _ => jobs,
     }
+}
+
+/// No output of the batch may be one of its inputs, nor two outputs one
+/// file: the `--jsonl` file against the inputs and OUTDIR's own files, and
+/// each input given directly against OUTDIR's files (exit 2).
+fn check_outputs(config: &Config, roots: &[Root], trees: &[PathBuf]) -> Result<(), BatchError> {
+    let outdir = match &config.outdir {
+        Some(dir) => Some(walk::resolve(dir).map_err(|e| failure(format!("{}: {e}", shown(dir))))?),
+        None => None,
+    };
+    let files: Vec<&Path> = roots
+        .iter()
+        .filter_map(|r| r.canonical.as_deref().filter(|c| c.is_file()))
+        .collect();
+    if let Some(JsonlTo::File(path)) = &config.jsonl {
+        let resolved = walk::resolve(path).map_err(|e| failure(format!("{}: {e}", shown(path))))?;
+        if trees.iter().any(|t| walk::reaches(t, &resolved)) {
+            return Err(usage(format!(
+                "{}: the JSONL file would be inside an input folder; write it elsewhere",
+                shown(path)
+            )));
+        }
+        if let Some(input) = crate::output::clobbered_input(path, files.iter().copied()) {
+            return Err(usage(crate::output::clobber_message(path, input)));
+        }
+        if let (Some(dir), Some(rel)) = (
+            &outdir,
+            outdir.as_ref().and_then(|d| resolved.strip_prefix(d).ok()),
+        ) {
+            let own = [dir.join("summary.json"), dir.join("failures.jsonl")];
+            if owned_by_outdir(rel) || crate::output::clobbered_input(path, &own).is_some() {
+                return Err(usage(format!(
+                    "{}: the JSONL file would be one of OUTDIR's own files (summary.json, failures.jsonl, .kamsang/ or a mirrored NAME.json); name it NAME.jsonl or write it elsewhere",
+                    shown(path)
+                )));
+            }
+        }
+    }
+    let Some(dir) = &outdir else { return Ok(()) };
+    for root in roots {
+        let Some(file) = root.canonical.as_deref().filter(|c| c.is_file()) else {
+            continue;
+        };
+        let written_here = file.strip_prefix(dir).ok().is_some_and(|rel| {
+            owned_by_outdir(rel)
+                || roots.iter().any(|r| {
+                    let is_dir = r.canonical.as_ref().is_some_and(|c| c.is_dir());
+                    if is_dir {
+                        rel.starts_with(&r.out)
+                    } else {
+                        rel == r.out
+                    }
+                })
+        });
+        let targets: Vec<PathBuf> = roots.iter().map(|r| dir.join(&r.out)).collect();
+        let linked = targets
+            .iter()
+            .any(|t| crate::output::clobbered_input(t, [file]).is_some());
+        if written_here || linked {
+            return Err(usage(format!(
+                "{}: the input is one of the files this batch writes in OUTDIR; move it out or choose another OUTDIR",
+                shown(&root.given)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Would a file at `rel` (relative to OUTDIR) be written by a batch: its own
+/// files, its state folder, or (ending in `.json`) a mirrored output?
+fn owned_by_outdir(rel: &Path) -> bool {
+    let first = rel.components().next().map(|c| c.as_os_str());
+    let top_file = rel.components().count() == 1;
+    first.is_some_and(|f| f == lock::STATE_DIR)
+        || (top_file && first.is_some_and(|f| walk::RESERVED.iter().any(|r| f == *r)))
+        || rel.extension().is_some_and(|e| e == "json")
 }
 
 /// Flag combinations that make no sense (exit 2).
@@ -308,7 +478,7 @@ fn plan_roots(paths: &[PathBuf], mirrored: bool) -> Result<Vec<Root>, BatchError
             (false, _, None) => {
                 return Err(usage(format!(
                     "{}: an input needs a name to be mirrored under in OUTDIR",
-                    given.display()
+                    shown(given)
                 )));
             }
         };
@@ -316,16 +486,16 @@ fn plan_roots(paths: &[PathBuf], mirrored: bool) -> Result<Vec<Root>, BatchError
             if walk::RESERVED.iter().any(|r| out.as_os_str() == *r) {
                 return Err(usage(format!(
                     "{}: its output would be OUTDIR/{}, the batch's own file; rename it",
-                    given.display(),
-                    out.display()
+                    shown(given),
+                    shown(&out)
                 )));
             }
             if let Some(other) = roots.iter().find(|r| r.canonical.is_some() && r.out == out) {
                 return Err(usage(format!(
                     "{} and {} would both be mirrored as OUTDIR/{}; run them as two batches",
-                    other.given.display(),
-                    given.display(),
-                    out.display()
+                    shown(&other.given),
+                    shown(given),
+                    shown(&out)
                 )));
             }
         }
@@ -338,8 +508,8 @@ fn plan_roots(paths: &[PathBuf], mirrored: bool) -> Result<Vec<Root>, BatchError
             if let Some(other) = overlap {
                 return Err(usage(format!(
                     "{} and {} overlap (one is inside the other): give it once",
-                    other.given.display(),
-                    given.display()
+                    shown(&other.given),
+                    shown(given)
                 )));
             }
         }
@@ -354,29 +524,34 @@ fn plan_roots(paths: &[PathBuf], mirrored: bool) -> Result<Vec<Root>, BatchError
 
 /// Check OUTDIR against the input trees, create it, and return it with its
 /// canonical path (which the walk then never enters).
-fn prepare_outdir(dir: &Path, trees: &[PathBuf]) -> Result<(PathBuf, PathBuf), BatchError> {
-    let shown = dir.display();
-    let resolved = walk::resolve(dir).map_err(|e| failure(format!("{shown}: {e}")))?;
+fn prepare_outdir(
+    dir: &Path,
+    trees: &[PathBuf],
+) -> Result<(PathBuf, PathBuf, same_file::Handle), BatchError> {
+    let name = shown(dir);
+    let resolved = walk::resolve(dir).map_err(|e| failure(format!("{name}: {e}")))?;
     for tree in trees {
         if walk::reaches(tree, &resolved) {
             return Err(usage(format!(
-                "{shown}: OUTDIR is inside the input folder {}; choose a folder outside it (or a hidden one such as {}/.kamsang)",
-                tree.display(),
-                tree.display()
+                "{name}: OUTDIR is inside the input folder {}; choose a folder outside it (or a hidden one such as {}/.kamsang)",
+                shown(tree),
+                shown(tree)
             )));
         }
         if tree.starts_with(&resolved) {
             return Err(usage(format!(
-                "{shown}: OUTDIR contains the input folder {}; choose a folder outside it",
-                tree.display()
+                "{name}: OUTDIR contains the input folder {}; choose a folder outside it",
+                shown(tree)
             )));
         }
     }
     std::fs::create_dir_all(dir)
-        .map_err(|e| failure(format!("{shown}: cannot create: {}", crate::io_message(&e))))?;
+        .map_err(|e| failure(format!("{name}: cannot create: {}", crate::io_message(&e))))?;
     let canonical = std::fs::canonicalize(dir)
-        .map_err(|e| failure(format!("{shown}: {}", crate::io_message(&e))))?;
-    Ok((dir.to_path_buf(), canonical))
+        .map_err(|e| failure(format!("{name}: {}", crate::io_message(&e))))?;
+    let id = same_file::Handle::from_path(dir)
+        .map_err(|e| failure(format!("{name}: {}", crate::io_message(&e))))?;
+    Ok((dir.to_path_buf(), canonical, id))
 }
 
 /// On the receiving thread: tell the user about a failure, list it, and pass the
@@ -388,7 +563,8 @@ fn hand_on(
     failures: Option<&mut jsonl::LineWriter>,
 ) -> Result<(), String> {
     if let Outcome::Failed { error, .. } = &record.outcome {
-        progress.println(&format!("kamsang: {}: {error}", record.path));
+        let path = crate::error::escape_name(&record.path);
+        progress.println(&format!("kamsang: {path}: {error}"));
         let line = jsonl::failure_line(&record.path, error);
         if let Some(f) = failures {
             f.line(&line)?;

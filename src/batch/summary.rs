@@ -42,6 +42,8 @@ pub enum Outcome {
     Hidden,
     /// A folder reached another way (link back into a tree, loop).
     RepeatedDir,
+    /// Found after the run had to stop: neither converted nor failed.
+    NotReached,
 }
 
 /// One input after its work, as the summary and the outputs need it.
@@ -72,7 +74,8 @@ pub struct Slow {
 
 /// The end-of-run report (also written as `OUTDIR/summary.json`).
 ///
-/// `files_seen = ok + ok_with_warnings + failed + skipped + resumed + duplicates`.
+/// `files_seen = ok + ok_with_warnings + failed + skipped + resumed +
+/// duplicates + not_reached`.
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct Summary {
     /// Every file the walk met (or path read from stdin), hidden ones aside.
@@ -89,6 +92,14 @@ pub struct Summary {
     pub resumed: u64,
     /// Reached a second time through a link; parsed once.
     pub duplicates: u64,
+    /// Found after the run had to stop (a full disk, OUTDIR removed, a closed
+    /// output): neither converted nor failed; a `--resume` run does them.
+    pub not_reached: u64,
+    /// Why the run stopped before the end (null when it did not).
+    pub stopped: Option<String>,
+    /// Failures written to `failures.jsonl` (all of `failed` unless the run
+    /// could not write that file).
+    pub failures_listed: u64,
     /// How many times the parser ran (0 on a resumed run that had nothing new).
     pub parsed: u64,
     /// Hidden files and folders passed over (folders not entered).
@@ -145,6 +156,7 @@ impl Summary {
             Outcome::Duplicate => self.duplicates += 1,
             Outcome::Hidden => self.hidden += 1,
             Outcome::RepeatedDir => self.repeated_folders += 1,
+            Outcome::NotReached => self.not_reached += 1,
         }
         if !matches!(r.outcome, Outcome::Hidden | Outcome::RepeatedDir) {
             self.files_seen += 1;
@@ -194,7 +206,7 @@ impl Summary {
     /// The summary for stderr: a few lines, each starting `kamsang: batch: `.
     pub fn to_text(&self) -> String {
         let mut s = format!(
-            "kamsang: batch: {} files: {} ok, {} ok with warnings, {} failed, {} skipped, {} resumed, {} duplicates ({} parsed; {} hidden passed over)\n",
+            "kamsang: batch: {} files: {} ok, {} ok with warnings, {} failed, {} skipped, {} resumed, {} duplicates{} ({} parsed; {} hidden passed over)\n",
             self.files_seen,
             self.ok,
             self.ok_with_warnings,
@@ -202,6 +214,10 @@ impl Summary {
             self.skipped,
             self.resumed,
             self.duplicates,
+            match self.not_reached {
+                0 => String::new(),
+                n => format!(", {n} not reached"),
+            },
             self.parsed,
             self.hidden
         );
@@ -217,7 +233,10 @@ impl Summary {
             let list: Vec<String> = self
                 .slowest
                 .iter()
-                .map(|x| format!("{} ({:.3} s)", x.path, x.seconds))
+                .map(|x| {
+                    let path = crate::error::escape_name(&x.path);
+                    format!("{path} ({:.3} s)", x.seconds)
+                })
                 .collect();
             s.push_str(&format!("kamsang: batch: slowest: {}\n", list.join(", ")));
         }

@@ -35,7 +35,7 @@ use std::path::{Component, Path, PathBuf};
 pub const TAKEN: &[&str] = &["txt", "docx", "xlsx", "ods", "doc", "xls", "pdf"];
 
 /// Names a single-tree batch cannot mirror at the top of OUTDIR.
-pub(crate) const RESERVED: &[&str] = &["summary.json", "failures.jsonl"];
+pub(crate) const RESERVED: &[&str] = &["summary.json", "failures.jsonl", super::lock::STATE_DIR];
 
 /// One input given on the command line, resolved.
 #[derive(Debug, Clone)]

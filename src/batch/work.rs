@@ -1,28 +1,27 @@
 //! The work on one input, on a worker thread: read it, decide whether an
-//! earlier output still stands for it (`--resume`), parse it, and write its JSON
-//! so that a crash never leaves half a file.
+//! earlier output still stands for it (`--resume`, see [`super::resume`]),
+//! parse it, and write its JSON so that a crash never leaves half a file
+//! (see [`crate::output`]).
 //!
-//! Each output is written to a hidden temporary file in the folder it belongs in
-//! and renamed over the final name: a rename within one folder is atomic, so a
-//! reader (or a resumed run) sees either the old file, the new one, or none —
-//! never a prefix. The temporary name starts with a dot, so a later walk of
-//! OUTDIR passes over it; a run killed mid-write can leave one behind
-//! (`.NAME.json.kamsang-PID-N.tmp`), which is safe to delete. There is no
-//! fsync: this protects against a crashed or killed process, not a power cut.
+//! A write that fails keeps the earlier output of that input (the temporary
+//! file is removed, the final name never touched). A full disk (or quota, or
+//! a read-only file system) and an OUTDIR removed or replaced during the run
+//! are not one input's failure: they stop the run, and every input found
+//! after that is counted as not reached instead of failing one by one.
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Instant, SystemTime};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 use super::summary::{Outcome, Record};
 use super::walk::Found;
-use crate::DutyOrder;
 
 /// What the workers need to know.
 pub(crate) struct Work<'a> {
-    /// Where mirrored outputs go.
-    pub outdir: Option<PathBuf>,
+    /// Where mirrored outputs go, and the folder it was when the run started
+    /// (a run never recreates an OUTDIR removed under it).
+    pub outdir: Option<(PathBuf, same_file::Handle)>,
     /// Skip inputs whose output is current.
     pub resume: bool,
     /// Produce each order's JSON line.
@@ -31,76 +30,50 @@ pub(crate) struct Work<'a> {
     pub parse: &'a super::ParseFn<'a>,
     /// Limits (the file size is checked before reading).
     pub limits: &'a crate::Limits,
+    /// The versions and options recorded with each output.
+    pub recipe: super::resume::Recipe,
+    /// The `--jsonl` file as it was when the run started, if it existed.
+    pub jsonl_id: Option<same_file::Handle>,
+    /// Set when an input is that file: it is then never replaced.
+    pub jsonl_is_input: AtomicBool,
+    /// Set when the run must stop; inputs after it are not reached.
+    pub halted: AtomicBool,
+    /// Why the run stopped (the first reason).
+    pub reason: Mutex<Option<String>>,
 }
 
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Write `bytes` at `path` atomically (temp file in the same folder + rename),
-/// creating the folders above it.
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(parent)?;
-    let temp = temp_name(parent, path);
-    let written = std::fs::File::create(&temp).and_then(|mut f| f.write_all(bytes));
-    if let Err(e) = written.and_then(|()| std::fs::rename(&temp, path)) {
-        // The final name was never touched; do not leave the temp file either.
-        let _ = std::fs::remove_file(&temp);
-        return Err(e);
+impl Work<'_> {
+    /// Stop the run for `reason` (the first reason given is kept).
+    pub(crate) fn halt(&self, reason: String) {
+        if let Ok(mut r) = self.reason.lock() {
+            r.get_or_insert(reason);
+        }
+        self.halted.store(true, Ordering::SeqCst);
     }
-    Ok(())
+
+    pub(crate) fn halted(&self) -> bool {
+        self.halted.load(Ordering::SeqCst)
+    }
+
+    /// Is OUTDIR still the folder the run started with?
+    fn outdir_intact(&self) -> bool {
+        self.outdir
+            .as_ref()
+            .is_none_or(|(dir, id)| same_file::Handle::from_path(dir).is_ok_and(|h| &h == id))
+    }
 }
 
-fn temp_name(parent: &Path, path: &Path) -> PathBuf {
-    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut name = std::ffi::OsString::from(".");
-    name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".kamsang-{}-{n}.tmp", std::process::id()));
-    parent.join(name)
+/// Is a write error one that every later write would meet too?
+fn fatal_kind(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind as K;
+    matches!(
+        e.kind(),
+        K::StorageFull | K::QuotaExceeded | K::ReadOnlyFilesystem
+    )
 }
 
-/// How many bytes of an output are read to find its `source.sha256`: the
-/// `source` object comes second in the JSON, after `schema_version`.
-const PREFIX: u64 = 64 * 1024;
-
-/// The `source.sha256` recorded in the JSON at `path`, when it can be read from
-/// the start of the file (as kamsang writes it: pretty, `source` first).
-pub fn recorded_sha256(path: &Path) -> Option<String> {
-    let mut prefix = Vec::new();
-    std::fs::File::open(path)
-        .ok()?
-        .take(PREFIX)
-        .read_to_end(&mut prefix)
-        .ok()?;
-    let text = String::from_utf8_lossy(&prefix);
-    // Keys are written unescaped with exactly these spaces; inside a JSON string
-    // a quote is escaped, so these patterns cannot match inside `source.path`.
-    let source = text.find("\"source\": {")?;
-    let after = text.get(source..)?;
-    let key = "\"sha256\": \"";
-    let start = after.find(key)? + key.len();
-    let hex = after.get(start..start + 64)?;
-    let closes = after.get(start + 64..start + 65) == Some("\"");
-    (closes && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| hex.to_string())
-}
-
-/// Can the output at `out` stand for the input? It must exist, be no older than
-/// the input (`input_mtime`), and record the same sha256 as the input's bytes.
-pub fn is_current(out: &Path, input_mtime: Option<SystemTime>, sha256: &str) -> bool {
-    let Ok(meta) = std::fs::metadata(out) else {
-        return false;
-    };
-    let newer = match (meta.modified().ok(), input_mtime) {
-        (Some(o), Some(i)) => o >= i,
-        _ => false,
-    };
-    newer && recorded_sha256(out).as_deref() == Some(sha256)
-}
-
-/// Remove an output left by an earlier run for an input that now fails, so
-/// OUTDIR never shows a result the failure list contradicts.
+/// Remove an output left by an earlier run for an input that now fails to
+/// parse, so OUTDIR never shows a result the failure list contradicts.
 pub fn remove_stale(out: &Path) {
     let _ = std::fs::remove_file(out);
 }
@@ -110,6 +83,9 @@ pub fn remove_stale(out: &Path) {
 pub(crate) fn process(found: Found, work: &Work) -> Record {
     let started = Instant::now();
     let (path, outcome, bytes, line) = match found {
+        Found::Take { path, .. } if work.halted() => {
+            (path, Outcome::NotReached, 0, None).into_shown()
+        }
         Found::Take { path, out } => {
             let shown = path.to_string_lossy().into_owned();
             let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -169,6 +145,14 @@ impl IntoShown for Done<PathBuf> {
 /// Read, maybe resume, parse, write: outcome, bytes read, JSON line.
 fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, Option<String>) {
     let fail = |error: String, parsed: bool| Outcome::Failed { error, parsed };
+    let escaped = crate::error::escape_name(shown);
+    let reason = |e: crate::Error| {
+        let e = e.to_string();
+        e.strip_prefix(&*escaped)
+            .and_then(|m| m.strip_prefix(": "))
+            .unwrap_or(&e)
+            .to_string()
+    };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -187,86 +171,68 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
         };
         return (fail(what.to_string(), false), 0, None);
     }
+    if let Some(id) = &work.jsonl_id
+        && same_file::Handle::from_path(path).is_ok_and(|h| &h == id)
+    {
+        // paths from stdin cannot be checked before the run
+        work.jsonl_is_input.store(true, Ordering::SeqCst);
+        let what =
+            "the --jsonl output file itself: not read, and the --jsonl file is kept as it was";
+        return (fail(what.to_string(), false), 0, None);
+    }
     if meta.len() > work.limits.max_file_bytes {
         // refused before reading: memory never holds a file past the limit
-        let e = work
-            .limits
-            .file_too_big(shown, Some(meta.len()))
-            .to_string();
-        let reason = e
-            .strip_prefix(shown)
-            .and_then(|m| m.strip_prefix(": "))
-            .unwrap_or(&e)
-            .to_string();
-        return (fail(reason, false), meta.len(), None);
+        let e = work.limits.file_too_big(shown, Some(meta.len()));
+        return (fail(reason(e), false), meta.len(), None);
     }
-    let bytes = match std::fs::read(path) {
+    // the reader of `parse`: a file that lies about its size is cut too
+    let bytes = match crate::read_file_capped(path, shown, work.limits) {
         Ok(b) => b,
-        Err(e) => {
-            return (
-                fail(format!("cannot read: {}", crate::io_message(&e)), false),
-                0,
-                None,
-            );
-        }
+        Err(e) => return (fail(reason(e), false), 0, None),
     };
     let size = bytes.len() as u64;
-    let target = work.outdir.as_ref().map(|d| d.join(out));
-    if let (true, Some(target)) = (work.resume, &target) {
-        let sha = crate::read::sha256_hex(&bytes);
-        if is_current(target, meta.modified().ok(), &sha) {
-            if !work.lines {
-                return (Outcome::Resumed, size, None);
-            }
+    let target = work
+        .outdir
+        .as_ref()
+        .map(|(d, _)| (d.as_path(), d.join(out)));
+    let sha = crate::read::sha256_hex(&bytes);
+    if let (true, Some((dir, _))) = (work.resume, &target) {
+        let mtime = meta.modified().ok();
+        match super::resume::current(dir, out, &work.recipe, &sha, mtime, work.lines) {
+            Some(super::resume::Standing::Yes) => return (Outcome::Resumed, size, None),
             // The stored JSON, re-emitted compact: the same line a parse gives.
-            let stored = std::fs::read(target)
-                .ok()
-                .and_then(|b| serde_json::from_slice::<DutyOrder>(&b).ok())
-                .and_then(|o| serde_json::to_string(&o).ok());
-            if let Some(line) = stored {
-                return (Outcome::Resumed, size, Some(line));
+            Some(super::resume::Standing::Parsed(order)) => {
+                if let Ok(line) = serde_json::to_string(&order) {
+                    return (Outcome::Resumed, size, Some(line));
+                }
             }
+            None => {}
         }
     }
     let order = match (work.parse)(shown, &bytes) {
         Ok(order) => order,
         Err(message) => {
-            if let Some(target) = &target {
+            if let Some((dir, target)) = &target {
                 remove_stale(target);
+                super::resume::remove_stamp(dir, out);
             }
             let error = message
-                .strip_prefix(shown)
+                .strip_prefix(&*escaped)
                 .and_then(|m| m.strip_prefix(": "))
                 .unwrap_or(&message)
                 .to_string();
             return (fail(error, true), size, None);
         }
     };
+    drop(bytes);
     let warnings = order
         .diagnostics
         .iter()
         .any(|d| d.severity >= crate::Severity::Warning);
-    if let Some(target) = &target {
-        // Exactly what `kamsang parse` prints: pretty JSON and a newline.
-        // Serialised into memory first: serde_json writes many small pieces,
-        // which a Vec takes faster than a BufWriter over the file.
-        let written = serde_json::to_vec_pretty(&order)
-            .map_err(std::io::Error::other)
-            .and_then(|mut json| {
-                json.push(b'\n');
-                atomic_write(target, &json)
-            })
-            .map_err(|e| {
-                format!(
-                    "cannot write {}: {}",
-                    target.display(),
-                    crate::io_message(&e)
-                )
-            });
-        if let Err(error) = written {
-            remove_stale(target);
-            return (fail(error, true), size, None);
-        }
+    if let Some((dir, target)) = &target
+        && let Err(error) = write_output(dir, out, target, &order, &sha, work)
+    {
+        return (fail(error, true), size, None);
     }
     let line = if work.lines {
         match serde_json::to_string(&order) {
@@ -281,44 +247,58 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
     (Outcome::Ok { warnings }, size, line)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recorded_sha_is_found_after_source_and_not_in_the_path() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("x.json");
-        let sha = "ab".repeat(32);
-        let fake = "cd".repeat(32);
-        let text = format!(
-            "{{\n  \"schema_version\": \"1.0.0\",\n  \"source\": {{\n    \"path\": \"a\\\"sha256\\\": \\\"{fake}\\\"\",\n    \"format\": \"txt\",\n    \"encoding\": \"utf-8\",\n    \"sha256\": \"{sha}\",\n    \"bytes\": 3\n  }}\n}}\n"
-        );
-        std::fs::write(&p, text).unwrap();
-        assert_eq!(recorded_sha256(&p), Some(sha));
+/// Write the output at `target` (`out` under `dir`) and its resume stamp.
+/// An error is the input's failure; it stops the run when every later write
+/// would fail too.
+fn write_output(
+    dir: &Path,
+    out: &Path,
+    target: &Path,
+    order: &crate::DutyOrder,
+    sha: &str,
+    work: &Work,
+) -> Result<(), String> {
+    let shown = crate::error::escape_name(&target.to_string_lossy()).into_owned();
+    let gone = || {
+        format!(
+            "{}: OUTDIR was removed or replaced during the run",
+            crate::error::escape_name(&dir.to_string_lossy())
+        )
+    };
+    if !work.outdir_intact() {
+        let reason = gone();
+        work.halt(reason.clone());
+        return Err(format!("not written: {reason}"));
     }
-
-    #[test]
-    fn no_sha_in_a_truncated_or_foreign_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("x.json");
-        std::fs::write(&p, "{\n  \"source\": {\n    \"sha256\": \"abc").unwrap();
-        assert_eq!(recorded_sha256(&p), None);
-        std::fs::write(&p, "[1, 2]").unwrap();
-        assert_eq!(recorded_sha256(&p), None);
+    // Exactly what `kamsang parse` prints: pretty JSON and a newline.
+    // Serialised into memory first: serde_json writes many small pieces,
+    // which a Vec takes faster than a BufWriter over the file.
+    let mut json =
+        serde_json::to_vec_pretty(order).map_err(|e| format!("cannot serialise: {e}"))?;
+    json.push(b'\n');
+    let written = match target.parent() {
+        Some(parent) => std::fs::create_dir_all(parent),
+        None => Ok(()),
     }
-
-    #[test]
-    fn atomic_write_replaces_and_leaves_no_temp() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a/b/x.txt.json");
-        atomic_write(&p, b"one").unwrap();
-        atomic_write(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path().join("a/b"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("x.txt.json")]);
+    .and_then(|()| crate::output::atomic_write(target, &json));
+    if let Err(e) = written {
+        let why = format!("cannot write {shown}: {}", crate::io_message(&e));
+        if fatal_kind(&e) {
+            work.halt(why.clone());
+        } else if !work.outdir_intact() {
+            work.halt(gone());
+        }
+        let kept = if target.is_file() {
+            " (its earlier output is kept)"
+        } else {
+            ""
+        };
+        return Err(format!("{why}{kept}"));
     }
+    if super::resume::write_stamp(dir, out, &work.recipe, sha, &json).is_err() {
+        // without a stamp the output is parsed again on --resume; a full disk
+        // stops the run at the next output
+        super::resume::remove_stamp(dir, out);
+    }
+    Ok(())
 }
