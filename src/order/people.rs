@@ -1,8 +1,8 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
 use crate::thai::lexicon::{
-    DUTY_INTROS, POSITION_WORD, RANKS, ROLE_STARTS, TITLE_FALSE_FRIENDS, TITLES, find_first,
-    starts_with_any,
+    DUTY_INTROS, POSITION_WORD, RANKS, ROLE_STARTS, TITLE_FALSE_FRIENDS, find_first,
+    starts_with_any, title_at,
 };
 
 /// A name split into its parts.
@@ -45,7 +45,7 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
     if starts_with_any(text, TITLE_FALSE_FRIENDS).is_some() {
         return None;
     }
-    let title = starts_with_any(text, TITLES)?;
+    let title = title_at(text)?;
     let after = &text[title.len()..];
     let spaced = after.starts_with(' ');
     let after = after.trim_start();

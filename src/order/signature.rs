@@ -44,7 +44,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{DateInfo, Signature};
 use crate::outline::{Node, NodeKind, Outline, ParaKind};
 use crate::thai::date::{DateProblem, MONTHS, ParsedDate, parse_thai_date};
-use crate::thai::lexicon::TITLES;
+use crate::thai::lexicon::title_at;
 
 /// What the end of the order says.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,55 +58,6 @@ pub struct Tail {
     /// What could not be read.
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// Titles of signers not in [`TITLES`] (which lists those of staff named in
-/// duties): abbreviated military and police ranks, air force and navy ranks,
-/// royal and medical titles. Kept here because only the signature reads them.
-const SIGNER_TITLES: &[&str] = &[
-    "พลอากาศเอก",
-    "พลอากาศโท",
-    "พลอากาศตรี",
-    "พลเรือเอก",
-    "พลเรือโท",
-    "พลเรือตรี",
-    "นาวาอากาศเอก",
-    "นาวาอากาศโท",
-    "นาวาอากาศตรี",
-    "นาวาเอก",
-    "นาวาโท",
-    "นาวาตรี",
-    "พันตำรวจเอก",
-    "พันตำรวจโท",
-    "พันตำรวจตรี",
-    "พล.ต.อ.",
-    "พล.ต.ท.",
-    "พล.ต.ต.",
-    "พล.อ.อ.",
-    "พล.ร.อ.",
-    "พล.อ.",
-    "พล.ท.",
-    "พล.ต.",
-    "พ.ต.อ.",
-    "พ.ต.ท.",
-    "พ.ต.ต.",
-    "พ.อ.",
-    "พ.ท.",
-    "พ.ต.",
-    "ร.ต.อ.",
-    "ร.ต.ท.",
-    "ร.ต.ต.",
-    "หม่อมราชวงศ์",
-    "หม่อมหลวง",
-    "ม.ร.ว.",
-    "ม.ล.",
-    "คุณหญิง",
-    "นายแพทย์",
-    "แพทย์หญิง",
-    "นพ.",
-    "พญ.",
-    "ศ.ดร.",
-    "ศ.",
-];
 
 /// Positions that begin with a title (`นาย` + `กรัฐมนตรี`): never a name.
 const TITLE_LIKE_POSITIONS: &[&str] = &[
@@ -482,12 +433,7 @@ fn is_titled_name(line: &str) -> bool {
 
 /// The longest title at the start of `s`.
 fn longest_title(s: &str) -> Option<&'static str> {
-    TITLES
-        .iter()
-        .chain(SIGNER_TITLES)
-        .copied()
-        .filter(|t| s.starts_with(t))
-        .max_by_key(|t| t.len())
+    title_at(s)
 }
 
 fn spaces_normalised(s: &str) -> String {

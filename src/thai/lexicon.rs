@@ -5,8 +5,10 @@
 //! (คำนำหน้านาม), and the civil-service / teacher rank names of the OCSC and the
 //! ก.ค.ศ. (Teacher Civil Service Commission).
 
-/// Personal titles (คำนำหน้านาม), longest first so that `นางสาว` wins over `นาง`.
-/// Written directly before the given name, with or without a space.
+/// Personal titles (คำนำหน้านาม): civil, military and police ranks, royal,
+/// academic and medical titles. Written directly before the given name, with
+/// or without a space. [`title_at`] takes the longest that matches, so that
+/// `นางสาว` wins over `นาง`, wherever it stands in the list.
 pub const TITLES: &[&str] = &[
     // military and police ranks, including acting ranks (ว่าที่ = "acting")
     "ว่าที่ร้อยตำรวจตรี",
@@ -41,7 +43,53 @@ pub const TITLES: &[&str] = &[
     "ร.ต.",
     "ร.ท.",
     "ร.อ.",
-    // academic titles
+    // navy and air force ranks; police and army ranks abbreviated
+    "พลอากาศเอก",
+    "พลอากาศโท",
+    "พลอากาศตรี",
+    "พลเรือเอก",
+    "พลเรือโท",
+    "พลเรือตรี",
+    "นาวาอากาศเอก",
+    "นาวาอากาศโท",
+    "นาวาอากาศตรี",
+    "นาวาเอก",
+    "นาวาโท",
+    "นาวาตรี",
+    "พันตำรวจเอก",
+    "พันตำรวจโท",
+    "พันตำรวจตรี",
+    "พล.ต.อ.",
+    "พล.ต.ท.",
+    "พล.ต.ต.",
+    "พล.อ.อ.",
+    "พล.ร.อ.",
+    "พล.อ.",
+    "พล.ท.",
+    "พล.ต.",
+    "พ.ต.อ.",
+    "พ.ต.ท.",
+    "พ.ต.ต.",
+    "พ.อ.",
+    "พ.ท.",
+    "พ.ต.",
+    "ร.ต.อ.",
+    "ร.ต.ท.",
+    "ร.ต.ต.",
+    // royal and honorific titles (หม่อมราชวงศ์ = a king's great-grandchild)
+    "หม่อมราชวงศ์",
+    "หม่อมหลวง",
+    "ม.ร.ว.",
+    "ม.ล.",
+    "ท่านผู้หญิง",
+    "คุณหญิง",
+    // academic titles; พิเศษ = adjunct, เกียรติคุณ = emeritus
+    "ผู้ช่วยศาสตราจารย์พิเศษ",
+    "รองศาสตราจารย์พิเศษ",
+    "ศาสตราจารย์พิเศษ",
+    "ศาสตราจารย์เกียรติคุณ",
+    "ศ.ดร.",
+    "ศ.",
     "ผู้ช่วยศาสตราจารย์ ดร.",
     "รองศาสตราจารย์ ดร.",
     "ศาสตราจารย์ ดร.",
@@ -242,6 +290,15 @@ pub const CONNECTIVES: &[&str] = &[
 /// The subject marker (เรื่อง = "subject").
 pub const SUBJECT_WORD: &str = "เรื่อง";
 
+/// The longest personal title at the start of `s`.
+pub fn title_at(s: &str) -> Option<&'static str> {
+    TITLES
+        .iter()
+        .copied()
+        .filter(|t| s.starts_with(t))
+        .max_by_key(|t| t.len())
+}
+
 /// The first of `words` that `s` starts with.
 pub fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words.iter().copied().find(|w| s.starts_with(w))
@@ -268,3 +325,112 @@ pub const APPOINTING_WORDS: &[&str] = &["แต่งตั้ง", "ดำร�
 /// The word that opens an announcement (ประกาศ), on its title line and its
 /// date line (`ประกาศ ณ วันที่ …`).
 pub const ANNOUNCEMENT_WORD: &str = "ประกาศ";
+
+/// Committee roles as written (บทบาทในคณะกรรมการ), longest first where one
+/// holds another, so that `กรรมการและเลขานุการ` wins over `กรรมการ`. Committees
+/// (คณะกรรมการ), sub-committees (คณะอนุกรรมการ) and working groups (คณะทำงาน)
+/// each have their own words; school orders write `กรรมการ/เลขานุการ` for
+/// `กรรมการและเลขานุการ`.
+pub const COMMITTEE_ROLES: &[&str] = &[
+    "กรรมการและผู้ช่วยเลขานุการ",
+    "กรรมการ/ผู้ช่วยเลขานุการ",
+    "กรรมการและเลขานุการ",
+    "กรรมการ/เลขานุการ",
+    "กรรมการและเหรัญญิก",
+    "รองประธานกรรมการ",
+    "ประธานกรรมการ",
+    "กรรมการ",
+    "อนุกรรมการและผู้ช่วยเลขานุการ",
+    "อนุกรรมการและเลขานุการ",
+    "รองประธานอนุกรรมการ",
+    "ประธานอนุกรรมการ",
+    "อนุกรรมการ",
+    "คณะทำงานและผู้ช่วยเลขานุการ",
+    "คณะทำงานและเลขานุการ",
+    "รองหัวหน้าคณะทำงาน",
+    "หัวหน้าคณะทำงาน",
+    "รองประธานคณะทำงาน",
+    "ประธานคณะทำงาน",
+    "คณะทำงาน",
+    "ผู้ช่วยเลขานุการ",
+    "เลขานุการ",
+    "เหรัญญิก",
+    "ประธานที่ปรึกษา",
+    "ที่ปรึกษา",
+    "รองประธาน",
+    "ประธาน",
+];
+
+/// The word before the ordinal of a seat (`รองประธานกรรมการ คนที่หนึ่ง`,
+/// `คนที่ ๒`): "the n-th person".
+pub const ORDINAL_WORD: &str = "คนที่";
+
+/// Thai number words written as ordinals of seats (หนึ่ง … สิบ).
+pub const NUMBER_WORDS: &[&str] = &[
+    "หนึ่ง",
+    "สอง",
+    "สาม",
+    "สี่",
+    "ห้า",
+    "หก",
+    "เจ็ด",
+    "แปด",
+    "เก้า",
+    "สิบ",
+];
+
+/// The length of a committee role (with its ordinal, or a second role after
+/// `/`) that makes up the whole of `text`, or `None`: `ที่ปรึกษา/กรรมการ`,
+/// `รองประธานกรรมการ คนที่หนึ่ง`, `กรรมการ`.
+pub fn whole_role(text: &str) -> Option<usize> {
+    let t = text.trim();
+    let mut rest = t;
+    let mut first = true;
+    loop {
+        let w = COMMITTEE_ROLES
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())?;
+        rest = rest.get(w.len()..)?;
+        match rest.strip_prefix('/') {
+            Some(r) if first => {
+                rest = r;
+                first = false;
+            }
+            _ => break,
+        }
+    }
+    let after = rest.trim_start();
+    if after.is_empty() {
+        return Some(t.len());
+    }
+    let n = after.strip_prefix(ORDINAL_WORD)?.trim_start();
+    let numbered = !n.is_empty()
+        && (n.chars().all(crate::thai::digits::is_digit) || NUMBER_WORDS.contains(&n));
+    numbered.then_some(t.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_roles_with_ordinals_and_slashes() {
+        assert!(whole_role("ที่ปรึกษา/กรรมการ").is_some());
+        assert!(whole_role("รองประธานกรรมการ คนที่หนึ่ง").is_some());
+        assert!(whole_role("กรรมการ คนที่ ๒").is_some());
+        assert!(whole_role("กรรมการ").is_some());
+        // a broken word, not a role: สำนักงานคณะ / กรรมการการศึกษา
+        assert!(whole_role("กรรมการการศึกษา").is_none());
+        assert!(whole_role("กรรมการ คนที่ทำงาน").is_none());
+        assert!(whole_role("นายสมชาย").is_none());
+    }
+
+    #[test]
+    fn the_longest_title_wins() {
+        assert_eq!(title_at("นางสาวมณี"), Some("นางสาว"));
+        assert_eq!(title_at("ศาสตราจารย์พิเศษธงทอง"), Some("ศาสตราจารย์พิเศษ"));
+        assert_eq!(title_at("พลเรือเอก อภิวัฒน์"), Some("พลเรือเอก"));
+        assert_eq!(title_at("งานสารบรรณ"), None);
+    }
+}

@@ -7,6 +7,7 @@ use super::roles::{
 };
 use super::text::clean;
 use crate::order::people::person_in_item;
+use crate::thai::lexicon::{NUMBER_WORDS, ORDINAL_WORD};
 
 /// One member read from a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +16,12 @@ pub(super) struct Seat {
     pub(super) who: String,
     /// A named member's post written between the name and the role.
     pub(super) post: Option<String>,
-    /// The role as written.
+    /// The role, as one of the written forms of the lexicon.
     pub(super) role: Option<&'static str>,
+    /// The role exactly as written when it says more than that form: an
+    /// ordinal (`รองประธานกรรมการ คนที่หนึ่ง`) or a second role
+    /// (`ที่ปรึกษา/กรรมการ`).
+    pub(super) role_text: Option<String>,
 }
 
 impl Seat {
@@ -25,6 +30,7 @@ impl Seat {
             who,
             post: None,
             role,
+            role_text: None,
         }
     }
 }
@@ -88,16 +94,7 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
     if head.contains('(')
         && let Some((name, position)) = person_in_item(head)
     {
-        let role = role_after_name(&position);
-        let post = post_before_role(&position);
-        return (
-            vec![Seat {
-                who: name.full,
-                post,
-                role,
-            }],
-            Vec::new(),
-        );
+        return (vec![seat_after_name(name.full, &position)], Vec::new());
     }
     if let Some((role, rest)) = role_first(head) {
         let rest_t = rest.trim_start();
@@ -167,11 +164,7 @@ fn name_members(text: &str) -> Found {
             .trim_end_matches([',', ' '])
             .trim_end_matches("และ")
             .trim();
-        out.push(Seat {
-            who: full.clone(),
-            post: post_before_role(rest),
-            role: role_after_name(rest),
-        });
+        out.push(seat_after_name(full.clone(), rest));
     }
     let mut next_role = None;
     for m in out.iter_mut().rev() {
@@ -181,6 +174,63 @@ fn name_members(text: &str) -> Found {
         }
     }
     out
+}
+
+/// The member named `who`, with the post and role written after the name.
+fn seat_after_name(who: String, rest: &str) -> Seat {
+    if let Some((start, text)) = written_role_at_end(rest) {
+        let post = rest.get(..start).unwrap_or("").trim();
+        return Seat {
+            who,
+            post: (!post.is_empty())
+                .then(|| post.trim_end_matches(['/', ',', '-', ' ']).to_string()),
+            role: role_prefix(&text).map(|(_, r)| r),
+            role_text: Some(text),
+        };
+    }
+    Seat {
+        who,
+        post: post_before_role(rest),
+        role: role_after_name(rest),
+        role_text: None,
+    }
+}
+
+/// A role at the end of `rest` that says more than one written form: with an
+/// ordinal after it (`… รองประธานกรรมการ คนที่ ๒`) or a second role before a
+/// `/` (`ที่ปรึกษา/กรรมการ`). (where it starts, the role as written).
+fn written_role_at_end(rest: &str) -> Option<(usize, String)> {
+    let t = rest.trim_end();
+    let (body, ordinal) = split_ordinal(t);
+    let (mut start, _) = role_at_end(body)?;
+    if let Some(before) = body.get(..start).and_then(|b| b.strip_suffix('/'))
+        && let Some((s, _)) = role_at_end(before)
+    {
+        start = s;
+    }
+    let compound = body
+        .get(start..)
+        .is_some_and(|r| r.contains('/') && role_exact(r).is_none());
+    if ordinal.is_none() && !compound {
+        return None;
+    }
+    Some((start, t.get(start..)?.to_string()))
+}
+
+/// `… กรรมการ คนที่ ๒` → (`… กรรมการ`, Some(`คนที่ ๒`)); the text itself
+/// when it does not end in an ordinal.
+fn split_ordinal(t: &str) -> (&str, Option<&str>) {
+    if let Some(i) = t.rfind(ORDINAL_WORD)
+        && i > 0
+    {
+        let n = t.get(i + ORDINAL_WORD.len()..).unwrap_or("").trim();
+        let numbered = !n.is_empty()
+            && (n.chars().all(crate::thai::digits::is_digit) || NUMBER_WORDS.contains(&n));
+        if numbered {
+            return (t.get(..i).unwrap_or(t).trim_end(), t.get(i..));
+        }
+    }
+    (t, None)
 }
 
 /// The post written after a name and before its role: `ผู้อำนวยการโรงเรียน
@@ -246,6 +296,27 @@ mod tests {
 
     fn m(name: &str, role: &'static str) -> (String, Option<&'static str>) {
         (name.to_string(), Some(role))
+    }
+
+    #[test]
+    fn roles_as_written_with_ordinal_or_second_role() {
+        let t = parse_member_text("นายวิสุทธิ์ ไชยณรุณ รองประธานกรรมการ คนที่หนึ่ง");
+        assert_eq!(
+            t.members[0].role_text.as_deref(),
+            Some("รองประธานกรรมการ คนที่หนึ่ง")
+        );
+        assert_eq!(t.members[0].role, Some("รองประธานกรรมการ"));
+        let t = parse_member_text("นางมนพร เจริญศรี ที่ปรึกษา/กรรมการ");
+        assert_eq!(t.members[0].role_text.as_deref(), Some("ที่ปรึกษา/กรรมการ"));
+        let t = parse_member_text("นายก ข ผู้อำนวยการโรงเรียน กรรมการ คนที่ ๒");
+        assert_eq!(t.members[0].post.as_deref(), Some("ผู้อำนวยการโรงเรียน"));
+        assert_eq!(t.members[0].role_text.as_deref(), Some("กรรมการ คนที่ ๒"));
+        // a plain role needs no text of its own
+        let t = parse_member_text("นายก ข ครู กรรมการ");
+        assert_eq!(
+            (t.members[0].role, t.members[0].role_text.as_deref()),
+            (Some("กรรมการ"), None)
+        );
     }
 
     #[test]

@@ -253,8 +253,8 @@ impl Reader<'_> {
     /// A named member (a personal title and a name) or a seat held by a
     /// position: only a name makes a person.
     fn member(seat: Seat, (line_start, line_end): (u32, u32)) -> CommitteeMember {
-        let role = seat.role.map(str::to_string);
         let role_kind = seat.role.and_then(role_kind);
+        let role = seat.role_text.or_else(|| seat.role.map(str::to_string));
         match split_name(&seat.who) {
             Some(n) => CommitteeMember {
                 person_id: None,

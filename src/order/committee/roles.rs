@@ -6,22 +6,23 @@ use super::names::{cut_description, who};
 use super::text::rfind_any;
 use super::vocabulary::{
     CLAUSE_OPENERS, NOT_AN_APPOINTMENT, ROLE_CLAUSE_FOLLOWERS, ROLE_CUE, ROLE_FIRST_FOLLOWERS,
-    ROLE_WORDS, ROLES,
+    ROLE_WORDS,
 };
+use crate::thai::lexicon::COMMITTEE_ROLES as ROLES;
 
 /// The role `s` is exactly (dots and spaces around ignored).
 pub(super) fn role_exact(s: &str) -> Option<&'static str> {
     let t = s.trim_matches(|c: char| c == '.' || c == ' ' || c == ',');
-    ROLES.iter().find(|(w, _)| *w == t).map(|(w, _)| *w)
+    ROLES.iter().find(|w| **w == t).copied()
 }
 
 /// The longest role written at the start of `s`: (written length, role).
 pub(super) fn role_prefix(s: &str) -> Option<(usize, &'static str)> {
     ROLES
         .iter()
-        .filter(|(w, _)| s.starts_with(w))
-        .max_by_key(|(w, _)| w.len())
-        .map(|(w, _)| (w.len(), *w))
+        .filter(|w| s.starts_with(**w))
+        .max_by_key(|w| w.len())
+        .map(|w| (w.len(), *w))
 }
 
 /// The longest role written at the end of `s` after a word boundary: (start of
@@ -30,8 +31,8 @@ pub(super) fn role_at_end(s: &str) -> Option<(usize, &'static str)> {
     let t = s.trim_end_matches([' ', ',', ';', ':']);
     ROLES
         .iter()
-        .filter(|(w, _)| t.ends_with(w))
-        .filter_map(|(w, _)| {
+        .filter(|w| t.ends_with(**w))
+        .filter_map(|w| {
             let start = t.len() - w.len();
             let before = t.get(..start)?;
             let boundary =

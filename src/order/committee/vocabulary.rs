@@ -8,57 +8,47 @@ use regex::Regex;
 use crate::model::RoleKind;
 use crate::thai::lexicon::TITLES;
 
-/// Committee roles as written, with what each is. Matched longest first, so
-/// `กรรมการและเลขานุการ` wins over `กรรมการ`. The role is reported as written
-/// (`กรรมการ/เลขานุการ` stays so); [`RoleKind`] says what it is.
-pub(super) const ROLES: &[(&str, RoleKind)] = &[
-    ("กรรมการและผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
-    ("กรรมการ/ผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
-    ("กรรมการและเลขานุการ", RoleKind::MemberSecretary),
-    ("กรรมการ/เลขานุการ", RoleKind::MemberSecretary),
-    ("กรรมการและเหรัญญิก", RoleKind::Treasurer),
-    ("รองประธานกรรมการ", RoleKind::ViceChair),
-    ("ประธานกรรมการ", RoleKind::Chair),
-    ("กรรมการ", RoleKind::Member),
-    ("อนุกรรมการและผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
-    ("อนุกรรมการและเลขานุการ", RoleKind::MemberSecretary),
-    ("รองประธานอนุกรรมการ", RoleKind::ViceChair),
-    ("ประธานอนุกรรมการ", RoleKind::Chair),
-    ("อนุกรรมการ", RoleKind::Member),
-    ("คณะทำงานและผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
-    ("คณะทำงานและเลขานุการ", RoleKind::MemberSecretary),
-    ("รองหัวหน้าคณะทำงาน", RoleKind::ViceChair),
-    ("หัวหน้าคณะทำงาน", RoleKind::Chair),
-    ("รองประธานคณะทำงาน", RoleKind::ViceChair),
-    ("ประธานคณะทำงาน", RoleKind::Chair),
-    ("คณะทำงาน", RoleKind::Member),
-    ("ผู้ช่วยเลขานุการ", RoleKind::AssistantSecretary),
-    ("เลขานุการ", RoleKind::Secretary),
-    ("เหรัญญิก", RoleKind::Treasurer),
-    ("ประธานที่ปรึกษา", RoleKind::Advisor),
-    ("ที่ปรึกษา", RoleKind::Advisor),
-    ("รองประธาน", RoleKind::ViceChair),
-    ("ประธาน", RoleKind::Chair),
-];
-
-/// What a role written as `written` (a key of [`ROLES`], or two joined by
-/// `/`: `ที่ปรึกษา/กรรมการ` is an advisor first) is.
+/// What a role written as `written` (one of [`COMMITTEE_ROLES`], perhaps with
+/// an ordinal, or two joined by `/`) is, by the words it is made of: an
+/// advisor first (`ที่ปรึกษา/กรรมการ`), then chairs, secretaries
+/// (`กรรมการ/ผู้ช่วยเลขานุการ` is an assistant secretary), treasurers, members.
+///
+/// [`COMMITTEE_ROLES`]: crate::thai::lexicon::COMMITTEE_ROLES
 pub(super) fn role_kind(written: &str) -> Option<RoleKind> {
-    let first = written.split('/').next().unwrap_or(written).trim();
-    ROLES
-        .iter()
-        .find(|(w, _)| *w == written || *w == first)
-        .map(|(_, k)| *k)
-        .or_else(|| {
-            ROLES
-                .iter()
-                .filter(|(w, _)| first.starts_with(w))
-                .max_by_key(|(w, _)| w.len())
-                .map(|(_, k)| *k)
-        })
+    let first = written.trim();
+    if first.is_empty() {
+        return None;
+    }
+    let kind = if first.contains("ที่ปรึกษา") {
+        RoleKind::Advisor
+    } else if first.starts_with("รองประธาน") || first.starts_with("รองหัวหน้า")
+    {
+        RoleKind::ViceChair
+    } else if first.starts_with("ประธาน") || first.starts_with("หัวหน้า")
+    {
+        RoleKind::Chair
+    } else if first.contains("ผู้ช่วยเลขานุการ") {
+        RoleKind::AssistantSecretary
+    } else if first.contains("เลขานุการ") {
+        if first.starts_with("เลขานุการ") {
+            RoleKind::Secretary
+        } else {
+            RoleKind::MemberSecretary
+        }
+    } else if first.contains("เหรัญญิก") {
+        RoleKind::Treasurer
+    } else if first.contains("กรรมการ") || first.contains("คณะทำงาน")
+    {
+        RoleKind::Member
+    } else {
+        RoleKind::Other
+    };
+    Some(kind)
 }
 
-/// The words every role in [`ROLES`] contains one of.
+/// The words every role in [`COMMITTEE_ROLES`] contains one of.
+///
+/// [`COMMITTEE_ROLES`]: crate::thai::lexicon::COMMITTEE_ROLES
 pub(super) const ROLE_WORDS: &[&str] = &[
     "กรรมการ",
     "ประธาน",

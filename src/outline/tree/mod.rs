@@ -26,7 +26,7 @@ use crate::limits::Limits;
 use crate::read::{Line, Source};
 use crate::thai::lexicon::{
     CLAUSE_OPENERS, CONNECTIVES, DOCUMENT_WORDS, PREAMBLE_STARTS, TITLE_BULLETS, TITLES,
-    starts_with_any,
+    starts_with_any, whole_role,
 };
 
 /// Build the outline of a normalised source under the default limits; past
@@ -348,7 +348,14 @@ impl Builder {
     }
 
     fn join(&mut self, i: usize, line: &Line) {
-        let typed_space = self.prev_trailing == 1;
+        // a committee role on a line of its own is the next cell of a member
+        // (`(1) นางมนพร เจริญศรี` / `ที่ปรึกษา/กรรมการ`), never a broken word
+        let typed_space = self.prev_trailing == 1
+            || (whole_role(&line.text).is_some()
+                && self.out.nodes.get(i).is_some_and(|n| {
+                    // `กรรมการและ` / `ผู้ช่วยเลขานุการ` is one role, broken
+                    !n.text.ends_with("และ") && !n.text.ends_with('/')
+                }));
         if let Some(n) = self.out.nodes.get_mut(i) {
             join_wrapped(&mut n.text, &line.text, typed_space);
             n.line_end = line.line;
