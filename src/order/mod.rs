@@ -6,6 +6,7 @@ pub mod duties;
 pub mod header;
 pub mod kind;
 pub mod people;
+pub mod person_lines;
 pub mod signature;
 
 use std::collections::HashMap;
@@ -96,6 +97,35 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         }
     }
     resolve_substitutes(&mut people, &sub_lines, &keys, &mut diagnostics);
+    // people named on unnumbered lines, once each (a person listed under two
+    // headings is one person)
+    for (i, p) in person_lines::read(&outline, &in_committee) {
+        set_kind(&mut kinds, i, "person");
+        let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
+            continue;
+        };
+        match keys.get(&key) {
+            None => {
+                keys.insert(key, p.id.clone());
+                people.push(p);
+            }
+            // removed and appointed again in the same order: the appointment
+            // is what the order makes them
+            Some(id) => {
+                if let Some(first) = people.iter_mut().find(|q| &q.id == id)
+                    && first
+                        .appointed_as
+                        .as_deref()
+                        .is_some_and(person_lines::is_removal)
+                    && p.appointed_as
+                        .as_deref()
+                        .is_some_and(|a| !person_lines::is_removal(a))
+                {
+                    first.appointed_as = p.appointed_as;
+                }
+            }
+        }
+    }
     committee::add_member_people(&mut found.committees, &mut people, &mut keys);
     // document order (stable: people of one line keep their order)
     people.sort_by_key(|p| p.line_start);
@@ -400,6 +430,7 @@ fn default_kind(kind: NodeKind) -> &'static str {
         NodeKind::Name => "name",
         NodeKind::Paragraph(ParaKind::StepsHeading) => "steps_heading",
         NodeKind::Paragraph(ParaKind::Substitute) => "substitute_clause",
+        NodeKind::Paragraph(ParaKind::PersonLine) => "person",
         NodeKind::Paragraph(ParaKind::WorkGroup) => "work_group",
         NodeKind::Paragraph(ParaKind::Rule) => "rule",
         NodeKind::Paragraph(ParaKind::Part) => "part",

@@ -410,6 +410,17 @@ pub fn whole_role(text: &str) -> Option<usize> {
     numbered.then_some(t.len())
 }
 
+/// Words after a person's name that introduce the post the order gives them:
+/// "to hold the post of" (ดำรงตำแหน่ง), "as" (เป็น, only right after the name).
+pub const APPOINTED_AS_WORDS: &[&str] = &["ดำรงตำแหน่ง", "เป็น"];
+
+/// The start of a removal from office: "leaves the office of" (พ้นจาก…).
+pub const REMOVAL_WORD: &str = "พ้นจาก";
+
+/// Words after an appointed post that say it is held besides another ("as
+/// a further post"): not part of the post's name.
+pub const APPOINTMENT_TRAILERS: &[&str] = &["อีกตำแหน่งหนึ่ง"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -307,7 +307,7 @@ impl Reader<'_> {
                 }
             }
             NodeKind::Item if d.in_duties => self.duty_item(d, c),
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text) => {
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::PersonLine) => {
                 d.consumed.push(c);
                 if let Some(rest) = duty_intro(&text) {
                     // `มีหน้าที่ ดังนี้`: the items from here on are duties
@@ -396,7 +396,7 @@ impl Reader<'_> {
                 self.duty_item(d, s);
                 true
             }
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text) => {
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::PersonLine) => {
                 if body_start(&text).is_some() && duty_intro(&text).is_none() {
                     // the next committee
                     return false;

@@ -17,7 +17,7 @@ mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
-    body_line_kind, header_line_kind, is_heading_length, is_title_line, join_wrapped,
+    body_line_kind, header_line_kind, is_heading_length, is_title_line, join_wrapped, person_line,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::Diagnostic;
@@ -104,6 +104,11 @@ struct Builder {
     root_count: u32,
     /// The node a following unnumbered line continues.
     cont: Option<usize>,
+    /// A person line whose last cell (a post) may wrap onto the next line.
+    person_cont: Option<usize>,
+    /// That person line holds the name only: the next line is its next cell
+    /// (`น.ส.ก ข` / `ดำรงตำแหน่ง…`), joined with a space.
+    person_name_only: bool,
     /// The node created last.
     last: Option<usize>,
     /// No item has been seen yet: lines belong to the header.
@@ -180,6 +185,7 @@ impl Builder {
         let text = line.text.as_str();
         if text.is_empty() {
             self.cont = None;
+            self.person_cont = None;
             return;
         }
         if self.try_name_list(line) {
@@ -192,6 +198,13 @@ impl Builder {
         }
         if let Some((label, rest)) = parse_label(text) {
             self.item(label, rest, line);
+            return;
+        }
+        if !self.in_tail
+            && (self.in_body || self.preamble_started)
+            && let Some(wraps) = person_line(line)
+        {
+            self.person_line(line, wraps);
             return;
         }
         // a part heading, the effective clause and the date end the header zone
@@ -257,8 +270,36 @@ impl Builder {
         !subject || is_heading_length(text) || starts_with_any(text, CONNECTIVES).is_some()
     }
 
+    /// An unnumbered line that names a person: a paragraph of its own under
+    /// the open item (it opens the body when the order has no numbered
+    /// items). When its last cell may wrap, the lines after it that start
+    /// nothing continue it.
+    fn person_line(&mut self, line: &Line, wraps: bool) {
+        self.in_body = true;
+        let parent = self.stack.last().copied();
+        let i = self.paragraph(ParaKind::PersonLine, line, parent);
+        self.cont = None;
+        self.person_cont = wraps.then_some(i);
+        self.person_name_only =
+            crate::thai::names::split_name(&line.text).is_some_and(|n| n.rest.is_empty());
+    }
+
     fn body_text(&mut self, line: &Line) {
         let mut kind = body_line_kind(&line.text);
+        if kind.is_none()
+            && let Some(c) = self.person_cont
+        {
+            // `พลเอก ก ข      รัฐมนตรีว่าการกระทรวงการพัฒนาสังคม` / `และความมั่นคงของมนุษย์`
+            if std::mem::take(&mut self.person_name_only) {
+                if let Some(n) = self.out.nodes.get_mut(c) {
+                    join_wrapped(&mut n.text, &line.text, true);
+                    n.line_end = line.line;
+                }
+            } else {
+                self.join(c, line);
+            }
+            return;
+        }
         // a work-group heading stands above a person; otherwise it is a wrapped
         // line that happens to start with กลุ่ม…
         if kind == Some(ParaKind::WorkGroup) && !self.next_starts_person {
@@ -399,6 +440,7 @@ impl Builder {
             None => self.out.roots.push(i),
         }
         self.last = Some(i);
+        self.person_cont = None;
         i
     }
 
