@@ -277,6 +277,7 @@ fn person_from(
         full_name: name.full.clone(),
         position: pos.position,
         rank: pos.rank,
+        class: pos.class,
         role: pos.role,
         work_group: work_group.map(str::to_string),
         appointed_as: None,

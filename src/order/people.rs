@@ -1,6 +1,9 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
-use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, RANKS, ROLE_STARTS, find_first};
+use crate::thai::lexicon::{
+    CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, POSITION_WORD, RANK_WORDS, RANKS, ROLE_STARTS,
+    find_first,
+};
 pub use crate::thai::names::{NameParts, split_name};
 
 /// The person an item names: either `title name … position` (the name first,
@@ -49,6 +52,8 @@ pub struct PositionParts {
     pub rank: Option<String>,
     /// Acting role.
     pub role: Option<String>,
+    /// A student's class (`ชั้นมัธยมศึกษาปีที่ ๒/๑`, `ม.๒/๑`).
+    pub class: Option<String>,
 }
 
 /// Read `[ตำแหน่ง] position [rank] [acting role] [duty intro…]`.
@@ -62,6 +67,12 @@ pub struct PositionParts {
 /// ```
 pub fn split_position(rest: &str) -> PositionParts {
     let mut s = rest.trim();
+    // a student's class, written where a post would be
+    let mut class = None;
+    if let Some(i) = class_start(s) {
+        class = non_empty(&s[i..]);
+        s = s[..i].trim_end();
+    }
     if let Some(r) = s.strip_prefix(POSITION_WORD) {
         s = r.trim_start();
     }
@@ -74,16 +85,44 @@ pub fn split_position(rest: &str) -> PositionParts {
         s = s[..i].trim_end();
     }
     let mut rank = None;
-    if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r)) {
+    // `ครู วิทยฐานะ ครูชำนาญการพิเศษ`, `ครู อันดับ คศ.1`: the standing is
+    // everything after its word, as written
+    if let Some((i, w)) = find_first(s, RANK_WORDS)
+        && i > 0
+    {
+        rank = non_empty(&s[i + w.len()..]);
+        s = s[..i].trim_end();
+    } else if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r) && s.len() > r.len()) {
         rank = Some((*r).to_string());
         s = s[..s.len() - r.len()].trim_end();
-        s = s.strip_suffix("วิทยฐานะ").unwrap_or(s).trim_end();
     }
     PositionParts {
         position: non_empty(s),
         rank,
         role,
+        class,
     }
+}
+
+/// Where a student's class starts in the text after a name: `ชั้น…ปีที่…`
+/// or an abbreviation such as `ม.๒/๑`, `ป.6`, at a word start.
+fn class_start(s: &str) -> Option<usize> {
+    let at_word = |i: usize| i == 0 || s[..i].ends_with(' ');
+    if let Some(i) = s.find(CLASS_WORD)
+        && at_word(i)
+        && s[i..].contains("ปีที่")
+    {
+        return Some(i);
+    }
+    CLASS_ABBREVIATIONS.iter().find_map(|a| {
+        s.match_indices(a).map(|(i, _)| i).find(|&i| {
+            at_word(i)
+                && s[i + a.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::thai::digits::is_digit)
+        })
+    })
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -123,7 +162,8 @@ mod tests {
             PositionParts {
                 position: Some("พนักงานธุรการ".into()),
                 rank: None,
-                role: None
+                role: None,
+                class: None
             }
         );
         let p = split_position("ครู วิทยฐานะชำนาญการ");
@@ -131,6 +171,48 @@ mod tests {
             (p.position.as_deref(), p.rank.as_deref()),
             (Some("ครู"), Some("ชำนาญการ"))
         );
+    }
+
+    #[test]
+    fn teacher_posts_as_schools_write_them() {
+        let p = split_position("ตำแหน่ง ครู วิทยฐานะ ครูชำนาญการพิเศษ");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("ครู"), Some("ครูชำนาญการพิเศษ"))
+        );
+        let p = split_position("ตำแหน่ง ครูผู้ช่วย");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("ครูผู้ช่วย"), None)
+        );
+        let p = split_position("ตำแหน่ง ครู อันดับ คศ.1");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("ครู"), Some("คศ.1"))
+        );
+        let p = split_position("นักวิชาการศึกษาชำนาญการ");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("นักวิชาการศึกษา"), Some("ชำนาญการ"))
+        );
+    }
+
+    #[test]
+    fn a_students_class_is_kept_apart() {
+        let p = split_position("ชั้นมัธยมศึกษาปีที่ ๒/๑");
+        assert_eq!(
+            (p.position, p.class.as_deref()),
+            (None, Some("ชั้นมัธยมศึกษาปีที่ ๒/๑"))
+        );
+        let p = split_position("นักเรียน ม.๒/๑");
+        assert_eq!(
+            (p.position.as_deref(), p.class.as_deref()),
+            (Some("นักเรียน"), Some("ม.๒/๑"))
+        );
+        let n = split_name("เด็กหญิงมณี ใจดี ม.๒/๑").unwrap();
+        assert_eq!((n.title, n.full.as_str()), ("เด็กหญิง", "เด็กหญิงมณี ใจดี"));
+        let n = split_name("ด.ช.สมชาย ใจดี").unwrap();
+        assert_eq!(n.title, "ด.ช.");
     }
 
     #[test]

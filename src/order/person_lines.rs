@@ -38,6 +38,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             full_name: name.full.clone(),
             position: post.position,
             rank: post.rank,
+            class: post.class,
             role: post.role,
             work_group: heading_above(outline, i),
             appointed_as,

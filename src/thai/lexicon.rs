@@ -109,6 +109,11 @@ pub const TITLES: &[&str] = &[
     "นพ.",
     "พญ.",
     "ทพ.",
+    // students (boy, girl, and their abbreviations)
+    "เด็กชาย",
+    "เด็กหญิง",
+    "ด.ช.",
+    "ด.ญ.",
     // civil titles
     "นางสาว",
     "น.ส.",
@@ -148,7 +153,6 @@ pub const RANKS: &[&str] = &[
     "ปฏิบัติงาน",
     "ทักษะพิเศษ",
     "อาวุโส",
-    "ครูผู้ช่วย",
     "ค.ศ.5",
     "ค.ศ.4",
     "ค.ศ.3",
@@ -160,6 +164,19 @@ pub const RANKS: &[&str] = &[
     "ค.ศ. 2",
     "ค.ศ. 1",
 ];
+
+/// Words written before a rank or academic standing: "academic standing"
+/// (วิทยฐานะ), "grade" (อันดับ, the teacher salary grade คศ.1 …), "level"
+/// (ระดับ). Everything after one of them is the rank, as written. (ครูผู้ช่วย,
+/// "assistant teacher", is a position, not a standing.)
+pub const RANK_WORDS: &[&str] = &["วิทยฐานะ", "อันดับ", "ระดับ"];
+
+/// The word that opens a student's class (ชั้น… ปีที่ …: "class … year …").
+pub const CLASS_WORD: &str = "ชั้น";
+
+/// Abbreviated classes, followed by a digit: มัธยมศึกษา (ม.), ประถมศึกษา (ป.),
+/// อนุบาล (อ.), ประกาศนียบัตรวิชาชีพ (ปวช.), … ชั้นสูง (ปวส.).
+pub const CLASS_ABBREVIATIONS: &[&str] = &["ม.", "ป.", "อ.", "ปวช.", "ปวส."];
 
 /// Words that start an acting role (ปฏิบัติหน้าที่ = "performing the duty of",
 /// รักษาราชการแทน = "acting for", รักษาการในตำแหน่ง = "acting in the position").
