@@ -58,13 +58,21 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
         return None;
     }
     let (mut family, mut rest) = split_word(rest);
-    // "ณ อยุธยา": ณ ("of") is part of the family name
-    if family == "ณ" {
-        let (next, r) = split_word(rest);
-        if !next.is_empty() {
-            let start = family.as_ptr() as usize - text.as_ptr() as usize;
-            let end = next.as_ptr() as usize - text.as_ptr() as usize + next.len();
-            family = text.get(start..end).unwrap_or(family);
+    // "ณ อยุธยา", "สนิทวงศ์ ณ อยุธยา": ณ ("of") and the word after it are
+    // part of the family name
+    let (of, after_of) = if family == "ณ" {
+        (true, rest)
+    } else {
+        let (w, r) = split_word(rest);
+        (w == "ณ", r)
+    };
+    if of && !family.is_empty() {
+        let (next, r) = split_word(after_of);
+        if let (Some(start), Some(end)) = (offset_in(text, family), offset_in(text, next))
+            && !next.is_empty()
+            && let Some(f) = text.get(start..end + next.len())
+        {
+            family = f;
             rest = r;
         }
     }
@@ -97,6 +105,13 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
     })
 }
 
+/// Byte offset of `sub` (a slice of `text`) in `text`; `None` for a slice of
+/// something else (an empty literal).
+fn offset_in(text: &str, sub: &str) -> Option<usize> {
+    let start = (sub.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (start + sub.len() <= text.len()).then_some(start)
+}
+
 /// First word (up to a space) and the rest after the space.
 fn split_word(s: &str) -> (&str, &str) {
     match s.find(' ') {
@@ -119,6 +134,8 @@ mod tests {
         let n = split_name("นายสมศักดิ์ ณ อยุธยา").unwrap();
         assert_eq!(n.family, Some("ณ อยุธยา"));
         assert_eq!(n.key(), "สมศักดิ์ณอยุธยา");
+        let n = split_name("นายปีติพงศ์ พึ่งบุญ ณ อยุธยา กรรมการ").unwrap();
+        assert_eq!((n.family, n.rest), (Some("พึ่งบุญ ณ อยุธยา"), "กรรมการ"));
         assert!(split_name("งานสารบรรณ").is_none());
         assert!(split_name("นาย").is_none());
     }

@@ -106,6 +106,9 @@ struct Builder {
     cont: Option<usize>,
     /// A person line whose last cell (a post) may wrap onto the next line.
     person_cont: Option<usize>,
+    /// Where the last cell (after a wide gap or tab) of the node created last
+    /// starts in its text: `1.21 ปลัดกระทรวง…วิทยาศาสตร์      กรรมการ`.
+    last_cell: Option<(usize, usize)>,
     /// That person line holds the name only: the next line is its next cell
     /// (`น.ส.ก ข` / `ดำรงตำแหน่ง…`), joined with a space.
     person_name_only: bool,
@@ -388,7 +391,59 @@ impl Builder {
         )
     }
 
+    /// Join a wrapped line onto a node whose line ended in a cell (`seat
+    /// ⟶ role`): a line with a cell of its own continues both
+    /// (`สำนักงานปลัด… ⟶ ผู้ช่วยเลขานุการ`); a line without one continues the
+    /// last cell when that cell is an unfinished role (`กรรมการและ`) or the
+    /// line is a role, and the cell before it when the last cell is a whole
+    /// role (`กรรมการ` + `วิจัยและนวัตกรรม`, the rest of the seat). False when
+    /// the node has no cells: join as usual.
+    fn join_cells(&mut self, i: usize, line: &Line) -> bool {
+        let Some((node, at)) = self.last_cell else {
+            return false;
+        };
+        if node != i {
+            return false;
+        }
+        let Some(n) = self.out.nodes.get(i) else {
+            return false;
+        };
+        let (Some(head), Some(last)) = (n.text.get(..at), n.text.get(at..)) else {
+            return false;
+        };
+        let (mut head, mut last) = (head.trim_end().to_string(), last.trim().to_string());
+        let unfinished = last.ends_with("และ") || last.ends_with('/');
+        match line.gaps.as_slice() {
+            [g] => {
+                let (a, b) = line.text.split_at((*g).min(line.text.len()));
+                join_wrapped(&mut head, a.trim(), false);
+                join_wrapped(&mut last, b.trim(), !unfinished);
+            }
+            [] if unfinished || whole_role(&line.text).is_some() => {
+                join_wrapped(&mut last, &line.text, !unfinished);
+            }
+            // the rest of a seat is short and opens no clause (`ในกรณีที่…`)
+            [] if whole_role(&last).is_some()
+                && is_heading_length(&line.text)
+                && starts_with_any(&line.text, CLAUSE_OPENERS).is_none() =>
+            {
+                join_wrapped(&mut head, &line.text, false)
+            }
+            _ => return false,
+        }
+        let cell = head.len() + 1;
+        if let Some(n) = self.out.nodes.get_mut(i) {
+            n.text = format!("{head} {last}");
+            n.line_end = line.line;
+        }
+        self.last_cell = Some((i, cell));
+        true
+    }
+
     fn join(&mut self, i: usize, line: &Line) {
+        if self.join_cells(i, line) {
+            return;
+        }
         // a committee role on a line of its own is the next cell of a member
         // (`(1) นางมนพร เจริญศรี` / `ที่ปรึกษา/กรรมการ`), never a broken word
         let typed_space = self.prev_trailing == 1
@@ -441,6 +496,8 @@ impl Builder {
         }
         self.last = Some(i);
         self.person_cont = None;
+        // the last cell of the line, when the node's text is the whole line
+        self.last_cell = line.gaps.last().map(|&g| (i, g));
         i
     }
 
@@ -504,6 +561,14 @@ impl Builder {
         if let Some(n) = self.out.nodes.get_mut(i) {
             n.text = rest.to_string();
         }
+        // the item's text is the line after its label
+        let base = (rest.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
+        self.last_cell = line
+            .gaps
+            .last()
+            .and_then(|&g| g.checked_sub(base))
+            .filter(|&g| g > 0 && g < rest.len())
+            .map(|g| (i, g));
         if let Some(c) = self.chain.get_mut(i) {
             *c = chain;
         }
