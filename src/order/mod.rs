@@ -1,6 +1,7 @@
 //! The order stage: the meaning of the outline — header, people, duties,
 //! substitutes — assembled into the [`DutyOrder`] model.
 
+pub mod appointments;
 pub mod committee;
 pub mod duties;
 pub mod header;
@@ -97,6 +98,17 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         }
     }
     resolve_substitutes(&mut people, &sub_lines, &keys, &mut diagnostics);
+    // people appointed in running text, in the nodes not read as people or
+    // members
+    let mut claimed = in_committee.clone();
+    for (i, k) in kinds.iter().enumerate() {
+        if k.is_some_and(|k| k != "preamble")
+            && let Some(c) = claimed.get_mut(i)
+        {
+            *c = true;
+        }
+    }
+    let appointed = appointments::read(&outline, &claimed);
     // people named on unnumbered lines, once each (a person listed under two
     // headings is one person)
     for (i, p) in person_lines::read(&outline, &in_committee) {
@@ -124,6 +136,14 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     first.appointed_as = p.appointed_as;
                 }
             }
+        }
+    }
+    for (_, p) in appointed {
+        if let Some(key) = split_name(&p.full_name).map(|n| n.key())
+            && !keys.contains_key(&key)
+        {
+            keys.insert(key, p.id.clone());
+            people.push(p);
         }
     }
     committee::add_member_people(&mut found.committees, &mut people, &mut keys);

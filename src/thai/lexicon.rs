@@ -438,6 +438,33 @@ pub const REMOVAL_WORD: &str = "พ้นจาก";
 /// a further post"): not part of the post's name.
 pub const APPOINTMENT_TRAILERS: &[&str] = &["อีกตำแหน่งหนึ่ง"];
 
+/// Verbs that appoint someone in running text: "appoint (to)" (แต่งตั้ง,
+/// แต่งตั้งให้), "assign (to)" (มอบหมายให้).
+pub const APPOINTING_VERBS: &[&str] = &["แต่งตั้งให้", "แต่งตั้ง", "มอบหมายให้"];
+
+/// Where what an appointment makes someone ends: when (ตั้งแต่…), under what
+/// (ตาม…), the end of a background clause (นั้น), the next clause (และได้…,
+/// ทั้งนี้…, โดย…).
+pub const APPOINTMENT_ENDS: &[&str] = &[
+    " ตั้งแต่",
+    " ทั้งนี้",
+    " นั้น",
+    " และได้",
+    " โดย",
+    " ตามประกาศ",
+    " ตามคำสั่ง",
+];
+
+/// "The said person": an appointee named earlier in the order.
+pub const SAID_PERSON: &str = "บุคคลดังกล่าว";
+
+/// The background of an order, "whereas … [that]": `ตามที่ … นั้น` names what
+/// happened before (earlier appointments), not what the order does.
+pub const BACKGROUND_START: &str = "ตามที่";
+
+/// The end of a background clause (see [`BACKGROUND_START`]).
+pub const BACKGROUND_END: &str = "นั้น";
+
 #[cfg(test)]
 mod tests {
     use super::*;
