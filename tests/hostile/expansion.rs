@@ -1,0 +1,202 @@
+//! Tiny files that ask for huge memory or time (issue 12): a sheet cell far
+//! out, repeated rows and columns, a shared string used everywhere, Word
+//! numbering that renders megabytes per label or defines millions of lists,
+//! deeply nested tables. Each is built here, a few KB compressed, and must end
+//! in one line naming the limit's flag (or parse, when reading it sparsely
+//! costs nothing), never in an abort.
+
+use std::io::Write;
+
+use super::{Dir, assert_fails, assert_parses};
+
+/// A zip with these parts, deflated.
+pub(super) fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        for (name, bytes) in parts {
+            z.start_file(*name, opts).expect("zip");
+            z.write_all(bytes).expect("zip");
+        }
+        z.finish().expect("zip");
+    }
+    buf.into_inner()
+}
+
+/// The header row every sheet here starts with.
+const HEADER: [&str; 4] = ["ลำดับ", "ชื่อ-สกุล", "ตำแหน่ง", "หน้าที่"];
+
+/// An .xlsx with one sheet: the header row as shared strings 0–3, one
+/// person row, then `extra` (raw `<row>` XML); `strings` are appended to the
+/// shared strings (index 4 on).
+pub(super) fn xlsx(extra: &str, strings: &[&str]) -> Vec<u8> {
+    let mut sst = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+    );
+    for s in HEADER
+        .iter()
+        .chain(["นายสมชาย ใจดี", "ครู", "งานสารบรรณ"].iter())
+        .chain(strings)
+    {
+        sst.push_str(&format!("<si><t>{s}</t></si>"));
+    }
+    sst.push_str("</sst>");
+    let cell = |r: &str, i: usize| format!(r#"<c r="{r}" t="s"><v>{i}</v></c>"#);
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1">{}{}{}{}</row><row r="2"><c r="A2"><v>1</v></c>{}{}{}</row>{extra}</sheetData></worksheet>"#,
+        cell("A1", 0),
+        cell("B1", 1),
+        cell("C1", 2),
+        cell("D1", 3),
+        cell("B2", 4),
+        cell("C2", 5),
+        cell("D2", 6),
+    );
+    zip_of(&[
+        (
+            "[Content_Types].xml",
+            br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+        ),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ("xl/sharedStrings.xml", sst.as_bytes()),
+    ])
+}
+
+/// An .ods with one table: the header row, one person row, then `extra`
+/// (raw `<table:table-row>` XML).
+pub(super) fn ods(extra: &str) -> Vec<u8> {
+    let cell = |s: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{s}</text:p></table:table-cell>"#
+        )
+    };
+    let header: String = HEADER.iter().map(|s| cell(s)).collect();
+    let person = format!(
+        r#"<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>{}{}{}"#,
+        cell("นายสมชาย ใจดี"),
+        cell("ครู"),
+        cell("งานสารบรรณ")
+    );
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1"><table:table-row>{header}</table:table-row><table:table-row>{person}</table:table-row>{extra}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        (
+            "META-INF/manifest.xml",
+            br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+        ),
+        ("content.xml", content.as_bytes()),
+    ])
+}
+
+/// One cell at XFD1048576, the last cell of a sheet (with a 17-billion-cell
+/// `dimension`): calamine's dense range would take the machine; read sparsely
+/// it costs one cell, and the table above it parses.
+pub(super) fn xlsx_far_cell() -> Vec<u8> {
+    xlsx(
+        r#"<row r="1048576"><c r="XFD1048576" t="s"><v>6</v></c></row>"#,
+        &[],
+    )
+}
+
+#[test]
+fn xlsx_one_cell_at_xfd1048576_is_read_sparsely() {
+    let d = Dir::new();
+    let bytes = xlsx_far_cell();
+    assert!(bytes.len() < 4096, "{} bytes", bytes.len());
+    d.write("far.xlsx", &bytes);
+    let v = assert_parses(&d.run(&["parse", "far.xlsx"]));
+    assert_eq!(v["people"][0]["full_name"], "นายสมชาย ใจดี");
+}
+
+/// 300 rows with a cell in column XFD: a dense grid of 4.9 M cells.
+pub(super) fn xlsx_wide() -> Vec<u8> {
+    let rows: String = (3..303)
+        .map(|r| format!(r#"<row r="{r}"><c r="XFD{r}"><v>{r}</v></c></row>"#))
+        .collect();
+    xlsx(&rows, &[])
+}
+
+#[test]
+fn xlsx_with_many_far_cells_is_refused_before_the_grid() {
+    let d = Dir::new();
+    d.write("wide.xlsx", &xlsx_wide());
+    assert_fails(
+        &d.run(&["parse", "wide.xlsx"]),
+        "kamsang: wide.xlsx: sheet \"Sheet1\" spans 4915510 cells (rows × columns, repeats counted), past the limit of 2000000, 2 per outline node (raise it with --max-nodes)",
+    );
+}
+
+/// One 14 KB shared string used by 300,000 cells: 4.2 GB once copied.
+pub(super) fn xlsx_shared_string_everywhere() -> Vec<u8> {
+    let long = "งานสารบรรณ".repeat(470);
+    let rows: String = (3..300_003)
+        .map(|r| format!(r#"<row r="{r}"><c r="D{r}" t="s"><v>7</v></c></row>"#))
+        .collect();
+    xlsx(&rows, &[&long])
+}
+
+#[test]
+fn xlsx_shared_string_used_300k_times_is_refused_while_copying() {
+    let d = Dir::new();
+    d.write("sst.xlsx", &xlsx_shared_string_everywhere());
+    assert_fails(
+        &d.run(&["parse", "sst.xlsx"]),
+        "kamsang: sst.xlsx: the cells of the sheets expand to more than 64 MiB of text, the limit for one part (raise it with --max-part-size)",
+    );
+}
+
+/// A row of one non-empty cell repeated 16,384 columns, repeated 1,048,574
+/// rows: calamine would allocate 17 billion cells (capped at 100 M, 3.4 GB).
+pub(super) fn ods_repeated() -> Vec<u8> {
+    ods(
+        r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+    )
+}
+
+#[test]
+fn ods_with_repeated_rows_and_columns_is_refused_before_calamine() {
+    let d = Dir::new();
+    let bytes = ods_repeated();
+    assert!(bytes.len() < 2048, "{} bytes", bytes.len());
+    d.write("rep.ods", &bytes);
+    let o = d.run(&["parse", "rep.ods"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("kamsang: rep.ods: sheet \"Sheet1\" spans ")
+            && err.ends_with("(raise it with --max-nodes)\n"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn ods_trailing_empty_repeats_as_libreoffice_writes_them_still_parse() {
+    // LibreOffice pads a table with a repeated empty row and empty columns:
+    // those cost calamine nothing and must not be refused
+    let d = Dir::new();
+    d.write(
+        "pad.ods",
+        &ods(
+            r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+        ),
+    );
+    let v = assert_parses(&d.run(&["parse", "pad.ods"]));
+    assert_eq!(v["people"][0]["full_name"], "นายสมชาย ใจดี");
+}
