@@ -184,6 +184,18 @@ impl Limits {
         self.max_line_chars
             .saturating_mul(LABEL_CHARS_PER_LINE_CHAR)
     }
+
+    /// The error for numbering labels past [`Limits::max_label_chars`] in all.
+    pub fn labels_too_long(&self, path: &str, line: u32) -> Error {
+        Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "the numbering labels render to more than {} characters, {LABEL_CHARS_PER_LINE_CHAR} times the line limit (raise it with --max-line-length)",
+                self.max_label_chars()
+            )),
+        )
+        .at_line(line)
+    }
 }
 
 /// A size for people: whole KiB/MiB/GiB when exact, bytes otherwise.

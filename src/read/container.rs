@@ -55,6 +55,11 @@ impl<'a> Container<'a> {
         })
     }
 
+    /// The limits the container is read under.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
     /// Which kind of Office file this is.
     pub fn kind(&mut self) -> Kind {
         if self.has("word/document.xml") {

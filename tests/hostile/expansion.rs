@@ -200,3 +200,113 @@ fn ods_trailing_empty_repeats_as_libreoffice_writes_them_still_parse() {
     let v = assert_parses(&d.run(&["parse", "pad.ods"]));
     assert_eq!(v["people"][0]["full_name"], "นายสมชาย ใจดี");
 }
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+/// A .docx of these body paragraphs (raw XML) and this numbering.xml.
+pub(super) fn docx(body: &str, numbering: Option<&str>) -> Vec<u8> {
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+    );
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        (
+            "[Content_Types].xml",
+            br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#,
+        ),
+        ("word/document.xml", document.as_bytes()),
+    ];
+    let numbering = numbering.map(|n| {
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}>{n}</w:numbering>"#)
+    });
+    if let Some(n) = &numbering {
+        parts.push(("word/numbering.xml", n.as_bytes()));
+    }
+    zip_of(&parts)
+}
+
+fn para(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+}
+
+/// A numbered paragraph (numId 1, level 0).
+fn numbered(text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+    )
+}
+
+/// numId 1 on an abstract definition whose level 0 starts at `start` in `format`.
+fn one_list(start: u32, format: &str) -> String {
+    format!(
+        r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{format}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
+    )
+}
+
+/// A list starting at 4294967295 in Thai letters: 105 million letters a label.
+pub(super) fn docx_thai_letters_label() -> Vec<u8> {
+    docx(
+        &format!("{}{}", para("คำสั่งโรงเรียน"), numbered("งานสารบรรณ")),
+        Some(&one_list(u32::MAX, "thaiLetters")),
+    )
+}
+
+#[test]
+fn docx_label_of_105_million_thai_letters_is_measured_not_built() {
+    let d = Dir::new();
+    d.write("letters.docx", &docx_thai_letters_label());
+    assert_fails(
+        &d.run(&["parse", "letters.docx"]),
+        "kamsang: letters.docx: a line of 104755300 characters, past the limit of 100000 (raise it with --max-line-length) (line 2)",
+    );
+    // a real letter list is read as before
+    d.write(
+        "ok.docx",
+        &docx(&numbered("งานสารบรรณ"), Some(&one_list(3, "thaiLetters"))),
+    );
+    let v = assert_parses(&d.run(&["parse", "ok.docx"]));
+    assert_eq!(v["outline"][0]["label"], "ค.");
+}
+
+#[test]
+fn docx_numbering_definitions_are_counted_against_the_node_limit() {
+    // 1.5 million empty abstractNum took 2.15 GB; the count is bounded by
+    // --max-nodes (shown here with a small one, so the file stays small)
+    let d = Dir::new();
+    let many: String = (0..1_001)
+        .map(|i| format!(r#"<w:abstractNum w:abstractNumId="{i}"/>"#))
+        .collect();
+    d.write("lists.docx", &docx(&para("คำสั่งโรงเรียน"), Some(&many)));
+    assert_fails(
+        &d.run(&["parse", "--max-nodes", "1000", "lists.docx"]),
+        "kamsang: lists.docx: word/numbering.xml has more than 1000 numbering definitions (abstractNum, num, lvl), past the limit of 1 per outline node (raise it with --max-nodes)",
+    );
+    let v = assert_parses(&d.run(&["parse", "lists.docx"]));
+    assert_eq!(v["outline"][0]["text"], "คำสั่งโรงเรียน");
+}
+
+/// Tables nested `depth` deep, one cell each, the text at the bottom.
+pub(super) fn nested_tables(depth: usize, text: &str) -> String {
+    let open = "<w:tbl><w:tr><w:tc>".repeat(depth);
+    let close = "</w:tc></w:tr></w:tbl>".repeat(depth);
+    format!("{open}{}{close}", para(text))
+}
+
+#[test]
+fn docx_tables_nested_1000_deep_are_read_as_text_below_the_nesting_limit() {
+    let d = Dir::new();
+    d.write(
+        "nest.docx",
+        &docx(
+            &format!(
+                "{}{}",
+                para("คำสั่งโรงเรียน"),
+                nested_tables(1000, "งานสารบรรณ")
+            ),
+            None,
+        ),
+    );
+    let v = assert_parses(&d.run(&["parse", "nest.docx"]));
+    assert!(super::codes(&v).contains(&"table_flattened"), "{v}");
+    let text = v["outline"].to_string();
+    assert!(text.contains("งานสารบรรณ"), "the text is kept: {text}");
+}
