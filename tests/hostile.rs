@@ -9,6 +9,8 @@ mod common;
 // that cannot be right), in tests/hostile/
 #[path = "hostile/expansion.rs"]
 mod expansion;
+#[path = "hostile/text.rs"]
+mod text;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -295,11 +295,14 @@ impl<'a> Body<'a> {
                     self.push_text(&s);
                 }
                 Event::GeneralRef(r) => {
-                    if self.in_text()
-                        && let Some(c) = xml::resolve_ref(&r)
-                    {
-                        let mut buf = [0u8; 4];
-                        self.push_text(c.encode_utf8(&mut buf));
+                    if self.in_text() {
+                        match xml::resolve_ref(&r) {
+                            Some(c) => {
+                                let mut buf = [0u8; 4];
+                                self.push_text(c.encode_utf8(&mut buf));
+                            }
+                            None => self.undefined_entity(&r),
+                        }
                     }
                 }
                 Event::Eof => break,
@@ -314,6 +317,20 @@ impl<'a> Body<'a> {
             }
         }
         Ok((self.lines, self.diagnostics))
+    }
+
+    /// An entity XML does not define (no DTD is read): kept as written, so
+    /// nothing is lost, with a warning on its paragraph.
+    fn undefined_entity(&mut self, r: &quick_xml::events::BytesRef<'_>) {
+        let name: &str = r.as_ref();
+        let written = format!("&{name};");
+        self.push_text(&written);
+        self.diagnostics
+            .push(crate::diagnostic::Diagnostic::warning(
+                "undefined_entity",
+                self.paragraphs.saturating_add(1),
+                format!("word/document.xml uses the undefined entity {written:?}: kept as written"),
+            ));
     }
 
     fn skipping(&self) -> bool {
