@@ -310,3 +310,82 @@ fn docx_tables_nested_1000_deep_are_read_as_text_below_the_nesting_limit() {
     let text = v["outline"].to_string();
     assert!(text.contains("งานสารบรรณ"), "the text is kept: {text}");
 }
+
+#[test]
+fn render_to_docx_past_the_part_limit_is_refused_up_front() {
+    // 2,000 people with 90 duties each: a word/document.xml of some 75 MiB,
+    // which kamsang would refuse to read back (--max-part-size): refused
+    // before it is built
+    let d = Dir::new();
+    let mut text = String::from("คำสั่งโรงเรียนบ้านหนองแก\nเรื่อง แต่งตั้งผู้รับผิดชอบงาน\n");
+    for n in 1..=2_000 {
+        text.push_str(&format!("{n}. นายสมชาย ใจดี ตำแหน่ง ครู\n"));
+        for k in 1..=90 {
+            text.push_str(&format!("{n}.{k} งาน\n"));
+        }
+    }
+    d.write("many.txt", text.as_bytes());
+    let o = d.run(&["render", "many.txt", "--to", "docx", "-o", "many.docx"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("kamsang: many.txt: cannot write .docx: the .docx would hold a word/document.xml of about ")
+            && err.ends_with(", past 64 MiB, the limit for one part that kamsang reads back (raise it with --max-part-size)\n")
+            && err.lines().count() == 1,
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!d.0.path().join("many.docx").exists());
+}
+
+/// The worst inputs of issue 12, under a 4 GiB address-space cap: each ends
+/// with exit 1 and one line naming its path (or parses), never an abort, and
+/// the largest child stays under 1 GiB resident.
+#[test]
+fn worst_inputs_under_a_4_gib_address_space_cap() {
+    let available = std::process::Command::new("prlimit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if crate::common::skip_without(
+        available,
+        "KAMSANG_REQUIRE_PRLIMIT",
+        "prlimit (util-linux) caps the address space",
+    ) {
+        return;
+    }
+    let d = Dir::new();
+    let cases: [(&str, Vec<u8>, bool); 6] = [
+        ("far.xlsx", xlsx_far_cell(), true),
+        ("wide.xlsx", xlsx_wide(), false),
+        ("sst.xlsx", xlsx_shared_string_everywhere(), false),
+        ("rep.ods", ods_repeated(), false),
+        ("letters.docx", docx_thai_letters_label(), false),
+        (
+            "nest.docx",
+            docx(&nested_tables(1000, "งานสารบรรณ"), None),
+            true,
+        ),
+    ];
+    for (name, bytes, parses) in &cases {
+        d.write(name, bytes);
+        let o = std::process::Command::new("prlimit")
+            .arg("--as=4294967296")
+            .arg(super::bin())
+            .args(["parse", name])
+            .current_dir(d.0.path())
+            .output()
+            .expect("run prlimit");
+        let err = String::from_utf8_lossy(&o.stderr);
+        if *parses {
+            assert_eq!(o.status.code(), Some(0), "{name}: {err}");
+        } else {
+            assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+            assert!(
+                err.lines().count() == 1 && err.starts_with(&format!("kamsang: {name}: ")),
+                "{name}: {err}"
+            );
+        }
+    }
+    let peak = super::children_peak_rss_kib();
+    assert!(peak < 1024 * 1024, "peak RSS {peak} KiB");
+}
