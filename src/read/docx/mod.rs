@@ -294,17 +294,13 @@ impl<'a> Body<'a> {
                     let s = t.xml10_content().into_owned();
                     self.push_text(&s);
                 }
-                Event::GeneralRef(r) => {
-                    if self.in_text() {
-                        match xml::resolve_ref(&r) {
-                            Some(c) => {
-                                let mut buf = [0u8; 4];
-                                self.push_text(c.encode_utf8(&mut buf));
-                            }
-                            None => self.undefined_entity(&r),
-                        }
+                Event::GeneralRef(r) if self.in_text() => match xml::resolve_ref(&r) {
+                    Some(c) => {
+                        let mut buf = [0u8; 4];
+                        self.push_text(c.encode_utf8(&mut buf));
                     }
-                }
+                    None => self.undefined_entity(&r),
+                },
                 Event::Eof => break,
                 _ => {}
             }
