@@ -97,12 +97,24 @@ pub fn load_order_with(path: &str, options: &Options) -> Result<DutyOrder> {
     if !looks_json {
         return parse_bytes_with(path, &bytes, options);
     }
-    serde_json::from_slice::<DutyOrder>(body).map_err(|e| {
+    let order = serde_json::from_slice::<DutyOrder>(body).map_err(|e| {
         Error::new(
             path,
             ErrorKind::Corrupt(format!("JSON that is not a kamsang duty order: {e}")),
         )
-    })
+    })?;
+    // the people limit of diff: JSON can hold more people than a parse of
+    // the same limits would ever give
+    if order.people.len() > options.limits.max_nodes {
+        return Err(Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "more than {} people, the node limit (raise it with --max-nodes)",
+                options.limits.max_nodes
+            )),
+        ));
+    }
+    Ok(order)
 }
 
 /// The bytes of `path`, or of stdin when `path` is "-", refused past the

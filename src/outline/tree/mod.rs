@@ -210,6 +210,18 @@ impl Builder {
             self.person_line(line, wraps);
             return;
         }
+        if let Some(written) = crate::outline::label::oversized_label(text) {
+            let mut d = Diagnostic::warning(
+                "label_out_of_range",
+                line.line,
+                format!(
+                    "{written} has a number past {}: kept as text, not as an item",
+                    crate::outline::label::MAX_LABEL_VALUE
+                ),
+            );
+            d.label = Some(written);
+            self.out.diagnostics.push(d);
+        }
         // a part heading, the effective clause and the date end the header zone
         let closes_header = matches!(
             body_line_kind(text),
