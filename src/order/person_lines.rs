@@ -24,10 +24,17 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         {
             continue;
         }
-        let Some(name) = split_name(&n.text) else {
+        // a table row `1⇥นายก ข⇥สังคมศาสตร์/3⇥ค่ายอาสาพัฒนา`: the cells after
+        // the name are not read without the table's header (null, not a guess)
+        let row = row_number_start(&n.text);
+        let Some(name) = split_name(n.text.get(row.unwrap_or(0)..).unwrap_or("")) else {
             continue;
         };
-        let (position, appointed_as) = post_and_appointment(name.rest);
+        let (position, appointed_as) = if row.is_some() {
+            (None, None)
+        } else {
+            post_and_appointment(name.rest)
+        };
         let post = position.as_deref().map(split_position).unwrap_or_default();
         let person = Person {
             id: format!("u{}", out.len() + 1),
@@ -50,6 +57,13 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         out.push((i, person));
     }
     out
+}
+
+/// Where the name starts after a bare row number (`1 นายก ข …`), when the
+/// text starts with one.
+fn row_number_start(text: &str) -> Option<usize> {
+    let (num, _) = text.split_once(' ')?;
+    (!num.is_empty() && num.chars().all(crate::thai::digits::is_digit)).then(|| num.len() + 1)
 }
 
 /// Whether what an order makes a person is a removal from office (`พ้นจาก…`).

@@ -54,7 +54,10 @@ const PERSON_LINE_FOLLOWERS: &[&str] = &["ดำรงตำแหน่ง", "�
 /// that may wrap onto the next line (nothing, or a gap-separated post).
 /// `None` when it is not a person line.
 pub fn person_line(line: &crate::read::Line) -> Option<bool> {
-    let text = line.text.as_str();
+    let (text, base) = match row_number_cell(line) {
+        Some(start) => (line.text.get(start..)?, start),
+        None => (line.text.as_str(), 0),
+    };
     let n = crate::thai::names::split_name(text)?;
     n.family?;
     let name_end = text.len().checked_sub(n.rest.len())?;
@@ -62,6 +65,7 @@ pub fn person_line(line: &crate::read::Line) -> Option<bool> {
         return Some(true);
     }
     // a wide gap (or tab) right after the name: the next cell
+    let name_end = name_end + base;
     let gap = line
         .gaps
         .iter()
@@ -71,6 +75,14 @@ pub fn person_line(line: &crate::read::Line) -> Option<bool> {
     }
     let rest = n.rest.trim_start();
     starts_with_any(rest, PERSON_LINE_FOLLOWERS).map(|w| w != "(")
+}
+
+/// Where the second cell starts when the first cell of a line is a bare row
+/// number (`1⇥นายก ข⇥…`: a table row, its cells joined by tabs or wide gaps).
+pub fn row_number_cell(line: &crate::read::Line) -> Option<usize> {
+    let &first_gap = line.gaps.first()?;
+    let cell = line.text.get(..first_gap)?.trim();
+    (!cell.is_empty() && cell.chars().all(crate::thai::digits::is_digit)).then_some(first_gap)
 }
 
 /// Whether a line is short enough to be a heading (a subject, an office, a
