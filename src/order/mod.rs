@@ -451,7 +451,7 @@ fn default_kind(kind: NodeKind) -> &'static str {
         NodeKind::Name => "name",
         NodeKind::Paragraph(ParaKind::StepsHeading) => "steps_heading",
         NodeKind::Paragraph(ParaKind::Substitute) => "substitute_clause",
-        NodeKind::Paragraph(ParaKind::PersonLine) => "person",
+        NodeKind::Paragraph(ParaKind::Entry) => "entry",
         NodeKind::Paragraph(ParaKind::WorkGroup) => "work_group",
         NodeKind::Paragraph(ParaKind::Rule) => "rule",
         NodeKind::Paragraph(ParaKind::Part) => "part",

@@ -1,4 +1,4 @@
-//! People named on unnumbered lines ([`ParaKind::PersonLine`]): cabinet
+//! People named on unnumbered lines ([`ParaKind::Entry`]): cabinet
 //! reshuffles (`พลเอก ก ข      รองนายกรัฐมนตรี` / `พ้นจากความเป็นรัฐมนตรี`),
 //! appointments (`น.ส.ก ข` / `ดำรงตำแหน่งประธานสภา…`), advisers listed under
 //! club or unit headings (`นายก ข (คณะวิทยาศาสตร์)`).
@@ -19,7 +19,7 @@ use crate::thai::lexicon::{APPOINTED_AS_WORDS, APPOINTMENT_TRAILERS, REMOVAL_WOR
 pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
     let mut out = Vec::new();
     for (i, n) in outline.nodes.iter().enumerate() {
-        if n.kind != NodeKind::Paragraph(ParaKind::PersonLine)
+        if n.kind != NodeKind::Paragraph(ParaKind::Entry)
             || claimed.get(i).copied().unwrap_or(false)
         {
             continue;
@@ -118,7 +118,7 @@ fn heading_above(outline: &Outline, i: usize) -> Option<String> {
     for &s in siblings.get(..at)?.iter().rev() {
         let m = outline.node(s)?;
         match m.kind {
-            NodeKind::Paragraph(ParaKind::PersonLine) => continue,
+            NodeKind::Paragraph(ParaKind::Entry) => continue,
             NodeKind::Paragraph(ParaKind::Text | ParaKind::WorkGroup)
                 if crate::outline::line::is_heading_length(&m.text) && !m.text.contains(' ') =>
             {

@@ -50,7 +50,7 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
 const PERSON_LINE_FOLLOWERS: &[&str] = &["ดำรงตำแหน่ง", "เป็น", "ตำแหน่ง", "("];
 
 /// Whether an unnumbered line names a person first (see
-/// [`ParaKind::PersonLine`]), and whether the text after the name is a cell
+/// [`ParaKind::Entry`]), and whether the text after the name is a cell
 /// that may wrap onto the next line (nothing, or a gap-separated post).
 /// `None` when it is not a person line.
 pub fn person_line(line: &crate::read::Line) -> Option<bool> {

@@ -465,6 +465,10 @@ pub const BACKGROUND_START: &str = "ตามที่";
 /// The end of a background clause (see [`BACKGROUND_START`]).
 pub const BACKGROUND_END: &str = "นั้น";
 
+/// Words that end an introducing line whose list (members, people, duties)
+/// follows it: "consisting of", "as follows", a colon.
+pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดังต่อไปนี้", "ดังนี้", ":"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -310,7 +310,7 @@ impl Reader<'_> {
                 }
             }
             NodeKind::Item if d.in_duties => self.duty_item(d, c),
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::PersonLine) => {
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry) => {
                 d.consumed.push(c);
                 if let Some(rest) = duty_intro(&text) {
                     // `มีหน้าที่ ดังนี้`: the items from here on are duties
@@ -399,7 +399,7 @@ impl Reader<'_> {
                 self.duty_item(d, s);
                 true
             }
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::PersonLine) => {
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry) => {
                 if introduced_body(&text).is_some() && duty_intro(&text).is_none() {
                     // the next committee
                     return false;

@@ -98,8 +98,7 @@ pub(super) const NAME_ENDS: &[&str] = &[
     ":",
 ];
 
-/// Words that end an introducing line whose members follow it.
-pub(super) const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดังต่อไปนี้", "ดังนี้", ":"];
+pub(super) use crate::thai::lexicon::LIST_INTROS;
 
 /// Words that introduce the duties of a committee ("has the power and duty",
 /// "has the duty", "role and duty", "duty").

@@ -25,8 +25,8 @@ use crate::error::Result;
 use crate::limits::Limits;
 use crate::read::{Line, Source};
 use crate::thai::lexicon::{
-    CLAUSE_OPENERS, CONNECTIVES, DOCUMENT_WORDS, PREAMBLE_STARTS, TITLE_BULLETS, TITLES,
-    starts_with_any, whole_role,
+    CLAUSE_OPENERS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS,
+    TITLES, starts_with_any, whole_role,
 };
 
 /// Build the outline of a normalised source under the default limits; past
@@ -55,7 +55,7 @@ pub fn build_with(source: &mut Source, limits: &Limits) -> Result<Outline> {
 /// opens a person.
 fn build_lines<L: std::borrow::Borrow<Line>>(
     lines: impl IntoIterator<Item = L, IntoIter: ExactSizeIterator>,
-    next_person: Vec<bool>,
+    next_person: Vec<Next>,
     wrap_width: usize,
     limits: &Limits,
 ) -> std::result::Result<Outline, (Outline, u32)> {
@@ -67,7 +67,8 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
     };
     for (line, next_person) in lines.zip(next_person) {
         let line = line.borrow();
-        b.next_starts_person = next_person;
+        b.next_starts_person = next_person.person;
+        b.next_is_role = next_person.role;
         b.push_line(line);
         // one line adds a bounded number of nodes: checking after each is enough
         if b.out.nodes.len() > limits.max_nodes {
@@ -77,15 +78,27 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
     Ok(b.finish())
 }
 
-/// For each line, whether the first non-blank line after it opens a person
-/// (a work-group heading must stand above one), in one backward pass.
-fn next_starts_person(lines: &[Line]) -> Vec<bool> {
-    let mut out = vec![false; lines.len()];
-    let mut next = false;
+/// What the first non-blank line after a line is.
+#[derive(Debug, Clone, Copy, Default)]
+struct Next {
+    /// It opens a person (a work-group heading must stand above one).
+    person: bool,
+    /// It is a committee role alone (`ที่ปรึกษา`): the line before is a seat.
+    role: bool,
+}
+
+/// For each line, what the first non-blank line after it is, in one
+/// backward pass.
+fn next_starts_person(lines: &[Line]) -> Vec<Next> {
+    let mut out = vec![Next::default(); lines.len()];
+    let mut next = Next::default();
     for (slot, line) in out.iter_mut().zip(lines).rev() {
         *slot = next;
         if !line.text.is_empty() {
-            next = starts_person(&line.text);
+            next = Next {
+                person: starts_person(&line.text),
+                role: whole_role(&line.text).is_some(),
+            };
         }
     }
     out
@@ -122,6 +135,8 @@ struct Builder {
     prev_trailing: usize,
     /// The first non-blank line after the current one opens a person.
     next_starts_person: bool,
+    /// The first non-blank line after the current one is a committee role.
+    next_is_role: bool,
     /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
     in_tail: bool,
     /// Width (indent + characters) of the previous line.
@@ -203,12 +218,20 @@ impl Builder {
             self.item(label, rest, line);
             return;
         }
-        if !self.in_tail
-            && (self.in_body || self.preamble_started)
-            && let Some(wraps) = person_line(line)
-        {
-            self.person_line(line, wraps);
-            return;
+        if !self.in_tail && (self.in_body || self.preamble_started) {
+            if let Some(wraps) = person_line(line) {
+                self.person_line(line, wraps);
+                return;
+            }
+            // a seat whose role stands on the next line: `อธิการบดี` / `ที่ปรึกษา`
+            if self.next_is_role
+                && self.list_may_start()
+                && is_heading_length(text)
+                && whole_role(text).is_none()
+            {
+                self.entry(line, true);
+                return;
+            }
         }
         if let Some(written) = crate::outline::label::oversized_label(text) {
             let mut d = Diagnostic::warning(
@@ -290,13 +313,44 @@ impl Builder {
     /// items). When its last cell may wrap, the lines after it that start
     /// nothing continue it.
     fn person_line(&mut self, line: &Line, wraps: bool) {
+        let name_only =
+            crate::thai::names::split_name(&line.text).is_some_and(|n| n.rest.is_empty());
+        self.entry(line, name_only);
+        if !wraps {
+            self.person_cont = None;
+        }
+    }
+
+    /// Whether a list entry may start here: no text is open, or the open
+    /// paragraph ends with a list intro (`… ประกอบด้วย`) or is an entry that
+    /// ends with its role (`ผู้มีอำนาจสั่งการ… กรรมการ`). A line inside a
+    /// wrapped item (`(1) นายก ข` / `รองเลขาธิการ…` / `สำนัก…` / `กรรมการ`) is
+    /// the item's, even when a role follows it.
+    fn list_may_start(&self) -> bool {
+        match self.cont.and_then(|c| self.out.nodes.get(c)) {
+            None => true,
+            // the list intro, or an entry of the list complete with its role
+            Some(n) => {
+                let t = n.text.trim_end();
+                matches!(n.kind, NodeKind::Paragraph(_))
+                    && (LIST_INTROS.iter().any(|w| t.ends_with(w))
+                        || t.rsplit(' ')
+                            .next()
+                            .is_some_and(|w| whole_role(w).is_some()))
+            }
+        }
+    }
+
+    /// An entry of a list of people or seats ([`ParaKind::Entry`]), whose
+    /// next cell (`cell_follows`: the post or role on the next line) or
+    /// wrapped last cell continues it.
+    fn entry(&mut self, line: &Line, cell_follows: bool) {
         self.in_body = true;
         let parent = self.stack.last().copied();
-        let i = self.paragraph(ParaKind::PersonLine, line, parent);
+        let i = self.paragraph(ParaKind::Entry, line, parent);
         self.cont = None;
-        self.person_cont = wraps.then_some(i);
-        self.person_name_only =
-            crate::thai::names::split_name(&line.text).is_some_and(|n| n.rest.is_empty());
+        self.person_cont = Some(i);
+        self.person_name_only = cell_follows;
     }
 
     fn body_text(&mut self, line: &Line) {
@@ -312,6 +366,10 @@ impl Builder {
                 }
             } else {
                 self.join(c, line);
+            }
+            // a role completes the entry
+            if whole_role(&line.text).is_some() {
+                self.person_cont = None;
             }
             return;
         }
