@@ -146,11 +146,12 @@ fn is_order_number(text: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start();
+    // `ที่ 12/2567`, or a number left blank for the registry: `ที่ ......../2561`
     rest.len() < text.len()
         && rest
             .chars()
             .next()
-            .is_some_and(|c| digit_value(c).is_some())
+            .is_some_and(|c| digit_value(c).is_some() || matches!(c, '.' | '…' | '_'))
         && rest.contains('/')
 }
 
@@ -310,6 +311,10 @@ mod tests {
         assert_eq!(header_line_kind("สำนักงานเขตพื้นที่การศึกษา", true), None);
         assert_eq!(
             header_line_kind("ที่ ๑๖/๒๕๖๐", false),
+            Some(ParaKind::OrderNumber)
+        );
+        assert_eq!(
+            header_line_kind("ที่ ........../2561", false),
             Some(ParaKind::OrderNumber)
         );
         assert_eq!(

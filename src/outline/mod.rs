@@ -41,6 +41,10 @@ pub enum ParaKind {
     Entry,
     /// `ส่วนที่ 2` / `หมวด 1`: a part heading, never an item.
     Part,
+    /// An unnumbered heading over a list whose numbering starts again under
+    /// it (a room, a faculty, a club, a day of a roster): the list's items
+    /// are its children.
+    Heading,
     /// `ทั้งนี้ ตั้งแต่…` (effective clause) after the body.
     Effective,
     /// `สั่ง ณ วันที่ …` (date of signing).

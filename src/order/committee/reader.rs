@@ -310,7 +310,8 @@ impl Reader<'_> {
                 }
             }
             NodeKind::Item if d.in_duties => self.duty_item(d, c),
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry) => {
+            NodeKind::Item
+            | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry | ParaKind::Heading) => {
                 d.consumed.push(c);
                 if let Some(rest) = duty_intro(&text) {
                     // `มีหน้าที่ ดังนี้`: the items from here on are duties
