@@ -689,3 +689,48 @@ fn school_exam_committees_with_room_headings() {
         (Some("ครู"), Some("ครูชำนาญการพิเศษ"))
     );
 }
+
+/// A school's duty roster, as schools write it (none is in the corpus): day
+/// headings under which the numbering starts again, a page number typed in
+/// (`- 2 -`), a student with a class, times at a line start.
+#[test]
+fn school_duty_roster_with_day_headings() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/school-duty-roster.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    assert_eq!(
+        order.header.kind,
+        kamsang::model::DocumentKind::DutyAssignment
+    );
+    let people: Vec<(&str, &str, Option<&str>, Option<&str>)> = order
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.id.as_str(),
+                p.full_name.as_str(),
+                p.position.as_deref(),
+                p.work_group.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("h1.p1", "นายสมพงษ์ ทองคำ", Some("หัวหน้าเวร"), Some("วันจันทร์")),
+            ("h1.p2", "นางสาวจินดา ใจเย็น", Some("ครูเวร"), Some("วันจันทร์")),
+            ("h2.p1", "นางสุดา พรหมมา", Some("หัวหน้าเวร"), Some("วันอังคาร")),
+            ("h2.p2", "นายอนันต์ ศรีสวัสดิ์", Some("ครูเวร"), Some("วันอังคาร")),
+            ("h3.p1", "นางสาวจินดา ใจเย็น", Some("หัวหน้าเวร"), Some("วันพุธ")),
+            ("h3.p2", "เด็กชายกล้า หาญสู้", Some("นักเรียนแกนนำ"), Some("วันพุธ")),
+        ]
+    );
+    assert_eq!(order.people[5].class.as_deref(), Some("ชั้นประถมศึกษาปีที่ 6/1"));
+    // the page number is reported and read as nothing; no renumbering, and
+    // 07.30 น. is a time, not item 7.3
+    let codes: Vec<&str> = order.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["page_artefact"]);
+}

@@ -14,7 +14,7 @@
 
 use crate::model::{Committee, DocumentKind, Header, Person};
 use crate::outline::Outline;
-use crate::thai::lexicon::{ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS};
+use crate::thai::lexicon::{ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS, ROSTER_WORDS};
 
 /// The kind of an order from its header, outline, people and committees.
 pub fn classify(
@@ -40,7 +40,8 @@ pub fn classify(
     if !people.is_empty() && about(ACTING_WORDS) {
         return DocumentKind::Acting;
     }
-    if people.iter().any(|p| !p.duties.is_empty()) {
+    // duties, or a roster of duty days (แต่งตั้งครูเวร…)
+    if people.iter().any(|p| !p.duties.is_empty()) || (!people.is_empty() && about(ROSTER_WORDS)) {
         return DocumentKind::DutyAssignment;
     }
     if people.iter().any(|p| p.appointed_as.is_some())

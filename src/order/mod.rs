@@ -48,16 +48,20 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     let mut work_group: Option<String> = None;
     // top-level nodes, with the items under a top-level heading in its place
     // (`ฝ่ายวิชาการ` / `1. นาย…`: numbering that starts again under it)
-    let mut tops: Vec<usize> = Vec::new();
+    // (`ฝ่ายวิชาการ` / `1. นาย…`: numbering that starts again under it); the
+    // people under the k-th heading get ids `h{k}.p{n}`, as their numbers repeat
+    let mut tops: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut headings = 0;
     for &i in outline.roots.iter().skip(head.kinds.len()) {
-        tops.push(i);
+        tops.push((i, None));
         if let Some(n) = outline.node(i)
             && n.kind == NodeKind::Paragraph(ParaKind::Heading)
         {
-            tops.extend(n.children.iter().copied());
+            headings += 1;
+            tops.extend(n.children.iter().map(|&c| (c, Some(headings))));
         }
     }
-    for &i in &tops {
+    for &(i, heading) in &tops {
         let Some(n) = outline.node(i) else { continue };
         if in_committee.get(i).copied().unwrap_or(false) {
             continue;
@@ -76,6 +80,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                 if let Some(p) = person_from(
                     &outline,
                     i,
+                    heading,
                     work_group.as_deref(),
                     &mut kinds,
                     &mut diagnostics,
@@ -89,6 +94,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                             && let Some(p) = person_from(
                                 &outline,
                                 c,
+                                heading,
                                 group.as_deref().or(work_group.as_deref()),
                                 &mut kinds,
                                 &mut diagnostics,
@@ -234,13 +240,18 @@ fn set_kind(kinds: &mut [Option<&'static str>], i: usize, k: &'static str) {
 fn person_from(
     outline: &Outline,
     i: usize,
+    heading: Option<usize>,
     work_group: Option<&str>,
     kinds: &mut [Option<&'static str>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Person, Vec<u32>)> {
     let n = outline.node(i)?;
     let (name, position_text) = person_in_item(&n.text)?;
-    let id = format!("p{}", n.number.as_deref().unwrap_or("0"));
+    let number = n.number.as_deref().unwrap_or("0");
+    let id = match heading {
+        Some(k) => format!("h{k}.p{number}"),
+        None => format!("p{number}"),
+    };
     if name.family.is_none() {
         diagnostics.push(Diagnostic::warning(
             "name_unsplit",
@@ -468,6 +479,7 @@ fn default_kind(kind: NodeKind) -> &'static str {
         NodeKind::Paragraph(ParaKind::Rule) => "rule",
         NodeKind::Paragraph(ParaKind::Part) => "part",
         NodeKind::Paragraph(ParaKind::Heading) => "heading",
+        NodeKind::Paragraph(ParaKind::PageArtefact) => "page_artefact",
         NodeKind::Paragraph(ParaKind::Effective) => "effective",
         NodeKind::Paragraph(ParaKind::Signed) => "date",
         NodeKind::Paragraph(ParaKind::Signature) => "signature",

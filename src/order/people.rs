@@ -69,9 +69,15 @@ pub fn split_position(rest: &str) -> PositionParts {
     let mut s = rest.trim();
     // a student's class, written where a post would be
     let mut class = None;
-    if let Some(i) = class_start(s) {
-        class = non_empty(&s[i..]);
+    let mut after_class = "";
+    if let Some((i, end)) = class_span(s) {
+        class = non_empty(&s[i..end]);
+        after_class = s[end..].trim();
         s = s[..i].trim_end();
+    }
+    // `ชั้นประถมศึกษาปีที่ 6/1 นักเรียนแกนนำ`: what follows the class is the post
+    if s.is_empty() && !after_class.is_empty() {
+        s = after_class;
     }
     if let Some(r) = s.strip_prefix(POSITION_WORD) {
         s = r.trim_start();
@@ -104,24 +110,31 @@ pub fn split_position(rest: &str) -> PositionParts {
     }
 }
 
-/// Where a student's class starts in the text after a name: `ชั้น…ปีที่…`
-/// or an abbreviation such as `ม.๒/๑`, `ป.6`, at a word start.
-fn class_start(s: &str) -> Option<usize> {
+/// Where a student's class is in the text after a name (start, end): `ชั้น…
+/// ปีที่ N/M` up to the word after ปีที่, or an abbreviation such as `ม.๒/๑`,
+/// `ป.6`, at a word start, up to the end of its word.
+fn class_span(s: &str) -> Option<(usize, usize)> {
     let at_word = |i: usize| i == 0 || s[..i].ends_with(' ');
+    let word_end = |from: usize| s[from..].find(' ').map_or(s.len(), |j| from + j);
     if let Some(i) = s.find(CLASS_WORD)
         && at_word(i)
-        && s[i..].contains("ปีที่")
+        && let Some(y) = s[i..].find("ปีที่").map(|y| i + y + "ปีที่".len())
     {
-        return Some(i);
+        let after = s[y..].trim_start();
+        let from = s.len() - after.len();
+        return Some((i, if after.is_empty() { y } else { word_end(from) }));
     }
     CLASS_ABBREVIATIONS.iter().find_map(|a| {
-        s.match_indices(a).map(|(i, _)| i).find(|&i| {
-            at_word(i)
-                && s[i + a.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(crate::thai::digits::is_digit)
-        })
+        s.match_indices(a)
+            .map(|(i, _)| i)
+            .find(|&i| {
+                at_word(i)
+                    && s[i + a.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(crate::thai::digits::is_digit)
+            })
+            .map(|i| (i, word_end(i)))
     })
 }
 
@@ -203,6 +216,11 @@ mod tests {
         assert_eq!(
             (p.position, p.class.as_deref()),
             (None, Some("ชั้นมัธยมศึกษาปีที่ ๒/๑"))
+        );
+        let p = split_position("ชั้นประถมศึกษาปีที่ 6/1 นักเรียนแกนนำ");
+        assert_eq!(
+            (p.position.as_deref(), p.class.as_deref()),
+            (Some("นักเรียนแกนนำ"), Some("ชั้นประถมศึกษาปีที่ 6/1"))
         );
         let p = split_position("นักเรียน ม.๒/๑");
         assert_eq!(

@@ -130,7 +130,22 @@ pub fn oversized_label(line: &str) -> Option<String> {
 /// ```
 pub fn parse_label(line: &str) -> Option<(Label, &str)> {
     let (label, used) = parse_label_prefix(line, true)?;
-    Some((label, line[used..].trim_start()))
+    let rest = line.get(used..)?.trim_start();
+    // `07.30 น.`, `08.30 - 12.00 น.`: a time at a line start, not an item
+    if label.family == Family::Dotted && is_time_rest(rest) {
+        return None;
+    }
+    Some((label, rest))
+}
+
+/// Whether what follows a dotted number says it is a time of day: `น.`
+/// (นาฬิกา, "o'clock") or a range to another time (`- 12.00 น.`, `ถึง`).
+fn is_time_rest(rest: &str) -> bool {
+    rest.starts_with("น.")
+        || rest == "น"
+        || rest.starts_with("น ")
+        || ((rest.starts_with('-') || rest.starts_with("ถึง"))
+            && rest.split_whitespace().take(3).any(|w| w.starts_with("น.")))
 }
 
 fn parse_label_prefix(line: &str, bounded: bool) -> Option<(Label, usize)> {
@@ -243,6 +258,14 @@ fn dotted_or_paren(line: &str, bounded: bool) -> Option<(Family, Vec<u32>, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_not_labels() {
+        assert!(parse_label("07.30 น. ถึงเวลา 16.30 น.").is_none());
+        assert!(parse_label("08.30 - 12.00 น. ประชุม").is_none());
+        assert!(parse_label("1.1 งานสารบรรณ").is_some());
+        assert!(parse_label("3. นางสาวก ข").is_some());
+    }
 
     fn lab(s: &str) -> Option<(Family, Vec<u32>, String, String)> {
         parse_label(s).map(|(l, r)| (l.family, l.values, l.written, r.to_string()))

@@ -45,6 +45,9 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
     text.push_str(next);
 }
 
+/// "Page", before a page number typed into the text.
+const PAGE_WORD: &str = "หน้า";
+
 /// Words that may follow a name on a person line: "holding the post of",
 /// "as", "post".
 const PERSON_LINE_FOLLOWERS: &[&str] = &["ดำรงตำแหน่ง", "เป็น", "ตำแหน่ง", "("];
@@ -83,6 +86,22 @@ pub fn row_number_cell(line: &crate::read::Line) -> Option<usize> {
     let &first_gap = line.gaps.first()?;
     let cell = line.text.get(..first_gap)?.trim();
     (!cell.is_empty() && cell.chars().all(crate::thai::digits::is_digit)).then_some(first_gap)
+}
+
+/// A page number typed into the text at a page foot or head: `- 2 -`,
+/// `-๒-`, `หน้า 2`, `หน้า 2/5`.
+pub fn is_page_artefact(text: &str) -> bool {
+    let digits = |s: &str| {
+        let s = s.trim();
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c == '/' || crate::thai::digits::is_digit(c))
+            && s.chars().next().is_some_and(crate::thai::digits::is_digit)
+    };
+    if let Some(inner) = text.strip_prefix('-').and_then(|t| t.strip_suffix('-')) {
+        return digits(inner);
+    }
+    text.strip_prefix(PAGE_WORD).is_some_and(digits)
 }
 
 /// Whether a line is short enough to be a heading (a subject, an office, a
@@ -334,6 +353,16 @@ mod tests {
             Some(ParaKind::Substitute)
         );
         assert_eq!(body_line_kind("การศึกษา"), None);
+    }
+
+    #[test]
+    fn page_numbers_typed_into_the_text() {
+        assert!(is_page_artefact("- 2 -"));
+        assert!(is_page_artefact("-๒-"));
+        assert!(is_page_artefact("หน้า 2/5"));
+        assert!(!is_page_artefact("- งานสารบรรณ"));
+        assert!(!is_page_artefact("หน้าที่ ดังนี้"));
+        assert!(!is_page_artefact("-"));
     }
 
     #[test]

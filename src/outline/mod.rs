@@ -26,6 +26,9 @@ pub enum ParaKind {
     Office,
     /// A line of `-`, `_` or `=`.
     Rule,
+    /// A page number typed into the text (`- 2 -`): kept on its own, read as
+    /// nothing.
+    PageArtefact,
     /// `กลุ่มงาน…` heading between people.
     WorkGroup,
     /// `ขั้นตอนการปฏิบัติงาน` (procedure steps heading).

@@ -474,6 +474,10 @@ pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดัง�
 pub const COMMITTEE_DUTY_INTROS: &[&str] =
     &["มีอำนาจหน้าที่", "อำนาจหน้าที่", "มีหน้าที่", "บทบาทหน้าที่", "หน้าที่"];
 
+/// The word of a duty roster (ตารางเวร: who is on duty which day): เวร, "a
+/// turn of duty" (ครูเวร, เวรยาม, หัวหน้าเวร).
+pub const ROSTER_WORDS: &[&str] = &["เวร"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

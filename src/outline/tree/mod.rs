@@ -17,7 +17,8 @@ mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
-    body_line_kind, header_line_kind, is_heading_length, is_title_line, join_wrapped, person_line,
+    body_line_kind, header_line_kind, is_heading_length, is_page_artefact, is_title_line,
+    join_wrapped, person_line,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::Diagnostic;
@@ -217,6 +218,27 @@ impl Builder {
         if self.try_name_list(line) {
             return;
         }
+        // `- 2 -`: a page number typed into the text; kept in the outline on
+        // its own, not joined to the text around it, not an item
+        if is_page_artefact(text) {
+            let (cont, person_cont, stack) =
+                (self.cont, self.person_cont, std::mem::take(&mut self.stack));
+            let (last, last_cell) = (self.last, self.last_cell);
+            self.paragraph(ParaKind::PageArtefact, line, None);
+            (self.cont, self.person_cont, self.stack) = (cont, person_cont, stack);
+            (self.last, self.last_cell) = (last, last_cell);
+            self.out.diagnostics.push(Diagnostic {
+                severity: crate::diagnostic::Severity::Info,
+                ..Diagnostic::warning(
+                    "page_artefact",
+                    line.line,
+                    format!(
+                        "\"{text}\" is a page number typed into the text: left out of the order"
+                    ),
+                )
+            });
+            return;
+        }
         // a bulleted title line (`● คำสั่ง…`) is the header, not an item
         if !self.in_body && is_title_line(text, self.preamble_started) {
             self.header_text(line);
@@ -268,6 +290,14 @@ impl Builder {
 
     fn header_text(&mut self, line: &Line) {
         let text = line.text.as_str();
+        // `วันจันทร์` / `1. นาย…`: the first list of the body, under a heading
+        if self.preamble_started
+            && let Some(family) = self.heads_a_list(text)
+        {
+            self.in_body = true;
+            self.heading(line, family);
+            return;
+        }
         let mut kind = header_line_kind(text, self.preamble_started);
         // `ประกาศ` alone on the title line: the subject follows without เรื่อง
         if kind.is_none() && self.after_bare_title() && is_heading_length(text) {
@@ -391,7 +421,12 @@ impl Builder {
             .any(|&i| self.family_of(i) == Some(family));
         let after_short_line = self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
             || self.prev_width * 10 < self.wrap_width * 6;
-        (restarts || after_short_line).then_some(family)
+        // `… จึงแต่งตั้งครูเวร ดังนี้` / `วันจันทร์` / `1. …`
+        let after_list_intro = self
+            .cont
+            .and_then(|c| self.out.nodes.get(c))
+            .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)));
+        (restarts || after_short_line || after_list_intro).then_some(family)
     }
 
     /// A heading over a list: a sibling of the list (and of an earlier
@@ -521,6 +556,12 @@ impl Builder {
                     .is_some_and(|w| whole_role(w).is_some())
             });
         if member_done && starts_with_any(text, COMMITTEE_DUTY_INTROS).is_some() {
+            return true;
+        }
+        // a row of cells (`2. เด็กชายก ข ชั้น…   นักเรียนแกนนำ`) is no prose
+        // that wraps: a clause or a long line after it is a paragraph
+        let row = self.last_cell.is_some_and(|(n, _)| Some(n) == self.cont);
+        if row && (starts_with_any(text, CLAUSE_OPENERS).is_some() || !is_heading_length(text)) {
             return true;
         }
         if self.wrap_width > PARAGRAPH_PER_LINE_WIDTH {
@@ -807,6 +848,43 @@ impl Builder {
         rest: &str,
     ) -> (Option<usize>, Vec<u32>, bool) {
         let v = label.last_value();
+        // the first item under a heading (`วันจันทร์` / `1. นาย…`): its list
+        // starts there, as a top-level list would
+        if v == 1
+            && let Some(&top) = self.stack.last()
+            && self.out.nodes.get(top).is_some_and(|n| {
+                n.kind == NodeKind::Paragraph(ParaKind::Heading) && n.children.is_empty()
+            })
+        {
+            let seq = self.next_seq(Some(top));
+            return (Some(top), vec![seq], true);
+        }
+        // the next item of a list under a heading: a sibling there
+        let is_heading = |i: usize| {
+            self.out
+                .nodes
+                .get(i)
+                .is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Heading))
+        };
+        if let Some(pos) = self.stack.iter().rposition(|&i| {
+            self.family_of(i) == Some(Family::Dotted)
+                && self.values_of(i).len() == 1
+                && self
+                    .out
+                    .nodes
+                    .get(i)
+                    .and_then(|n| n.parent)
+                    .is_some_and(is_heading)
+        }) {
+            let parent = self
+                .stack
+                .get(pos)
+                .and_then(|&i| self.out.nodes.get(i))
+                .and_then(|n| n.parent);
+            self.stack.truncate(pos);
+            let seq = self.next_seq(parent);
+            return (parent, vec![seq], true);
+        }
         let nested_open = self.stack.iter().rposition(|&i| {
             self.family_of(i) == Some(Family::Dotted)
                 && !self.is_chain(i)
