@@ -427,6 +427,9 @@ fn write_json(
 }
 
 fn check(files: &[String], strict: bool, options: &kamsang::Options) -> ExitCode {
+    if let Err(code) = files.iter().try_for_each(|f| refuse_folder(f)) {
+        return code;
+    }
     let mut failed = false;
     let mut with_errors = 0usize;
     let stdout = std::io::stdout();

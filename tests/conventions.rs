@@ -136,6 +136,7 @@ fn a_folder_given_to_a_one_file_command_points_at_batch() {
         &["normalize", d][..],
         &["render", d, "--to", "txt", "-o", o_][..],
         &["diff", ORDER, d][..],
+        &["check", ORDER, d][..],
     ] {
         let o = kamsang(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
