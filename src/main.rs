@@ -1,11 +1,11 @@
 //! The `kamsang` command: a thin shell over the library.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod batch_cmd;
 
@@ -35,11 +35,15 @@ enum Command {
         #[arg(long)]
         arabic_digits: bool,
     },
-    /// Print diagnostics only, as PATH:LINE: severity: message.
+    /// Print diagnostics only, as PATH:LINE: severity: message, then (on
+    /// stderr) how many files were checked and how many have errors.
     Check {
         /// Input files.
         #[arg(required = true)]
         files: Vec<String>,
+        /// Exit 1 when a file has a diagnostic of severity error, too.
+        #[arg(long)]
+        strict: bool,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -80,6 +84,10 @@ enum Command {
         /// Write the report here instead of stdout.
         #[arg(short, long)]
         output: Option<String>,
+        /// Exit 1 when the orders differ, 0 when they do not (as `git diff
+        /// --exit-code`).
+        #[arg(long)]
+        exit_code: bool,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -91,36 +99,54 @@ enum Command {
     },
     /// Convert whole folder trees (or paths on stdin) in parallel.
     Batch(batch_cmd::BatchArgs),
+    /// Print a shell completion script (e.g. `kamsang completions bash >
+    /// ~/.local/share/bash-completion/completions/kamsang`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`kamsang man | man -l -`), or write one
+    /// page per command into a folder.
+    Man {
+        /// Write kamsang.1 and kamsang-COMMAND.1 for every command here instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
+
+/// The encodings `--encoding` takes, as its help lists them.
+const ENCODINGS: [&str; 5] = ["utf-8", "utf-16le", "utf-16be", "tis-620", "windows-874"];
+
+/// The help heading of the `--max-*` flags.
+const LIMITS: &str = "Limits";
 
 #[derive(clap::Args)]
 struct ReadArgs {
-    /// Text encoding of the input (utf-8, utf-16le, utf-16be, tis-620,
-    /// windows-874); detected when not given.
-    #[arg(long, value_name = "E", value_parser = encoding_label)]
+    /// Text encoding of the input; detected when not given.
+    #[arg(long, value_name = "E", ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(ENCODINGS))]
     encoding: Option<String>,
     /// Refuse an input file larger than this (bytes, or with K, M, G:
     /// powers of 1024) [default: 256M].
-    #[arg(long, value_name = "SIZE", value_parser = kamsang::limits::parse_size)]
+    #[arg(long, help_heading = LIMITS, value_name = "SIZE", value_parser = kamsang::limits::parse_size)]
     max_file_size: Option<u64>,
     /// Refuse a .docx/.xlsx/.ods part that inflates past this [default: 64M].
-    #[arg(long, value_name = "SIZE", value_parser = kamsang::limits::parse_size)]
+    #[arg(long, help_heading = LIMITS, value_name = "SIZE", value_parser = kamsang::limits::parse_size)]
     max_part_size: Option<u64>,
     /// Refuse a part (above 1 MiB) that inflates more than this many times its
     /// compressed size [default: 200].
-    #[arg(long, value_name = "N")]
+    #[arg(long, help_heading = LIMITS, value_name = "N")]
     max_ratio: Option<u64>,
     /// Refuse an input with a line (paragraph, row) longer than this many
     /// characters [default: 100000].
-    #[arg(long, value_name = "CHARS")]
+    #[arg(long, help_heading = LIMITS, value_name = "CHARS")]
     max_line_length: Option<usize>,
     /// Nest numbered items at most this deep; deeper ones are kept as text of
     /// the item above, with a diagnostic [default: 32; at most 256].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, help_heading = LIMITS, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     max_depth: Option<u16>,
     /// Refuse an input whose outline has more nodes (items, paragraphs, names)
     /// than this; memory is about 1 KB a node [default: 1000000].
-    #[arg(long, value_name = "N")]
+    #[arg(long, help_heading = LIMITS, value_name = "N")]
     max_nodes: Option<usize>,
 }
 
@@ -153,20 +179,30 @@ impl ReadArgs {
     }
 }
 
-/// Accept only encodings the reader knows.
-fn encoding_label(label: &str) -> Result<String, String> {
-    match kamsang::Options::default().with_encoding_label(label) {
-        Some(_) => Ok(label.to_string()),
-        None => Err(
-            "unknown encoding (use utf-8, utf-16le, utf-16be, tis-620 or windows-874)".to_string(),
-        ),
-    }
+/// `kamsang 0.1.0 (JSON schema 1.1.0, diff schema 1.0.0)`: what a consumer
+/// of the JSON needs to know, in `--version`.
+fn version() -> String {
+    format!(
+        "{} (JSON schema {}, diff schema {})",
+        env!("CARGO_PKG_VERSION"),
+        kamsang::model::SCHEMA_VERSION,
+        kamsang::diff::model::DIFF_SCHEMA_VERSION
+    )
+}
+
+/// The command line's definition, as parsing, completions and the man page see it.
+fn command() -> clap::Command {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    Cli::command().version(VERSION.get_or_init(version).as_str())
 }
 
 fn main() -> ExitCode {
     // A panic is a bug: report it in one line per input, never as a backtrace.
     std::panic::set_hook(Box::new(|_| {}));
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match cli.command {
         Command::Parse {
             file,
@@ -179,7 +215,11 @@ fn main() -> ExitCode {
             options.arabic_digits = arabic_digits;
             parse(&file, output.as_deref(), compact, &options)
         }
-        Command::Check { files, read } => check(&files, &read.options()),
+        Command::Check {
+            files,
+            strict,
+            read,
+        } => check(&files, strict, &read.options()),
         Command::Normalize { file, read } => normalize(&file, &read.options()),
         Command::Render {
             file,
@@ -194,14 +234,61 @@ fn main() -> ExitCode {
             new,
             format,
             output,
+            exit_code,
             read,
-        } => diff(&old, &new, &format, output.as_deref(), &read.options()),
+        } => {
+            let report = Report {
+                format: &format,
+                output: output.as_deref(),
+                exit_code,
+            };
+            diff(&old, &new, &report, &read.options())
+        }
         Command::Schema { diff } => print_or_fail(&if diff {
             kamsang::schema::diff_schema_json()
         } else {
             kamsang::schema::schema_json()
         }),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "kamsang", &mut script);
+            stdout_done(std::io::stdout().lock().write_all(&script))
+        }
+        Command::Man { dir } => man(dir.as_deref()),
     }
+}
+
+/// The man page on stdout, or every command's page written into `dir`.
+fn man(dir: Option<&std::path::Path>) -> ExitCode {
+    let cmd = command();
+    let Some(dir) = dir else {
+        let mut page = Vec::new();
+        return match clap_mangen::Man::new(cmd).render(&mut page) {
+            Ok(()) => stdout_done(std::io::stdout().lock().write_all(&page)),
+            Err(e) => stdout_done(Err(e)),
+        };
+    };
+    match std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let name = dir.to_string_lossy();
+            eprintln!("kamsang: {}: cannot write: {}", esc(&name), plain_io(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Exit 2 with a pointer to `batch` when `path` is a folder: the commands
+/// that read one file are not the tool for a tree.
+fn refuse_folder(path: &str) -> Result<(), ExitCode> {
+    if path == "-" || !std::path::Path::new(path).is_dir() {
+        return Ok(());
+    }
+    eprintln!(
+        "kamsang: {}: is a folder; use `kamsang batch` for a folder tree (kamsang batch FOLDER -o OUTDIR)",
+        esc(path)
+    );
+    Err(ExitCode::from(2))
 }
 
 /// Parse one input, turning a panic into an "internal error" message.
@@ -239,7 +326,7 @@ fn debug_panic(path: &str) {
 }
 
 fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Options) -> ExitCode {
-    if let Err(code) = refuse_clobber(output, &[path]) {
+    if let Err(code) = refuse_folder(path).and_then(|()| refuse_clobber(output, &[path])) {
         return code;
     }
     let order = match parse_guarded(path, options) {
@@ -293,15 +380,24 @@ fn write_output(
             })
         }
     };
+    match (result, output.filter(|o| *o != "-")) {
+        (Ok(()), _) => ExitCode::SUCCESS,
+        (Err(e), None) => stdout_done(Err(e)),
+        (Err(e), Some(path)) => {
+            eprintln!("kamsang: {}: cannot write: {}", esc(path), plain_io(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The exit code of a write to stdout; a closed pipe (`| head`) is not an
+/// error worth a message.
+fn stdout_done(result: std::io::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        // a closed pipe (`| head`) is not an error worth a message
-        Err(e) if output.is_none_or(|o| o == "-") && e.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let name = kamsang::error::escape_name(output.unwrap_or("stdout")).into_owned();
-            eprintln!("kamsang: {name}: cannot write: {}", plain_io(&e));
+            eprintln!("kamsang: stdout: cannot write: {}", plain_io(&e));
             ExitCode::from(1)
         }
     }
@@ -330,13 +426,25 @@ fn write_json(
     out.write_all(b"\n")
 }
 
-fn check(files: &[String], options: &kamsang::Options) -> ExitCode {
+fn check(files: &[String], strict: bool, options: &kamsang::Options) -> ExitCode {
+    if let Err(code) = files.iter().try_for_each(|f| refuse_folder(f)) {
+        return code;
+    }
     let mut failed = false;
+    let mut with_errors = 0usize;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for path in files {
         match parse_guarded(path, options) {
             Ok(order) => {
+                if order
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == kamsang::diagnostic::Severity::Error)
+                {
+                    with_errors += 1;
+                    failed |= strict;
+                }
                 for d in &order.diagnostics {
                     if writeln!(
                         out,
@@ -354,10 +462,17 @@ fn check(files: &[String], options: &kamsang::Options) -> ExitCode {
             }
             Err(msg) => {
                 failed = true;
+                with_errors += 1;
                 eprintln!("kamsang: {msg}");
             }
         }
     }
+    let _ = out.flush();
+    let files_word = if files.len() == 1 { "file" } else { "files" };
+    eprintln!(
+        "{} {files_word} checked, {with_errors} with errors",
+        files.len()
+    );
     if failed {
         ExitCode::from(1)
     } else {
@@ -366,6 +481,9 @@ fn check(files: &[String], options: &kamsang::Options) -> ExitCode {
 }
 
 fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
+    if let Err(code) = refuse_folder(path) {
+        return code;
+    }
     let result = catch_unwind(AssertUnwindSafe(|| {
         kamsang::read_input_with(path, options)
             .and_then(|bytes| kamsang::normalize_bytes(path, &bytes, options))
@@ -408,7 +526,7 @@ fn render(
     numbering: &str,
     options: &kamsang::Options,
 ) -> ExitCode {
-    if let Err(code) = refuse_clobber(Some(output), &[path]) {
+    if let Err(code) = refuse_folder(path).and_then(|()| refuse_clobber(Some(output), &[path])) {
         return code;
     }
     let order = match parse_guarded(path, options) {
@@ -438,15 +556,27 @@ fn render(
     write_output(Some(output), |out| out.write_all(&bytes))
 }
 
+/// How `diff` reports.
+struct Report<'a> {
+    /// text, json or html.
+    format: &'a str,
+    /// A file, or stdout (`None`, `-`).
+    output: Option<&'a str>,
+    /// Exit 1 when the orders differ.
+    exit_code: bool,
+}
+
 /// Compare two orders and write the report.
-fn diff(
-    old: &str,
-    new: &str,
-    format: &str,
-    output: Option<&str>,
-    options: &kamsang::Options,
-) -> ExitCode {
-    if let Err(code) = refuse_clobber(output, &[old, new]) {
+fn diff(old: &str, new: &str, report: &Report, options: &kamsang::Options) -> ExitCode {
+    let Report {
+        format,
+        output,
+        exit_code,
+    } = *report;
+    if let Err(code) = refuse_folder(old)
+        .and_then(|()| refuse_folder(new))
+        .and_then(|()| refuse_clobber(output, &[old, new]))
+    {
         return code;
     }
     let load = |path: &str| guarded(path, || kamsang::load_order_with(path, options));
@@ -459,21 +589,24 @@ fn diff(
             return ExitCode::from(1);
         }
     };
-    let colour = output.is_none_or(|o| o == "-")
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // anstream decides (a terminal, NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM)
+    // and, on a Windows console, turns ANSI processing on or speaks its API.
+    let to_stdout = output.is_none_or(|o| o == "-");
+    let choice = anstream::AutoStream::choice(&std::io::stdout());
+    let colour = to_stdout && choice != anstream::ColorChoice::Never;
     let report = catch_unwind(AssertUnwindSafe(|| {
         let d = kamsang::diff(&old_order, &new_order);
+        let changed = !d.changes.is_empty();
         match format {
             "json" => serde_json::to_string_pretty(&d).map(|mut s| {
                 s.push('\n');
-                s
+                (s, changed)
             }),
-            "html" => Ok(kamsang::diff::report::html(&d)),
-            _ => Ok(kamsang::diff::report::text(&d, colour)),
+            "html" => Ok((kamsang::diff::report::html(&d), changed)),
+            _ => Ok((kamsang::diff::report::text(&d, colour), changed)),
         }
     }));
-    let report = match report {
+    let (report, changed) = match report {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => {
             eprintln!(
@@ -492,7 +625,17 @@ fn diff(
             return ExitCode::from(1);
         }
     };
-    write_output(output, |out| out.write_all(report.as_bytes()))
+    let written = if colour {
+        let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+        stdout_done(out.write_all(report.as_bytes()).and_then(|()| out.flush()))
+    } else {
+        write_output(output, |out| out.write_all(report.as_bytes()))
+    };
+    if written == ExitCode::SUCCESS && exit_code && changed {
+        ExitCode::from(1)
+    } else {
+        written
+    }
 }
 
 /// A name for a one-line message.

@@ -116,7 +116,7 @@ fn check_lists_diagnostics_and_goes_on_after_a_failure() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
-        "kamsang: missing.txt: cannot read: no such file\n"
+        "kamsang: missing.txt: cannot read: no such file\n2 files checked, 1 with errors\n"
     );
     let out = String::from_utf8(o.stdout).expect("utf-8");
     let lines: Vec<&str> = out.lines().collect();

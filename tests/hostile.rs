@@ -293,10 +293,14 @@ fn missing_file_and_directory() {
         "kamsang: nowhere.txt: cannot read: no such file",
     );
     std::fs::create_dir(d.0.path().join("folder.txt")).expect("mkdir");
-    assert_fails(
-        &d.run(&["parse", "folder.txt"]),
-        "kamsang: folder.txt: cannot read: is a directory",
+    // a folder is the wrong command (batch), not a failed input: exit 2
+    let o = d.run(&["parse", "folder.txt"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "kamsang: folder.txt: is a folder; use `kamsang batch` for a folder tree (kamsang batch FOLDER -o OUTDIR)\n"
     );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
 }
 
 // ---------------------------------------------------------------------------
@@ -753,7 +757,7 @@ fn check_goes_on_after_a_bad_file() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
-        "kamsang: empty.txt: empty input: no text to parse\n"
+        "kamsang: empty.txt: empty input: no text to parse\n2 files checked, 1 with errors\n"
     );
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.lines().count() > 0 && out.lines().all(|l| l.starts_with("order.txt:")));
@@ -905,7 +909,9 @@ fn a_panic_is_one_line_and_the_other_inputs_go_on() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         common::stderr(&o),
-        format!("kamsang: {reference}: internal error (please report)\n")
+        format!(
+            "kamsang: {reference}: internal error (please report)\n2 files checked, 1 with errors\n"
+        )
     );
     // a batch lists it and converts the rest
     let dir = tempfile::tempdir().expect("tempdir");

@@ -459,6 +459,16 @@ fn plan_roots(paths: &[PathBuf], mirrored: bool) -> Result<Vec<Root>, BatchError
     if paths.iter().any(|p| p.as_os_str() == "-") {
         return Err(usage("- (paths from stdin) must be the only input"));
     }
+    // A mistyped input is a usage error found before OUTDIR is created; a
+    // dangling link stays a failure of its own (it is there, its target is not).
+    if let Some(missing) = paths.iter().find(|p| {
+        std::fs::symlink_metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    }) {
+        return Err(usage(format!(
+            "{}: no such folder or file; nothing was written",
+            shown(missing)
+        )));
+    }
     let single = paths.len() == 1;
     let mut roots: Vec<Root> = Vec::new();
     for given in paths {

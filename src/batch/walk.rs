@@ -16,9 +16,10 @@
 //! - a symbolic link to a folder is followed only when its target lies outside
 //!   every input tree; a link back into a tree (including a loop) is not entered,
 //!   because the walk reaches that folder directly. Folders outside the trees are
-//!   remembered by (device, inode), so loops out there end too;
+//!   remembered by their identity ([`identity`]: (device, inode) on Unix,
+//!   (volume serial number, file index) on Windows), so loops out there end too;
 //! - a file reached twice (a hard link, or a link into a folder entered through
-//!   another link) is parsed once: (device, inode) pairs are remembered only for
+//!   another link) is parsed once: identities are remembered only for
 //!   files that can be reached twice (reached through a link, or with more than one
 //!   hard link), so the set does not grow with the size of a plain tree;
 //! - a dangling link or a pipe, socket or device with a taken extension is a
@@ -27,7 +28,6 @@
 
 use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
 
 /// Extensions (lowercase) a walk takes: the formats kamsang reads, and the ones
@@ -108,8 +108,8 @@ pub(crate) struct Walker {
     exclude: Option<PathBuf>,
     single: bool,
     stack: Vec<Frame>,
-    seen_files: HashSet<(u64, u64)>,
-    seen_dirs: HashSet<(u64, u64)>,
+    seen_files: HashSet<FileKey>,
+    seen_dirs: HashSet<FileKey>,
 }
 
 impl Walker {
@@ -150,7 +150,9 @@ impl Walker {
             }
         } else if meta.is_file() {
             // A file named on the command line is parsed whatever its extension.
-            self.seen_files.insert((meta.dev(), meta.ino()));
+            if let Some((key, _)) = identity(&root.given, &meta) {
+                self.seen_files.insert(key);
+            }
             Some(Found::Take {
                 path: root.given,
                 out: root.out,
@@ -227,7 +229,9 @@ impl Walker {
             return self.link(path, out);
         }
         if lmeta.is_dir() {
-            if via_link && !self.seen_dirs.insert((lmeta.dev(), lmeta.ino())) {
+            if via_link
+                && identity(&path, &lmeta).is_some_and(|(key, _)| !self.seen_dirs.insert(key))
+            {
                 return Some(Found::RepeatedDir { path });
             }
             if top_of_single && RESERVED.iter().any(|r| name == OsStr::new(r)) {
@@ -242,8 +246,10 @@ impl Walker {
             };
         }
         if lmeta.is_file() {
-            let once = via_link || lmeta.nlink() > 1;
-            if once && !self.seen_files.insert((lmeta.dev(), lmeta.ino())) {
+            if let Some((key, links)) = identity(&path, &lmeta)
+                && (via_link || links > 1)
+                && !self.seen_files.insert(key)
+            {
                 return Some(Found::Duplicate { path });
             }
             return Some(classify(path, out));
@@ -277,7 +283,7 @@ impl Walker {
         if meta.is_dir() {
             if self.excluded(&canonical)
                 || self.in_trees(&canonical)
-                || !self.seen_dirs.insert((meta.dev(), meta.ino()))
+                || identity(&path, &meta).is_some_and(|(key, _)| !self.seen_dirs.insert(key))
             {
                 return Some(Found::RepeatedDir { path });
             }
@@ -293,7 +299,9 @@ impl Walker {
                     path,
                 });
             }
-            if self.in_trees(&canonical) || !self.seen_files.insert((meta.dev(), meta.ino())) {
+            if self.in_trees(&canonical)
+                || identity(&path, &meta).is_some_and(|(key, _)| !self.seen_files.insert(key))
+            {
                 return Some(Found::Duplicate { path });
             }
             return Some(classify(path, out));
@@ -339,6 +347,39 @@ impl Iterator for Walker {
             }
         }
     }
+}
+
+/// Which file or folder a path is, whatever the name it is reached by.
+type FileKey = (u64, u64);
+
+/// The identity of `path` (whose metadata is `meta`, taken through the same
+/// link or not) and its number of hard links: (device, inode) on Unix, from
+/// the metadata at hand.
+#[cfg(unix)]
+fn identity(_path: &Path, meta: &std::fs::Metadata) -> Option<(FileKey, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some(((meta.dev(), meta.ino()), meta.nlink()))
+}
+
+/// The identity of `path` and its number of hard links: (volume serial number,
+/// file index) on Windows, which the metadata does not carry on stable Rust,
+/// so the file is opened (following a link, as `meta` was taken). `None` when it
+/// cannot be opened: the file is then never taken for a duplicate, and its
+/// read reports the error.
+#[cfg(windows)]
+fn identity(path: &Path, _meta: &std::fs::Metadata) -> Option<(FileKey, u64)> {
+    let handle = winapi_util::Handle::from_path_any(path).ok()?;
+    let info = winapi_util::file::information(&handle).ok()?;
+    Some((
+        (info.volume_serial_number(), info.file_index()),
+        info.number_of_links(),
+    ))
+}
+
+/// Elsewhere no identity is known: no file is taken for a duplicate.
+#[cfg(not(any(unix, windows)))]
+fn identity(_path: &Path, _meta: &std::fs::Metadata) -> Option<(FileKey, u64)> {
+    None
 }
 
 /// Does a walk of `tree` reach `path` (both canonical)? Yes when `path` is
@@ -433,6 +474,7 @@ pub(crate) fn resolve(path: &Path) -> std::io::Result<PathBuf> {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
     #[test]
     fn resolve_follows_what_exists_and_applies_dotdot_to_the_rest() {
         let dir = tempfile::tempdir().unwrap();
