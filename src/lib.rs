@@ -97,7 +97,7 @@ pub fn load_order_with(path: &str, options: &Options) -> Result<DutyOrder> {
     if !looks_json {
         return parse_bytes_with(path, &bytes, options);
     }
-    let order = serde_json::from_slice::<DutyOrder>(body).map_err(|e| {
+    let order = DutyOrder::from_json_slice(body, options.limits.depth()).map_err(|e| {
         Error::new(
             path,
             ErrorKind::Corrupt(format!("JSON that is not a kamsang duty order: {e}")),

@@ -357,3 +357,60 @@ pub enum RoleKind {
     #[serde(other)]
     Other,
 }
+
+/// JSON nesting an order written by kamsang needs besides its outline: the
+/// document, its arrays and the node objects around the deepest tree.
+const JSON_DEPTH_BASE: usize = 16;
+
+/// JSON nesting per outline level: a node object and its `children` array.
+const JSON_DEPTH_PER_LEVEL: usize = 2;
+
+impl DutyOrder {
+    /// An order from JSON that kamsang wrote, nested no deeper than an
+    /// outline of `max_depth` levels needs (serde_json's own limit of 128
+    /// would refuse an order parsed with `--max-depth` 63 or more; the depth
+    /// is checked first, so the reader's recursion stays bounded).
+    pub fn from_json_slice(body: &[u8], max_depth: usize) -> Result<Self, String> {
+        let depth = json_depth(body);
+        let allowed = JSON_DEPTH_BASE
+            + JSON_DEPTH_PER_LEVEL * max_depth.min(crate::limits::MAX_DEPTH_CEILING);
+        if depth > allowed {
+            return Err(format!(
+                "nested {depth} levels deep, more than an outline of {max_depth} levels needs \
+                 (raise it with --max-depth)"
+            ));
+        }
+        let mut de = serde_json::Deserializer::from_slice(body);
+        de.disable_recursion_limit();
+        let order = Self::deserialize(&mut de).map_err(|e| e.to_string())?;
+        de.end().map_err(|e| e.to_string())?;
+        Ok(order)
+    }
+}
+
+/// The deepest nesting of objects and arrays in JSON text (strings skipped).
+fn json_depth(body: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in body {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}

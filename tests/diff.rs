@@ -404,3 +404,34 @@ fn cli_errors_name_the_file_and_exit_1() {
     let o = common::kamsang(&["diff", "a.txt", "b.txt", "--format", "pdf"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Issue 12: serde_json's recursion limit (128) refused kamsang's own JSON of
+/// an order parsed with `--max-depth` 63 or more. The depth allowed now
+/// follows `--max-depth`, and is checked before reading.
+#[test]
+fn regression_diff_reads_its_own_deep_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from("เรื่อง ลึก\n1. นายก ข ตำแหน่ง ครู\n");
+    let mut label = String::from("1");
+    for _ in 2..90 {
+        label.push_str(".1");
+        text.push_str(&format!("{label} งาน\n"));
+    }
+    let txt = dir.path().join("deep.txt");
+    let json = dir.path().join("deep.json");
+    std::fs::write(&txt, text).expect("write");
+    let (t, j) = (txt.to_str().expect("utf-8"), json.to_str().expect("utf-8"));
+    let o = common::kamsang(&["parse", t, "--max-depth", "100", "-o", j]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = common::kamsang(&["diff", j, j, "--max-depth", "100", "--format", "json"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    // under the default depth it is refused, one line per input, naming the flag
+    let o = common::kamsang(&["diff", j, j, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = common::stderr(&o);
+    assert!(
+        err.lines()
+            .all(|l| l.starts_with("kamsang: ") && l.contains("--max-depth")),
+        "{err}"
+    );
+}
