@@ -382,19 +382,17 @@ pub const COMMITTEE_ROLES: &[&str] = &[
 /// `คนที่ ๒`): "the n-th person".
 pub const ORDINAL_WORD: &str = "คนที่";
 
-/// Thai number words written as ordinals of seats (หนึ่ง … สิบ).
-pub const NUMBER_WORDS: &[&str] = &[
-    "หนึ่ง",
-    "สอง",
-    "สาม",
-    "สี่",
-    "ห้า",
-    "หก",
-    "เจ็ด",
-    "แปด",
-    "เก้า",
-    "สิบ",
-];
+/// Thai digit words, one to nine (หนึ่ง … เก้า): ordinals of seats
+/// (`คนที่หนึ่ง`) and Word's Thai counting numbering are written with them.
+pub const DIGIT_WORDS: [&str; 9] = ["หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"];
+
+/// "Ten" (สิบ), the word the tens are counted with.
+pub const TEN_WORD: &str = "สิบ";
+
+/// Whether `w` is a seat's ordinal written as a word (หนึ่ง … สิบ).
+pub fn is_number_word(w: &str) -> bool {
+    DIGIT_WORDS.contains(&w) || w == TEN_WORD
+}
 
 /// The length of a committee role (with its ordinal, or a second role after
 /// `/`) that makes up the whole of `text`, or `None`: `ที่ปรึกษา/กรรมการ`,
@@ -422,8 +420,8 @@ pub fn whole_role(text: &str) -> Option<usize> {
         return Some(t.len());
     }
     let n = after.strip_prefix(ORDINAL_WORD)?.trim_start();
-    let numbered = !n.is_empty()
-        && (n.chars().all(crate::thai::digits::is_digit) || NUMBER_WORDS.contains(&n));
+    let numbered =
+        !n.is_empty() && (n.chars().all(crate::thai::digits::is_digit) || is_number_word(n));
     numbered.then_some(t.len())
 }
 

@@ -7,7 +7,7 @@ use super::roles::{
 };
 use super::text::clean;
 use crate::order::people::person_in_item;
-use crate::thai::lexicon::{NUMBER_WORDS, ORDINAL_WORD};
+use crate::thai::lexicon::{ORDINAL_WORD, is_number_word};
 
 /// One member read from a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -262,8 +262,8 @@ fn split_ordinal(t: &str) -> (&str, Option<&str>) {
         && i > 0
     {
         let n = t.get(i + ORDINAL_WORD.len()..).unwrap_or("").trim();
-        let numbered = !n.is_empty()
-            && (n.chars().all(crate::thai::digits::is_digit) || NUMBER_WORDS.contains(&n));
+        let numbered =
+            !n.is_empty() && (n.chars().all(crate::thai::digits::is_digit) || is_number_word(n));
         if numbered {
             return (t.get(..i).unwrap_or(t).trim_end(), t.get(i..));
         }

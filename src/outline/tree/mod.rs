@@ -842,6 +842,18 @@ impl Builder {
     /// nested list of steps written `1.` `2.`) or continues such a list. When
     /// `N` could be either the next top-level item or the next nested one, a
     /// line that starts with a personal title is taken as top-level.
+    /// The parent and sequence number of the next sibling of the open item
+    /// at `pos` in the stack, which closes (with everything inside it).
+    fn next_sibling_of(&mut self, pos: usize) -> (Option<usize>, u32) {
+        let parent = self
+            .stack
+            .get(pos)
+            .and_then(|&i| self.out.nodes.get(i))
+            .and_then(|n| n.parent);
+        self.stack.truncate(pos);
+        (parent, self.next_seq(parent))
+    }
+
     fn place_dotted_single(
         &mut self,
         label: &Label,
@@ -876,13 +888,7 @@ impl Builder {
                     .and_then(|n| n.parent)
                     .is_some_and(is_heading)
         }) {
-            let parent = self
-                .stack
-                .get(pos)
-                .and_then(|&i| self.out.nodes.get(i))
-                .and_then(|n| n.parent);
-            self.stack.truncate(pos);
-            let seq = self.next_seq(parent);
+            let (parent, seq) = self.next_sibling_of(pos);
             return (parent, vec![seq], true);
         }
         let nested_open = self.stack.iter().rposition(|&i| {
@@ -902,13 +908,7 @@ impl Builder {
             if written_prev.map(|p| p.saturating_add(1)) == Some(v)
                 && (v != top_level_next || !person)
             {
-                let parent = self
-                    .stack
-                    .get(pos)
-                    .and_then(|&i| self.out.nodes.get(i))
-                    .and_then(|n| n.parent);
-                self.stack.truncate(pos);
-                let seq = self.next_seq(parent);
+                let (parent, seq) = self.next_sibling_of(pos);
                 return (parent, vec![seq], false);
             }
         }

@@ -434,19 +434,12 @@ fn roman(mut v: u32) -> String {
 
 /// Thai counting words (หนึ่ง, สอง, … สิบเอ็ด, ยี่สิบ, … หนึ่งร้อย).
 fn thai_counting(v: u32) -> String {
-    const DIGITS: [&str; 10] = [
-        "",
-        "หนึ่ง",
-        "สอง",
-        "สาม",
-        "สี่",
-        "ห้า",
-        "หก",
-        "เจ็ด",
-        "แปด",
-        "เก้า",
-    ];
-    let word = |d: u32| DIGITS.get(d as usize).copied().unwrap_or("");
+    let word = |d: u32| {
+        d.checked_sub(1)
+            .and_then(|i| crate::thai::lexicon::DIGIT_WORDS.get(i as usize))
+            .copied()
+            .unwrap_or("")
+    };
     if v == 0 {
         return "ศูนย์".to_string();
     }
