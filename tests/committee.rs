@@ -5,7 +5,7 @@
 use kamsang::model::{Committee, DutyOrder, OutlineNode};
 
 fn parse(text: &str) -> DutyOrder {
-    kamsang::parse_str("x.txt", text)
+    kamsang::parse_str("x.txt", text).expect("parses")
 }
 
 /// (full_name, role) of members.

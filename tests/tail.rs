@@ -8,7 +8,7 @@ use kamsang::model::{DateInfo, DutyOrder, Signature};
 fn corpus(name: &str) -> DutyOrder {
     let path = common::root().join("fixtures/parse").join(name);
     let text = std::fs::read_to_string(&path).expect("corpus fixture");
-    kamsang::parse_str("x.txt", &text)
+    kamsang::parse_str("x.txt", &text).expect("parses")
 }
 
 /// A small school order with `tail` after its last duty.
@@ -25,7 +25,7 @@ fn order_with_tail(tail: &str) -> DutyOrder {
          \x20  2.1 เวรประจำวันอังคาร\n\
          {tail}"
     );
-    kamsang::parse_str("x.txt", &text)
+    kamsang::parse_str("x.txt", &text).expect("parses")
 }
 
 fn date(text: &str, iso: Option<&str>) -> Option<DateInfo> {

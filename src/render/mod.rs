@@ -19,9 +19,10 @@
 //! duties, steps and substitutes.
 //!
 //! ```
-//! let order = kamsang::parse_str("x.txt", "1. นายสมชาย ใจดี ตำแหน่ง ครู\n  1.1 งานสอน\n  1.3 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n");
+//! let order = kamsang::parse_str("x.txt", "1. นายสมชาย ใจดี ตำแหน่ง ครู\n  1.1 งานสอน\n  1.3 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n")?;
 //! let txt = kamsang::render::render_txt(&order);
 //! assert_eq!(txt, "1. นายสมชาย ใจดี ตำแหน่ง ครู\n    1.1 งานสอน\n    1.2 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n");
+//! # Ok::<(), kamsang::Error>(())
 //! ```
 
 mod docx;

@@ -29,16 +29,6 @@ use crate::thai::lexicon::{
     starts_with_any, whole_role,
 };
 
-/// Build the outline of a normalised source under the default limits; past
-/// the node limit, the outline of the lines before it.
-pub fn build(source: &Source) -> Outline {
-    let next_person = next_starts_person(&source.lines);
-    let width = wrap_width(&source.lines);
-    match build_lines(&source.lines, next_person, width, &Limits::default()) {
-        Ok(outline) | Err((outline, _)) => outline,
-    }
-}
-
 /// Build the outline of a normalised source under `limits`. The source's
 /// lines are consumed one by one as they enter the tree (left empty), so a
 /// big file's text is not held twice.

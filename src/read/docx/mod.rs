@@ -11,6 +11,8 @@
 //! of the body, from 1.
 
 mod numbering;
+#[cfg(test)]
+mod tests;
 mod xml;
 
 use std::collections::HashMap;
