@@ -35,12 +35,6 @@ impl NameParts<'_> {
 /// Split `title given family …` at the start of `text` (normalised: single
 /// spaces). `None` when the text does not start with a known title followed by
 /// a name.
-///
-/// ```
-/// use kamsang::order::people::split_name;
-/// let n = split_name("นางสาวธนะพร ฉายแสง ตำแหน่ง นักวิเคราะห์").unwrap();
-/// assert_eq!((n.title, n.given, n.family, n.rest), ("นางสาว", "ธนะพร", Some("ฉายแสง"), "ตำแหน่ง นักวิเคราะห์"));
-/// ```
 pub fn split_name(text: &str) -> Option<NameParts<'_>> {
     if starts_with_any(text, TITLE_FALSE_FRIENDS).is_some() {
         return None;
@@ -110,13 +104,6 @@ fn split_word(s: &str) -> (&str, &str) {
 /// as in school orders) or `position (title name)` (the position first, as in
 /// cabinet orders). Returns the name and the text that describes the position:
 /// what follows the name, or what precedes the bracket plus what follows it.
-///
-/// ```
-/// use kamsang::order::people::person_in_item;
-/// let (n, pos) = person_in_item("รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)").unwrap();
-/// assert_eq!((n.full.as_str(), pos.as_str()), ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี"));
-/// assert!(person_in_item("นายกรัฐมนตรีมอบหมาย").is_none());
-/// ```
 pub fn person_in_item(text: &str) -> Option<(NameParts<'_>, String)> {
     if let Some(n) = split_name(text) {
         let rest = n.rest.to_string();
@@ -155,14 +142,6 @@ pub struct PositionParts {
 }
 
 /// Read `[ตำแหน่ง] position [rank] [acting role] [duty intro…]`.
-///
-/// ```
-/// use kamsang::order::people::split_position;
-/// let p = split_position("ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม ทำหน้าที่ควบคุม");
-/// assert_eq!(p.position.as_deref(), Some("นักวิเคราะห์นโยบายและแผน"));
-/// assert_eq!(p.rank.as_deref(), Some("ชำนาญการพิเศษ"));
-/// assert_eq!(p.role.as_deref(), Some("ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม"));
-/// ```
 pub fn split_position(rest: &str) -> PositionParts {
     let mut s = rest.trim();
     if let Some(r) = s.strip_prefix(POSITION_WORD) {
@@ -258,5 +237,40 @@ mod tests {
         let t = "ให้นายก ข และนางค ง ปฏิบัติงานแทน";
         let v: Vec<_> = names_in_text(t).into_iter().map(|n| n.full).collect();
         assert_eq!(v, ["นายก ข", "นางค ง"]);
+    }
+}
+
+#[cfg(test)]
+mod doc_examples {
+    //! The examples that were doctests when this module was public.
+    use super::*;
+
+    #[test]
+    fn split_name_example() {
+        let n = split_name("นางสาวธนะพร ฉายแสง ตำแหน่ง นักวิเคราะห์").unwrap();
+        assert_eq!(
+            (n.title, n.given, n.family, n.rest),
+            ("นางสาว", "ธนะพร", Some("ฉายแสง"), "ตำแหน่ง นักวิเคราะห์")
+        );
+    }
+
+    #[test]
+    fn person_in_item_example() {
+        let (n, pos) = person_in_item("รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)").unwrap();
+        assert_eq!(
+            (n.full.as_str(), pos.as_str()),
+            ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี")
+        );
+        assert!(person_in_item("นายกรัฐมนตรีมอบหมาย").is_none());
+    }
+
+    #[test]
+    fn split_position_example() {
+        let p = split_position(
+            "ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม ทำหน้าที่ควบคุม",
+        );
+        assert_eq!(p.position.as_deref(), Some("นักวิเคราะห์นโยบายและแผน"));
+        assert_eq!(p.rank.as_deref(), Some("ชำนาญการพิเศษ"));
+        assert_eq!(p.role.as_deref(), Some("ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม"));
     }
 }

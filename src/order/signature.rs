@@ -227,13 +227,6 @@ fn effective(roots: &[&Node]) -> Option<String> {
 /// `ทั้งนี้`, `คำสั่งนี้` and `ให้`, then `ใช้บังคับ`, `มีผล…` or `บังคับใช้` (or
 /// `ตั้งแต่` straight after `ทั้งนี้`), and a `ตั้งแต่` / `นับแต่` / `เป็นต้นไป`
 /// somewhere.
-///
-/// ```
-/// use kamsang::order::signature::is_entry_into_force;
-/// assert!(is_entry_into_force("คำสั่งนี้ให้ใช้บังคับตั้งแต่วันประกาศในราชกิจจานุเบกษาเป็นต้นไป"));
-/// assert!(is_entry_into_force("ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป"));
-/// assert!(!is_entry_into_force("ให้ยกเลิกคำสั่งที่ 12/2566 ตั้งแต่บัดนี้"));
-/// ```
 pub fn is_entry_into_force(text: &str) -> bool {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let when = ["ตั้งแต่", "นับแต่", "เป็นต้นไป"];
@@ -578,5 +571,20 @@ mod tests {
         ] {
             assert!(!is_entry_into_force(s), "{s}");
         }
+    }
+}
+
+#[cfg(test)]
+mod doc_examples {
+    //! The examples that were doctests when this module was public.
+    use super::*;
+
+    #[test]
+    fn is_entry_into_force_example() {
+        assert!(is_entry_into_force(
+            "คำสั่งนี้ให้ใช้บังคับตั้งแต่วันประกาศในราชกิจจานุเบกษาเป็นต้นไป"
+        ));
+        assert!(is_entry_into_force("ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป"));
+        assert!(!is_entry_into_force("ให้ยกเลิกคำสั่งที่ 12/2566 ตั้งแต่บัดนี้"));
     }
 }
