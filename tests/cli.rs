@@ -321,7 +321,7 @@ fn readme_library_example_is_examples_parse_order() {
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README");
     let code = &example[example.find("use kamsang::").expect("a use line")..];
     assert!(
-        readme.contains(&format!("```rust\n{}```", code.trim_end().to_string() + "\n")),
+        readme.contains(&format!("```rust\n{}\n```", code.trim_end())),
         "README's Library example differs from examples/parse_order.rs"
     );
 }
