@@ -20,6 +20,8 @@ use kamsang::DutyOrder;
 use kamsang::model::{Duty, Person};
 
 const PEOPLE: usize = 100;
+/// People a side in the scale benchmark.
+const SCALE_PEOPLE: usize = 2000;
 
 fn parse(rel: &str) -> DutyOrder {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
@@ -40,13 +42,18 @@ fn to_thai(digits: &str) -> String {
 /// Copy `order`'s people until there are `PEOPLE`, each copy with distinct
 /// names, numbers and duty titles (the copy number in Thai digits).
 fn hundred(order: &DutyOrder) -> DutyOrder {
+    copies(order, PEOPLE)
+}
+
+/// Copy `order`'s people until there are `people` of them (see [`hundred`]).
+fn copies(order: &DutyOrder, people: usize) -> DutyOrder {
     let mut out = order.clone();
     out.people.clear();
     let mut n = 0;
     'copies: for copy in 0.. {
         let tag = to_thai(&copy.to_string());
         for p in &order.people {
-            if n == PEOPLE {
+            if n == people {
                 break 'copies;
             }
             n += 1;
@@ -109,6 +116,17 @@ fn bench(c: &mut Criterion) {
     }
     g.bench_function("100-people-all-titles-rewritten", |b| {
         b.iter(|| kamsang::diff(black_box(&old), black_box(&unrelated)))
+    });
+    g.finish();
+
+    // Scale: the matcher must not be quadratic in people (issue 12: 16k × 16k
+    // took 109 s). 2,000 people a side keeps a quadratic matcher measurable.
+    let old = copies(&parse("fixtures/diff/next-year/old.txt"), SCALE_PEOPLE);
+    let new = copies(&parse("fixtures/diff/next-year/new.txt"), SCALE_PEOPLE);
+    let mut g = c.benchmark_group("diff-scale");
+    g.sample_size(10);
+    g.bench_function("2000-people", |b| {
+        b.iter(|| kamsang::diff(black_box(&old), black_box(&new)))
     });
     g.finish();
 }

@@ -226,12 +226,24 @@ impl Parser {
         if !looks_json {
             return self.parse_bytes(path, &bytes);
         }
-        serde_json::from_slice::<DutyOrder>(body).map_err(|e| {
+        let order = serde_json::from_slice::<DutyOrder>(body).map_err(|e| {
             Error::new(
                 path,
                 ErrorKind::Corrupt(format!("JSON that is not a kamsang duty order: {e}")),
             )
-        })
+        })?;
+        // the people limit of diff: JSON can hold more people than a parse of
+        // the same limits would ever give
+        let max = self.options.limits.max_nodes;
+        if order.people.len() > max {
+            return Err(Error::new(
+                path,
+                ErrorKind::Limit(format!(
+                    "more than {max} people, the node limit (raise it with --max-nodes)"
+                )),
+            ));
+        }
+        Ok(order)
     }
 
     /// Read and normalise only: the text of every line of `path`'s bytes, in

@@ -55,6 +55,24 @@ impl Default for Limits {
     }
 }
 
+/// Spreadsheet cells allowed per outline node of [`Limits::max_nodes`]: a
+/// sheet is held as a dense grid (rows × used columns) while its table is
+/// found, by calamine and then by the reader, at some 100 bytes a cell in all;
+/// twice `--max-nodes` (2,000,000 cells by default, about 200 MB) is far above
+/// any duty table (a 5,000-row, 20-column sheet is 100,000) and far below
+/// what a hostile file asks for (one cell at XFD1048576: 17 billion).
+pub const SHEET_CELLS_PER_NODE: usize = 2;
+
+/// Numbering definitions (`w:abstractNum`, `w:num`, `w:lvl`) allowed per
+/// outline node of [`Limits::max_nodes`] in one `word/numbering.xml`: each
+/// costs about as much as a node, and a real document has a few hundred.
+pub const NUMBERING_DEFINITIONS_PER_NODE: usize = 1;
+
+/// Characters of label text (rendered Word numbering) allowed in one .docx
+/// per character of [`Limits::max_line_chars`]: 100 lines' worth of labels
+/// that are each as long as the longest line allowed.
+pub const LABEL_CHARS_PER_LINE_CHAR: usize = 100;
+
 const KIB: u64 = 1024;
 const MIB: u64 = 1024 * KIB;
 const GIB: u64 = 1024 * MIB;
@@ -107,6 +125,73 @@ impl Limits {
             ErrorKind::Limit(format!(
                 "more than {} outline items and paragraphs (raise it with --max-nodes)",
                 self.max_nodes
+            )),
+        )
+        .at_line(line)
+    }
+}
+
+impl Limits {
+    /// Most cells (rows × used columns) of one sheet: [`SHEET_CELLS_PER_NODE`]
+    /// × [`Limits::max_nodes`].
+    pub fn max_sheet_cells(&self) -> u64 {
+        u64::try_from(self.max_nodes.saturating_mul(SHEET_CELLS_PER_NODE)).unwrap_or(u64::MAX)
+    }
+
+    /// The error for a sheet that would expand to `cells` cells.
+    pub fn too_many_cells(&self, path: &str, sheet: &str, cells: u64) -> Error {
+        Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "sheet {sheet:?} spans {cells} cells (rows × columns, repeats counted), past the limit of {}, {SHEET_CELLS_PER_NODE} per outline node (raise it with --max-nodes)",
+                self.max_sheet_cells()
+            )),
+        )
+    }
+
+    /// The error for cells or labels that expand past
+    /// [`Limits::max_part_bytes`] of text in all (one shared string used by
+    /// many cells, repeated cells).
+    pub fn text_too_big(&self, path: &str, what: &str) -> Error {
+        Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "{what} expand to more than {} of text, the limit for one part (raise it with --max-part-size)",
+                show_size(self.max_part_bytes)
+            )),
+        )
+    }
+
+    /// Most numbering definitions in one `word/numbering.xml`.
+    pub fn max_numbering_definitions(&self) -> usize {
+        self.max_nodes
+            .saturating_mul(NUMBERING_DEFINITIONS_PER_NODE)
+    }
+
+    /// The error for a numbering part with too many definitions.
+    pub fn too_many_numbering_definitions(&self, path: &str) -> Error {
+        Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "word/numbering.xml has more than {} numbering definitions (abstractNum, num, lvl), past the limit of {NUMBERING_DEFINITIONS_PER_NODE} per outline node (raise it with --max-nodes)",
+                self.max_numbering_definitions()
+            )),
+        )
+    }
+
+    /// Most characters of rendered numbering labels in one document.
+    pub fn max_label_chars(&self) -> usize {
+        self.max_line_chars
+            .saturating_mul(LABEL_CHARS_PER_LINE_CHAR)
+    }
+
+    /// The error for numbering labels past [`Limits::max_label_chars`] in all.
+    pub fn labels_too_long(&self, path: &str, line: u32) -> Error {
+        Error::new(
+            path,
+            ErrorKind::Limit(format!(
+                "the numbering labels render to more than {} characters, {LABEL_CHARS_PER_LINE_CHAR} times the line limit (raise it with --max-line-length)",
+                self.max_label_chars()
             )),
         )
         .at_line(line)

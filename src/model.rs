@@ -222,6 +222,10 @@ pub struct Person {
     pub role: Option<String>,
     /// Work group heading above the person (กลุ่มงาน…).
     pub work_group: Option<String>,
+    /// A student's class as written (`ชั้นมัธยมศึกษาปีที่ ๒/๑`, `ม.๒/๑`),
+    /// kept apart from the name and the position (1.1).
+    #[serde(default)]
+    pub class: Option<String>,
     /// What this order makes the person, in its words: a post
     /// (`อธิการบดีมหาวิทยาลัยศิลปากร`), an acting role, a seat; null when the
     /// order only gives duties or a committee membership (that is the

@@ -5,6 +5,12 @@
 //! committed); small ones also live in `fixtures/hostile/` for the fuzzers.
 
 mod common;
+// the cases of issue 12 (memory and time bounded before allocation, text
+// that cannot be right), in tests/hostile/
+#[path = "hostile/expansion.rs"]
+mod expansion;
+#[path = "hostile/text.rs"]
+mod text;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -99,21 +99,52 @@ impl Pairing {
     }
 }
 
-/// The share of one person's duty titles found among the other's (0..=1).
-fn shared_duties(a: &Person, b: &Person) -> f64 {
-    let titles = |p: &Person| -> Vec<String> {
-        p.duties
+/// Most candidates scored for one person or duty: the free items of its
+/// bucket (same given name; same family name and position; same person and
+/// number; sharing a rare word) in document order. A real order has a few
+/// namesakes; a hostile one with 16,000 people of one name would otherwise
+/// make the matcher quadratic (16k × 16k people took 109 s).
+const MAX_CANDIDATES: usize = 64;
+
+/// A person's names and duty titles as compared, computed once (not once
+/// per candidate pair).
+struct PersonKeys {
+    given: Option<String>,
+    family: Option<String>,
+    position: Option<String>,
+    /// Duty titles (not substitute clauses), sorted.
+    titles: Vec<String>,
+}
+
+impl PersonKeys {
+    fn of(p: &Person) -> Self {
+        let mut titles: Vec<String> = p
+            .duties
             .iter()
             .filter(|d| d.kind != "substitute_clause")
             .map(|d| key(&d.title))
-            .collect()
-    };
-    let (ta, tb) = (titles(a), titles(b));
-    let most = ta.len().max(tb.len());
+            .collect();
+        titles.sort_unstable();
+        PersonKeys {
+            given: p.given_name.as_deref().map(key),
+            family: p.family_name.as_deref().map(key),
+            position: p.position.as_deref().map(key),
+            titles,
+        }
+    }
+}
+
+/// The share of one person's duty titles found among the other's (0..=1).
+fn shared_duties(a: &PersonKeys, b: &PersonKeys) -> f64 {
+    let most = a.titles.len().max(b.titles.len());
     if most == 0 {
         return 0.0;
     }
-    let common = ta.iter().filter(|t| tb.contains(t)).count();
+    let common = a
+        .titles
+        .iter()
+        .filter(|t| b.titles.binary_search(t).is_ok())
+        .count();
     common as f64 / most as f64
 }
 
@@ -125,11 +156,27 @@ fn best_of(candidates: impl Iterator<Item = (usize, f64)>) -> Option<(usize, f64
     })
 }
 
+/// Old people by a key, in document order.
+fn index_by<K: std::hash::Hash + Eq>(
+    keys: &[PersonKeys],
+    by: impl Fn(&PersonKeys) -> Option<K>,
+) -> HashMap<K, Vec<usize>> {
+    let mut out: HashMap<K, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = by(k) {
+            out.entry(k).or_default().push(i);
+        }
+    }
+    out
+}
+
 /// Pair people: the same full name; then the same given name (a new title
 /// or family name: marriage); then the same family name, position and mostly
 /// the same duties (a changed given name). A wholly different name is never
 /// the same person, even with the same position and duties: that is a
-/// retirement and a newcomer taking over.
+/// retirement and a newcomer taking over. Old people are indexed by each key
+/// first, so a pass looks only at the few with the same key (at most
+/// [`MAX_CANDIDATES`] free ones).
 pub fn match_people(old: &[Person], new: &[Person]) -> Pairing {
     let mut m = Pairing::new(old.len(), new.len());
 
@@ -147,23 +194,28 @@ pub fn match_people(old: &[Person], new: &[Person]) -> Pairing {
         }
     }
 
+    let old_keys: Vec<PersonKeys> = old.iter().map(PersonKeys::of).collect();
+    let new_keys: Vec<PersonKeys> = new.iter().map(PersonKeys::of).collect();
+
     // Pass 2: same given name; among several, the one sharing most duties.
-    for (n, p) in new.iter().enumerate() {
-        let Some(given) = p.given_name.as_deref().map(key) else {
+    let by_given = index_by(&old_keys, |k| k.given.clone());
+    for (n, p) in new_keys.iter().enumerate() {
+        let Some(given) = p.given.as_ref() else {
             continue;
         };
         if !m.new_free(n) {
             continue;
         }
-        let best = old
+        let bucket = by_given.get(given).map_or(&[][..], Vec::as_slice);
+        let best = bucket
             .iter()
-            .enumerate()
-            .filter(|(o, q)| {
-                m.old_free(*o) && q.given_name.as_deref().map(key).as_deref() == Some(&given)
-            })
+            .copied()
+            .filter(|&o| m.old_free(o))
+            .take(MAX_CANDIDATES)
+            .filter_map(|o| Some((o, old_keys.get(o)?)))
             .map(|(o, q)| {
                 // the same family name first, then the most shared duties
-                let family = key_opt(q.family_name.as_deref()) == key_opt(p.family_name.as_deref());
+                let family = q.family.as_deref().unwrap_or("") == p.family.as_deref().unwrap_or("");
                 (o, 2.0 * f64::from(u8::from(family)) + shared_duties(q, p))
             });
         if let Some((o, _)) = best_of(best) {
@@ -172,23 +224,28 @@ pub fn match_people(old: &[Person], new: &[Person]) -> Pairing {
     }
 
     // Pass 3: same family name and position, mostly the same duties.
-    for (n, p) in new.iter().enumerate() {
-        let (Some(family), Some(position)) = (p.family_name.as_deref(), p.position.as_deref())
-        else {
+    let by_family_position = index_by(&old_keys, |k| {
+        Some((
+            k.family.clone().unwrap_or_default(),
+            k.position.clone().unwrap_or_default(),
+        ))
+    });
+    for (n, p) in new_keys.iter().enumerate() {
+        let (Some(family), Some(position)) = (p.family.as_ref(), p.position.as_ref()) else {
             continue;
         };
         if !m.new_free(n) {
             continue;
         }
-        let best = old
+        let bucket = by_family_position
+            .get(&(family.clone(), position.clone()))
+            .map_or(&[][..], Vec::as_slice);
+        let best = bucket
             .iter()
-            .enumerate()
-            .filter(|(o, q)| {
-                m.old_free(*o)
-                    && key_opt(q.family_name.as_deref()) == key(family)
-                    && key_opt(q.position.as_deref()) == key(position)
-            })
-            .map(|(o, q)| (o, shared_duties(q, p)))
+            .copied()
+            .filter(|&o| m.old_free(o))
+            .take(MAX_CANDIDATES)
+            .filter_map(|o| Some((o, shared_duties(old_keys.get(o)?, p))))
             .filter(|(_, s)| *s >= SHARED_DUTIES_MIN);
         if let Some((o, score)) = best_of(best) {
             m.pair(o, n, scored("family_name_position_duties", score));
@@ -296,6 +353,21 @@ impl Words {
         }
     }
 
+    /// The old entries of `pool` that share a word with new entry `n`.
+    fn sharing(&self, n: usize, pool: &[usize]) -> Vec<usize> {
+        let Some(a) = self.new.get(n) else {
+            return Vec::new();
+        };
+        pool.iter()
+            .copied()
+            .filter(|&o| {
+                self.old
+                    .get(o)
+                    .is_some_and(|b| b.iter().any(|w| a.binary_search(w).is_ok()))
+            })
+            .collect()
+    }
+
     fn similarity(&self, o: usize, n: usize) -> f64 {
         let (Some(a), Some(b)) = (self.old.get(o), self.new.get(n)) else {
             return 0.0;
@@ -303,22 +375,39 @@ impl Words {
         dice(a, b)
     }
 
-    /// Old entries sharing at least one word with new entry `n`.
-    fn candidates(&self, n: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .new
-            .get(n)
-            .into_iter()
-            .flatten()
-            .filter_map(|w| self.postings.get(*w as usize))
-            .flatten()
-            .copied()
+    /// Old entries that can reach a Dice score of `min` with new entry `n`:
+    /// those sharing a word of its *prefix* (prefix filtering, as in set
+    /// similarity joins). Dice ≥ t needs at least ⌈t·|a| / (2 − t)⌉ common
+    /// words, so a match shares one of the |a| − that + 1 rarest words of
+    /// `a`: common words (งาน, ตาม …), whose old entries are many, are not
+    /// probed, and the candidates stay few. At most [`MAX_WORD_CANDIDATES`],
+    /// in document order.
+    fn candidates(&self, n: usize, min: f64) -> Vec<usize> {
+        let Some(words) = self.new.get(n) else {
+            return Vec::new();
+        };
+        let posting = |w: u32| self.postings.get(w as usize).map_or(&[][..], Vec::as_slice);
+        let mut rare: Vec<u32> = words.clone();
+        rare.sort_by_key(|&w| (posting(w).len(), w));
+        let size = rare.len() as f64;
+        let needed = (min * size / (2.0 - min)).ceil().max(1.0) as usize;
+        let prefix = rare.len().saturating_sub(needed) + 1;
+        let mut out: Vec<usize> = rare
+            .iter()
+            .take(prefix)
+            .flat_map(|&w| posting(w).iter().copied())
             .collect();
         out.sort_unstable();
         out.dedup();
+        out.truncate(MAX_WORD_CANDIDATES);
         out
     }
 }
+
+/// Most old duties scored against one new duty in the across-people pass
+/// (see [`Words::candidates`]): a bound for titles that are all the same
+/// few words, which prefix filtering cannot thin out.
+const MAX_WORD_CANDIDATES: usize = 1024;
 
 /// Dice coefficient of two sorted word-id multisets (2·common / (|a| + |b|)).
 /// Word order is ignored on purpose: a reworded duty often moves a clause.
@@ -389,17 +478,32 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
     }
 
     let words = Words::new(old, new, &m);
+    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, e) in old.iter().enumerate() {
+        by_person.entry(e.person).or_default().push(i);
+    }
 
     // Pass 3: same number under the same person, similar enough words.
+    let mut by_person_number: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (i, e) in old.iter().enumerate() {
+        if let Some(local) = e.local.as_deref() {
+            by_person_number
+                .entry((e.person, local))
+                .or_default()
+                .push(i);
+        }
+    }
     for (n, e) in new.iter().enumerate() {
-        if !m.new_free(n) || e.local.is_none() {
+        if !m.new_free(n) {
             continue;
         }
-        let found = old
-            .iter()
-            .enumerate()
-            .find(|(o, oe)| m.old_free(*o) && same_person(oe, e) && oe.local == e.local);
-        if let Some((o, _)) = found {
+        let (Some(local), Some((op, _))) = (e.local.as_deref(), people.old_of(e.person)) else {
+            continue;
+        };
+        let found = by_person_number
+            .get(&(op, local))
+            .and_then(|b| b.iter().copied().find(|&o| m.old_free(o)));
+        if let Some(o) = found {
             let score = words.similarity(o, n);
             if score >= SAME_NUMBER_MIN {
                 m.pair(o, n, scored("same_number", score));
@@ -419,7 +523,17 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
             if !m.new_free(n) {
                 continue;
             }
-            for o in words.candidates(n) {
+            // same person: that person's old duties; anyone: by rare words
+            let pool = if across {
+                words.candidates(n, min)
+            } else {
+                people
+                    .old_of(ne.person)
+                    .and_then(|(op, _)| by_person.get(&op))
+                    .map(|b| words.sharing(n, b))
+                    .unwrap_or_default()
+            };
+            for o in pool {
                 let Some(oe) = old.get(o) else {
                     continue;
                 };

@@ -26,6 +26,8 @@ pub use model::{
     Summary, Value,
 };
 
+use std::collections::HashMap;
+
 use matching::{Entry, Pairing, key, key_opt};
 
 use crate::model::{Duty, DutyOrder, Header, Person};
@@ -37,10 +39,20 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
     let new_entries = matching::entries(&new.people);
     let duties = matching::match_duties(&old_entries, &new_entries, &people);
 
+    let index = |list: &'_ [Person]| -> HashMap<String, usize> {
+        let mut ids = HashMap::new();
+        for (i, p) in list.iter().enumerate() {
+            // the first of a repeated id, as a search in order finds it
+            ids.entry(p.id.clone()).or_insert(i);
+        }
+        ids
+    };
     let sides = Sides {
         old: &old.people,
         new: &new.people,
         people: &people,
+        old_ids: index(&old.people),
+        new_ids: index(&new.people),
     };
     let mut changes = header_changes(&old.header, &new.header);
     // One group of changes per new person, then one per old person who left.
@@ -117,6 +129,9 @@ struct Sides<'a> {
     old: &'a [Person],
     new: &'a [Person],
     people: &'a Pairing,
+    /// Person index by id, each side (a substitute names its person by id).
+    old_ids: HashMap<String, usize>,
+    new_ids: HashMap<String, usize>,
 }
 
 impl Sides<'_> {
@@ -144,8 +159,12 @@ impl Sides<'_> {
     /// person's index for anyone who is in the new order (so a new married
     /// name is the same substitute), else the name as compared.
     fn substitute_identity(&self, person_id: Option<&str>, name: &str, old_side: bool) -> String {
-        let list = if old_side { self.old } else { self.new };
-        let index = person_id.and_then(|id| list.iter().position(|p| p.id == id));
+        let ids = if old_side {
+            &self.old_ids
+        } else {
+            &self.new_ids
+        };
+        let index = person_id.and_then(|id| ids.get(id).copied());
         let now = if old_side {
             index.and_then(|o| self.people.new_of(o))
         } else {

@@ -1,11 +1,13 @@
 //! The order stage: the meaning of the outline — header, people, duties,
 //! substitutes — assembled into the [`DutyOrder`] model.
 
+pub mod appointments;
 pub mod committee;
 pub mod duties;
 pub mod header;
 pub mod kind;
 pub mod people;
+pub mod person_lines;
 pub mod signature;
 
 use std::collections::HashMap;
@@ -96,6 +98,54 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         }
     }
     resolve_substitutes(&mut people, &sub_lines, &keys, &mut diagnostics);
+    // people appointed in running text, in the nodes not read as people or
+    // members
+    let mut claimed = in_committee.clone();
+    for (i, k) in kinds.iter().enumerate() {
+        if k.is_some_and(|k| k != "preamble")
+            && let Some(c) = claimed.get_mut(i)
+        {
+            *c = true;
+        }
+    }
+    let appointed = appointments::read(&outline, &claimed);
+    // people named on unnumbered lines, once each (a person listed under two
+    // headings is one person)
+    for (i, p) in person_lines::read(&outline, &in_committee) {
+        set_kind(&mut kinds, i, "person");
+        let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
+            continue;
+        };
+        match keys.get(&key) {
+            None => {
+                keys.insert(key, p.id.clone());
+                people.push(p);
+            }
+            // removed and appointed again in the same order: the appointment
+            // is what the order makes them
+            Some(id) => {
+                if let Some(first) = people.iter_mut().find(|q| &q.id == id)
+                    && first
+                        .appointed_as
+                        .as_deref()
+                        .is_some_and(person_lines::is_removal)
+                    && p.appointed_as
+                        .as_deref()
+                        .is_some_and(|a| !person_lines::is_removal(a))
+                {
+                    first.appointed_as = p.appointed_as;
+                }
+            }
+        }
+    }
+    for (_, p) in appointed {
+        if let Some(key) = split_name(&p.full_name).map(|n| n.key())
+            && !keys.contains_key(&key)
+        {
+            keys.insert(key, p.id.clone());
+            people.push(p);
+        }
+    }
     committee::add_member_people(&mut found.committees, &mut people, &mut keys);
     // document order (stable: people of one line keep their order)
     people.sort_by_key(|p| p.line_start);
@@ -247,6 +297,7 @@ fn person_from(
         full_name: name.full.clone(),
         position: pos.position,
         rank: pos.rank,
+        class: pos.class,
         role: pos.role,
         work_group: work_group.map(str::to_string),
         appointed_as: None,
@@ -400,6 +451,7 @@ fn default_kind(kind: NodeKind) -> &'static str {
         NodeKind::Name => "name",
         NodeKind::Paragraph(ParaKind::StepsHeading) => "steps_heading",
         NodeKind::Paragraph(ParaKind::Substitute) => "substitute_clause",
+        NodeKind::Paragraph(ParaKind::PersonLine) => "person",
         NodeKind::Paragraph(ParaKind::WorkGroup) => "work_group",
         NodeKind::Paragraph(ParaKind::Rule) => "rule",
         NodeKind::Paragraph(ParaKind::Part) => "part",

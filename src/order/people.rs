@@ -1,104 +1,10 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
 use crate::thai::lexicon::{
-    DUTY_INTROS, POSITION_WORD, RANKS, ROLE_STARTS, TITLE_FALSE_FRIENDS, find_first,
-    starts_with_any, title_at,
+    CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, POSITION_WORD, RANK_WORDS, RANKS, ROLE_STARTS,
+    find_first,
 };
-
-/// A name split into its parts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameParts<'a> {
-    /// Title as written (นางสาว, ว่าที่ร้อยตรี, ดร.).
-    pub title: &'a str,
-    /// Given name.
-    pub given: &'a str,
-    /// Family name (`None` when only one word follows the title).
-    pub family: Option<&'a str>,
-    /// Title and name, normalised: "นางสาวธนะพร ฉายแสง".
-    pub full: String,
-    /// What follows the name.
-    pub rest: &'a str,
-}
-
-impl NameParts<'_> {
-    /// Key for matching the same person elsewhere in the order: given and family
-    /// name without title or spaces (a title changes with marriage or rank).
-    pub fn key(&self) -> String {
-        let mut k = self.given.to_string();
-        if let Some(f) = self.family {
-            k.push_str(&f.replace(' ', ""));
-        }
-        k
-    }
-}
-
-/// Split `title given family …` at the start of `text` (normalised: single
-/// spaces). `None` when the text does not start with a known title followed by
-/// a name.
-pub fn split_name(text: &str) -> Option<NameParts<'_>> {
-    if starts_with_any(text, TITLE_FALSE_FRIENDS).is_some() {
-        return None;
-    }
-    let title = title_at(text)?;
-    let after = &text[title.len()..];
-    let spaced = after.starts_with(' ');
-    let after = after.trim_start();
-    let (given, rest) = split_word(after);
-    if given.is_empty()
-        || !given
-            .chars()
-            .next()
-            .is_some_and(crate::thai::is_thai_letter)
-    {
-        return None;
-    }
-    let (mut family, mut rest) = split_word(rest);
-    // "ณ อยุธยา": ณ ("of") is part of the family name
-    if family == "ณ" {
-        let (next, r) = split_word(rest);
-        if !next.is_empty() {
-            let start = family.as_ptr() as usize - text.as_ptr() as usize;
-            let end = next.as_ptr() as usize - text.as_ptr() as usize + next.len();
-            family = text.get(start..end).unwrap_or(family);
-            rest = r;
-        }
-    }
-    let family = (!family.is_empty()
-        && family
-            .chars()
-            .next()
-            .is_some_and(crate::thai::is_thai_letter))
-    .then_some(family);
-    let rest = if family.is_some() {
-        rest
-    } else {
-        after.get(given.len()..).unwrap_or("").trim_start()
-    };
-    let mut full = String::from(title);
-    if spaced {
-        full.push(' ');
-    }
-    full.push_str(given);
-    if let Some(f) = family {
-        full.push(' ');
-        full.push_str(f);
-    }
-    Some(NameParts {
-        title,
-        given,
-        family,
-        full,
-        rest,
-    })
-}
-
-/// First word (up to a space) and the rest after the space.
-fn split_word(s: &str) -> (&str, &str) {
-    match s.find(' ') {
-        Some(i) => (&s[..i], s[i + 1..].trim_start()),
-        None => (s, ""),
-    }
-}
+pub use crate::thai::names::{NameParts, split_name};
 
 /// The person an item names: either `title name … position` (the name first,
 /// as in school orders) or `position (title name)` (the position first, as in
@@ -139,11 +45,19 @@ pub struct PositionParts {
     pub rank: Option<String>,
     /// Acting role.
     pub role: Option<String>,
+    /// A student's class (`ชั้นมัธยมศึกษาปีที่ ๒/๑`, `ม.๒/๑`).
+    pub class: Option<String>,
 }
 
 /// Read `[ตำแหน่ง] position [rank] [acting role] [duty intro…]`.
 pub fn split_position(rest: &str) -> PositionParts {
     let mut s = rest.trim();
+    // a student's class, written where a post would be
+    let mut class = None;
+    if let Some(i) = class_start(s) {
+        class = non_empty(&s[i..]);
+        s = s[..i].trim_end();
+    }
     if let Some(r) = s.strip_prefix(POSITION_WORD) {
         s = r.trim_start();
     }
@@ -156,16 +70,44 @@ pub fn split_position(rest: &str) -> PositionParts {
         s = s[..i].trim_end();
     }
     let mut rank = None;
-    if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r)) {
+    // `ครู วิทยฐานะ ครูชำนาญการพิเศษ`, `ครู อันดับ คศ.1`: the standing is
+    // everything after its word, as written
+    if let Some((i, w)) = find_first(s, RANK_WORDS)
+        && i > 0
+    {
+        rank = non_empty(&s[i + w.len()..]);
+        s = s[..i].trim_end();
+    } else if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r) && s.len() > r.len()) {
         rank = Some((*r).to_string());
         s = s[..s.len() - r.len()].trim_end();
-        s = s.strip_suffix("วิทยฐานะ").unwrap_or(s).trim_end();
     }
     PositionParts {
         position: non_empty(s),
         rank,
         role,
+        class,
     }
+}
+
+/// Where a student's class starts in the text after a name: `ชั้น…ปีที่…`
+/// or an abbreviation such as `ม.๒/๑`, `ป.6`, at a word start.
+fn class_start(s: &str) -> Option<usize> {
+    let at_word = |i: usize| i == 0 || s[..i].ends_with(' ');
+    if let Some(i) = s.find(CLASS_WORD)
+        && at_word(i)
+        && s[i..].contains("ปีที่")
+    {
+        return Some(i);
+    }
+    CLASS_ABBREVIATIONS.iter().find_map(|a| {
+        s.match_indices(a).map(|(i, _)| i).find(|&i| {
+            at_word(i)
+                && s[i + a.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::thai::digits::is_digit)
+        })
+    })
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -198,20 +140,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_with_and_without_space_after_title() {
-        let n = split_name("ว่าที่ร้อยตรี สมชาย ใจดี ครู").unwrap();
-        assert_eq!(
-            (n.title, n.given, n.family, n.full.as_str()),
-            ("ว่าที่ร้อยตรี", "สมชาย", Some("ใจดี"), "ว่าที่ร้อยตรี สมชาย ใจดี")
-        );
-        let n = split_name("นายสมศักดิ์ ณ อยุธยา").unwrap();
-        assert_eq!(n.family, Some("ณ อยุธยา"));
-        assert_eq!(n.key(), "สมศักดิ์ณอยุธยา");
-        assert!(split_name("งานสารบรรณ").is_none());
-        assert!(split_name("นาย").is_none());
-    }
-
-    #[test]
     fn position_without_the_word_and_without_rank() {
         let p = split_position("พนักงานธุรการ มีหน้าที่ปฏิบัติงาน ดังนี้");
         assert_eq!(
@@ -219,7 +147,8 @@ mod tests {
             PositionParts {
                 position: Some("พนักงานธุรการ".into()),
                 rank: None,
-                role: None
+                role: None,
+                class: None
             }
         );
         let p = split_position("ครู วิทยฐานะชำนาญการ");
@@ -227,6 +156,48 @@ mod tests {
             (p.position.as_deref(), p.rank.as_deref()),
             (Some("ครู"), Some("ชำนาญการ"))
         );
+    }
+
+    #[test]
+    fn teacher_posts_as_schools_write_them() {
+        let p = split_position("ตำแหน่ง ครู วิทยฐานะ ครูชำนาญการพิเศษ");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("ครู"), Some("ครูชำนาญการพิเศษ"))
+        );
+        let p = split_position("ตำแหน่ง ครูผู้ช่วย");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("ครูผู้ช่วย"), None)
+        );
+        let p = split_position("ตำแหน่ง ครู อันดับ คศ.1");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("ครู"), Some("คศ.1"))
+        );
+        let p = split_position("นักวิชาการศึกษาชำนาญการ");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("นักวิชาการศึกษา"), Some("ชำนาญการ"))
+        );
+    }
+
+    #[test]
+    fn a_students_class_is_kept_apart() {
+        let p = split_position("ชั้นมัธยมศึกษาปีที่ ๒/๑");
+        assert_eq!(
+            (p.position, p.class.as_deref()),
+            (None, Some("ชั้นมัธยมศึกษาปีที่ ๒/๑"))
+        );
+        let p = split_position("นักเรียน ม.๒/๑");
+        assert_eq!(
+            (p.position.as_deref(), p.class.as_deref()),
+            (Some("นักเรียน"), Some("ม.๒/๑"))
+        );
+        let n = split_name("เด็กหญิงมณี ใจดี ม.๒/๑").unwrap();
+        assert_eq!((n.title, n.full.as_str()), ("เด็กหญิง", "เด็กหญิงมณี ใจดี"));
+        let n = split_name("ด.ช.สมชาย ใจดี").unwrap();
+        assert_eq!(n.title, "ด.ช.");
     }
 
     #[test]
@@ -246,29 +217,15 @@ mod doc_examples {
     use super::*;
 
     #[test]
-    fn split_name_example() {
-        let n = split_name("นางสาวธนะพร ฉายแสง ตำแหน่ง นักวิเคราะห์").unwrap();
-        assert_eq!(
-            (n.title, n.given, n.family, n.rest),
-            ("นางสาว", "ธนะพร", Some("ฉายแสง"), "ตำแหน่ง นักวิเคราะห์")
-        );
-    }
-
-    #[test]
     fn person_in_item_example() {
         let (n, pos) = person_in_item("รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)").unwrap();
-        assert_eq!(
-            (n.full.as_str(), pos.as_str()),
-            ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี")
-        );
+        assert_eq!((n.full.as_str(), pos.as_str()), ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี"));
         assert!(person_in_item("นายกรัฐมนตรีมอบหมาย").is_none());
     }
 
     #[test]
     fn split_position_example() {
-        let p = split_position(
-            "ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม ทำหน้าที่ควบคุม",
-        );
+        let p = split_position("ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม ทำหน้าที่ควบคุม");
         assert_eq!(p.position.as_deref(), Some("นักวิเคราะห์นโยบายและแผน"));
         assert_eq!(p.rank.as_deref(), Some("ชำนาญการพิเศษ"));
         assert_eq!(p.role.as_deref(), Some("ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม"));

@@ -10,6 +10,13 @@ use crate::thai::digits::is_digit;
 /// are never used as labels).
 const THAI_LETTER_SEQUENCE: &str = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ";
 
+/// Largest value a label component may have. No order has 100,000 items,
+/// and a bound far below `u32::MAX` keeps every counter's `+ 1` exact: a
+/// label of 4294967295 once saturated and gave two items the same id. A
+/// larger number is not a label: the line stays text, with a
+/// `label_out_of_range` diagnostic (see [`oversized_label`]).
+pub const MAX_LABEL_VALUE: u32 = 99_999;
+
 /// How a label is written; labels of one family are siblings of each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -82,26 +89,50 @@ fn letter_value(c: char) -> Option<u32> {
 
 /// Read a number at the start of `s`: (value, bytes used). A Latin `o` inside a
 /// Thai-digit number reads as ๐ (see [`crate::thai::digits::leading_number`]).
-fn leading_number(s: &str) -> Option<(u32, usize)> {
-    crate::thai::digits::leading_number(s).map(|n| (n.value, n.len))
+/// With `bounded`, a value past [`MAX_LABEL_VALUE`] is no number; without,
+/// any run of digits is one (past `u32::MAX` read as `u32::MAX`).
+fn leading_number(s: &str, bounded: bool) -> Option<(u32, usize)> {
+    match crate::thai::digits::leading_number(s) {
+        Some(n) if !bounded || n.value <= MAX_LABEL_VALUE => Some((n.value, n.len)),
+        Some(_) => None,
+        None if bounded => None,
+        None => {
+            let len: usize = s
+                .chars()
+                .take_while(|&c| is_digit(c))
+                .map(char::len_utf8)
+                .sum();
+            (len > 0).then_some((u32::MAX, len))
+        }
+    }
+}
+
+/// The label written at the start of `line` when it would be one but for a
+/// number past [`MAX_LABEL_VALUE`] (`4294967296.`, `(100000)`): the caller
+/// keeps the line as text and reports it.
+pub fn oversized_label(line: &str) -> Option<String> {
+    if parse_label_prefix(line, true).is_some() {
+        return None;
+    }
+    parse_label_prefix(line, false).map(|(l, _)| l.written)
 }
 
 /// Parse a label at the start of a normalised line. Returns the label and the
 /// rest of the line after it (leading spaces skipped). `None` when the line does
 /// not start with a label.
 pub fn parse_label(line: &str) -> Option<(Label, &str)> {
-    let (label, used) = parse_label_prefix(line)?;
+    let (label, used) = parse_label_prefix(line, true)?;
     Some((label, line[used..].trim_start()))
 }
 
-fn parse_label_prefix(line: &str) -> Option<(Label, usize)> {
+fn parse_label_prefix(line: &str, bounded: bool) -> Option<(Label, usize)> {
     let first = line.chars().next()?;
     let (family, values, used) = if is_digit(first) {
-        dotted_or_paren(line)?
+        dotted_or_paren(line, bounded)?
     } else if first == '(' {
         let inner = &line[1..];
         let c = inner.chars().next()?;
-        if let Some((n, u)) = leading_number(inner) {
+        if let Some((n, u)) = leading_number(inner, bounded) {
             inner[u..]
                 .starts_with(')')
                 .then_some((Family::ParenBoth, vec![n], 1 + u + 1))?
@@ -114,7 +145,7 @@ fn parse_label_prefix(line: &str) -> Option<(Label, usize)> {
         }
     } else if let Some(after) = line.strip_prefix("ข้อ") {
         let t = after.trim_start();
-        let (n, u) = leading_number(t)?;
+        let (n, u) = leading_number(t, bounded)?;
         let rest = &t[u..];
         let rest_trim = rest.strip_prefix('.').unwrap_or(rest);
         if !(rest_trim.is_empty() || rest_trim.starts_with(' ')) {
@@ -163,8 +194,8 @@ fn parse_label_prefix(line: &str) -> Option<(Label, usize)> {
 }
 
 /// `1.` `1.1` `1.1.1.` or `1)` at the start of `line` (which starts with a digit).
-fn dotted_or_paren(line: &str) -> Option<(Family, Vec<u32>, usize)> {
-    let (first, mut used) = leading_number(line)?;
+fn dotted_or_paren(line: &str, bounded: bool) -> Option<(Family, Vec<u32>, usize)> {
+    let (first, mut used) = leading_number(line, bounded)?;
     let rest = &line[used..];
     if rest.starts_with(')') {
         return Some((Family::ParenClose, vec![first], used + 1));
@@ -176,7 +207,7 @@ fn dotted_or_paren(line: &str) -> Option<(Family, Vec<u32>, usize)> {
         let Some(after_dot) = rest.strip_prefix('.') else {
             break;
         };
-        match leading_number(after_dot) {
+        match leading_number(after_dot, bounded) {
             Some((n, u)) => {
                 values.push(n);
                 used += 1 + u;

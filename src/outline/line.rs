@@ -34,6 +34,34 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
     text.push_str(next);
 }
 
+/// Words that may follow a name on a person line: "holding the post of",
+/// "as", "post".
+const PERSON_LINE_FOLLOWERS: &[&str] = &["ดำรงตำแหน่ง", "เป็น", "ตำแหน่ง", "("];
+
+/// Whether an unnumbered line names a person first (see
+/// [`ParaKind::PersonLine`]), and whether the text after the name is a cell
+/// that may wrap onto the next line (nothing, or a gap-separated post).
+/// `None` when it is not a person line.
+pub fn person_line(line: &crate::read::Line) -> Option<bool> {
+    let text = line.text.as_str();
+    let n = crate::thai::names::split_name(text)?;
+    n.family?;
+    let name_end = text.len().checked_sub(n.rest.len())?;
+    if n.rest.is_empty() {
+        return Some(true);
+    }
+    // a wide gap (or tab) right after the name: the next cell
+    let gap = line
+        .gaps
+        .iter()
+        .any(|&g| g <= name_end + 1 && g + 1 >= name_end);
+    if gap {
+        return Some(true);
+    }
+    let rest = n.rest.trim_start();
+    starts_with_any(rest, PERSON_LINE_FOLLOWERS).map(|w| w != "(")
+}
+
 /// Whether a line is short enough to be a heading (a subject, an office, a
 /// group name): at most [`MAX_HEADING_CHARS`] characters.
 pub fn is_heading_length(text: &str) -> bool {

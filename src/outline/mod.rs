@@ -32,6 +32,10 @@ pub enum ParaKind {
     StepsHeading,
     /// `กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ …` (substitute clause without a number).
     Substitute,
+    /// An unnumbered line that names a person first: a titled name alone, or
+    /// followed by a wide gap and a post or role (`พลเอก ก ข      รองนายกรัฐมนตรี`),
+    /// a bracket (`นายก ข (คณะวิทยาศาสตร์)`) or `ดำรงตำแหน่ง…` / `เป็น…`.
+    PersonLine,
     /// `ส่วนที่ 2` / `หมวด 1`: a part heading, never an item.
     Part,
     /// `ทั้งนี้ ตั้งแต่…` (effective clause) after the body.

@@ -48,11 +48,27 @@ impl<'a> Container<'a> {
                 )),
             )
         })?;
+        // two parts of one name: which one Word, LibreOffice or calamine reads
+        // differs, so the document is ambiguous (and may hide a second text)
+        if archive.has_duplicate_names() {
+            return Err(Error::new(
+                path,
+                ErrorKind::Corrupt(
+                    "the zip container holds two parts of the same name (which one is the document is ambiguous): refused"
+                        .to_string(),
+                ),
+            ));
+        }
         Ok(Container {
             path,
             archive,
             limits,
         })
+    }
+
+    /// The limits the container is read under.
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// Which kind of Office file this is.

@@ -1,7 +1,13 @@
-//! Plain-text reader: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and
-//! TIS-620 / Windows-874 detected when the bytes are not UTF-8 but look like
-//! Thai single-byte text; or the encoding the user forces. CR, LF or CRLF line
-//! ends. Decoding is done by encoding_rs.
+//! Plain-text reader: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
+//! UTF-32 LE/BE with BOM, and TIS-620 / Windows-874 detected when the bytes
+//! are not UTF-8 but look like Thai single-byte text; or the encoding the user
+//! forces. CR, LF or CRLF line ends. Decoding is done by encoding_rs (UTF-32,
+//! which it does not know, here).
+//!
+//! A file that is not all UTF-8 is decoded **line by line**: a TIS-620 file
+//! with a few UTF-8 lines (text pasted from the web into an old file) keeps
+//! those lines as UTF-8, and a UTF-8 file with a TIS-620 line keeps that line
+//! as Thai, each with a `mixed_encoding` warning, instead of mojibake.
 //!
 //! Bytes that cannot be decoded become U+FFFD in the text and an error
 //! diagnostic on their line: never silent loss.
@@ -16,8 +22,8 @@ use crate::error::{Error, ErrorKind, Result};
 
 /// Read a text file's bytes into lines, detecting the encoding unless `forced`.
 pub fn read(path: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Source> {
-    let (text, encoding) = match forced {
-        Some(enc) => (decode(enc, bytes), encoding_name(enc, bytes)),
+    let (text, encoding, mixed) = match forced {
+        Some(enc) => (decode(enc, bytes), encoding_name(enc, bytes), Vec::new()),
         None => detect_and_decode(path, bytes)?,
     };
     let lines = split_lines(&text);
@@ -26,7 +32,18 @@ pub fn read(path: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Resu
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(Error::new(path, ErrorKind::Empty));
     }
-    let diagnostics = undecodable(&lines, &encoding);
+    let mut diagnostics: Vec<Diagnostic> = mixed
+        .into_iter()
+        .map(|(line, other)| {
+            Diagnostic::warning(
+                "mixed_encoding",
+                line,
+                format!("this line is {other} in a {encoding} file: read as {other}"),
+            )
+        })
+        .collect();
+    diagnostics.extend(undecodable(&lines, &encoding));
+    diagnostics.sort_by_key(|d| d.line);
     Ok(Source {
         path: path.to_string(),
         format: Format::Txt,
@@ -55,9 +72,16 @@ fn encoding_name(enc: &'static Encoding, bytes: &[u8]) -> String {
     }
 }
 
-fn detect_and_decode<'a>(path: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, String)> {
+/// Lines (1-based) decoded in another encoding than the file's, and which.
+type Mixed = Vec<(u32, &'static str)>;
+
+fn detect_and_decode<'a>(path: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, String, Mixed)> {
+    // before UTF-16: the UTF-32 LE BOM starts with the UTF-16 LE one
+    if let Some((text, name)) = utf32(bytes) {
+        return Ok((Cow::Owned(text), name.to_string(), Vec::new()));
+    }
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
-        return Ok((decode(enc, bytes), enc.name().to_lowercase()));
+        return Ok((decode(enc, bytes), enc.name().to_lowercase(), Vec::new()));
     }
     if bytes.contains(&0) {
         return Err(not_text(
@@ -66,21 +90,110 @@ fn detect_and_decode<'a>(path: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, S
         ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((Cow::Borrowed(text), "utf-8".to_string()));
+        return Ok((Cow::Borrowed(text), "utf-8".to_string(), Vec::new()));
     }
     if mostly_utf8(bytes) {
-        return Ok((decode(UTF_8, bytes), "utf-8".to_string()));
+        let (text, mixed) = by_line(bytes, false);
+        return Ok((Cow::Owned(text), "utf-8".to_string(), mixed));
     }
     if looks_like_thai_single_byte(bytes) {
-        return Ok((
-            decode(WINDOWS_874, bytes),
-            encoding_name(WINDOWS_874, bytes),
-        ));
+        let (text, mixed) = by_line(bytes, true);
+        // Windows-874 punctuation counts only on the lines read as such
+        let name = if mixed.is_empty() {
+            encoding_name(WINDOWS_874, bytes)
+        } else {
+            let single: Vec<&[u8]> = bytes
+                .split(|&b| b == b'\n' || b == b'\r')
+                .filter(|l| std::str::from_utf8(l).is_err())
+                .collect();
+            let punct = single
+                .iter()
+                .any(|l| l.iter().any(|b| (0x80..=0x9F).contains(b)));
+            if punct { "windows-874" } else { "tis-620" }.to_string()
+        };
+        return Ok((Cow::Owned(text), name, mixed));
     }
     Err(not_text(
         path,
         "not UTF-8, UTF-16 or TIS-620 text (binary data?); force one with --encoding",
     ))
+}
+
+/// Decode a file that is not all UTF-8 one line at a time (lines split as
+/// [`split_lines`] splits them): a line that is valid UTF-8 with Thai in it
+/// is UTF-8; a line that is not valid UTF-8 but looks like Thai single-byte
+/// text is Windows-874; any other line is the file's encoding (`thai`: the
+/// file is TIS-620 / Windows-874, else UTF-8 with U+FFFD for bad bytes).
+fn by_line(bytes: &[u8], thai: bool) -> (String, Mixed) {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut mixed = Vec::new();
+    let mut n: u32 = 0;
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let end = rest
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .unwrap_or(rest.len());
+        let (line, tail) = rest.split_at(end);
+        let ending = if tail.starts_with(b"\r\n") {
+            2
+        } else {
+            usize::from(!tail.is_empty())
+        };
+        let (ending, tail) = tail.split_at(ending);
+        n = n.saturating_add(1);
+        let utf8 = std::str::from_utf8(line)
+            .ok()
+            .filter(|t| t.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)));
+        match (utf8, thai) {
+            (Some(t), true) => {
+                mixed.push((n, "utf-8"));
+                out.push_str(t);
+            }
+            (None, false) if !line.is_ascii() && looks_like_thai_single_byte(line) => {
+                mixed.push((n, "tis-620"));
+                out.push_str(&WINDOWS_874.decode_without_bom_handling(line).0);
+            }
+            (_, true) => out.push_str(&WINDOWS_874.decode_without_bom_handling(line).0),
+            (_, false) => out.push_str(&String::from_utf8_lossy(line)),
+        }
+        out.push_str(std::str::from_utf8(ending).unwrap_or("\n"));
+        rest = tail;
+    }
+    (out, mixed)
+}
+
+/// UTF-32 with a BOM (LE `FF FE 00 00`, BE `00 00 FE FF`), which encoding_rs
+/// does not decode (and would take for UTF-16 LE): the text without its BOM,
+/// a unit that is no character (or a cut last unit) as U+FFFD.
+fn utf32(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let (body, little, name) = if let Some(b) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
+        (b, true, "utf-32le")
+    } else if let Some(b) = bytes.strip_prefix(&[0, 0, 0xFE, 0xFF]) {
+        (b, false, "utf-32be")
+    } else {
+        return None;
+    };
+    let mut out = String::with_capacity(body.len() / 2);
+    let mut units = body.chunks_exact(4);
+    for unit in units.by_ref() {
+        let quad = [
+            unit.first().copied().unwrap_or(0),
+            unit.get(1).copied().unwrap_or(0),
+            unit.get(2).copied().unwrap_or(0),
+            unit.get(3).copied().unwrap_or(0),
+        ];
+        let v = if little {
+            u32::from_le_bytes(quad)
+        } else {
+            u32::from_be_bytes(quad)
+        };
+        out.push(char::from_u32(v).unwrap_or(char::REPLACEMENT_CHARACTER));
+    }
+    if !units.remainder().is_empty() {
+        out.push(char::REPLACEMENT_CHARACTER);
+    }
+    Some((out, name))
 }
 
 fn not_text(path: &str, msg: &str) -> Error {
@@ -104,23 +217,43 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 
 /// Thai single-byte text: nearly every byte above 0x7F is a Thai letter, mark or
 /// digit in TIS-620 (0xA1–0xDA, 0xDF–0xFB) or Windows-874 punctuation, and
-/// control characters other than tab and line ends are rare.
+/// control characters other than tab and line ends are rare. Lines that are
+/// valid UTF-8 are left out of the count (a TIS-620 file may hold a few UTF-8
+/// lines, read as such by [`by_line`]).
 fn looks_like_thai_single_byte(bytes: &[u8]) -> bool {
-    let (mut high, mut thai, mut control) = (0usize, 0usize, 0usize);
-    for &b in bytes {
-        match b {
-            // Thai letters, marks and digits; Windows-874 … ‘ ’ “ ” • – —
-            0xA1..=0xDA | 0xDF..=0xFB | 0x85 | 0x91..=0x97 => {
-                high += 1;
-                thai += 1;
-            }
-            0x80..=0xFF => high += 1,
-            b'\t' | b'\n' | b'\r' | 0x0C => {}
-            0x00..=0x1F | 0x7F => control += 1,
-            _ => {}
+    let mut all = ThaiCount::default();
+    for line in bytes.split(|&b| b == b'\n' || b == b'\r') {
+        if line.is_ascii() || std::str::from_utf8(line).is_err() {
+            all.add(line);
         }
     }
-    high > 0 && thai * 100 >= high * 95 && control * 200 <= bytes.len()
+    all.high > 0 && all.thai * 100 >= all.high * 95 && all.control * 200 <= bytes.len()
+}
+
+/// Bytes above 0x7F, those of them that are Thai in TIS-620, and control bytes.
+#[derive(Default)]
+struct ThaiCount {
+    high: usize,
+    thai: usize,
+    control: usize,
+}
+
+impl ThaiCount {
+    fn add(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            match b {
+                // Thai letters, marks and digits; Windows-874 … ‘ ’ “ ” • – —
+                0xA1..=0xDA | 0xDF..=0xFB | 0x85 | 0x91..=0x97 => {
+                    self.high += 1;
+                    self.thai += 1;
+                }
+                0x80..=0xFF => self.high += 1,
+                b'\t' | 0x0C => {}
+                0x00..=0x1F | 0x7F => self.control += 1,
+                _ => {}
+            }
+        }
+    }
 }
 
 /// An error diagnostic for every line holding U+FFFD (bytes that could not be
@@ -235,6 +368,14 @@ mod tests {
         assert_eq!(enc(b"\xEF\xBB\xBFabc\n").as_deref(), Some("utf-8"));
         assert_eq!(enc(b"\xFF\xFEa\x00\n\x00").as_deref(), Some("utf-16le"));
         assert_eq!(enc(b"\xFE\xFF\x00a\x00\n").as_deref(), Some("utf-16be"));
+        assert_eq!(
+            enc(b"\xFF\xFE\0\0a\0\0\0\n\0\0\0").as_deref(),
+            Some("utf-32le")
+        );
+        assert_eq!(
+            enc(b"\0\0\xFE\xFF\0\0\0a\0\0\0\n").as_deref(),
+            Some("utf-32be")
+        );
         // "งานสารบรรณ" in TIS-620
         assert_eq!(
             enc(b"\xA7\xD2\xB9\xCA\xD2\xC3\xBA\xC3\xC3\xB3\n").as_deref(),

@@ -53,10 +53,36 @@ pub const NUM_ID: usize = 2;
 /// `lvlText` of each list level, by `ilvl`.
 pub const LEVEL_TEXTS: [&str; 5] = ["%1.", "%1.%2", "%1.%2.%3", "%4)", "(%5)"];
 
-/// The order as .docx bytes, numbered with typed labels or with Word's
-/// automatic numbering.
+/// Bytes of `word/document.xml` a paragraph costs beyond its text: docx-rs
+/// writes about 280 (paragraph and run properties, the font four times);
+/// measured on the reference order (294 paragraphs, 66 KB of text, 149 KB of
+/// XML), with room for the numbering properties.
+const PARAGRAPH_XML_BYTES: u64 = 400;
+
+/// The order as .docx bytes under the default limits (see [`render_docx_with`]).
 pub fn render_docx(order: &DutyOrder, numbering: Numbering) -> Result<Vec<u8>, RenderError> {
+    render_docx_with(order, numbering, crate::limits::Limits::default())
+}
+
+/// The order as .docx bytes, numbered with typed labels or with Word's
+/// automatic numbering. A document whose `word/document.xml` would pass
+/// `limits.max_part_bytes` is refused before it is built (a 9 MB order took
+/// 2.7 GB, and kamsang could not read the result back): the estimate is the
+/// text plus [`PARAGRAPH_XML_BYTES`] a paragraph, and the part is checked
+/// again once written.
+pub fn render_docx_with(
+    order: &DutyOrder,
+    numbering: Numbering,
+    limits: crate::limits::Limits,
+) -> Result<Vec<u8>, RenderError> {
     let blocks = layout(order);
+    let estimate = blocks.iter().fold(0u64, |n, b| {
+        n.saturating_add(b.line().len() as u64)
+            .saturating_add(PARAGRAPH_XML_BYTES)
+    });
+    if estimate > limits.max_part_bytes {
+        return Err(too_big(estimate, limits));
+    }
     let first_person = order
         .people
         .first()
@@ -88,7 +114,15 @@ pub fn render_docx(order: &DutyOrder, numbering: Numbering) -> Result<Vec<u8>, R
     doc.build()
         .pack(&mut stored)
         .map_err(|e| RenderError(e.to_string()))?;
-    deflate(stored.get_ref())
+    deflate(stored.get_ref(), limits)
+}
+
+fn too_big(bytes: u64, limits: crate::limits::Limits) -> RenderError {
+    RenderError(format!(
+        "the .docx would hold a word/document.xml of about {}, past {}, the limit for one part that kamsang reads back (raise it with --max-part-size)",
+        crate::limits::show_size(bytes),
+        crate::limits::show_size(limits.max_part_bytes)
+    ))
 }
 
 /// docx-rs stores its parts uncompressed (about 11× the size for Thai text)
@@ -96,7 +130,42 @@ pub fn render_docx(order: &DutyOrder, numbering: Numbering) -> Result<Vec<u8>, R
 /// [`canonical_order`] applied to the `word/` XML, deflated, in the same order,
 /// without the directory entries and with a fixed timestamp so that one order
 /// always gives the same bytes.
-fn deflate(stored: &[u8]) -> Result<Vec<u8>, RenderError> {
+fn deflate(stored: &[u8], limits: crate::limits::Limits) -> Result<Vec<u8>, RenderError> {
+    let out = deflate_parts(stored, limits, &[])?;
+    // a very repetitive order may deflate past the ratio kamsang accepts when
+    // it reads the file back (a zip bomb guard): such parts are stored
+    let dense = too_dense(&out, limits)?;
+    if dense.is_empty() {
+        return Ok(out);
+    }
+    deflate_parts(stored, limits, &dense)
+}
+
+/// Parts above the ratio-free size that inflate more than `max_ratio` times.
+fn too_dense(zip: &[u8], limits: crate::limits::Limits) -> Result<Vec<String>, RenderError> {
+    let err = |e: zip::result::ZipError| RenderError(e.to_string());
+    let mut archive = zip::ZipArchive::new(Cursor::new(zip)).map_err(err)?;
+    let mut dense = Vec::new();
+    for k in 0..archive.len() {
+        let part = archive.by_index_raw(k).map_err(err)?;
+        if part.size() > RATIO_FREE
+            && part.size() > part.compressed_size().saturating_mul(limits.max_ratio)
+        {
+            dense.push(part.name().map_err(err)?.into_owned());
+        }
+    }
+    Ok(dense)
+}
+
+/// Parts up to this size are never refused for their ratio when read back
+/// (the reader's own threshold, [`crate::read::container`]).
+const RATIO_FREE: u64 = 1024 * 1024;
+
+fn deflate_parts(
+    stored: &[u8],
+    limits: crate::limits::Limits,
+    keep_stored: &[String],
+) -> Result<Vec<u8>, RenderError> {
     let err = |e: zip::result::ZipError| RenderError(e.to_string());
     let mut archive = zip::ZipArchive::new(Cursor::new(stored)).map_err(err)?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -109,12 +178,20 @@ fn deflate(stored: &[u8]) -> Result<Vec<u8>, RenderError> {
             continue;
         }
         let name = part.name().map_err(err)?.into_owned();
+        if part.size() > limits.max_part_bytes {
+            return Err(too_big(part.size(), limits));
+        }
         let mut bytes = Vec::new();
         part.read_to_end(&mut bytes)
             .map_err(|e| RenderError(e.to_string()))?;
         if name.starts_with("word/") && name.ends_with(".xml") {
             bytes = canonical_order(&bytes).map_err(|e| RenderError(format!("{name}: {e}")))?;
         }
+        let options = if keep_stored.contains(&name) {
+            options.compression_method(zip::CompressionMethod::Stored)
+        } else {
+            options
+        };
         out.start_file(name, options).map_err(err)?;
         out.write_all(&bytes)
             .map_err(|e| RenderError(e.to_string()))?;

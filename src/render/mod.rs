@@ -31,7 +31,7 @@ mod txt;
 
 use std::collections::HashMap;
 
-pub use docx::render_docx;
+pub use docx::{render_docx, render_docx_with};
 pub use txt::render_txt;
 
 use crate::model::{Duty, DutyOrder, OutlineNode, Person};

@@ -109,6 +109,11 @@ pub const TITLES: &[&str] = &[
     "นพ.",
     "พญ.",
     "ทพ.",
+    // students (boy, girl, and their abbreviations)
+    "เด็กชาย",
+    "เด็กหญิง",
+    "ด.ช.",
+    "ด.ญ.",
     // civil titles
     "นางสาว",
     "น.ส.",
@@ -148,7 +153,6 @@ pub const RANKS: &[&str] = &[
     "ปฏิบัติงาน",
     "ทักษะพิเศษ",
     "อาวุโส",
-    "ครูผู้ช่วย",
     "ค.ศ.5",
     "ค.ศ.4",
     "ค.ศ.3",
@@ -160,6 +164,19 @@ pub const RANKS: &[&str] = &[
     "ค.ศ. 2",
     "ค.ศ. 1",
 ];
+
+/// Words written before a rank or academic standing: "academic standing"
+/// (วิทยฐานะ), "grade" (อันดับ, the teacher salary grade คศ.1 …), "level"
+/// (ระดับ). Everything after one of them is the rank, as written. (ครูผู้ช่วย,
+/// "assistant teacher", is a position, not a standing.)
+pub const RANK_WORDS: &[&str] = &["วิทยฐานะ", "อันดับ", "ระดับ"];
+
+/// The word that opens a student's class (ชั้น… ปีที่ …: "class … year …").
+pub const CLASS_WORD: &str = "ชั้น";
+
+/// Abbreviated classes, followed by a digit: มัธยมศึกษา (ม.), ประถมศึกษา (ป.),
+/// อนุบาล (อ.), ประกาศนียบัตรวิชาชีพ (ปวช.), … ชั้นสูง (ปวส.).
+pub const CLASS_ABBREVIATIONS: &[&str] = &["ม.", "ป.", "อ.", "ปวช.", "ปวส."];
 
 /// Words that start an acting role (ปฏิบัติหน้าที่ = "performing the duty of",
 /// รักษาราชการแทน = "acting for", รักษาการในตำแหน่ง = "acting in the position").
@@ -403,6 +420,44 @@ pub fn whole_role(text: &str) -> Option<usize> {
         && (n.chars().all(crate::thai::digits::is_digit) || NUMBER_WORDS.contains(&n));
     numbered.then_some(t.len())
 }
+
+/// Words after a person's name that introduce the post the order gives them:
+/// "to hold the post of" (ดำรงตำแหน่ง), "as" (เป็น, only right after the name).
+pub const APPOINTED_AS_WORDS: &[&str] = &["ดำรงตำแหน่ง", "เป็น"];
+
+/// The start of a removal from office: "leaves the office of" (พ้นจาก…).
+pub const REMOVAL_WORD: &str = "พ้นจาก";
+
+/// Words after an appointed post that say it is held besides another ("as
+/// a further post"): not part of the post's name.
+pub const APPOINTMENT_TRAILERS: &[&str] = &["อีกตำแหน่งหนึ่ง"];
+
+/// Verbs that appoint someone in running text: "appoint (to)" (แต่งตั้ง,
+/// แต่งตั้งให้), "assign (to)" (มอบหมายให้).
+pub const APPOINTING_VERBS: &[&str] = &["แต่งตั้งให้", "แต่งตั้ง", "มอบหมายให้"];
+
+/// Where what an appointment makes someone ends: when (ตั้งแต่…), under what
+/// (ตาม…), the end of a background clause (นั้น), the next clause (และได้…,
+/// ทั้งนี้…, โดย…).
+pub const APPOINTMENT_ENDS: &[&str] = &[
+    " ตั้งแต่",
+    " ทั้งนี้",
+    " นั้น",
+    " และได้",
+    " โดย",
+    " ตามประกาศ",
+    " ตามคำสั่ง",
+];
+
+/// "The said person": an appointee named earlier in the order.
+pub const SAID_PERSON: &str = "บุคคลดังกล่าว";
+
+/// The background of an order, "whereas … [that]": `ตามที่ … นั้น` names what
+/// happened before (earlier appointments), not what the order does.
+pub const BACKGROUND_START: &str = "ตามที่";
+
+/// The end of a background clause (see [`BACKGROUND_START`]).
+pub const BACKGROUND_END: &str = "นั้น";
 
 #[cfg(test)]
 mod tests {

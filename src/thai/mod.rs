@@ -3,6 +3,7 @@
 pub mod date;
 pub mod digits;
 pub mod lexicon;
+pub mod names;
 pub mod normalize;
 
 pub use normalize::normalize_line;

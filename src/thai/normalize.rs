@@ -301,8 +301,8 @@ pub fn normalize_line(s: &str) -> String {
 }
 
 /// The normalise stage of the pipeline: every line of `source` normalised, and
-/// the wide gaps of the raw line (three or more space-like characters between
-/// text) recorded as offsets into the normalised text.
+/// the wide gaps of the raw line (three or more space-like characters, or a
+/// tab, between text) recorded as offsets into the normalised text.
 pub fn normalize(mut source: crate::read::Source) -> crate::read::Source {
     for line in &mut source.lines {
         let (text, gaps) = normalize_with_gaps(&line.text);
@@ -320,6 +320,7 @@ fn normalize_with_gaps(raw: &str) -> (String, Vec<usize>) {
     let mut seg_start = 0;
     let mut run_start = None;
     let mut run_len = 0;
+    let mut run_tab = false;
     let mut segments: Vec<&str> = Vec::new();
     for (i, c) in raw.char_indices() {
         if is_space_like(c) {
@@ -327,9 +328,11 @@ fn normalize_with_gaps(raw: &str) -> (String, Vec<usize>) {
                 run_start = Some(i);
             }
             run_len += 1;
+            // a tab is a cell boundary by itself (table rows joined by tabs)
+            run_tab |= c == '\t';
         } else {
             if let Some(start) = run_start.take()
-                && run_len >= 3
+                && (run_len >= 3 || run_tab)
                 && raw[..start]
                     .chars()
                     .any(|c| !is_space_like(c) && !is_invisible(c))
@@ -338,6 +341,7 @@ fn normalize_with_gaps(raw: &str) -> (String, Vec<usize>) {
                 seg_start = i;
             }
             run_len = 0;
+            run_tab = false;
         }
     }
     if segments.is_empty() {

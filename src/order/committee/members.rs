@@ -136,6 +136,24 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
             whole.into_iter().collect(),
         );
     }
+    if let Some((start, text)) = written_role_at_end(head)
+        && start > 0
+    {
+        let (names, whole) = who(&cut_description(head.get(..start).unwrap_or("")));
+        let role = role_prefix(&text).map(|(_, r)| r);
+        return (
+            names
+                .into_iter()
+                .map(|n| Seat {
+                    who: n,
+                    post: None,
+                    role,
+                    role_text: Some(text.clone()),
+                })
+                .collect(),
+            whole.into_iter().collect(),
+        );
+    }
     if let Some((start, role)) = role_at_end(head)
         && start > 0
     {
@@ -197,24 +215,44 @@ fn seat_after_name(who: String, rest: &str) -> Seat {
 }
 
 /// A role at the end of `rest` that says more than one written form: with an
-/// ordinal after it (`… รองประธานกรรมการ คนที่ ๒`) or a second role before a
-/// `/` (`ที่ปรึกษา/กรรมการ`). (where it starts, the role as written).
+/// ordinal after it (`… รองประธานกรรมการ คนที่ ๒`), a second role before a
+/// `/` (`ที่ปรึกษา/กรรมการ`), or a board's qualifier glued on
+/// (`ประธานกรรมการบริหาร`, `รองประธานกรรมการฝ่ายวิชาการ`,
+/// `กรรมการบริหารและผู้ช่วยเหรัญญิก`). (where it starts, the role as written).
 fn written_role_at_end(rest: &str) -> Option<(usize, String)> {
     let t = rest.trim_end();
     let (body, ordinal) = split_ordinal(t);
-    let (mut start, _) = role_at_end(body)?;
-    if let Some(before) = body.get(..start).and_then(|b| b.strip_suffix('/'))
-        && let Some((s, _)) = role_at_end(before)
-    {
-        start = s;
-    }
-    let compound = body
-        .get(start..)
-        .is_some_and(|r| r.contains('/') && role_exact(r).is_none());
-    if ordinal.is_none() && !compound {
-        return None;
-    }
+    let start = match role_at_end(body) {
+        Some((mut start, _)) => {
+            if let Some(before) = body.get(..start).and_then(|b| b.strip_suffix('/'))
+                && let Some((s, _)) = role_at_end(before)
+            {
+                start = s;
+            }
+            let compound = body
+                .get(start..)
+                .is_some_and(|r| r.contains('/') && role_exact(r).is_none());
+            if ordinal.is_none() && !compound {
+                return None;
+            }
+            start
+        }
+        None => qualified_role_start(body)?,
+    };
     Some((start, t.get(start..)?.to_string()))
+}
+
+/// Where the last word of `s` starts when it is a committee role with a
+/// qualifier glued on (`กรรมการบริหาร`, `ประธานกรรมการฝ่ายวิชาการ`): the word
+/// begins with a role that holds กรรมการ or คณะทำงาน, and what follows is not
+/// `การ…` (`กรรมการการศึกษา…` names an office, the Commission on Education).
+fn qualified_role_start(s: &str) -> Option<usize> {
+    let start = s.rfind(' ').map_or(0, |i| i + 1);
+    let word = s.get(start..)?;
+    let (len, role) = role_prefix(word)?;
+    let qualifier = word.get(len..)?;
+    let board_role = role.contains("กรรมการ") || role.contains("คณะทำงาน");
+    (board_role && !qualifier.is_empty() && !qualifier.starts_with("การ")).then_some(start)
 }
 
 /// `… กรรมการ คนที่ ๒` → (`… กรรมการ`, Some(`คนที่ ๒`)); the text itself

@@ -145,6 +145,7 @@ pub fn add_member_people(
                 full_name: n.full.clone(),
                 position: post.position,
                 rank: post.rank,
+                class: post.class,
                 role: post.role,
                 work_group: None,
                 appointed_as: None,

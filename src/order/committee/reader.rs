@@ -2,13 +2,13 @@
 //! its body (its items, or the lines after an unnumbered intro).
 
 use super::Committees;
-use super::bodies::{body_start, committee_name, introduced_body, may_name_body};
+use super::bodies::{committee_name, introduced_body, may_name_body};
 use super::duty_clauses::{duty_intro, inline_duty, intro_duty_text};
 use super::members::{Found, Seat, parse_member_clean, parse_member_text};
 use super::names::starts_with_name;
 use super::roles::{clause_members, has_role_word, head_end};
 use super::text::{clean, ends_with_any};
-use super::vocabulary::{LIST_INTROS, role_kind};
+use super::vocabulary::{BODY_LEADS, LIST_INTROS, role_kind};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
@@ -144,7 +144,7 @@ impl Reader<'_> {
         let ends_list = ends_with_any(&intro, LIST_INTROS);
         let mode = if n.kind == NodeKind::Item && !n.children.is_empty() {
             Some(BodyMode::Children)
-        } else if named && ends_list {
+        } else if named && ends_list && appoints_body(&intro) {
             Some(BodyMode::Siblings)
         } else {
             None
@@ -191,7 +191,10 @@ impl Reader<'_> {
             None => {}
         }
 
-        let with_role = d.members.iter().any(|m| m.role.is_some());
+        // most members of a committee have a role; a list of people with
+        // posts that one running-text clause gives a role is no committee
+        let with_role = d.members.iter().any(|m| m.role.is_some())
+            && d.members.iter().filter(|m| m.role.is_some()).count() * 2 >= d.members.len();
         // a committee with no body of its own must be appointed with its
         // composition (`แต่งตั้งคณะกรรมการ… ประกอบด้วย …`), not merely mentioned
         // (`ให้ X เป็นประธาน อ.ก.พ.` makes X chair of a body set up elsewhere)
@@ -307,7 +310,7 @@ impl Reader<'_> {
                 }
             }
             NodeKind::Item if d.in_duties => self.duty_item(d, c),
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text) => {
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::PersonLine) => {
                 d.consumed.push(c);
                 if let Some(rest) = duty_intro(&text) {
                     // `มีหน้าที่ ดังนี้`: the items from here on are duties
@@ -390,14 +393,14 @@ impl Reader<'_> {
                 d.members.len() > before
             }
             NodeKind::Item if d.in_duties => {
-                if body_start(&text).is_some() {
+                if introduced_body(&text).is_some() {
                     return false;
                 }
                 self.duty_item(d, s);
                 true
             }
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text) => {
-                if body_start(&text).is_some() && duty_intro(&text).is_none() {
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::PersonLine) => {
+                if introduced_body(&text).is_some() && duty_intro(&text).is_none() {
                     // the next committee
                     return false;
                 }
@@ -416,6 +419,21 @@ impl Reader<'_> {
             _ => false,
         }
     }
+}
+
+/// Whether an unnumbered intro line appoints the body it names — the body
+/// starts the text (after `แต่งตั้ง` / `ให้` …), follows `แต่งตั้ง`, or is given
+/// its composition (`ประกอบด้วย`) — and does not only mention it in a
+/// preamble (`ตามที่ได้มีคำสั่ง… คณะกรรมการ… จึงให้ยกเลิก… ดังนี้`).
+fn appoints_body(intro: &str) -> bool {
+    if intro.contains("ประกอบด้วย") {
+        return true;
+    }
+    let Some(start) = introduced_body(intro) else {
+        return false;
+    };
+    let before = intro.get(..start).unwrap_or("").trim_end();
+    before.is_empty() || BODY_LEADS.contains(&before) || before.ends_with("แต่งตั้ง")
 }
 
 pub(super) fn info(code: &str, line: u32, message: String) -> Diagnostic {

@@ -17,7 +17,7 @@ mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
-    body_line_kind, header_line_kind, is_heading_length, is_title_line, join_wrapped,
+    body_line_kind, header_line_kind, is_heading_length, is_title_line, join_wrapped, person_line,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::Diagnostic;
@@ -94,6 +94,14 @@ struct Builder {
     root_count: u32,
     /// The node a following unnumbered line continues.
     cont: Option<usize>,
+    /// A person line whose last cell (a post) may wrap onto the next line.
+    person_cont: Option<usize>,
+    /// Where the last cell (after a wide gap or tab) of the node created last
+    /// starts in its text: `1.21 ปลัดกระทรวง…วิทยาศาสตร์      กรรมการ`.
+    last_cell: Option<(usize, usize)>,
+    /// That person line holds the name only: the next line is its next cell
+    /// (`น.ส.ก ข` / `ดำรงตำแหน่ง…`), joined with a space.
+    person_name_only: bool,
     /// The node created last.
     last: Option<usize>,
     /// No item has been seen yet: lines belong to the header.
@@ -170,6 +178,7 @@ impl Builder {
         let text = line.text.as_str();
         if text.is_empty() {
             self.cont = None;
+            self.person_cont = None;
             return;
         }
         if self.try_name_list(line) {
@@ -183,6 +192,25 @@ impl Builder {
         if let Some((label, rest)) = parse_label(text) {
             self.item(label, rest, line);
             return;
+        }
+        if !self.in_tail
+            && (self.in_body || self.preamble_started)
+            && let Some(wraps) = person_line(line)
+        {
+            self.person_line(line, wraps);
+            return;
+        }
+        if let Some(written) = crate::outline::label::oversized_label(text) {
+            let mut d = Diagnostic::warning(
+                "label_out_of_range",
+                line.line,
+                format!(
+                    "{written} has a number past {}: kept as text, not as an item",
+                    crate::outline::label::MAX_LABEL_VALUE
+                ),
+            );
+            d.label = Some(written);
+            self.out.diagnostics.push(d);
         }
         // a part heading, the effective clause and the date end the header zone
         let closes_header = matches!(
@@ -247,8 +275,36 @@ impl Builder {
         !subject || is_heading_length(text) || starts_with_any(text, CONNECTIVES).is_some()
     }
 
+    /// An unnumbered line that names a person: a paragraph of its own under
+    /// the open item (it opens the body when the order has no numbered
+    /// items). When its last cell may wrap, the lines after it that start
+    /// nothing continue it.
+    fn person_line(&mut self, line: &Line, wraps: bool) {
+        self.in_body = true;
+        let parent = self.stack.last().copied();
+        let i = self.paragraph(ParaKind::PersonLine, line, parent);
+        self.cont = None;
+        self.person_cont = wraps.then_some(i);
+        self.person_name_only =
+            crate::thai::names::split_name(&line.text).is_some_and(|n| n.rest.is_empty());
+    }
+
     fn body_text(&mut self, line: &Line) {
         let mut kind = body_line_kind(&line.text);
+        if kind.is_none()
+            && let Some(c) = self.person_cont
+        {
+            // `พลเอก ก ข      รัฐมนตรีว่าการกระทรวงการพัฒนาสังคม` / `และความมั่นคงของมนุษย์`
+            if std::mem::take(&mut self.person_name_only) {
+                if let Some(n) = self.out.nodes.get_mut(c) {
+                    join_wrapped(&mut n.text, &line.text, true);
+                    n.line_end = line.line;
+                }
+            } else {
+                self.join(c, line);
+            }
+            return;
+        }
         // a work-group heading stands above a person; otherwise it is a wrapped
         // line that happens to start with กลุ่ม…
         if kind == Some(ParaKind::WorkGroup) && !self.next_starts_person {
@@ -337,7 +393,59 @@ impl Builder {
         )
     }
 
+    /// Join a wrapped line onto a node whose line ended in a cell (`seat
+    /// ⟶ role`): a line with a cell of its own continues both
+    /// (`สำนักงานปลัด… ⟶ ผู้ช่วยเลขานุการ`); a line without one continues the
+    /// last cell when that cell is an unfinished role (`กรรมการและ`) or the
+    /// line is a role, and the cell before it when the last cell is a whole
+    /// role (`กรรมการ` + `วิจัยและนวัตกรรม`, the rest of the seat). False when
+    /// the node has no cells: join as usual.
+    fn join_cells(&mut self, i: usize, line: &Line) -> bool {
+        let Some((node, at)) = self.last_cell else {
+            return false;
+        };
+        if node != i {
+            return false;
+        }
+        let Some(n) = self.out.nodes.get(i) else {
+            return false;
+        };
+        let (Some(head), Some(last)) = (n.text.get(..at), n.text.get(at..)) else {
+            return false;
+        };
+        let (mut head, mut last) = (head.trim_end().to_string(), last.trim().to_string());
+        let unfinished = last.ends_with("และ") || last.ends_with('/');
+        match line.gaps.as_slice() {
+            [g] => {
+                let (a, b) = line.text.split_at((*g).min(line.text.len()));
+                join_wrapped(&mut head, a.trim(), false);
+                join_wrapped(&mut last, b.trim(), !unfinished);
+            }
+            [] if unfinished || whole_role(&line.text).is_some() => {
+                join_wrapped(&mut last, &line.text, !unfinished);
+            }
+            // the rest of a seat is short and opens no clause (`ในกรณีที่…`)
+            [] if whole_role(&last).is_some()
+                && is_heading_length(&line.text)
+                && starts_with_any(&line.text, CLAUSE_OPENERS).is_none() =>
+            {
+                join_wrapped(&mut head, &line.text, false)
+            }
+            _ => return false,
+        }
+        let cell = head.len() + 1;
+        if let Some(n) = self.out.nodes.get_mut(i) {
+            n.text = format!("{head} {last}");
+            n.line_end = line.line;
+        }
+        self.last_cell = Some((i, cell));
+        true
+    }
+
     fn join(&mut self, i: usize, line: &Line) {
+        if self.join_cells(i, line) {
+            return;
+        }
         // a committee role on a line of its own is the next cell of a member
         // (`(1) นางมนพร เจริญศรี` / `ที่ปรึกษา/กรรมการ`), never a broken word
         let typed_space = self.prev_trailing == 1
@@ -389,6 +497,9 @@ impl Builder {
             None => self.out.roots.push(i),
         }
         self.last = Some(i);
+        self.person_cont = None;
+        // the last cell of the line, when the node's text is the whole line
+        self.last_cell = line.gaps.last().map(|&g| (i, g));
         i
     }
 
@@ -452,6 +563,14 @@ impl Builder {
         if let Some(n) = self.out.nodes.get_mut(i) {
             n.text = rest.to_string();
         }
+        // the item's text is the line after its label
+        let base = (rest.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
+        self.last_cell = line
+            .gaps
+            .last()
+            .and_then(|&g| g.checked_sub(base))
+            .filter(|&g| g > 0 && g < rest.len())
+            .map(|g| (i, g));
         if let Some(c) = self.chain.get_mut(i) {
             *c = chain;
         }

@@ -28,6 +28,13 @@ use xml::{attr, local, open_reader};
 /// Twips (1/20 pt) of indentation per character of the `indent` hint.
 const TWIPS_PER_INDENT: i64 = 200;
 
+/// Deepest table nesting read as tables. The rows of a nested table become
+/// text of the cell around it, so every level copies the text below it once
+/// more: 50 MB of tables nested a thousand deep took minutes. Real orders
+/// nest two or three; deeper tables are read as the text of the cell at this
+/// depth (their rows and cells joined by spaces), with one diagnostic.
+const MAX_TABLE_NESTING: usize = 8;
+
 /// Read a .docx container into lines.
 pub fn read(path: &str, bytes: &[u8], mut container: Container<'_>) -> Result<Source> {
     let document = container.part("word/document.xml")?.ok_or_else(|| {
@@ -36,15 +43,16 @@ pub fn read(path: &str, bytes: &[u8], mut container: Container<'_>) -> Result<So
             ErrorKind::Corrupt("no word/document.xml in the .docx".to_string()),
         )
     })?;
+    let limits = container.limits();
     let numbering = match container.part("word/numbering.xml")? {
-        Some(b) => Numbering::parse(path, &b)?,
+        Some(b) => Numbering::parse(path, &b, limits)?,
         None => Numbering::default(),
     };
     let styles = match container.part("word/styles.xml")? {
         Some(b) => Styles::parse(path, &b)?,
         None => Styles::default(),
     };
-    let (lines, diagnostics) = Body::new(&numbering, &styles).read(path, &document)?;
+    let (lines, diagnostics) = Body::new(&numbering, &styles, limits).read(path, &document)?;
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(Error::new(path, ErrorKind::Empty));
     }
@@ -217,11 +225,24 @@ struct Body<'a> {
     /// Depth of `txbxContent` elements open (paragraphs in a text box are lines
     /// of their own, even inside a table).
     textbox_depths: Vec<usize>,
+    limits: crate::limits::Limits,
+    /// Characters of rendered labels so far (at most
+    /// [`crate::limits::Limits::max_label_chars`]).
+    label_chars: usize,
+    /// Tables open past [`MAX_TABLE_NESTING`], read as text.
+    flattened: usize,
+    /// A label or the labels in all passed a limit: the error, raised once
+    /// the event that found it is done.
+    refused: Option<Error>,
 }
 
 impl<'a> Body<'a> {
-    fn new(numbering: &'a Numbering, styles: &'a Styles) -> Self {
+    fn new(numbering: &'a Numbering, styles: &'a Styles, limits: crate::limits::Limits) -> Self {
         Body {
+            limits,
+            label_chars: 0,
+            flattened: 0,
+            refused: None,
             numbering,
             styles,
             state: NumberingState::default(),
@@ -275,19 +296,39 @@ impl<'a> Body<'a> {
                     let s = t.xml10_content().into_owned();
                     self.push_text(&s);
                 }
-                Event::GeneralRef(r) => {
-                    if self.in_text()
-                        && let Some(c) = xml::resolve_ref(&r)
-                    {
+                Event::GeneralRef(r) if self.in_text() => match xml::resolve_ref(&r) {
+                    Some(c) => {
                         let mut buf = [0u8; 4];
                         self.push_text(c.encode_utf8(&mut buf));
                     }
-                }
+                    None => self.undefined_entity(&r),
+                },
                 Event::Eof => break,
                 _ => {}
             }
+            if let Some(e) = self.refused.take() {
+                let again = Error::new(path, e.kind().clone());
+                return Err(match e.line() {
+                    Some(line) => again.at_line(line),
+                    None => again,
+                });
+            }
         }
         Ok((self.lines, self.diagnostics))
+    }
+
+    /// An entity XML does not define (no DTD is read): kept as written, so
+    /// nothing is lost, with a warning on its paragraph.
+    fn undefined_entity(&mut self, r: &quick_xml::events::BytesRef<'_>) {
+        let name: &str = r.as_ref();
+        let written = format!("&{name};");
+        self.push_text(&written);
+        self.diagnostics
+            .push(crate::diagnostic::Diagnostic::warning(
+                "undefined_entity",
+                self.paragraphs.saturating_add(1),
+                format!("word/document.xml uses the undefined entity {written:?}: kept as written"),
+            ));
     }
 
     fn skipping(&self) -> bool {
@@ -326,6 +367,19 @@ impl<'a> Body<'a> {
         }
         match name {
             "p" => self.paras.push(Para::default()),
+            "tbl" if self.flattened > 0 || self.tables.len() >= MAX_TABLE_NESTING => {
+                if self.flattened == 0 {
+                    self.diagnostics.push(crate::diagnostic::Diagnostic::warning(
+                        "table_flattened",
+                        self.paragraphs.saturating_add(1),
+                        format!(
+                            "tables nested deeper than {MAX_TABLE_NESTING} are read as the text of the cell around them"
+                        ),
+                    ));
+                }
+                self.flattened += 1;
+            }
+            "tr" | "tc" if self.flattened > 0 => {}
             "tbl" => self.tables.push(Table::default()),
             "tr" => {
                 if let Some(t) = self.tables.last_mut() {
@@ -365,6 +419,8 @@ impl<'a> Body<'a> {
                     self.finish_paragraph(p);
                 }
             }
+            "tbl" if self.flattened > 0 => self.flattened -= 1,
+            "tr" | "tc" if self.flattened > 0 => {}
             "tc" => {
                 if let Some(t) = self.tables.last_mut() {
                     let cell = std::mem::take(&mut t.cell);
@@ -418,7 +474,25 @@ impl<'a> Body<'a> {
             let (id, style_id) = (num_id?, p.props.style.as_deref()?);
             self.numbering.level_for_style(id, style_id)
         });
-        let label = num_id.and_then(|id| self.state.label(self.numbering, id, ilvl.unwrap_or(0)));
+        let max = self.limits.max_line_chars;
+        let label =
+            match num_id.map(|id| self.state.label(self.numbering, id, ilvl.unwrap_or(0), max)) {
+                Some(Ok(label)) => label,
+                Some(Err(numbering::TooLong(chars))) => {
+                    let line = self.paragraphs.saturating_add(1);
+                    self.refused = Some(self.limits.line_too_long("", line, chars));
+                    return;
+                }
+                None => None,
+            };
+        if let Some((l, _)) = &label {
+            self.label_chars = self.label_chars.saturating_add(l.len());
+            if self.label_chars > self.limits.max_label_chars() {
+                let line = self.paragraphs.saturating_add(1);
+                self.refused = Some(self.limits.labels_too_long("", line));
+                return;
+            }
+        }
         let ind = p
             .props
             .ind_left

@@ -9,12 +9,13 @@
 //! the abstract definition, so two `num`s sharing it continue one list, as
 //! Word does. `numId` 0 means "no number".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use quick_xml::events::Event;
 
 use super::xml::{attr, local, next, open_reader};
 use crate::error::Result;
+use crate::limits::Limits;
 
 const LEVELS: usize = 9;
 
@@ -55,11 +56,14 @@ struct Num {
     level_overrides: HashMap<u8, Level>,
 }
 
-/// The numbering definitions of a document.
+/// The numbering definitions of a document. An abstract definition holds
+/// only the levels it defines (an empty `abstractNum` costs no levels); the
+/// others read as `default_level`.
 #[derive(Debug, Default)]
 pub struct Numbering {
     abstracts: HashMap<u32, Vec<Level>>,
     nums: HashMap<u32, Num>,
+    default_level: Level,
 }
 
 /// Where the parser is inside numbering.xml.
@@ -70,25 +74,35 @@ enum Scope {
 }
 
 impl Numbering {
-    /// Read `word/numbering.xml`.
-    pub fn parse(path: &str, bytes: &[u8]) -> Result<Self> {
+    /// Read `word/numbering.xml`. Definitions (`abstractNum`, `num`, `lvl`)
+    /// past [`Limits::max_numbering_definitions`] are an error: 1.5 million
+    /// empty `abstractNum`s would otherwise take gigabytes.
+    pub fn parse(path: &str, bytes: &[u8], limits: Limits) -> Result<Self> {
         const PART: &str = "word/numbering.xml";
         let mut reader = open_reader(path, PART, bytes)?;
         let mut out = Numbering::default();
         let mut scope = Scope::None;
         let mut level: Option<(u8, Level)> = None;
         let mut override_level: Option<u8> = None;
+        let mut definitions = 0usize;
         loop {
-            match next(path, PART, &mut reader)? {
+            let event = next(path, PART, &mut reader)?;
+            if let Event::Start(e) | Event::Empty(e) = &event
+                && matches!(local(e), "abstractNum" | "num" | "lvl")
+            {
+                definitions += 1;
+                if definitions > limits.max_numbering_definitions() {
+                    return Err(limits.too_many_numbering_definitions(path));
+                }
+            }
+            match event {
                 Event::Start(e) | Event::Empty(e) => {
                     let val = || attr(&e, "val");
                     match local(&e) {
                         "abstractNum" => {
                             if let Some(id) = attr(&e, "abstractNumId").and_then(|v| v.parse().ok())
                             {
-                                out.abstracts
-                                    .entry(id)
-                                    .or_insert_with(|| vec![Level::default(); LEVELS]);
+                                out.abstracts.entry(id).or_default();
                                 scope = Scope::Abstract(id);
                             }
                         }
@@ -133,12 +147,16 @@ impl Numbering {
                         if let Some((ilvl, l)) = level.take() {
                             match &scope {
                                 Scope::Abstract(id) => {
-                                    if let Some(slot) = out
-                                        .abstracts
-                                        .get_mut(id)
-                                        .and_then(|v| v.get_mut(usize::from(ilvl)))
+                                    let at = usize::from(ilvl);
+                                    if let Some(levels) = out.abstracts.get_mut(id)
+                                        && at < LEVELS
                                     {
-                                        *slot = l;
+                                        if levels.len() <= at {
+                                            levels.resize(at + 1, Level::default());
+                                        }
+                                        if let Some(slot) = levels.get_mut(at) {
+                                            *slot = l;
+                                        }
                                     }
                                 }
                                 Scope::Num(id) => {
@@ -164,9 +182,13 @@ impl Numbering {
     /// The level definition that applies to `num_id` at `ilvl`.
     fn level(&self, num_id: u32, ilvl: u8) -> Option<&Level> {
         let num = self.nums.get(&num_id)?;
-        num.level_overrides
-            .get(&ilvl)
-            .or_else(|| self.abstracts.get(&num.abstract_id)?.get(usize::from(ilvl)))
+        num.level_overrides.get(&ilvl).or_else(|| {
+            let levels = self.abstracts.get(&num.abstract_id)?;
+            if usize::from(ilvl) >= LEVELS {
+                return None;
+            }
+            Some(levels.get(usize::from(ilvl)).unwrap_or(&self.default_level))
+        })
     }
 
     /// Left indentation a numbering level gives its paragraphs (twips).
@@ -217,25 +239,34 @@ pub struct NumberingState {
     /// Start values set by a `num`'s `startOverride`, per abstract and level.
     starts: HashMap<(u32, u8), u32>,
     /// `num`s already used (their overrides apply once, on first use).
-    used: Vec<u32>,
+    used: HashSet<u32>,
 }
+
+/// A label that would be longer than the longest line allowed: its length
+/// in characters (at least).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong(pub usize);
 
 impl NumberingState {
     /// The label of the next paragraph of `num_id` at level `ilvl`, and the
-    /// separator after it; `None` for numId 0 or an unknown definition.
+    /// separator after it; `None` for numId 0 or an unknown definition;
+    /// [`TooLong`] when it would pass `max_chars` (a `start` of 4294967295 in
+    /// `thaiLetters` is 97 million letters): it is never built.
     pub fn label(
         &mut self,
         numbering: &Numbering,
         num_id: u32,
         ilvl: u8,
-    ) -> Option<(String, &'static str)> {
+        max_chars: usize,
+    ) -> std::result::Result<Option<(String, &'static str)>, TooLong> {
         if num_id == 0 || usize::from(ilvl) >= LEVELS {
-            return None;
+            return Ok(None);
         }
-        let num = numbering.nums.get(&num_id)?;
+        let Some(num) = numbering.nums.get(&num_id) else {
+            return Ok(None);
+        };
         let abs = num.abstract_id;
-        if !self.used.contains(&num_id) {
-            self.used.push(num_id);
+        if self.used.insert(num_id) {
             for (&l, &s) in &num.start_overrides {
                 self.starts.insert((abs, l), s);
                 if let Some(c) = self
@@ -247,7 +278,9 @@ impl NumberingState {
                 }
             }
         }
-        let level = numbering.level(num_id, ilvl)?;
+        let Some(level) = numbering.level(num_id, ilvl) else {
+            return Ok(None);
+        };
         let start_of = |state: &Self, l: u8| {
             state
                 .starts
@@ -301,15 +334,23 @@ impl NumberingState {
                             .level(num_id, l)
                             .map_or("decimal", |d| d.format.as_str())
                     };
-                    text.push_str(&format_number(v, format));
+                    let left = max_chars.saturating_sub(text.len());
+                    match format_number(v, format, left) {
+                        Ok(n) => text.push_str(&n),
+                        Err(n) => return Err(TooLong(text.chars().count().saturating_add(n))),
+                    }
                 }
                 _ => text.push(bullet(c)),
             }
+            // bytes ≥ characters: only a long label needs counting
+            if text.len() > max_chars && text.chars().count() > max_chars {
+                return Err(TooLong(text.chars().count()));
+            }
         }
         if level.format == "none" && !level.text.contains('%') && level.text.is_empty() {
-            return None;
+            return Ok(None);
         }
-        Some((text, level.suffix))
+        Ok(Some((text, level.suffix)))
     }
 }
 
@@ -323,9 +364,22 @@ fn bullet(c: char) -> char {
 
 const THAI_LETTERS: &str = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ";
 
-/// A counter value in a `numFmt`.
-pub fn format_number(v: u32, format: &str) -> String {
-    match format {
+/// A counter value in a `numFmt`; `Err(length)` when it would be longer than
+/// `max_chars` characters (letters repeat and roman numerals grow with the
+/// value: they are measured before they are built).
+pub fn format_number(v: u32, format: &str, max_chars: usize) -> std::result::Result<String, usize> {
+    let grows = match format {
+        "thaiLetters" => Some(v / THAI_LETTERS_COUNT + 1),
+        "lowerLetter" | "upperLetter" => Some(v / 26 + 1),
+        "lowerRoman" | "upperRoman" => Some(v / 1000 + 15),
+        _ => None,
+    };
+    if let Some(n) = grows.map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+        && n > max_chars
+    {
+        return Err(n);
+    }
+    let s = match format {
         "thaiNumbers" => crate::thai::digits::to_thai(&v.to_string()),
         "thaiLetters" => letters(v, THAI_LETTERS),
         "thaiCounting" => thai_counting(v),
@@ -336,8 +390,12 @@ pub fn format_number(v: u32, format: &str) -> String {
         "decimalZero" => format!("{v:02}"),
         "none" | "bullet" => String::new(),
         _ => v.to_string(),
-    }
+    };
+    Ok(s)
 }
+
+/// How many letters [`THAI_LETTERS`] has.
+const THAI_LETTERS_COUNT: u32 = 41;
 
 /// Letter numbering: a, b, … z, aa, bb, … (Word repeats the letter).
 fn letters(v: u32, alphabet: &str) -> String {
@@ -421,13 +479,30 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(format_number(12, "thaiNumbers"), "๑๒");
-        assert_eq!(format_number(3, "thaiLetters"), "ค");
-        assert_eq!(format_number(21, "thaiCounting"), "ยี่สิบเอ็ด");
-        assert_eq!(format_number(11, "thaiCounting"), "สิบเอ็ด");
-        assert_eq!(format_number(1, "thaiCounting"), "หนึ่ง");
-        assert_eq!(format_number(28, "lowerLetter"), "bb");
-        assert_eq!(format_number(14, "upperRoman"), "XIV");
-        assert_eq!(format_number(7, "decimalZero"), "07");
+        let f = |v, fmt| format_number(v, fmt, 100).unwrap_or_default();
+        assert_eq!(f(12, "thaiNumbers"), "๑๒");
+        assert_eq!(f(3, "thaiLetters"), "ค");
+        assert_eq!(f(21, "thaiCounting"), "ยี่สิบเอ็ด");
+        assert_eq!(f(11, "thaiCounting"), "สิบเอ็ด");
+        assert_eq!(f(1, "thaiCounting"), "หนึ่ง");
+        assert_eq!(f(28, "lowerLetter"), "bb");
+        assert_eq!(f(14, "upperRoman"), "XIV");
+        assert_eq!(f(7, "decimalZero"), "07");
+        assert!(!f(4_294_967_295, "thaiCounting").is_empty());
+    }
+
+    #[test]
+    fn long_labels_are_measured_before_they_are_built() {
+        assert_eq!(THAI_LETTERS.chars().count() as u32, THAI_LETTERS_COUNT);
+        assert_eq!(
+            format_number(u32::MAX, "thaiLetters", 100_000),
+            Err(104_755_300)
+        );
+        assert!(format_number(u32::MAX, "upperRoman", 100_000).is_err());
+        assert_eq!(format_number(26 * 5, "lowerLetter", 5), Err(6));
+        assert_eq!(
+            format_number(26 * 4 + 1, "lowerLetter", 5).as_deref(),
+            Ok("aaaaa")
+        );
     }
 }

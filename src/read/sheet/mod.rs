@@ -97,7 +97,13 @@
 //! # Safety
 //! calamine inflates parts without limits, so every XML part is first inflated
 //! into a counter under the container [`Limits`]; a part past them is an
-//! [`ErrorKind::Limit`] error (a likely zip bomb). calamine is called under
+//! [`ErrorKind::Limit`] error (a likely zip bomb). calamine would also expand
+//! sheets without limit (a dense range to the farthest cell, repeated rows and
+//! columns, one shared string copied into every cell using it): .xlsx cells
+//! are read sparsely through calamine's cell reader, an .ods's `content.xml`
+//! is measured first ([`ods_guard`]), cell text is counted as it is copied
+//! (a cell past `--max-line-length`, all cells past `--max-part-size`), and
+//! the grid a sheet becomes is capped ([`Limits::max_sheet_cells`]). calamine is called under
 //! `catch_unwind`: should it panic on a hostile file, that is a `Corrupt` error.
 //!
 //! [`Data`]: calamine::Data
@@ -106,6 +112,7 @@
 mod cells;
 mod header;
 mod lines;
+mod ods_guard;
 mod workbook;
 
 use super::container::Limits;
@@ -113,7 +120,7 @@ use super::{Format, Source, sha256_hex};
 use crate::error::{Error, ErrorKind, Result};
 use cells::is_blank;
 use lines::Emitter;
-use workbook::{Outcome, find_table};
+use workbook::{Budget, Outcome, find_table};
 
 /// The error message when no sheet has a recognisable header row.
 pub const NO_HEADER: &str = "no sheet has a header row naming the columns ลำดับ, ชื่อ-สกุล, ตำแหน่ง, หน้าที่ (or No., Name, Position, Duty)";
@@ -126,12 +133,15 @@ pub const HEADER_SCAN_ROWS: usize = 20;
 /// `line` is the 1-based spreadsheet row it comes from (see the module
 /// documentation for the rules).
 pub fn read(path: &str, bytes: &[u8], format: Format, limits: Limits) -> Result<Source> {
-    guard_parts(path, bytes, limits)?;
-    let outcome = std::panic::catch_unwind(|| find_table(bytes, format)).unwrap_or_else(|_| {
-        Outcome::Damaged("the spreadsheet reader failed on this file".to_string())
-    });
+    guard_parts(path, bytes, format, limits)?;
+    let mut budget = Budget::new(path, limits);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        find_table(bytes, format, &mut budget)
+    }))
+    .unwrap_or_else(|_| Outcome::Damaged("the spreadsheet reader failed on this file".to_string()));
     let (table, diagnostics) = match outcome {
         Outcome::Table(t, d) => (t, d),
+        Outcome::Refused(e) => return Err(e),
         Outcome::Empty => return Err(Error::new(path, ErrorKind::Empty)),
         Outcome::NoHeader => {
             return Err(Error::new(
@@ -198,8 +208,16 @@ pub fn table_lines(
 // ---------------------------------------------------------------------------
 // Safety: inflation limits
 
-/// Inflate every XML part into a counter, refusing one past `limits`.
-fn guard_parts(path: &str, bytes: &[u8], limits: Limits) -> Result<()> {
-    super::container::Container::open(path, bytes, limits)?
-        .check_parts(|name| name.ends_with(".xml") || name.ends_with(".rels"))
+/// Inflate every XML part into a counter, refusing one past `limits`; for an
+/// .ods, also measure what calamine's dense tables would take (see
+/// [`ods_guard`]) before calamine allocates them.
+fn guard_parts(path: &str, bytes: &[u8], format: Format, limits: Limits) -> Result<()> {
+    let mut container = super::container::Container::open(path, bytes, limits)?;
+    container.check_parts(|name| name.ends_with(".xml") || name.ends_with(".rels"))?;
+    if format == Format::Ods
+        && let Some(content) = container.part("content.xml")?
+    {
+        ods_guard::check(path, &content, limits)?;
+    }
+    Ok(())
 }

@@ -1,0 +1,234 @@
+//! People appointed in running text: `จึงมอบหมายให้รองนายกรัฐมนตรี (นายก ข)
+//! เป็นรองประธานกรรมการใน…`, `แต่งตั้ง นายก ข ข้าราชการพลเรือนสามัญ ตำแหน่ง …
+//! ให้ดำรงตำแหน่ง…`, `แต่งตั้งบุคคลดังกล่าว ให้ดำรงตำแหน่ง…`.
+//!
+//! An appointment is an appointing verb (แต่งตั้ง, มอบหมายให้ …), the person
+//! right after it (a titled name, a post with the name in brackets, or "the
+//! said person", the last person named before), and what they are made: the
+//! text after `ให้ดำรงตำแหน่ง` / `ดำรงตำแหน่ง` / `เป็น`, up to a clause that
+//! says when or by what (`ตั้งแต่…`, `ตาม…`). Without that last part nothing
+//! is read: a name after แต่งตั้ง alone may be anything. The background of an
+//! order (`ตามที่ … นั้น`, "whereas …") names earlier appointments, which are
+//! not this order's, and is skipped.
+
+use crate::model::Person;
+use crate::order::people::{split_name, split_position};
+use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::thai::lexicon::{
+    APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, BACKGROUND_END, BACKGROUND_START,
+    POSITION_WORD, SAID_PERSON, find_first,
+};
+
+/// How far after an appointing verb a bracketed name may stand behind a post
+/// (`มอบหมายให้รองนายกรัฐมนตรี (นายก ข)`), in bytes: a post of about 60 Thai
+/// characters.
+const MAX_POST_BEFORE_BRACKET: usize = 200;
+
+/// The people appointed in the paragraphs and items of the outline that
+/// `claimed` does not mark (people and members read elsewhere), in document
+/// order, each once (a later appointment of the same person replaces what an
+/// earlier one made them).
+pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
+    let mut out: Vec<(usize, Person)> = Vec::new();
+    let mut last_named: Option<String> = None;
+    for (i, n) in outline.nodes.iter().enumerate() {
+        let text_node = matches!(
+            n.kind,
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::Effective)
+        );
+        if !text_node || claimed.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let text = without_background(&n.text);
+        for (name, post, made) in appointments(&text, &mut last_named) {
+            let Some(parts) = split_name(&name) else {
+                continue;
+            };
+            let key = parts.key();
+            if let Some((_, p)) = out
+                .iter_mut()
+                .find(|(_, p)| split_name(&p.full_name).is_some_and(|q| q.key() == key))
+            {
+                p.appointed_as = Some(made);
+                continue;
+            }
+            let post = post.as_deref().map(split_position).unwrap_or_default();
+            out.push((
+                i,
+                Person {
+                    id: format!("a{}", out.len() + 1),
+                    number: None,
+                    title: Some(parts.title.to_string()),
+                    given_name: parts.family.map(|_| parts.given.to_string()),
+                    family_name: parts.family.map(str::to_string),
+                    full_name: parts.full.clone(),
+                    position: post.position,
+                    rank: post.rank,
+                    role: post.role,
+                    work_group: None,
+                    class: post.class,
+                    appointed_as: Some(made),
+                    line_start: n.line_start,
+                    line_end: n.line_end,
+                    duties: Vec::new(),
+                    substitutes: Vec::new(),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// The text with its background spans (`ตามที่ … นั้น`) blanked out; a
+/// background that never closes runs to the end.
+fn without_background(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(BACKGROUND_START) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i..).unwrap_or("");
+        match after.find(BACKGROUND_END) {
+            Some(j) => rest = after.get(j + BACKGROUND_END.len()..).unwrap_or(""),
+            None => return out,
+        }
+        out.push(' ');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// (name, current post, what they are made) for each appointment in `text`.
+/// `last_named` carries the last titled name seen, for `บุคคลดังกล่าว`.
+fn appointments(
+    text: &str,
+    last_named: &mut Option<String>,
+) -> Vec<(String, Option<String>, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((at, verb)) = text
+        .get(from..)
+        .and_then(|t| find_first(t, APPOINTING_VERBS))
+    {
+        let start = from + at + verb.len();
+        from = start;
+        let Some(after) = text.get(start..).map(str::trim_start) else {
+            break;
+        };
+        let (name, rest, post_before) =
+            if let Some(n) = split_name(after).filter(|n| n.family.is_some()) {
+                (n.full.clone(), n.rest, None)
+            } else if let Some(r) = after.strip_prefix(SAID_PERSON) {
+                match last_named.clone() {
+                    Some(name) => (name, r, None),
+                    None => continue,
+                }
+            } else if let Some((name, rest, post)) = bracketed_name(after) {
+                (name, rest, Some(post))
+            } else {
+                continue;
+            };
+        *last_named = Some(name.clone());
+        let Some((post_after, made)) = what_they_are_made(rest) else {
+            continue;
+        };
+        out.push((name, post_before.or(post_after), made));
+    }
+    out
+}
+
+/// `รองนายกรัฐมนตรี (นายก ข) rest` → (name, rest, post).
+fn bracketed_name(s: &str) -> Option<(String, &str, String)> {
+    let open = s
+        .find('(')
+        .filter(|&o| o > 0 && o <= MAX_POST_BEFORE_BRACKET)?;
+    let close = open + s.get(open..)?.find(')')?;
+    let n = split_name(s.get(open + 1..close)?.trim())?;
+    if n.family.is_none() || !n.rest.is_empty() {
+        return None;
+    }
+    let post = s.get(..open)?.trim().to_string();
+    Some((n.full.clone(), s.get(close + 1..)?, post))
+}
+
+/// (the post written before, what the person is made) from what follows the
+/// name: `ข้าราชการพลเรือนสามัญ ตำแหน่ง X ให้ดำรงตำแหน่ง Y ตั้งแต่…` → (X, Y).
+fn what_they_are_made(rest: &str) -> Option<(Option<String>, String)> {
+    let (at, word) = find_first(rest, &["ให้ดำรงตำแหน่ง", "ดำรงตำแหน่ง", "เป็น"])?;
+    let before = rest.get(..at)?.trim();
+    let mut made = rest.get(at + word.len()..)?.trim();
+    if let Some((end, _)) = find_first(made, APPOINTMENT_ENDS) {
+        made = made.get(..end)?.trim_end();
+    }
+    for w in APPOINTMENT_TRAILERS {
+        made = made.strip_suffix(w).unwrap_or(made).trim_end();
+    }
+    if made.is_empty() {
+        return None;
+    }
+    // `ข้าราชการพลเรือนสามัญ ตำแหน่ง นักวิชาการ…`: the post after ตำแหน่ง
+    let post = match before.find(POSITION_WORD) {
+        Some(p) => before.get(p + POSITION_WORD.len()..)?.trim(),
+        None => before,
+    };
+    Some((
+        (!post.is_empty()).then(|| post.to_string()),
+        made.to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> Vec<(String, Option<String>, String)> {
+        appointments(&without_background(text), &mut None)
+    }
+
+    #[test]
+    fn appointments_in_running_text() {
+        let got = read_text(
+            "เพื่อให้… จึงมอบหมายให้รองนายกรัฐมนตรี (นายวิษณุ เครืองาม) เป็นรองประธานกรรมการในคณะกรรมการนโยบายตำรวจแห่งชาติ",
+        );
+        assert_eq!(
+            got,
+            [(
+                "นายวิษณุ เครืองาม".to_string(),
+                Some("รองนายกรัฐมนตรี".to_string()),
+                "รองประธานกรรมการในคณะกรรมการนโยบายตำรวจแห่งชาติ".to_string()
+            )]
+        );
+        let got = read_text(
+            "มีพระราชโองการโปรดเกล้าโปรดกระหม่อมแต่งตั้ง นายพีระ รัตนวิจิตร ข้าราชการพลเรือนสามัญ ตำแหน่ง นักวิชาการศึกษาเชี่ยวชาญ ให้ดำรงตำแหน่งที่ปรึกษาด้านมาตรฐานการศึกษา ตั้งแต่วันที่ ๓๐ กันยายน ๒๕๕๙",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("นักวิชาการศึกษาเชี่ยวชาญ"));
+        assert_eq!(got[0].2, "ที่ปรึกษาด้านมาตรฐานการศึกษา");
+    }
+
+    #[test]
+    fn the_background_names_earlier_appointments() {
+        let got = read_text(
+            "ตามที่ได้มีคำสั่ง แต่งตั้ง นางนลินี ทวีสิน เป็นที่ปรึกษา ตั้งแต่วันที่ 16 กันยายน 2567 นั้น อาศัยอำนาจ… จึงมีคำสั่งแต่งตั้งให้ นางนลินี ทวีสิน ที่ปรึกษานายกรัฐมนตรี เป็นประธานผู้แทนการค้าไทย",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_deref(), Some("ที่ปรึกษานายกรัฐมนตรี"));
+        assert_eq!(got[0].2, "ประธานผู้แทนการค้าไทย");
+        // a name after แต่งตั้ง with nothing it is made: not read
+        assert!(read_text("จึงแต่งตั้ง นายก ข").is_empty());
+        assert!(read_text("ตามที่ได้แต่งตั้ง นายก ข เป็นครู").is_empty());
+    }
+
+    #[test]
+    fn the_said_person_is_the_last_one_named() {
+        let mut last = None;
+        let first = appointments(
+            "ที่ประชุมมีมติให้เสนอแต่งตั้ง นายวันชัย สุทธะนันท์ ดำรงตำแหน่งอธิการบดีมหาวิทยาลัยศิลปากร และได้นำความกราบบังคมทูล",
+            &mut last,
+        );
+        assert_eq!(first[0].2, "อธิการบดีมหาวิทยาลัยศิลปากร");
+        let got = appointments(
+            "บัดนี้ ได้มีพระราชโองการโปรดเกล้าโปรดกระหม่อมแต่งตั้งบุคคลดังกล่าว ให้ดำรงตำแหน่งอธิการบดีมหาวิทยาลัยศิลปากร ตั้งแต่วันที่ ๒๓ มีนาคม ๒๕๖๐",
+            &mut last,
+        );
+        assert_eq!(got[0].0, "นายวันชัย สุทธะนันท์");
+    }
+}

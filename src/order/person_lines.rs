@@ -1,0 +1,151 @@
+//! People named on unnumbered lines ([`ParaKind::PersonLine`]): cabinet
+//! reshuffles (`พลเอก ก ข      รองนายกรัฐมนตรี` / `พ้นจากความเป็นรัฐมนตรี`),
+//! appointments (`น.ส.ก ข` / `ดำรงตำแหน่งประธานสภา…`), advisers listed under
+//! club or unit headings (`นายก ข (คณะวิทยาศาสตร์)`).
+//!
+//! What follows the name is read as the current post (`position`) and what the
+//! order makes the person (`appointed_as`): the text after `ดำรงตำแหน่ง` or a
+//! leading `เป็น`, or a removal (`พ้นจาก…`); the rest is the post. A bracket
+//! right after the name holds the person's unit, not a post, and is left in the
+//! outline only.
+
+use crate::model::Person;
+use crate::order::people::{split_name, split_position};
+use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::thai::lexicon::{APPOINTED_AS_WORDS, APPOINTMENT_TRAILERS, REMOVAL_WORD};
+
+/// The people of every person line that `claimed` does not mark (committee
+/// members are read by the committee stage), with the node each came from.
+pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
+    let mut out = Vec::new();
+    for (i, n) in outline.nodes.iter().enumerate() {
+        if n.kind != NodeKind::Paragraph(ParaKind::PersonLine)
+            || claimed.get(i).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        let Some(name) = split_name(&n.text) else {
+            continue;
+        };
+        let (position, appointed_as) = post_and_appointment(name.rest);
+        let post = position.as_deref().map(split_position).unwrap_or_default();
+        let person = Person {
+            id: format!("u{}", out.len() + 1),
+            number: None,
+            title: Some(name.title.to_string()),
+            given_name: name.family.map(|_| name.given.to_string()),
+            family_name: name.family.map(str::to_string),
+            full_name: name.full.clone(),
+            position: post.position,
+            rank: post.rank,
+            class: post.class,
+            role: post.role,
+            work_group: heading_above(outline, i),
+            appointed_as,
+            line_start: n.line_start,
+            line_end: n.line_end,
+            duties: Vec::new(),
+            substitutes: Vec::new(),
+        };
+        out.push((i, person));
+    }
+    out
+}
+
+/// Whether what an order makes a person is a removal from office (`พ้นจาก…`).
+pub fn is_removal(appointed_as: &str) -> bool {
+    appointed_as.starts_with(REMOVAL_WORD)
+}
+
+/// (position, appointed_as) from what follows a name on a person line.
+fn post_and_appointment(rest: &str) -> (Option<String>, Option<String>) {
+    let mut s = rest.trim();
+    // `(คณะวิทยาศาสตร์)`: the person's unit
+    if s.starts_with('(')
+        && let Some(close) = s.find(')')
+    {
+        s = s.get(close + 1..).unwrap_or("").trim();
+    }
+    for w in APPOINTMENT_TRAILERS {
+        s = s.strip_suffix(w).unwrap_or(s).trim_end();
+    }
+    let (before, appointed) = if let Some((i, w)) = APPOINTED_AS_WORDS
+        .iter()
+        .filter_map(|w| s.find(w).map(|i| (i, *w)))
+        .min_by_key(|(i, _)| *i)
+        .filter(|(i, w)| *i == 0 || *w != "เป็น")
+    {
+        (
+            s.get(..i).unwrap_or(""),
+            s.get(i + w.len()..).map(str::trim),
+        )
+    } else if let Some(i) = s.find(REMOVAL_WORD) {
+        (s.get(..i).unwrap_or(""), s.get(i..).map(str::trim))
+    } else {
+        (s, None)
+    };
+    let non_empty = |t: &str| {
+        let t = t.trim();
+        (!t.is_empty()).then(|| t.to_string())
+    };
+    (non_empty(before), appointed.and_then(non_empty))
+}
+
+/// The heading right above a person line among its siblings (a short
+/// unnumbered line, such as a club or unit name), skipping the person lines
+/// under the same heading.
+fn heading_above(outline: &Outline, i: usize) -> Option<String> {
+    let n = outline.node(i)?;
+    let siblings = match n.parent.and_then(|p| outline.node(p)) {
+        Some(p) => &p.children,
+        None => &outline.roots,
+    };
+    let at = siblings.iter().position(|&s| s == i)?;
+    for &s in siblings.get(..at)?.iter().rev() {
+        let m = outline.node(s)?;
+        match m.kind {
+            NodeKind::Paragraph(ParaKind::PersonLine) => continue,
+            NodeKind::Paragraph(ParaKind::Text | ParaKind::WorkGroup)
+                if crate::outline::line::is_heading_length(&m.text) && !m.text.contains(' ') =>
+            {
+                return Some(m.text.clone());
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pa(rest: &str) -> (Option<String>, Option<String>) {
+        post_and_appointment(rest)
+    }
+
+    #[test]
+    fn post_and_what_the_order_makes_the_person() {
+        assert_eq!(
+            pa("รองนายกรัฐมนตรีพ้นจากความเป็นรัฐมนตรี"),
+            (
+                Some("รองนายกรัฐมนตรี".into()),
+                Some("พ้นจากความเป็นรัฐมนตรี".into())
+            )
+        );
+        assert_eq!(
+            pa("เป็นรัฐมนตรีว่าการกระทรวงพลังงาน"),
+            (None, Some("รัฐมนตรีว่าการกระทรวงพลังงาน".into()))
+        );
+        assert_eq!(
+            pa("ดำรงตำแหน่งประธานสภาผู้แทนนิสิต"),
+            (None, Some("ประธานสภาผู้แทนนิสิต".into()))
+        );
+        assert_eq!(
+            pa("เป็นรองนายกรัฐมนตรีอีกตำแหน่งหนึ่ง"),
+            (None, Some("รองนายกรัฐมนตรี".into()))
+        );
+        assert_eq!(pa("(คณะวิทยาศาสตร์)"), (None, None));
+        assert_eq!(pa("ครู"), (Some("ครู".into()), None));
+    }
+}
