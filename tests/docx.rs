@@ -111,7 +111,7 @@ fn multilevel_automatic_numbering_is_rendered_into_labels() {
         ]
     );
     let order = parse(&bytes);
-    assert_eq!(order.source.format, "docx");
+    assert_eq!(order.source.format.as_str(), "docx");
     assert_eq!(order.source.encoding, None);
     assert_eq!(order.people.len(), 2);
     let d = &order.people[0].duties[0];
@@ -225,8 +225,11 @@ fn damaged_and_hostile_containers_are_one_line_errors() {
     );
     // a .docx named .txt is read, with a diagnostic
     let order = kamsang::parse_bytes("t.txt", &good).expect("read as docx");
-    assert_eq!(order.source.format, "docx");
-    assert_eq!(order.diagnostics[0].code, "format_mismatch");
+    assert_eq!(order.source.format.as_str(), "docx");
+    assert_eq!(
+        order.diagnostics[0].code,
+        kamsang::diagnostic::Code::FormatMismatch
+    );
     assert_eq!(
         order.diagnostics[0].message,
         "named .txt but is a .docx file: read as .docx"
@@ -341,7 +344,7 @@ fn every_docx_version_of_the_reference_reads_like_the_txt() {
     let codes = |o: &DutyOrder| {
         o.diagnostics
             .iter()
-            .map(|d| (d.line, d.code.clone()))
+            .map(|d| (d.line, d.code))
             .collect::<Vec<_>>()
     };
     assert_eq!(codes(&lo), codes(&txt));

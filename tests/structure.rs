@@ -2,6 +2,7 @@
 //! (`fixtures/parse/phetchaburi1-policy-plan.txt`) and small synthetic cases
 //! for what the real file does not show.
 
+use kamsang::diagnostic::Code;
 use kamsang::model::{Duty, DutyOrder};
 
 /// Lines `from..=to` (1-based) of the reference order.
@@ -242,32 +243,28 @@ fn sub_steps_nest_under_the_step_and_close_at_the_next_step() {
 
 #[test]
 fn skipped_duplicated_and_out_of_order_numbers_are_corrected() {
-    let diag = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
+    let diag = |text: &str| -> Vec<(Code, Option<String>, Option<String>)> {
         let order = kamsang::parse_str("x.txt", text).expect("parses");
         order
             .diagnostics
             .iter()
-            .map(|d| (d.code.clone(), d.label.clone(), d.number.clone()))
+            .map(|d| (d.code, d.label.clone(), d.number.clone()))
             .collect()
     };
-    let one = |code: &str, label: &str, number: &str| {
-        vec![(
-            code.to_string(),
-            Some(label.to_string()),
-            Some(number.to_string()),
-        )]
+    let one = |code: Code, label: &str, number: &str| {
+        vec![(code, Some(label.to_string()), Some(number.to_string()))]
     };
     assert_eq!(
         diag("1. นายก ข\n1.1 งานหนึ่ง\n1.3 งานสอง\n"),
-        one("number_skipped", "1.3", "1.2")
+        one(Code::NumberSkipped, "1.3", "1.2")
     );
     assert_eq!(
         diag("1. นายก ข\n1.1 งานหนึ่ง\n1.1 งานสอง\n"),
-        one("number_duplicated", "1.1", "1.2")
+        one(Code::NumberDuplicated, "1.1", "1.2")
     );
     assert_eq!(
         diag("1. นายก ข\n1)งานหนึ่ง\n2) งานสอง\n1) งานสาม\n"),
-        one("number_out_of_order", "1)", "3")
+        one(Code::NumberOutOfOrder, "1)", "3")
     );
     // numbering that follows on from a correction is read in sequence, each label reported
     assert_eq!(diag("1. นายก ข\n1.1 ก\n1.3 ข\n1.4 ค\n").len(), 2);

@@ -450,7 +450,8 @@ fn render(
     };
     let numbering = numbering.parse().unwrap_or_default();
     let rendered = catch_unwind(AssertUnwindSafe(|| match to {
-        "docx" => kamsang::render::render_docx_with(&order, numbering, options.limits).map_err(|e| e.to_string()),
+        "docx" => kamsang::render::render_docx_with(&order, numbering, options.limits)
+            .map_err(|e| e.to_string()),
         _ => Ok(kamsang::render::render_txt(&order).into_bytes()),
     }));
     let bytes = match rendered {

@@ -219,13 +219,18 @@ mod doc_examples {
     #[test]
     fn person_in_item_example() {
         let (n, pos) = person_in_item("รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)").unwrap();
-        assert_eq!((n.full.as_str(), pos.as_str()), ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี"));
+        assert_eq!(
+            (n.full.as_str(), pos.as_str()),
+            ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี")
+        );
         assert!(person_in_item("นายกรัฐมนตรีมอบหมาย").is_none());
     }
 
     #[test]
     fn split_position_example() {
-        let p = split_position("ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม ทำหน้าที่ควบคุม");
+        let p = split_position(
+            "ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม ทำหน้าที่ควบคุม",
+        );
         assert_eq!(p.position.as_deref(), Some("นักวิเคราะห์นโยบายและแผน"));
         assert_eq!(p.rank.as_deref(), Some("ชำนาญการพิเศษ"));
         assert_eq!(p.role.as_deref(), Some("ปฏิบัติหน้าที่ผู้อำนวยการกลุ่ม"));

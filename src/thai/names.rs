@@ -143,6 +143,9 @@ mod doc_examples {
     #[test]
     fn split_name_example() {
         let n = split_name("นางสาวธนะพร ฉายแสง ตำแหน่ง นักวิเคราะห์").unwrap();
-        assert_eq!((n.title, n.given, n.family, n.rest), ("นางสาว", "ธนะพร", Some("ฉายแสง"), "ตำแหน่ง นักวิเคราะห์"));
+        assert_eq!(
+            (n.title, n.given, n.family, n.rest),
+            ("นางสาว", "ธนะพร", Some("ฉายแสง"), "ตำแหน่ง นักวิเคราะห์")
+        );
     }
 }

@@ -20,7 +20,7 @@ use super::line::{
     body_line_kind, header_line_kind, is_heading_length, is_title_line, join_wrapped, person_line,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Result;
 use crate::limits::Limits;
 use crate::read::{Line, Source};
@@ -201,8 +201,8 @@ impl Builder {
             return;
         }
         if let Some(written) = crate::outline::label::oversized_label(text) {
-            let mut d = Diagnostic::warning(
-                "label_out_of_range",
+            let mut d = Diagnostic::new(
+                Code::LabelOutOfRange,
                 line.line,
                 format!(
                     "{written} has a number past {}: kept as text, not as an item",
@@ -551,8 +551,8 @@ impl Builder {
         self.check_number(&label, parent, &values, number.as_deref(), line.line);
         if label.latin_o {
             self.out.diagnostics.push(
-                Diagnostic::warning(
-                    "latin_o_as_zero",
+                Diagnostic::new(
+                    Code::LatinOAsZero,
                     line.line,
                     format!("Latin o read as Thai zero ๐ in label {}", label.written),
                 )
@@ -587,8 +587,8 @@ impl Builder {
         }
         if !self.too_deep {
             self.too_deep = true;
-            self.out.diagnostics.push(Diagnostic::warning(
-                "outline_too_deep",
+            self.out.diagnostics.push(Diagnostic::new(
+                Code::OutlineTooDeep,
                 line.line,
                 format!(
                     "items nested deeper than {} levels are kept as text of the item above them (raise the limit with --max-depth)",
@@ -748,8 +748,8 @@ impl Builder {
                 .and_then(|n| n.number.clone())
                 .unwrap_or_default();
             let begun = join_values(written.get(..k - 1).unwrap_or_default());
-            Diagnostic::warning(
-                "label_renumbered",
+            Diagnostic::new(
+                Code::LabelRenumbered,
                 line,
                 format!(
                     "{w} is written under {parent_number} before {begun} has begun: read as {number}"
@@ -760,13 +760,13 @@ impl Builder {
             let got = label.last_value();
             let prev = self.prev_sibling_value(parent, label.family);
             let (code, what) = if prev == Some(got) {
-                ("number_duplicated", "repeats the number before it")
+                (Code::NumberDuplicated, "repeats the number before it")
             } else if got > expected {
-                ("number_skipped", "skips a number")
+                (Code::NumberSkipped, "skips a number")
             } else {
-                ("number_out_of_order", "is out of order")
+                (Code::NumberOutOfOrder, "is out of order")
             };
-            Diagnostic::warning(code, line, format!("{w} {what}: read as {number}"))
+            Diagnostic::new(code, line, format!("{w} {what}: read as {number}"))
         };
         self.out
             .diagnostics
