@@ -620,3 +620,84 @@ fn a_persons_duty_that_mentions_a_committee_stays_the_persons() {
         ]
     );
 }
+
+/// A school's exam order, as schools write it (no real one is in the corpus,
+/// so this is written to their layout): a blank number, members as
+/// `name<gap>post<gap>role`, duties right after the last member, room
+/// headings under which the numbering starts again, an unnumbered role line,
+/// the year of the date on its own line.
+#[test]
+fn school_exam_committees_with_room_headings() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/school-exam-committees.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let h = &order.header;
+    assert_eq!(h.kind, kamsang::model::DocumentKind::Committee);
+    let number = h.order_number.as_ref().expect("number");
+    assert_eq!((number.number, number.year_be), (None, Some(2567)));
+    assert_eq!(
+        h.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2024-09-16")
+    );
+    assert_eq!(
+        h.signed_by.as_ref().and_then(|s| s.name.as_deref()),
+        Some("นายสมชาย ใจดี")
+    );
+    let names: Vec<&str> = order.committees.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "คณะกรรมการอำนวยการ",
+            "คณะกรรมการกำกับห้องสอบ",
+            "คณะกรรมการตรวจข้อสอบ"
+        ]
+    );
+    assert_eq!(
+        members(&order.committees[0]),
+        [
+            ("นายสมชาย ใจดี", Some("ประธานกรรมการ")),
+            ("นางสมศรี มีสุข", Some("รองประธานกรรมการ")),
+            ("นางสาวมาลี รักเรียน", Some("กรรมการและเลขานุการ")),
+        ]
+    );
+    // the duty paragraph after the last member is the committee's, not hers
+    assert_eq!(
+        order.committees[0].members[2].position.as_deref(),
+        Some("ครูผู้ช่วย")
+    );
+    assert_eq!(order.committees[0].duties.len(), 1);
+    // numbering that starts again under each room heading: four members,
+    // no out-of-order numbers, the headings not glued to the names
+    assert_eq!(
+        members(&order.committees[1]),
+        [
+            ("นายวิชัย ใจงาม", Some("กรรมการ")),
+            ("นางวิไล สายทอง", Some("กรรมการ")),
+            ("นางสาวพร ทองดี", Some("กรรมการ")),
+            ("ว่าที่ร้อยตรีสมศักดิ์ แก้วใส", Some("กรรมการ")),
+        ]
+    );
+    assert!(
+        order
+            .diagnostics
+            .iter()
+            .all(|d| !d.code.starts_with("number_")),
+        "{:?}",
+        order.diagnostics
+    );
+    // a seat held by every class teacher: a position, never a person
+    let last = order.committees[2].members.last().expect("member");
+    assert_eq!(
+        (last.full_name.as_deref(), last.position.as_deref()),
+        (None, Some("ครูประจำชั้นทุกคน"))
+    );
+    assert_eq!(order.people.len(), 9);
+    let teacher = &order.people[1];
+    assert_eq!(
+        (teacher.position.as_deref(), teacher.rank.as_deref()),
+        (Some("ครู"), Some("ครูชำนาญการพิเศษ"))
+    );
+}

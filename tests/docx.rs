@@ -396,8 +396,9 @@ fn people_listed_in_a_table_are_people() {
         people,
         [
             ("นายสมชาย ใจดี", Some("ครู"), Some("ชำนาญการ"), 2),
-            // SPEC lists ครูผู้ช่วย among ranks / academic standings
-            ("นางสาวสมศรี รักดี", None, Some("ครูผู้ช่วย"), 1)
+            // ครูผู้ช่วย (assistant teacher) is a position, not a standing:
+            // issue 19 (SPEC listed it among ranks; the issue wins)
+            ("นางสาวสมศรี รักดี", Some("ครูผู้ช่วย"), None, 1)
         ]
     );
     assert_eq!(order.people[0].duties[1].title, "ดูแลความสะอาด");

@@ -466,8 +466,8 @@ fn header_row_under_two_title_rows() {
                     Some("ชำนาญการพิเศษ"),
                     4
                 ),
-                // ครูผู้ช่วย is the position and the rank at once
-                (Some("2"), "นางสาวสมหญิง รักเรียน", None, Some("ครูผู้ช่วย"), 6),
+                // ครูผู้ช่วย (assistant teacher) is a position (issue 19)
+                (Some("2"), "นางสาวสมหญิง รักเรียน", Some("ครูผู้ช่วย"), None, 6),
             ],
             "{name}"
         );

@@ -129,7 +129,8 @@ fn split_title_line(text: &str) -> (&str, Option<&str>, Option<&str>) {
         if after
             .chars()
             .next()
-            .is_some_and(crate::thai::digits::is_digit)
+            .is_some_and(|c| crate::thai::digits::is_digit(c) || matches!(c, '.' | '…' | '_'))
+            && after.contains('/')
         {
             return (head[..i].trim(), Some(head[i..].trim()), subject);
         }
@@ -185,6 +186,9 @@ mod tests {
         );
         let (o, _) = order_number("ที่ ๕ /๒๕๖๓");
         assert_eq!((o.number, o.year_be), (Some(5), Some(2563)));
+        // the number left blank for the registry
+        let (o, _) = order_number("ที่ ........../2561");
+        assert_eq!((o.number, o.year_be), (None, Some(2561)));
     }
 
     #[test]

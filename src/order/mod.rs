@@ -46,7 +46,18 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // (person index, substitute name key) to resolve once everyone is known
     let mut keys: HashMap<String, String> = HashMap::new();
     let mut work_group: Option<String> = None;
+    // top-level nodes, with the items under a top-level heading in its place
+    // (`ฝ่ายวิชาการ` / `1. นาย…`: numbering that starts again under it)
+    let mut tops: Vec<usize> = Vec::new();
     for &i in outline.roots.iter().skip(head.kinds.len()) {
+        tops.push(i);
+        if let Some(n) = outline.node(i)
+            && n.kind == NodeKind::Paragraph(ParaKind::Heading)
+        {
+            tops.extend(n.children.iter().copied());
+        }
+    }
+    for &i in &tops {
         let Some(n) = outline.node(i) else { continue };
         if in_committee.get(i).copied().unwrap_or(false) {
             continue;
@@ -56,6 +67,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                 work_group = Some(n.text.clone());
                 set_kind(&mut kinds, i, "work_group");
             }
+            NodeKind::Paragraph(ParaKind::Heading) => work_group = Some(n.text.clone()),
             NodeKind::Item => {
                 // a person at the top level, or people one level down under a
                 // group item (`1. ฝ่ายบริหาร` → `1.1 นาย…`); a committee's
@@ -445,10 +457,11 @@ fn default_kind(kind: NodeKind) -> &'static str {
         NodeKind::Name => "name",
         NodeKind::Paragraph(ParaKind::StepsHeading) => "steps_heading",
         NodeKind::Paragraph(ParaKind::Substitute) => "substitute_clause",
-        NodeKind::Paragraph(ParaKind::PersonLine) => "person",
+        NodeKind::Paragraph(ParaKind::Entry) => "entry",
         NodeKind::Paragraph(ParaKind::WorkGroup) => "work_group",
         NodeKind::Paragraph(ParaKind::Rule) => "rule",
         NodeKind::Paragraph(ParaKind::Part) => "part",
+        NodeKind::Paragraph(ParaKind::Heading) => "heading",
         NodeKind::Paragraph(ParaKind::Effective) => "effective",
         NodeKind::Paragraph(ParaKind::Signed) => "date",
         NodeKind::Paragraph(ParaKind::Signature) => "signature",

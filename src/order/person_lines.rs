@@ -1,4 +1,4 @@
-//! People named on unnumbered lines ([`ParaKind::PersonLine`]): cabinet
+//! People named on unnumbered lines ([`ParaKind::Entry`]): cabinet
 //! reshuffles (`พลเอก ก ข      รองนายกรัฐมนตรี` / `พ้นจากความเป็นรัฐมนตรี`),
 //! appointments (`น.ส.ก ข` / `ดำรงตำแหน่งประธานสภา…`), advisers listed under
 //! club or unit headings (`นายก ข (คณะวิทยาศาสตร์)`).
@@ -19,15 +19,22 @@ use crate::thai::lexicon::{APPOINTED_AS_WORDS, APPOINTMENT_TRAILERS, REMOVAL_WOR
 pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
     let mut out = Vec::new();
     for (i, n) in outline.nodes.iter().enumerate() {
-        if n.kind != NodeKind::Paragraph(ParaKind::PersonLine)
+        if n.kind != NodeKind::Paragraph(ParaKind::Entry)
             || claimed.get(i).copied().unwrap_or(false)
         {
             continue;
         }
-        let Some(name) = split_name(&n.text) else {
+        // a table row `1⇥นายก ข⇥สังคมศาสตร์/3⇥ค่ายอาสาพัฒนา`: the cells after
+        // the name are not read without the table's header (null, not a guess)
+        let row = row_number_start(&n.text);
+        let Some(name) = split_name(n.text.get(row.unwrap_or(0)..).unwrap_or("")) else {
             continue;
         };
-        let (position, appointed_as) = post_and_appointment(name.rest);
+        let (position, appointed_as) = if row.is_some() {
+            (None, None)
+        } else {
+            post_and_appointment(name.rest)
+        };
         let post = position.as_deref().map(split_position).unwrap_or_default();
         let person = Person {
             id: format!("u{}", out.len() + 1),
@@ -50,6 +57,13 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         out.push((i, person));
     }
     out
+}
+
+/// Where the name starts after a bare row number (`1 นายก ข …`), when the
+/// text starts with one.
+fn row_number_start(text: &str) -> Option<usize> {
+    let (num, _) = text.split_once(' ')?;
+    (!num.is_empty() && num.chars().all(crate::thai::digits::is_digit)).then(|| num.len() + 1)
 }
 
 /// Whether what an order makes a person is a removal from office (`พ้นจาก…`).
@@ -104,7 +118,7 @@ fn heading_above(outline: &Outline, i: usize) -> Option<String> {
     for &s in siblings.get(..at)?.iter().rev() {
         let m = outline.node(s)?;
         match m.kind {
-            NodeKind::Paragraph(ParaKind::PersonLine) => continue,
+            NodeKind::Paragraph(ParaKind::Entry) => continue,
             NodeKind::Paragraph(ParaKind::Text | ParaKind::WorkGroup)
                 if crate::outline::line::is_heading_length(&m.text) && !m.text.contains(' ') =>
             {

@@ -39,11 +39,14 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
 const PERSON_LINE_FOLLOWERS: &[&str] = &["ดำรงตำแหน่ง", "เป็น", "ตำแหน่ง", "("];
 
 /// Whether an unnumbered line names a person first (see
-/// [`ParaKind::PersonLine`]), and whether the text after the name is a cell
+/// [`ParaKind::Entry`]), and whether the text after the name is a cell
 /// that may wrap onto the next line (nothing, or a gap-separated post).
 /// `None` when it is not a person line.
 pub fn person_line(line: &crate::read::Line) -> Option<bool> {
-    let text = line.text.as_str();
+    let (text, base) = match row_number_cell(line) {
+        Some(start) => (line.text.get(start..)?, start),
+        None => (line.text.as_str(), 0),
+    };
     let n = crate::thai::names::split_name(text)?;
     n.family?;
     let name_end = text.len().checked_sub(n.rest.len())?;
@@ -51,6 +54,7 @@ pub fn person_line(line: &crate::read::Line) -> Option<bool> {
         return Some(true);
     }
     // a wide gap (or tab) right after the name: the next cell
+    let name_end = name_end + base;
     let gap = line
         .gaps
         .iter()
@@ -60,6 +64,14 @@ pub fn person_line(line: &crate::read::Line) -> Option<bool> {
     }
     let rest = n.rest.trim_start();
     starts_with_any(rest, PERSON_LINE_FOLLOWERS).map(|w| w != "(")
+}
+
+/// Where the second cell starts when the first cell of a line is a bare row
+/// number (`1⇥นายก ข⇥…`: a table row, its cells joined by tabs or wide gaps).
+pub fn row_number_cell(line: &crate::read::Line) -> Option<usize> {
+    let &first_gap = line.gaps.first()?;
+    let cell = line.text.get(..first_gap)?.trim();
+    (!cell.is_empty() && cell.chars().all(crate::thai::digits::is_digit)).then_some(first_gap)
 }
 
 /// Whether a line is short enough to be a heading (a subject, an office, a
@@ -123,11 +135,12 @@ fn is_order_number(text: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start();
+    // `ที่ 12/2567`, or a number left blank for the registry: `ที่ ......../2561`
     rest.len() < text.len()
         && rest
             .chars()
             .next()
-            .is_some_and(|c| digit_value(c).is_some())
+            .is_some_and(|c| digit_value(c).is_some() || matches!(c, '.' | '…' | '_'))
         && rest.contains('/')
 }
 
@@ -280,6 +293,10 @@ mod tests {
         assert_eq!(header_line_kind("สำนักงานเขตพื้นที่การศึกษา", true), None);
         assert_eq!(
             header_line_kind("ที่ ๑๖/๒๕๖๐", false),
+            Some(ParaKind::OrderNumber)
+        );
+        assert_eq!(
+            header_line_kind("ที่ ........../2561", false),
             Some(ParaKind::OrderNumber)
         );
         assert_eq!(

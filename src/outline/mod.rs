@@ -32,12 +32,19 @@ pub enum ParaKind {
     StepsHeading,
     /// `กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ …` (substitute clause without a number).
     Substitute,
-    /// An unnumbered line that names a person first: a titled name alone, or
-    /// followed by a wide gap and a post or role (`พลเอก ก ข      รองนายกรัฐมนตรี`),
-    /// a bracket (`นายก ข (คณะวิทยาศาสตร์)`) or `ดำรงตำแหน่ง…` / `เป็น…`.
-    PersonLine,
+    /// An unnumbered entry of a list of people or seats: a line that names a
+    /// person first — a titled name alone, or followed by a wide gap and a
+    /// post or role (`พลเอก ก ข      รองนายกรัฐมนตรี`), a bracket (`นายก ข
+    /// (คณะวิทยาศาสตร์)`) or `ดำรงตำแหน่ง…` / `เป็น…` — or a seat whose role
+    /// stands alone on the next line (`อธิการบดี` / `ที่ปรึกษา`), with the lines
+    /// that continue it.
+    Entry,
     /// `ส่วนที่ 2` / `หมวด 1`: a part heading, never an item.
     Part,
+    /// An unnumbered heading over a list whose numbering starts again under
+    /// it (a room, a faculty, a club, a day of a roster): the list's items
+    /// are its children.
+    Heading,
     /// `ทั้งนี้ ตั้งแต่…` (effective clause) after the body.
     Effective,
     /// `สั่ง ณ วันที่ …` (date of signing).

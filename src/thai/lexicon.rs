@@ -459,6 +459,15 @@ pub const BACKGROUND_START: &str = "ตามที่";
 /// The end of a background clause (see [`BACKGROUND_START`]).
 pub const BACKGROUND_END: &str = "นั้น";
 
+/// Words that end an introducing line whose list (members, people, duties)
+/// follows it: "consisting of", "as follows", a colon.
+pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดังต่อไปนี้", "ดังนี้", ":"];
+
+/// Words that introduce the duties of a committee ("has the power and duty",
+/// "has the duty", "role and duty", "duty"), longest first.
+pub const COMMITTEE_DUTY_INTROS: &[&str] =
+    &["มีอำนาจหน้าที่", "อำนาจหน้าที่", "มีหน้าที่", "บทบาทหน้าที่", "หน้าที่"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,7 +138,7 @@ impl Reader<'_> {
             return false;
         }
         let intro = clean(&n.text);
-        if intro.is_empty() || starts_with_name(&intro) {
+        if intro.is_empty() || starts_with_name(&intro) || delegated(&intro) {
             return false;
         }
         let ends_list = ends_with_any(&intro, LIST_INTROS);
@@ -310,7 +310,8 @@ impl Reader<'_> {
                 }
             }
             NodeKind::Item if d.in_duties => self.duty_item(d, c),
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::PersonLine) => {
+            NodeKind::Item
+            | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry | ParaKind::Heading) => {
                 d.consumed.push(c);
                 if let Some(rest) = duty_intro(&text) {
                     // `มีหน้าที่ ดังนี้`: the items from here on are duties
@@ -399,7 +400,7 @@ impl Reader<'_> {
                 self.duty_item(d, s);
                 true
             }
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::PersonLine) => {
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry) => {
                 if introduced_body(&text).is_some() && duty_intro(&text).is_none() {
                     // the next committee
                     return false;
@@ -421,6 +422,36 @@ impl Reader<'_> {
         }
     }
 }
+
+/// Whether the body an intro names is one the order tells someone else to
+/// appoint (`ให้รัฐมนตรีว่าการกระทรวงศึกษาธิการแต่งตั้งคณะกรรมการคณะหนึ่ง…`):
+/// `ให้ X แต่งตั้ง` with someone between "let" and "appoint". `ให้แต่งตั้ง`
+/// and `ให้มีการแต่งตั้ง` are this order's own appointment.
+fn delegated(intro: &str) -> bool {
+    let Some(start) = introduced_body(intro) else {
+        return false;
+    };
+    let before = intro.get(..start).unwrap_or("");
+    let Some(p) = before.rfind("แต่งตั้ง") else {
+        return false;
+    };
+    let seg = before.get(..p).unwrap_or("");
+    let Some(q) = seg.rfind("ให้") else {
+        return false;
+    };
+    let between = seg.get(q + "ให้".len()..).unwrap_or("").trim();
+    // someone named between: a post, in the same clause (จึง, "therefore",
+    // opens the order's own operative clause)
+    !between.is_empty()
+        && !between.starts_with("มี")
+        && !between.contains("จึง")
+        && between.len() <= MAX_DELEGATE_BYTES
+}
+
+/// Longest text between `ให้` and `แต่งตั้ง` read as the one told to appoint
+/// (`รัฐมนตรีว่าการกระทรวงศึกษาธิการ`, 96 bytes), in bytes: a post of about
+/// 60 Thai characters.
+const MAX_DELEGATE_BYTES: usize = 200;
 
 /// Whether an unnumbered intro line appoints the body it names — the body
 /// starts the text (after `แต่งตั้ง` / `ให้` …), follows `แต่งตั้ง`, or is given

@@ -4,11 +4,12 @@
 use super::members::{Found, Seat};
 use super::names::{cut_description, who};
 use super::text::rfind_any;
+use super::vocabulary::COMMITTEE_WORDS;
 use super::vocabulary::{
     CLAUSE_OPENERS, NOT_AN_APPOINTMENT, ROLE_CLAUSE_FOLLOWERS, ROLE_CUE, ROLE_FIRST_FOLLOWERS,
     ROLE_WORDS,
 };
-use crate::thai::lexicon::COMMITTEE_ROLES as ROLES;
+use crate::thai::lexicon::{COMMITTEE_ROLES as ROLES, ORDINAL_WORD};
 
 /// The role `s` is exactly (dots and spaces around ignored).
 pub(super) fn role_exact(s: &str) -> Option<&'static str> {
@@ -48,10 +49,30 @@ pub(super) fn role_at_end(s: &str) -> Option<(usize, &'static str)> {
 pub(super) fn role_first(s: &str) -> Option<(&'static str, &str)> {
     let (len, role) = role_prefix(s)?;
     let rest = s.get(len..)?;
+    if seat_elsewhere(rest) {
+        return None;
+    }
     let ok = rest.is_empty()
         || rest.starts_with(' ')
         || ROLE_FIRST_FOLLOWERS.iter().any(|f| rest.starts_with(f));
     ok.then_some((role, rest))
+}
+
+/// Whether what follows a role says it is a seat in another body:
+/// `กรรมการในคณะกรรมการป้องกัน…`, `รองประธานกรรมการ คนที่ 2 ในคณะกรรมการ…` —
+/// an assignment to sit there, not a member of the committee being read.
+pub(super) fn seat_elsewhere(after_role: &str) -> bool {
+    let mut t = after_role.trim_start();
+    if let Some(r) = t.strip_prefix(ORDINAL_WORD) {
+        // `คนที่ 2 ใน…`
+        t = r.trim_start();
+        t = t.split_once(' ').map_or("", |(_, r)| r).trim_start();
+    }
+    t.strip_prefix("ใน").is_some_and(|r| {
+        COMMITTEE_WORDS
+            .iter()
+            .any(|w| r.trim_start().starts_with(w))
+    })
 }
 
 /// `เป็น<role>` appointments in `text`: (offset of เป็น, role, end of the role).

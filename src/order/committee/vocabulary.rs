@@ -98,12 +98,9 @@ pub(super) const NAME_ENDS: &[&str] = &[
     ":",
 ];
 
-/// Words that end an introducing line whose members follow it.
-pub(super) const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดังต่อไปนี้", "ดังนี้", ":"];
+pub(super) use crate::thai::lexicon::LIST_INTROS;
 
-/// Words that introduce the duties of a committee ("has the power and duty",
-/// "has the duty", "role and duty", "duty").
-pub(super) const DUTY_INTROS: &[&str] = &["มีอำนาจหน้าที่", "อำนาจหน้าที่", "มีหน้าที่", "บทบาทหน้าที่", "หน้าที่"];
+pub(super) use crate::thai::lexicon::COMMITTEE_DUTY_INTROS as DUTY_INTROS;
 
 /// Filler after a duty intro: "and responsibility", "as follows", "namely".
 pub(super) const DUTY_FILLERS: &[&str] = &["และความรับผิดชอบ", "ดังต่อไปนี้", "ดังนี้", "คือ", ":"];

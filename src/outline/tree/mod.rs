@@ -25,8 +25,8 @@ use crate::error::Result;
 use crate::limits::Limits;
 use crate::read::{Line, Source};
 use crate::thai::lexicon::{
-    CLAUSE_OPENERS, CONNECTIVES, DOCUMENT_WORDS, PREAMBLE_STARTS, TITLE_BULLETS, TITLES,
-    starts_with_any, whole_role,
+    CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS,
+    PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_with_any, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -45,7 +45,7 @@ pub fn build_with(source: &mut Source, limits: &Limits) -> Result<Outline> {
 /// opens a person.
 fn build_lines<L: std::borrow::Borrow<Line>>(
     lines: impl IntoIterator<Item = L, IntoIter: ExactSizeIterator>,
-    next_person: Vec<bool>,
+    next_person: Vec<Next>,
     wrap_width: usize,
     limits: &Limits,
 ) -> std::result::Result<Outline, (Outline, u32)> {
@@ -57,7 +57,9 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
     };
     for (line, next_person) in lines.zip(next_person) {
         let line = line.borrow();
-        b.next_starts_person = next_person;
+        b.next_starts_person = next_person.person;
+        b.next_is_role = next_person.role;
+        b.next_list_start = next_person.list_start;
         b.push_line(line);
         // one line adds a bounded number of nodes: checking after each is enough
         if b.out.nodes.len() > limits.max_nodes {
@@ -67,15 +69,32 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
     Ok(b.finish())
 }
 
-/// For each line, whether the first non-blank line after it opens a person
-/// (a work-group heading must stand above one), in one backward pass.
-fn next_starts_person(lines: &[Line]) -> Vec<bool> {
-    let mut out = vec![false; lines.len()];
-    let mut next = false;
+/// What the first non-blank line after a line is.
+#[derive(Debug, Clone, Copy, Default)]
+struct Next {
+    /// It opens a person (a work-group heading must stand above one).
+    person: bool,
+    /// It is a committee role alone (`ที่ปรึกษา`): the line before is a seat.
+    role: bool,
+    /// It starts a list at 1 (`1)`, `(1)`, `1.`, `ก.`): the family of the list.
+    list_start: Option<Family>,
+}
+
+/// For each line, what the first non-blank line after it is, in one
+/// backward pass.
+fn next_starts_person(lines: &[Line]) -> Vec<Next> {
+    let mut out = vec![Next::default(); lines.len()];
+    let mut next = Next::default();
     for (slot, line) in out.iter_mut().zip(lines).rev() {
         *slot = next;
         if !line.text.is_empty() {
-            next = starts_person(&line.text);
+            next = Next {
+                person: starts_person(&line.text),
+                role: whole_role(&line.text).is_some(),
+                list_start: parse_label(&line.text)
+                    .filter(|(l, _)| l.values.len() == 1 && l.values.first() == Some(&1))
+                    .map(|(l, _)| l.family),
+            };
         }
     }
     out
@@ -112,6 +131,10 @@ struct Builder {
     prev_trailing: usize,
     /// The first non-blank line after the current one opens a person.
     next_starts_person: bool,
+    /// The first non-blank line after the current one is a committee role.
+    next_is_role: bool,
+    /// The first non-blank line after the current one starts a list at 1.
+    next_list_start: Option<Family>,
     /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
     in_tail: bool,
     /// Width (indent + characters) of the previous line.
@@ -193,12 +216,20 @@ impl Builder {
             self.item(label, rest, line);
             return;
         }
-        if !self.in_tail
-            && (self.in_body || self.preamble_started)
-            && let Some(wraps) = person_line(line)
-        {
-            self.person_line(line, wraps);
-            return;
+        if !self.in_tail && (self.in_body || self.preamble_started) {
+            if let Some(wraps) = person_line(line) {
+                self.person_line(line, wraps);
+                return;
+            }
+            // a seat whose role stands on the next line: `อธิการบดี` / `ที่ปรึกษา`
+            if self.next_is_role
+                && self.list_may_start()
+                && is_heading_length(text)
+                && whole_role(text).is_none()
+            {
+                self.entry(line, true);
+                return;
+            }
         }
         if let Some(written) = crate::outline::label::oversized_label(text) {
             let mut d = Diagnostic::new(
@@ -280,17 +311,109 @@ impl Builder {
     /// items). When its last cell may wrap, the lines after it that start
     /// nothing continue it.
     fn person_line(&mut self, line: &Line, wraps: bool) {
+        let name_only =
+            crate::thai::names::split_name(&line.text).is_some_and(|n| n.rest.is_empty());
+        self.entry(line, name_only);
+        if !wraps {
+            self.person_cont = None;
+        }
+    }
+
+    /// Whether a list entry may start here: no text is open, or the open
+    /// paragraph ends with a list intro (`… ประกอบด้วย`) or is an entry that
+    /// ends with its role (`ผู้มีอำนาจสั่งการ… กรรมการ`). A line inside a
+    /// wrapped item (`(1) นายก ข` / `รองเลขาธิการ…` / `สำนัก…` / `กรรมการ`) is
+    /// the item's, even when a role follows it.
+    fn list_may_start(&self) -> bool {
+        match self.cont.and_then(|c| self.out.nodes.get(c)) {
+            None => true,
+            // the list intro, or an entry of the list complete with its role
+            Some(n) => {
+                let t = n.text.trim_end();
+                matches!(n.kind, NodeKind::Paragraph(_))
+                    && (LIST_INTROS.iter().any(|w| t.ends_with(w))
+                        || t.rsplit(' ')
+                            .next()
+                            .is_some_and(|w| whole_role(w).is_some()))
+            }
+        }
+    }
+
+    /// An entry of a list of people or seats ([`ParaKind::Entry`]), whose
+    /// next cell (`cell_follows`: the post or role on the next line) or
+    /// wrapped last cell continues it.
+    fn entry(&mut self, line: &Line, cell_follows: bool) {
         self.in_body = true;
         let parent = self.stack.last().copied();
-        let i = self.paragraph(ParaKind::PersonLine, line, parent);
+        let i = self.paragraph(ParaKind::Entry, line, parent);
         self.cont = None;
-        self.person_cont = wraps.then_some(i);
-        self.person_name_only =
-            crate::thai::names::split_name(&line.text).is_some_and(|n| n.rest.is_empty());
+        self.person_cont = Some(i);
+        self.person_name_only = cell_follows;
+    }
+
+    /// Whether an unnumbered line is a heading over the list that starts on
+    /// the next line (`ห้องสอบที่ 1 ชั้นประถมศึกษาปีที่ 1` / `1) นาย…`): short,
+    /// not a role or a continuation (`และ…`), and either the list restarts
+    /// (a list of that form is already open: `1) … 2) … heading 1) …`) or the
+    /// line before was short, so this line cannot be its wrap.
+    fn heads_a_list(&self, text: &str) -> Option<Family> {
+        let family = self.next_list_start?;
+        if self.in_tail
+            || !is_heading_length(text)
+            || whole_role(text).is_some()
+            || starts_with_any(text, CONNECTIVES).is_some()
+            || crate::thai::names::split_name(text).is_some()
+        {
+            return None;
+        }
+        // `1.1` alone, its text on the next line (a table flattened to a cell
+        // per line): the item's own text
+        if self
+            .cont
+            .and_then(|c| self.out.nodes.get(c))
+            .is_some_and(|n| n.kind == NodeKind::Item && n.text.is_empty())
+        {
+            return None;
+        }
+        let restarts = self
+            .stack
+            .iter()
+            .any(|&i| self.family_of(i) == Some(family));
+        let after_short_line = self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
+            || self.prev_width * 10 < self.wrap_width * 6;
+        (restarts || after_short_line).then_some(family)
+    }
+
+    /// A heading over a list: a sibling of the list (and of an earlier
+    /// heading) it restarts, the list's items its children.
+    fn heading(&mut self, line: &Line, family: Family) {
+        while let Some(&top) = self.stack.last() {
+            let is_heading = self
+                .out
+                .nodes
+                .get(top)
+                .is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Heading));
+            if is_heading || self.family_of(top) == Some(family) {
+                self.stack.pop();
+            } else {
+                break;
+            }
+        }
+        let parent = self.stack.last().copied();
+        let i = self.paragraph(ParaKind::Heading, line, parent);
+        self.stack.push(i);
+        self.cont = None;
     }
 
     fn body_text(&mut self, line: &Line) {
         let mut kind = body_line_kind(&line.text);
+        if kind.is_none()
+            && self.person_cont.is_none()
+            && let Some(family) = self.heads_a_list(&line.text)
+        {
+            self.heading(line, family);
+            return;
+        }
         if kind.is_none()
             && let Some(c) = self.person_cont
         {
@@ -302,6 +425,10 @@ impl Builder {
                 }
             } else {
                 self.join(c, line);
+            }
+            // a role completes the entry
+            if whole_role(&line.text).is_some() {
+                self.person_cont = None;
             }
             return;
         }
@@ -372,6 +499,20 @@ impl Builder {
     /// unless it starts with a connective (ที่…, และ…, ซึ่ง…) that is not a
     /// clause opener (ในกรณี… starts with ใน but opens a clause).
     fn ends_paragraph(&self, text: &str) -> bool {
+        // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the
+        // committee's duties after its last member, never the member's text
+        let member_done = self
+            .cont
+            .and_then(|c| self.out.nodes.get(c))
+            .is_some_and(|n| {
+                n.text
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| whole_role(w).is_some())
+            });
+        if member_done && starts_with_any(text, COMMITTEE_DUTY_INTROS).is_some() {
+            return true;
+        }
         if self.wrap_width > PARAGRAPH_PER_LINE_WIDTH {
             starts_with_any(text, CLAUSE_OPENERS).is_some()
                 || starts_with_any(text, CONNECTIVES).is_none()
@@ -716,6 +857,27 @@ impl Builder {
             }
             None => self.stack.last().copied(),
         };
+        // a list of another form under the same parent numbers from 1
+        // (`1.1 … 1.3` members, then `1) … 3)` duties)
+        let siblings = match parent.and_then(|p| self.out.nodes.get(p)) {
+            Some(p) => &p.children,
+            None => &self.out.roots,
+        };
+        let last_family = siblings
+            .iter()
+            .rev()
+            .find_map(|&c| self.out.nodes.get(c).and_then(|n| n.label.as_ref()))
+            .map(|l| l.family);
+        if last_family.is_some_and(|f| f != family) {
+            match parent {
+                Some(p) => {
+                    if let Some(c) = self.counts.get_mut(p) {
+                        *c = 0;
+                    }
+                }
+                None => self.root_count = 0,
+            }
+        }
         let seq = self.next_seq(parent);
         (parent, vec![seq], false)
     }
