@@ -132,14 +132,14 @@ impl Limits {
 }
 
 impl Limits {
-    /// Most cells (rows × used columns) of one sheet: [`SHEET_CELLS_PER_NODE`]
+    /// Most cells (rows × used columns) of one sheet: `SHEET_CELLS_PER_NODE`
     /// × [`Limits::max_nodes`].
-    pub fn max_sheet_cells(&self) -> u64 {
+    pub(crate) fn max_sheet_cells(&self) -> u64 {
         u64::try_from(self.max_nodes.saturating_mul(SHEET_CELLS_PER_NODE)).unwrap_or(u64::MAX)
     }
 
     /// The error for a sheet that would expand to `cells` cells.
-    pub fn too_many_cells(&self, path: &str, sheet: &str, cells: u64) -> Error {
+    pub(crate) fn too_many_cells(&self, path: &str, sheet: &str, cells: u64) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -152,7 +152,7 @@ impl Limits {
     /// The error for cells or labels that expand past
     /// [`Limits::max_part_bytes`] of text in all (one shared string used by
     /// many cells, repeated cells).
-    pub fn text_too_big(&self, path: &str, what: &str) -> Error {
+    pub(crate) fn text_too_big(&self, path: &str, what: &str) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -163,13 +163,13 @@ impl Limits {
     }
 
     /// Most numbering definitions in one `word/numbering.xml`.
-    pub fn max_numbering_definitions(&self) -> usize {
+    pub(crate) fn max_numbering_definitions(&self) -> usize {
         self.max_nodes
             .saturating_mul(NUMBERING_DEFINITIONS_PER_NODE)
     }
 
     /// The error for a numbering part with too many definitions.
-    pub fn too_many_numbering_definitions(&self, path: &str) -> Error {
+    pub(crate) fn too_many_numbering_definitions(&self, path: &str) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -180,13 +180,13 @@ impl Limits {
     }
 
     /// Most characters of rendered numbering labels in one document.
-    pub fn max_label_chars(&self) -> usize {
+    pub(crate) fn max_label_chars(&self) -> usize {
         self.max_line_chars
             .saturating_mul(LABEL_CHARS_PER_LINE_CHAR)
     }
 
     /// The error for numbering labels past [`Limits::max_label_chars`] in all.
-    pub fn labels_too_long(&self, path: &str, line: u32) -> Error {
+    pub(crate) fn labels_too_long(&self, path: &str, line: u32) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
