@@ -18,7 +18,8 @@
 //!   [`parse_bytes`], [`parse_reader`], [`parse_str`] for the default options):
 //!   an input to a [`DutyOrder`];
 //! - [`model`]: the types that are the JSON ([`DutyOrder`] and its parts);
-//! - [`diagnostic`]: what the parser noticed ([`Diagnostic`], [`Severity`]);
+//! - [`diagnostic`]: what the parser noticed ([`Diagnostic`], [`Severity`],
+//!   and [`diagnostic::Code`], the catalogue of codes);
 //! - [`diff()`] and [`diff::report`]: what changed between two orders;
 //! - [`render`]: an order written back as a clean .txt or .docx;
 //! - [`schema`]: the JSON Schemas of the output;
