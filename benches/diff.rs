@@ -28,6 +28,17 @@ fn parse(rel: &str) -> DutyOrder {
     kamsang::parse_path(path.to_str().unwrap()).unwrap()
 }
 
+/// `digits` with Arabic digits written as Thai ones (๐–๙).
+fn to_thai(digits: &str) -> String {
+    digits
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x0E50 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
 /// Copy `order`'s people until there are `PEOPLE`, each copy with distinct
 /// names, numbers and duty titles (the copy number in Thai digits).
 fn hundred(order: &DutyOrder) -> DutyOrder {
@@ -40,7 +51,7 @@ fn copies(order: &DutyOrder, people: usize) -> DutyOrder {
     out.people.clear();
     let mut n = 0;
     'copies: for copy in 0.. {
-        let tag = kamsang::thai::digits::to_thai(&copy.to_string());
+        let tag = to_thai(&copy.to_string());
         for p in &order.people {
             if n == people {
                 break 'copies;

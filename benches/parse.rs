@@ -74,7 +74,7 @@ fn bench_normalize_line(c: &mut Criterion) {
     group.bench_function(REFERENCE, |b| {
         b.iter(|| {
             for line in &lines {
-                black_box(kamsang::thai::normalize_line(black_box(line)));
+                black_box(kamsang::normalize_line(black_box(line)));
             }
         });
     });

@@ -4,6 +4,7 @@
 //! bytes, a format we refuse). Structural oddities are diagnostics.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// What went wrong, without the path.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,13 +30,29 @@ pub enum ErrorKind {
     Limit(String),
 }
 
-/// An error that stops one input from being parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An error that stops one input from being parsed: what went wrong
+/// ([`Error::kind`]), about which input ([`Error::path`]) and where
+/// ([`Error::line`]); an I/O failure keeps the [`std::io::Error`] behind it
+/// as its [`source`](std::error::Error::source).
+#[derive(Debug, Clone)]
 pub struct Error {
     path: String,
     line: Option<u32>,
     kind: ErrorKind,
+    /// The I/O error behind an [`ErrorKind::Io`], shared so that `Error`
+    /// stays `Clone`.
+    source: Option<Arc<std::io::Error>>,
 }
+
+/// Equal when path, line and kind are: the I/O error behind is not compared
+/// (`io::Error` has no equality; its message is in the kind).
+impl PartialEq for Error {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.path, self.line, &self.kind) == (&other.path, other.line, &other.kind)
+    }
+}
+
+impl Eq for Error {}
 
 impl Error {
     /// A new error about `path`.
@@ -44,7 +61,20 @@ impl Error {
             path: path.into(),
             line: None,
             kind,
+            source: None,
         }
+    }
+
+    /// An [`ErrorKind::Io`] about `path` that keeps `error` as its source
+    /// (the kind holds its message in a few plain words).
+    pub fn io(path: impl Into<String>, error: std::io::Error) -> Self {
+        Error::new(path, ErrorKind::Io(crate::io_message(&error))).with_source(error)
+    }
+
+    /// The same error, caused by `error`.
+    fn with_source(mut self, error: std::io::Error) -> Self {
+        self.source = Some(Arc::new(error));
+        self
     }
 
     /// The same error, located at a 1-based line.
@@ -83,7 +113,15 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    /// The [`std::io::Error`] behind an [`ErrorKind::Io`], when there was one
+    /// (not for "is a directory", which kamsang decides itself).
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// `name` fit for a one-line message: control characters (a newline, a
 /// carriage return, an escape sequence for the terminal, the C1 range) and
@@ -125,5 +163,20 @@ mod tests {
         );
         let e = Error::new("x\ny.txt", ErrorKind::Corrupt("part a\nb".into())).at_line(3);
         assert_eq!(e.to_string(), "x\\ny.txt: part a\\nb (line 3)");
+    }
+
+    #[test]
+    fn an_io_error_is_its_source() {
+        use std::error::Error as _;
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let e = Error::io("a.txt", io);
+        assert_eq!(e.kind(), &ErrorKind::Io("permission denied".to_string()));
+        assert_eq!(e.to_string(), "a.txt: cannot read: permission denied");
+        let source = e.source().and_then(|s| s.downcast_ref::<std::io::Error>());
+        assert_eq!(
+            source.map(std::io::Error::kind),
+            Some(std::io::ErrorKind::PermissionDenied)
+        );
+        assert!(Error::new("a.txt", ErrorKind::Empty).source().is_none());
     }
 }

@@ -86,7 +86,7 @@ impl Limits {
 
     /// The error for an input of `size` bytes past [`Limits::max_file_bytes`];
     /// `None` when the input is a stream cut at the limit (its size unknown).
-    pub fn file_too_big(&self, path: &str, size: Option<u64>) -> Error {
+    pub(crate) fn file_too_big(&self, path: &str, size: Option<u64>) -> Error {
         let what = match size {
             Some(size) => format!(
                 "input is {}, past the limit of {}",
@@ -107,7 +107,7 @@ impl Limits {
     }
 
     /// The error for a line of `chars` characters past [`Limits::max_line_chars`].
-    pub fn line_too_long(&self, path: &str, line: u32, chars: usize) -> Error {
+    pub(crate) fn line_too_long(&self, path: &str, line: u32, chars: usize) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -119,7 +119,7 @@ impl Limits {
     }
 
     /// The error for an outline past [`Limits::max_nodes`].
-    pub fn too_many_nodes(&self, path: &str, line: u32) -> Error {
+    pub(crate) fn too_many_nodes(&self, path: &str, line: u32) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -132,14 +132,14 @@ impl Limits {
 }
 
 impl Limits {
-    /// Most cells (rows × used columns) of one sheet: [`SHEET_CELLS_PER_NODE`]
+    /// Most cells (rows × used columns) of one sheet: `SHEET_CELLS_PER_NODE`
     /// × [`Limits::max_nodes`].
-    pub fn max_sheet_cells(&self) -> u64 {
+    pub(crate) fn max_sheet_cells(&self) -> u64 {
         u64::try_from(self.max_nodes.saturating_mul(SHEET_CELLS_PER_NODE)).unwrap_or(u64::MAX)
     }
 
     /// The error for a sheet that would expand to `cells` cells.
-    pub fn too_many_cells(&self, path: &str, sheet: &str, cells: u64) -> Error {
+    pub(crate) fn too_many_cells(&self, path: &str, sheet: &str, cells: u64) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -152,7 +152,7 @@ impl Limits {
     /// The error for cells or labels that expand past
     /// [`Limits::max_part_bytes`] of text in all (one shared string used by
     /// many cells, repeated cells).
-    pub fn text_too_big(&self, path: &str, what: &str) -> Error {
+    pub(crate) fn text_too_big(&self, path: &str, what: &str) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -163,13 +163,13 @@ impl Limits {
     }
 
     /// Most numbering definitions in one `word/numbering.xml`.
-    pub fn max_numbering_definitions(&self) -> usize {
+    pub(crate) fn max_numbering_definitions(&self) -> usize {
         self.max_nodes
             .saturating_mul(NUMBERING_DEFINITIONS_PER_NODE)
     }
 
     /// The error for a numbering part with too many definitions.
-    pub fn too_many_numbering_definitions(&self, path: &str) -> Error {
+    pub(crate) fn too_many_numbering_definitions(&self, path: &str) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -180,13 +180,13 @@ impl Limits {
     }
 
     /// Most characters of rendered numbering labels in one document.
-    pub fn max_label_chars(&self) -> usize {
+    pub(crate) fn max_label_chars(&self) -> usize {
         self.max_line_chars
             .saturating_mul(LABEL_CHARS_PER_LINE_CHAR)
     }
 
     /// The error for numbering labels past [`Limits::max_label_chars`] in all.
-    pub fn labels_too_long(&self, path: &str, line: u32) -> Error {
+    pub(crate) fn labels_too_long(&self, path: &str, line: u32) -> Error {
         Error::new(
             path,
             ErrorKind::Limit(format!(
@@ -199,7 +199,7 @@ impl Limits {
 }
 
 /// A size for people: whole KiB/MiB/GiB when exact, bytes otherwise.
-pub fn show_size(bytes: u64) -> String {
+pub(crate) fn show_size(bytes: u64) -> String {
     for (unit, name) in [(GIB, "GiB"), (MIB, "MiB"), (KIB, "KiB")] {
         if bytes >= unit && bytes.is_multiple_of(unit) {
             return format!("{} {name}", bytes / unit);
@@ -212,42 +212,9 @@ pub fn show_size(bytes: u64) -> String {
     format!("{bytes} bytes")
 }
 
-/// A size as written on the command line: a whole number of bytes, or with a
-/// binary suffix `K`, `M`, `G` (also `KiB`, `MB`…: all mean powers of 1024).
-pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
-    let s = s.trim();
-    let digits_end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let (digits, suffix) = s.split_at_checked(digits_end).unwrap_or((s, ""));
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("not a size: {s:?} (use bytes or a K, M or G suffix)"))?;
-    let unit = match suffix.trim().to_ascii_uppercase().as_str() {
-        "" | "B" => 1,
-        "K" | "KB" | "KIB" => KIB,
-        "M" | "MB" | "MIB" => MIB,
-        "G" | "GB" | "GIB" => GIB,
-        _ => return Err(format!("unknown size suffix in {s:?} (use K, M or G)")),
-    };
-    n.checked_mul(unit)
-        .ok_or_else(|| format!("size too large: {s:?}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_parse_with_binary_suffixes() {
-        assert_eq!(parse_size("1024"), Ok(1024));
-        assert_eq!(parse_size("64K"), Ok(64 * 1024));
-        assert_eq!(parse_size("256M"), Ok(256 * 1024 * 1024));
-        assert_eq!(parse_size("2GiB"), Ok(2 * 1024 * 1024 * 1024));
-        assert_eq!(parse_size("3 mb"), Ok(3 * 1024 * 1024));
-        assert!(parse_size("").is_err());
-        assert!(parse_size("12X").is_err());
-        assert!(parse_size("-1").is_err());
-        assert!(parse_size("99999999999999999999G").is_err());
-    }
 
     #[test]
     fn sizes_show_in_whole_units_when_exact() {

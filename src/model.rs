@@ -78,8 +78,8 @@ impl DutyOrder {
 pub struct SourceInfo {
     /// The path as it was given ("-" for stdin).
     pub path: String,
-    /// Input format: "txt" (later also "docx", "xlsx", "ods").
-    pub format: String,
+    /// Input format: what the content was (not only what the name said).
+    pub format: Format,
     /// Text encoding that was read, e.g. "utf-8"; null for binary containers.
     pub encoding: Option<String>,
     /// SHA-256 of the input bytes, lowercase hex.
@@ -87,6 +87,50 @@ pub struct SourceInfo {
     pub sha256: String,
     /// Size of the input in bytes.
     pub bytes: u64,
+}
+
+/// The format of an input, as read (by content: a .docx named .txt is `docx`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Format {
+    /// Plain text (.txt or stdin), in any encoding kamsang reads.
+    Txt,
+    /// A Word document (.docx).
+    Docx,
+    /// An Excel workbook (.xlsx).
+    Xlsx,
+    /// An OpenDocument spreadsheet (.ods).
+    Ods,
+}
+
+impl Format {
+    /// The name used in JSON (`txt`, `docx`, `xlsx`, `ods`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Ods => "ods",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<crate::read::Format> for Format {
+    fn from(f: crate::read::Format) -> Self {
+        match f {
+            crate::read::Format::Txt => Format::Txt,
+            crate::read::Format::Docx => Format::Docx,
+            crate::read::Format::Xlsx => Format::Xlsx,
+            crate::read::Format::Ods => Format::Ods,
+        }
+    }
 }
 
 /// The heading part of an order: who issues it, about what, and when.

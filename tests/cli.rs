@@ -311,3 +311,17 @@ fn outputs_are_replaced_whole_and_a_failed_write_leaves_nothing() {
     );
     assert!(!t.join("no").exists());
 }
+
+#[test]
+fn readme_library_example_is_examples_parse_order() {
+    // README's "Library" section shows examples/parse_order.rs from its first
+    // `use` on; CI builds and runs the example, so the README's code runs too.
+    let root = common::root();
+    let example = std::fs::read_to_string(root.join("examples/parse_order.rs")).expect("example");
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README");
+    let code = &example[example.find("use kamsang::").expect("a use line")..];
+    assert!(
+        readme.contains(&format!("```rust\n{}\n```", code.trim_end())),
+        "README's Library example differs from examples/parse_order.rs"
+    );
+}

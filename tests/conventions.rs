@@ -120,7 +120,7 @@ fn version_names_the_schema_versions() {
             "kamsang {} (JSON schema {}, diff schema {})\n",
             env!("CARGO_PKG_VERSION"),
             kamsang::model::SCHEMA_VERSION,
-            kamsang::diff::model::DIFF_SCHEMA_VERSION
+            kamsang::diff::DIFF_SCHEMA_VERSION
         )
     );
 }

@@ -240,7 +240,10 @@ fn the_same_order_in_other_formats_and_layouts_is_no_change() {
             format!("{pad}{}\n", l.trim_start().replace(' ', "  "))
         })
         .collect();
-    let d = kamsang::diff(&txt, &kamsang::parse_str("shuffled.txt", &shuffled));
+    let d = kamsang::diff(
+        &txt,
+        &kamsang::parse_str("shuffled.txt", &shuffled).expect("parses"),
+    );
     assert!(d.changes.is_empty(), "{:?}", d.changes);
 }
 
@@ -249,8 +252,8 @@ fn a_changed_given_name_is_a_rename_when_family_position_and_duties_agree() {
     let old = "1. นายสมศักดิ์  รักงาน ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการ\n   1.1 งานวิเคราะห์งบประมาณ\n   1.2 งานจัดสรรงบประมาณ\n   1.3 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n";
     let new = old.replace("นายสมศักดิ์", "นายธนกฤต");
     let d = kamsang::diff(
-        &kamsang::parse_str("old.txt", old),
-        &kamsang::parse_str("new.txt", &new),
+        &kamsang::parse_str("old.txt", old).expect("parses"),
+        &kamsang::parse_str("new.txt", &new).expect("parses"),
     );
     let kinds: Vec<&str> = d.changes.iter().map(|c| c.kind.as_str()).collect();
     assert_eq!(kinds, ["person_renamed"]);
@@ -260,8 +263,8 @@ fn a_changed_given_name_is_a_rename_when_family_position_and_duties_agree() {
     // With another family name too, it is someone else taking over.
     let other = old.replace("นายสมศักดิ์  รักงาน", "นางสาวมาลี  ศรีสุข");
     let d = kamsang::diff(
-        &kamsang::parse_str("old.txt", old),
-        &kamsang::parse_str("new.txt", &other),
+        &kamsang::parse_str("old.txt", old).expect("parses"),
+        &kamsang::parse_str("new.txt", &other).expect("parses"),
     );
     let kinds: Vec<&str> = d.changes.iter().map(|c| c.kind.as_str()).collect();
     assert_eq!(
@@ -281,8 +284,8 @@ fn a_replaced_duty_is_removed_and_added_not_reworded() {
     let old = "1. นายสมศักดิ์  รักงาน ตำแหน่ง ครู\n   1.1 งานวิเคราะห์งบประมาณรายจ่ายประจำปี\n   1.2 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n";
     let new = old.replace("งานวิเคราะห์งบประมาณรายจ่ายประจำปี", "ดูแลยานพาหนะของสำนักงาน");
     let d = kamsang::diff(
-        &kamsang::parse_str("old.txt", old),
-        &kamsang::parse_str("new.txt", &new),
+        &kamsang::parse_str("old.txt", old).expect("parses"),
+        &kamsang::parse_str("new.txt", &new).expect("parses"),
     );
     let kinds: Vec<&str> = d.changes.iter().map(|c| c.kind.as_str()).collect();
     assert_eq!(kinds, ["duty_added", "duty_removed"]);
@@ -295,8 +298,8 @@ fn header_changes_are_reported_by_field() {
         .replace("12/2567", "15/2568")
         .replace("1 ตุลาคม พ.ศ. 2567", "2 ตุลาคม พ.ศ. 2568");
     let d = kamsang::diff(
-        &kamsang::parse_str("old.txt", old),
-        &kamsang::parse_str("new.txt", &new),
+        &kamsang::parse_str("old.txt", old).expect("parses"),
+        &kamsang::parse_str("new.txt", &new).expect("parses"),
     );
     let got: Vec<String> = d.changes.iter().map(line).collect();
     assert_eq!(
@@ -316,7 +319,7 @@ fn diff_output_validates_against_the_committed_diff_schema() {
         "schemas/duty-order-diff.v1.schema.json is stale: run `cargo run -q -- schema --diff > schemas/duty-order-diff.v1.schema.json`"
     );
     let schema: serde_json::Value = serde_json::from_str(&text).expect("json");
-    assert_eq!(schema["$id"], kamsang::diff::model::DIFF_SCHEMA_ID);
+    assert_eq!(schema["$id"], kamsang::diff::DIFF_SCHEMA_ID);
     let v = jsonschema::validator_for(&schema).expect("compiles");
     let value = serde_json::to_value(case("next-year")).expect("json");
     common::assert_valid(&v, &value, "next-year diff");

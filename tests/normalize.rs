@@ -2,7 +2,7 @@
 //! PyThaiNLP's known failures, edge cases, and canonical text that must come out
 //! unchanged. Escapes spell out what is invisible or easy to misread.
 
-use kamsang::thai::normalize_line;
+use kamsang::normalize_line;
 
 /// (input, expected, what the case checks)
 const CASES: &[(&str, &str, &str)] = &[

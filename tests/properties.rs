@@ -50,21 +50,21 @@ proptest! {
     #[test]
     fn normalize_is_idempotent(s in order_like_text()) {
         for line in s.lines() {
-            let once = kamsang::thai::normalize_line(line);
-            prop_assert_eq!(kamsang::thai::normalize_line(&once), once.clone());
+            let once = kamsang::normalize_line(line);
+            prop_assert_eq!(kamsang::normalize_line(&once), once.clone());
         }
     }
 
     #[test]
     fn normalize_is_idempotent_on_any_string(s in any::<String>()) {
-        let once = kamsang::thai::normalize_line(&s);
-        prop_assert_eq!(kamsang::thai::normalize_line(&once), once.clone());
+        let once = kamsang::normalize_line(&s);
+        prop_assert_eq!(kamsang::normalize_line(&once), once.clone());
     }
 
     #[test]
     fn normalize_keeps_consonants_and_ascii_alphanumerics(s in order_like_text()) {
         for line in s.lines() {
-            let out = kamsang::thai::normalize_line(line);
+            let out = kamsang::normalize_line(line);
             prop_assert_eq!(thai_consonants(&out), thai_consonants(line));
             let ascii = |t: &str| t.chars().filter(char::is_ascii_alphanumeric).collect::<String>();
             prop_assert_eq!(ascii(&out), ascii(line));
@@ -74,14 +74,14 @@ proptest! {
     #[test]
     fn normalize_never_drops_a_vowel_letter(s in order_like_text()) {
         for line in s.lines() {
-            let out = kamsang::thai::normalize_line(line);
+            let out = kamsang::normalize_line(line);
             prop_assert_eq!(vowel_sets(&out), vowel_sets(line), "{:?} → {:?}", line, out);
         }
     }
 
     #[test]
     fn parse_never_panics_and_output_validates(s in order_like_text()) {
-        let order = kamsang::parse_str("gen.txt", &s);
+        let order = kamsang::parse_str("gen.txt", &s).expect("parses");
         let value = serde_json::to_value(&order).expect("serialises");
         let v = validator();
         let errors: Vec<String> = v.iter_errors(&value).map(|e| e.to_string()).collect();
@@ -99,7 +99,7 @@ fn outline_covers_every_non_blank_line_once() {
     // lossless: each non-blank line of the reference order is in exactly one node
     let path = common::root().join("fixtures/parse/phetchaburi1-policy-plan.txt");
     let text = std::fs::read_to_string(&path).expect("reference");
-    let order = kamsang::parse_str("r.txt", &text);
+    let order = kamsang::parse_str("r.txt", &text).expect("parses");
     let mut count = vec![0u32; text.lines().count() + 1];
     let mut todo: Vec<&kamsang::model::OutlineNode> = order.outline.iter().collect();
     while let Some(n) = todo.pop() {

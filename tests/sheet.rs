@@ -13,6 +13,7 @@ mod common;
 
 use std::io::Write;
 
+use kamsang::diagnostic::Code;
 use kamsang::model::{Duty, DutyOrder, OutlineNode};
 use kamsang::{ErrorKind, Severity};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
@@ -315,7 +316,7 @@ fn xlsx_gives_the_same_order_as_the_txt() {
     assert_eq!(gh.issuer, wh.issuer);
     assert_eq!(gh.preamble, wh.preamble);
 
-    assert_eq!(got.source.format, "xlsx");
+    assert_eq!(got.source.format.as_str(), "xlsx");
     assert_eq!(got.source.encoding, None);
     assert_eq!(got.source.path, "x.xlsx");
     assert_eq!(got.source.bytes, bytes.len() as u64);
@@ -336,13 +337,13 @@ fn xlsx_gives_the_same_order_as_the_txt() {
     let renumbered: Vec<_> = got
         .diagnostics
         .iter()
-        .filter(|d| d.code == "label_renumbered")
+        .filter(|d| d.code == Code::LabelRenumbered)
         .map(|d| (d.label.clone(), d.number.clone()))
         .collect();
     let want_renumbered: Vec<_> = want
         .diagnostics
         .iter()
-        .filter(|d| d.code == "label_renumbered")
+        .filter(|d| d.code == Code::LabelRenumbered)
         .map(|d| (d.label.clone(), d.number.clone()))
         .collect();
     assert_eq!(renumbered, want_renumbered);
@@ -354,7 +355,7 @@ fn ods_gives_the_same_order_as_the_txt() {
     let bytes = ods(&[("คำสั่ง", reference_rows(&want))]);
     let got = parse("x.ods", &bytes);
     assert_same_people(&got, &want, "ods");
-    assert_eq!(got.source.format, "ods");
+    assert_eq!(got.source.format.as_str(), "ods");
     assert_eq!(got.source.encoding, None);
 }
 
@@ -632,7 +633,7 @@ fn float_trap_duty_numbers_typed_as_numbers() {
         let repaired: Vec<_> = o
             .diagnostics
             .iter()
-            .filter(|d| d.code == "label_from_number")
+            .filter(|d| d.code == Code::LabelFromNumber)
             .map(|d| (d.line, d.number.as_deref()))
             .collect();
         let want_repaired: &[(u32, Option<&str>)] = if name.ends_with("xlsx") {
@@ -708,7 +709,7 @@ fn first_sheet_with_a_header_is_read_and_others_reported() {
     let skipped: Vec<_> = o
         .diagnostics
         .iter()
-        .filter(|d| d.code == "sheet_not_read")
+        .filter(|d| d.code == Code::SheetNotRead)
         .map(|d| d.message.as_str())
         .collect();
     assert_eq!(skipped.len(), 2, "{skipped:?}");

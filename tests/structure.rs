@@ -2,6 +2,7 @@
 //! (`fixtures/parse/phetchaburi1-policy-plan.txt`) and small synthetic cases
 //! for what the real file does not show.
 
+use kamsang::diagnostic::Code;
 use kamsang::model::{Duty, DutyOrder};
 
 /// Lines `from..=to` (1-based) of the reference order.
@@ -49,7 +50,7 @@ fn codes(order: &DutyOrder) -> Vec<(u32, &str, Option<&str>, Option<&str>)> {
 #[test]
 fn regression_renumber_4_2_2_under_4_1() {
     // person 4 and duties 4.1 – 4.2.1 (lines 132–151)
-    let order = kamsang::parse_str("x.txt", &reference_lines(132, 151));
+    let order = kamsang::parse_str("x.txt", &reference_lines(132, 151)).expect("parses");
     let p = &order.people[0];
     assert_eq!(p.full_name, "นางสาวธนะพร ฉายแสง");
     let d41 = &p.duties[0];
@@ -86,7 +87,7 @@ fn regression_renumber_4_2_2_under_4_1() {
 
 #[test]
 fn regression_renumber_3_3_4_after_3_2_3() {
-    let order = kamsang::parse_str("x.txt", &reference_lines(91, 120));
+    let order = kamsang::parse_str("x.txt", &reference_lines(91, 120)).expect("parses");
     let d32 = &order.people[0].duties[1];
     let got = numbers(&d32.steps);
     assert_eq!(got[3], ("3.3.4".to_string(), "3.2.4".to_string()));
@@ -106,7 +107,8 @@ fn inline_list_of_substitutes_is_not_people() {
     let order = kamsang::parse_str(
         "x.txt",
         &format!("{}{}", reference_lines(11, 11), reference_lines(42, 48)),
-    );
+    )
+    .expect("parses");
     let names: Vec<&str> = order.people.iter().map(|p| p.full_name.as_str()).collect();
     assert_eq!(names, ["นายชูศักดิ์ ประเสริฐ", "นางสาวฐิติการ เพชรสวน"]);
     let subs: Vec<&str> = order.people[0]
@@ -152,7 +154,7 @@ fn inline_list_of_substitutes_is_not_people() {
 
 #[test]
 fn wrapped_title_of_duty_2_5_is_whole() {
-    let order = kamsang::parse_str("x.txt", &reference_lines(47, 89));
+    let order = kamsang::parse_str("x.txt", &reference_lines(47, 89)).expect("parses");
     let d = &order.people[0].duties[4];
     assert_eq!(d.number.as_deref(), Some("2.5"));
     assert!(
@@ -170,7 +172,7 @@ fn wrapped_title_of_duty_2_5_is_whole() {
 
 #[test]
 fn wrapped_word_joins_without_space_and_typed_space_is_kept() {
-    let order = kamsang::parse_str("x.txt", &reference_lines(91, 99));
+    let order = kamsang::parse_str("x.txt", &reference_lines(91, 99)).expect("parses");
     let s = &order.people[0].duties[0].steps;
     // "…ของ    " + "สำนักงานเขต…": padding, no space
     assert!(
@@ -188,7 +190,8 @@ fn wrapped_word_joins_without_space_and_typed_space_is_kept() {
     let order = kamsang::parse_str(
         "x.txt",
         &format!("{}{}", reference_lines(132, 132), reference_lines(190, 193)),
-    );
+    )
+    .expect("parses");
     let t = &order.people[0].duties[0].steps[0].title;
     assert!(t.contains("สถานศึกษาขั้นพื้นฐาน การขยายชั้นเรียน"), "{t}");
 }
@@ -198,7 +201,8 @@ fn people_fields_with_and_without_the_word_position() {
     let order = kamsang::parse_str(
         "x.txt",
         &format!("{}{}", reference_lines(11, 12), reference_lines(46, 47)),
-    );
+    )
+    .expect("parses");
     let p1 = &order.people[0];
     assert_eq!(
         (
@@ -220,7 +224,7 @@ fn people_fields_with_and_without_the_word_position() {
 
 #[test]
 fn sub_steps_nest_under_the_step_and_close_at_the_next_step() {
-    let order = kamsang::parse_str("x.txt", &reference_lines(47, 63));
+    let order = kamsang::parse_str("x.txt", &reference_lines(47, 63)).expect("parses");
     let d = &order.people[0].duties[0];
     assert_eq!(d.steps.len(), 5);
     let s2 = &d.steps[1];
@@ -239,32 +243,28 @@ fn sub_steps_nest_under_the_step_and_close_at_the_next_step() {
 
 #[test]
 fn skipped_duplicated_and_out_of_order_numbers_are_corrected() {
-    let diag = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
-        let order = kamsang::parse_str("x.txt", text);
+    let diag = |text: &str| -> Vec<(Code, Option<String>, Option<String>)> {
+        let order = kamsang::parse_str("x.txt", text).expect("parses");
         order
             .diagnostics
             .iter()
-            .map(|d| (d.code.clone(), d.label.clone(), d.number.clone()))
+            .map(|d| (d.code, d.label.clone(), d.number.clone()))
             .collect()
     };
-    let one = |code: &str, label: &str, number: &str| {
-        vec![(
-            code.to_string(),
-            Some(label.to_string()),
-            Some(number.to_string()),
-        )]
+    let one = |code: Code, label: &str, number: &str| {
+        vec![(code, Some(label.to_string()), Some(number.to_string()))]
     };
     assert_eq!(
         diag("1. นายก ข\n1.1 งานหนึ่ง\n1.3 งานสอง\n"),
-        one("number_skipped", "1.3", "1.2")
+        one(Code::NumberSkipped, "1.3", "1.2")
     );
     assert_eq!(
         diag("1. นายก ข\n1.1 งานหนึ่ง\n1.1 งานสอง\n"),
-        one("number_duplicated", "1.1", "1.2")
+        one(Code::NumberDuplicated, "1.1", "1.2")
     );
     assert_eq!(
         diag("1. นายก ข\n1)งานหนึ่ง\n2) งานสอง\n1) งานสาม\n"),
-        one("number_out_of_order", "1)", "3")
+        one(Code::NumberOutOfOrder, "1)", "3")
     );
     // numbering that follows on from a correction is read in sequence, each label reported
     assert_eq!(diag("1. นายก ข\n1.1 ก\n1.3 ข\n1.4 ค\n").len(), 2);
@@ -273,7 +273,7 @@ fn skipped_duplicated_and_out_of_order_numbers_are_corrected() {
 #[test]
 fn depth_comes_from_the_label_not_the_indentation() {
     let text = "1. นายก ข\n            1.1 งานหนึ่ง\n1.1.1 ขั้นหนึ่ง\n                    1.2 งานสอง\n2. นางค ง\n";
-    let order = kamsang::parse_str("x.txt", text);
+    let order = kamsang::parse_str("x.txt", text).expect("parses");
     assert_eq!(order.people.len(), 2);
     assert_eq!(order.people[0].duties.len(), 2);
     assert_eq!(
@@ -285,7 +285,7 @@ fn depth_comes_from_the_label_not_the_indentation() {
 #[test]
 fn nested_list_numbered_with_dots_stays_inside_its_duty() {
     let text = "1. นายก ข\n1.1 งานหนึ่ง\n1. ขั้นแรก\n2. ขั้นสอง\n1.2 งานสอง\n2. นางค ง\n";
-    let order = kamsang::parse_str("x.txt", text);
+    let order = kamsang::parse_str("x.txt", text).expect("parses");
     assert_eq!(order.people.len(), 2);
     let d = &order.people[0].duties[0];
     assert_eq!(
@@ -297,7 +297,7 @@ fn nested_list_numbered_with_dots_stays_inside_its_duty() {
 #[test]
 fn thai_digit_and_letter_labels() {
     let text = "๑. นายก ข\n๑.๑ งานหนึ่ง\nก. ย่อยแรก\nข. ย่อยสอง\n๑.๒ งานสอง\n";
-    let order = kamsang::parse_str("x.txt", text);
+    let order = kamsang::parse_str("x.txt", text).expect("parses");
     let p = &order.people[0];
     assert_eq!(p.number.as_deref(), Some("1"));
     assert_eq!(
@@ -318,7 +318,7 @@ fn thai_digit_and_letter_labels() {
 
 #[test]
 fn header_of_the_reference_order() {
-    let order = kamsang::parse_str("x.txt", &reference_lines(1, 12));
+    let order = kamsang::parse_str("x.txt", &reference_lines(1, 12)).expect("parses");
     let h = &order.header;
     assert_eq!(
         h.subject.as_deref(),
@@ -345,7 +345,8 @@ fn header_of_the_reference_order() {
 
 #[test]
 fn text_with_no_numbering_is_kept_whole() {
-    let order = kamsang::parse_str("x.txt", "เรื่อง ทดสอบ\nตามที่มีข้อความธรรมดา\nไม่มีเลขข้อ\n");
+    let order =
+        kamsang::parse_str("x.txt", "เรื่อง ทดสอบ\nตามที่มีข้อความธรรมดา\nไม่มีเลขข้อ\n").expect("parses");
     assert!(order.people.is_empty());
     assert_eq!(order.outline.len(), 2);
     assert_eq!(order.outline[1].text, "ตามที่มีข้อความธรรมดาไม่มีเลขข้อ");
@@ -354,7 +355,8 @@ fn text_with_no_numbering_is_kept_whole() {
         Some("ตามที่มีข้อความธรรมดาไม่มีเลขข้อ")
     );
     // a subject that wraps onto a second line stays one subject
-    let order = kamsang::parse_str("x.txt", "เรื่อง แต่งตั้งคณะกรรมการ\nดำเนินงานวันครู\n");
+    let order =
+        kamsang::parse_str("x.txt", "เรื่อง แต่งตั้งคณะกรรมการ\nดำเนินงานวันครู\n").expect("parses");
     assert_eq!(
         order.header.subject.as_deref(),
         Some("แต่งตั้งคณะกรรมการดำเนินงานวันครู")
@@ -365,7 +367,7 @@ fn text_with_no_numbering_is_kept_whole() {
 fn signature_before_the_date_is_read_line_by_line() {
     // a school layout: the signer's name in brackets and two position lines, then the date
     let text = "เรื่อง แต่งตั้งครูเวร\n1. นายสมชาย ใจดี ตำแหน่ง ครู\n1.1 เวรประจำวันจันทร์\n( นายสมศักดิ์  รักเรียน )\nผู้อำนวยการโรงเรียนบ้านหนองบัว\nปฏิบัติหน้าที่ผู้อำนวยการ\nสั่ง ณ วันที่ 1 ตุลาคม พ.ศ. 2566\n";
-    let order = kamsang::parse_str("x.txt", text);
+    let order = kamsang::parse_str("x.txt", text).expect("parses");
     let kinds: Vec<&str> = order.outline.iter().map(|n| n.kind.as_str()).collect();
     assert_eq!(
         kinds,

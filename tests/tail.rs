@@ -3,12 +3,13 @@
 
 mod common;
 
+use kamsang::diagnostic::Code;
 use kamsang::model::{DateInfo, DutyOrder, Signature};
 
 fn corpus(name: &str) -> DutyOrder {
     let path = common::root().join("fixtures/parse").join(name);
     let text = std::fs::read_to_string(&path).expect("corpus fixture");
-    kamsang::parse_str("x.txt", &text)
+    kamsang::parse_str("x.txt", &text).expect("parses")
 }
 
 /// A small school order with `tail` after its last duty.
@@ -25,7 +26,7 @@ fn order_with_tail(tail: &str) -> DutyOrder {
          \x20  2.1 เวรประจำวันอังคาร\n\
          {tail}"
     );
-    kamsang::parse_str("x.txt", &text)
+    kamsang::parse_str("x.txt", &text).expect("parses")
 }
 
 fn date(text: &str, iso: Option<&str>) -> Option<DateInfo> {
@@ -43,21 +44,21 @@ fn signed(name: Option<&str>, position: &[&str]) -> Option<Signature> {
 }
 
 /// (line, code) of the diagnostics with one of `codes`.
-fn diags(order: &DutyOrder, codes: &[&str]) -> Vec<(u32, String)> {
+fn diags(order: &DutyOrder, codes: &[Code]) -> Vec<(u32, Code)> {
     order
         .diagnostics
         .iter()
-        .filter(|d| codes.contains(&d.code.as_str()))
-        .map(|d| (d.line, d.code.clone()))
+        .filter(|d| codes.contains(&d.code))
+        .map(|d| (d.line, d.code))
         .collect()
 }
 
-const TAIL_CODES: &[&str] = &[
-    "unreadable_date",
-    "latin_o_as_zero",
-    "month_nonstandard",
-    "short_year",
-    "signature_not_after_date",
+const TAIL_CODES: &[Code] = &[
+    Code::UnreadableDate,
+    Code::LatinOAsZero,
+    Code::MonthNonstandard,
+    Code::ShortYear,
+    Code::SignatureNotAfterDate,
 ];
 
 #[test]
@@ -187,28 +188,28 @@ fn unreadable_date_keeps_its_text() {
          (นายสมชาย ใจดี)\n",
     );
     assert_eq!(o.header.date, date("31 เมษายน 2568", None));
-    assert_eq!(diags(&o, TAIL_CODES), [(10, "unreadable_date".to_string())]);
+    assert_eq!(diags(&o, TAIL_CODES), [(10, Code::UnreadableDate)]);
     assert_eq!(o.header.signed_by, signed(Some("นายสมชาย ใจดี"), &[]));
 
     // the day left blank for signing: everything written is kept
     let o = order_with_tail("สั่ง ณ วันที่        ตุลาคม พ.ศ. 2566\n");
     assert_eq!(o.header.date, date("ตุลาคม พ.ศ. 2566", None));
-    assert_eq!(diags(&o, TAIL_CODES), [(10, "unreadable_date".to_string())]);
+    assert_eq!(diags(&o, TAIL_CODES), [(10, Code::UnreadableDate)]);
 
     // garbage
     let o = order_with_tail("สั่ง ณ วันที่ ยังไม่ได้ลงนาม\n");
     assert_eq!(o.header.date, date("ยังไม่ได้ลงนาม", None));
-    assert_eq!(diags(&o, TAIL_CODES), [(10, "unreadable_date".to_string())]);
+    assert_eq!(diags(&o, TAIL_CODES), [(10, Code::UnreadableDate)]);
 
     // a Christian year typed by mistake: no guess
     let o = order_with_tail("สั่ง ณ วันที่ 1 ตุลาคม 2023\n");
     assert_eq!(o.header.date, date("1 ตุลาคม 2023", None));
-    assert_eq!(diags(&o, TAIL_CODES), [(10, "unreadable_date".to_string())]);
+    assert_eq!(diags(&o, TAIL_CODES), [(10, Code::UnreadableDate)]);
 
     // nothing written at all
     let o = order_with_tail("สั่ง ณ วันที่\n");
     assert_eq!(o.header.date, None);
-    assert_eq!(diags(&o, TAIL_CODES), [(10, "unreadable_date".to_string())]);
+    assert_eq!(diags(&o, TAIL_CODES), [(10, Code::UnreadableDate)]);
 }
 
 #[test]
@@ -217,14 +218,11 @@ fn latin_o_misspelt_month_and_short_year_are_reported() {
     assert_eq!(o.header.date, date("๓o กรกฏาคม ๒๕๕o", Some("2007-07-30")));
     assert_eq!(
         diags(&o, TAIL_CODES),
-        [
-            (10, "latin_o_as_zero".to_string()),
-            (10, "month_nonstandard".to_string())
-        ]
+        [(10, Code::LatinOAsZero), (10, Code::MonthNonstandard)]
     );
     let o = order_with_tail("ประกาศ ณ วันที่ 1 ต.ค. 66\n");
     assert_eq!(o.header.date, date("1 ต.ค. 66", Some("2023-10-01")));
-    assert_eq!(diags(&o, TAIL_CODES), [(10, "short_year".to_string())]);
+    assert_eq!(diags(&o, TAIL_CODES), [(10, Code::ShortYear)]);
 }
 
 #[test]

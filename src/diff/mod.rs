@@ -7,20 +7,24 @@
 //! corrected them, so a numbering mistake fixed this year is not a change.
 //!
 //! ```
-//! let old = kamsang::parse_str("old.txt", "1. นางสาวธนะพร  ฉายแสง ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการ\n   1.1 งานวิเคราะห์\n");
-//! let new = kamsang::parse_str("new.txt", "1. นางธนะพร  ใจดี ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ\n   1.1 งานวิเคราะห์\n");
+//! let old = kamsang::parse_str("old.txt", "1. นางสาวธนะพร  ฉายแสง ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการ\n   1.1 งานวิเคราะห์\n")?;
+//! let new = kamsang::parse_str("new.txt", "1. นางธนะพร  ใจดี ตำแหน่ง นักวิเคราะห์นโยบายและแผน ชำนาญการพิเศษ\n   1.1 งานวิเคราะห์\n")?;
 //! let d = kamsang::diff(&old, &new);
 //! let kinds: Vec<&str> = d.changes.iter().map(|c| c.kind.as_str()).collect();
 //! assert_eq!(kinds, ["person_renamed", "rank_changed"]);
 //! assert!(kamsang::diff(&new, &new).changes.is_empty());
+//! # Ok::<(), kamsang::Error>(())
 //! ```
 
 mod matching;
-pub mod model;
+mod model;
 pub mod report;
-pub mod words;
+mod words;
 
-pub use model::{Change, ChangeKind, Diff, DutyRef, Match, PersonRef, Summary, Value};
+pub use model::{
+    Change, ChangeKind, DIFF_SCHEMA_ID, DIFF_SCHEMA_VERSION, Diff, DutyRef, Match, PersonRef,
+    Summary, Value,
+};
 
 use std::collections::HashMap;
 

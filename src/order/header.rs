@@ -1,6 +1,6 @@
 //! The header: issuing office, unit, order number, subject, preamble.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Header, OrderNumber};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::digits::leading_number;
@@ -56,8 +56,8 @@ pub fn read(outline: &Outline) -> HeaderResult {
                 {
                     let (number, latin_o) = order_number(number);
                     if latin_o {
-                        diagnostics.push(Diagnostic::warning(
-                            "latin_o_as_zero",
+                        diagnostics.push(Diagnostic::new(
+                            Code::LatinOAsZero,
                             n.line_start,
                             format!(
                                 "Latin o read as Thai zero ๐ in order number \"{}\"",

@@ -12,7 +12,7 @@ pub mod signature;
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{DutyOrder, OutlineNode, Person, SCHEMA_VERSION, SourceInfo, Substitute};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
@@ -186,14 +186,11 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         } else {
             "no numbered items and no people were found: header and outline only"
         };
-        diagnostics.push(Diagnostic {
-            severity: Severity::Info,
-            code: "not_a_duty_order".to_string(),
-            line: outline.nodes.first().map_or(1, |n| n.line_start),
-            message: what.to_string(),
-            label: None,
-            number: None,
-        });
+        diagnostics.push(Diagnostic::new(
+            Code::NotADutyOrder,
+            outline.nodes.first().map_or(1, |n| n.line_start),
+            what,
+        ));
     }
 
     header.kind = kind::classify(&header, &outline, &people, &found.committees);
@@ -203,7 +200,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         schema_version: SCHEMA_VERSION.to_string(),
         source: SourceInfo {
             path: source.path.clone(),
-            format: source.format.as_str().to_string(),
+            format: source.format.into(),
             encoding: source.encoding.clone(),
             sha256: source.sha256.clone(),
             bytes: source.bytes,
@@ -253,8 +250,8 @@ fn person_from(
         None => format!("p{number}"),
     };
     if name.family.is_none() {
-        diagnostics.push(Diagnostic::warning(
-            "name_unsplit",
+        diagnostics.push(Diagnostic::new(
+            Code::NameUnsplit,
             n.line_start,
             format!(
                 "cannot tell given name from family name in \"{}\"",
@@ -379,17 +376,14 @@ fn resolve_substitutes(
         for (k, s) in p.substitutes.iter_mut().enumerate() {
             s.person_id = split_name(&s.full_name).and_then(|n| keys.get(&n.key()).cloned());
             if s.person_id.is_none() {
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Info,
-                    code: "substitute_unresolved".to_string(),
-                    line: lines.get(k).copied().unwrap_or(p.line_start),
-                    message: format!(
+                diagnostics.push(Diagnostic::new(
+                    Code::SubstituteUnresolved,
+                    lines.get(k).copied().unwrap_or(p.line_start),
+                    format!(
                         "substitute \"{}\" of {} is not among the people of this order",
                         s.full_name, p.full_name
                     ),
-                    label: None,
-                    number: None,
-                });
+                ));
             }
         }
     }

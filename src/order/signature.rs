@@ -40,7 +40,7 @@
 //! outline joins such lines, so the position lines may come as one; an info
 //! diagnostic `signature_not_after_date` says so.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{DateInfo, Signature};
 use crate::outline::{Node, NodeKind, Outline, ParaKind};
 use crate::thai::date::{DateProblem, MONTHS, ParsedDate, parse_thai_date};
@@ -227,13 +227,6 @@ fn effective(roots: &[&Node]) -> Option<String> {
 /// `ทั้งนี้`, `คำสั่งนี้` and `ให้`, then `ใช้บังคับ`, `มีผล…` or `บังคับใช้` (or
 /// `ตั้งแต่` straight after `ทั้งนี้`), and a `ตั้งแต่` / `นับแต่` / `เป็นต้นไป`
 /// somewhere.
-///
-/// ```
-/// use kamsang::order::signature::is_entry_into_force;
-/// assert!(is_entry_into_force("คำสั่งนี้ให้ใช้บังคับตั้งแต่วันประกาศในราชกิจจานุเบกษาเป็นต้นไป"));
-/// assert!(is_entry_into_force("ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป"));
-/// assert!(!is_entry_into_force("ให้ยกเลิกคำสั่งที่ 12/2566 ตั้งแต่บัดนี้"));
-/// ```
 pub fn is_entry_into_force(text: &str) -> bool {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let when = ["ตั้งแต่", "นับแต่", "เป็นต้นไป"];
@@ -269,8 +262,8 @@ fn after_signed_words(text: &str) -> &str {
 fn read_date(written: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Option<DateInfo> {
     let d = parse_thai_date(written);
     if written.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            "unreadable_date",
+        diagnostics.push(Diagnostic::new(
+            Code::UnreadableDate,
             line,
             format!("date of signing cannot be read: {}", DateProblem::Empty),
         ));
@@ -283,8 +276,8 @@ fn read_date(written: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Opt
     }
     .to_string();
     if let Some(p) = &d.problem {
-        diagnostics.push(Diagnostic::warning(
-            "unreadable_date",
+        diagnostics.push(Diagnostic::new(
+            Code::UnreadableDate,
             line,
             format!("date of signing \"{text}\" cannot be read: {p}"),
         ));
@@ -296,8 +289,8 @@ fn read_date(written: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Opt
 /// Findings about a date that was read: Latin o, unusual month, short year.
 fn notes(d: &ParsedDate, text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) {
     if d.latin_o {
-        diagnostics.push(Diagnostic::warning(
-            "latin_o_as_zero",
+        diagnostics.push(Diagnostic::new(
+            Code::LatinOAsZero,
             line,
             format!("Latin o read as Thai zero ๐ in date \"{text}\""),
         ));
@@ -310,7 +303,7 @@ fn notes(d: &ParsedDate, text: &str, line: u32, diagnostics: &mut Vec<Diagnostic
             .copied()
             .unwrap_or("?");
         diagnostics.push(info(
-            "month_nonstandard",
+            Code::MonthNonstandard,
             line,
             format!("month written \"{v}\", read as {month}"),
         ));
@@ -319,18 +312,15 @@ fn notes(d: &ParsedDate, text: &str, line: u32, diagnostics: &mut Vec<Diagnostic
         && let Some(y) = d.year
     {
         diagnostics.push(info(
-            "short_year",
+            Code::ShortYear,
             line,
             format!("two-digit year read as Buddhist year {y}"),
         ));
     }
 }
 
-fn info(code: &str, line: u32, message: String) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Info,
-        ..Diagnostic::warning(code, line, message)
-    }
+fn info(code: Code, line: u32, message: String) -> Diagnostic {
+    Diagnostic::new(code, line, message)
 }
 
 /// The signature from its lines, in order; `None` when nothing is left once
@@ -480,7 +470,7 @@ fn signature_elsewhere(roots: &[&Node], tail: &mut Tail) {
             }
         }
         tail.diagnostics.push(info(
-            "signature_not_after_date",
+            Code::SignatureNotAfterDate,
             n.line_start,
             "signature read from text that does not follow the date line; its position lines may be joined into one".to_string(),
         ));
@@ -578,5 +568,20 @@ mod tests {
         ] {
             assert!(!is_entry_into_force(s), "{s}");
         }
+    }
+}
+
+#[cfg(test)]
+mod doc_examples {
+    //! The examples that were doctests when this module was public.
+    use super::*;
+
+    #[test]
+    fn is_entry_into_force_example() {
+        assert!(is_entry_into_force(
+            "คำสั่งนี้ให้ใช้บังคับตั้งแต่วันประกาศในราชกิจจานุเบกษาเป็นต้นไป"
+        ));
+        assert!(is_entry_into_force("ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป"));
+        assert!(!is_entry_into_force("ให้ยกเลิกคำสั่งที่ 12/2566 ตั้งแต่บัดนี้"));
     }
 }

@@ -19,17 +19,6 @@ const MAX_HEADING_CHARS: usize = 80;
 /// writer typed (`ขั้นพื้นฐาน ` + `หลักเกณฑ์`); longer runs of trailing spaces are
 /// layout padding and say nothing. Next to Latin letters, digits, brackets, ฯ
 /// or ๆ always one space.
-///
-/// ```
-/// use kamsang::outline::line::join_wrapped;
-/// let mut s = String::from("สำนักงานเขตพื้นที่");
-/// join_wrapped(&mut s, "การศึกษา", false);
-/// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา");
-/// join_wrapped(&mut s, "และสถานศึกษา", true);
-/// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา และสถานศึกษา");
-/// join_wrapped(&mut s, "1 ที่", false);
-/// assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา และสถานศึกษา 1 ที่");
-/// ```
 pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
     if next.is_empty() {
         return;
@@ -245,13 +234,6 @@ pub struct NameEntry {
 /// Entries `N. <title>name` found in a line, where each label is at the start
 /// of the line or after a space. Returns all entries only if the first one is
 /// at the very start of the line.
-///
-/// ```
-/// use kamsang::outline::line::name_entries;
-/// let e = name_entries("1. นางสาวธนะพร ฉายแสง 2. นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.นางสุภัทรา บูรณารมย์");
-/// let v: Vec<_> = e.iter().map(|e| (e.value, e.name.as_str())).collect();
-/// assert_eq!(v, [(1, "นางสาวธนะพร ฉายแสง"), (2, "นางวราภรณ์ เวทย์วิทยานุวัฒน์"), (3, "นางสุภัทรา บูรณารมย์")]);
-/// ```
 pub fn name_entries(text: &str) -> Vec<NameEntry> {
     // (label start, value, name start)
     let mut found: Vec<(usize, u32, usize, String)> = Vec::new();
@@ -372,5 +354,36 @@ mod tests {
         let e = name_entries("4. นางจงกล อรรถอาภรณ์ 5. นางกรุณา บุญประเสริฐ");
         assert!(consecutive_from(&e, 4));
         assert!(!consecutive_from(&e, 1));
+    }
+}
+
+#[cfg(test)]
+mod doc_examples {
+    //! The examples that were doctests when this module was public.
+    use super::*;
+
+    #[test]
+    fn join_wrapped_example() {
+        let mut s = String::from("สำนักงานเขตพื้นที่");
+        join_wrapped(&mut s, "การศึกษา", false);
+        assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา");
+        join_wrapped(&mut s, "และสถานศึกษา", true);
+        assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา และสถานศึกษา");
+        join_wrapped(&mut s, "1 ที่", false);
+        assert_eq!(s, "สำนักงานเขตพื้นที่การศึกษา และสถานศึกษา 1 ที่");
+    }
+
+    #[test]
+    fn name_entries_example() {
+        let e = name_entries("1. นางสาวธนะพร ฉายแสง 2. นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.นางสุภัทรา บูรณารมย์");
+        let v: Vec<_> = e.iter().map(|e| (e.value, e.name.as_str())).collect();
+        assert_eq!(
+            v,
+            [
+                (1, "นางสาวธนะพร ฉายแสง"),
+                (2, "นางวราภรณ์ เวทย์วิทยานุวัฒน์"),
+                (3, "นางสุภัทรา บูรณารมย์")
+            ]
+        );
     }
 }

@@ -8,7 +8,7 @@ pub mod label;
 pub mod line;
 mod tree;
 
-pub use tree::{build, build_with};
+pub use tree::build_with;
 
 use crate::diagnostic::Diagnostic;
 use label::Label;

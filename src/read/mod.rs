@@ -198,8 +198,8 @@ fn read_format(path: &str, bytes: &[u8], options: &crate::Options) -> Result<Sou
             };
             source.diagnostics.insert(
                 0,
-                crate::diagnostic::Diagnostic::warning(
-                    "format_mismatch",
+                crate::diagnostic::Diagnostic::new(
+                    crate::diagnostic::Code::FormatMismatch,
                     1,
                     format!(
                         "{named} but is a .{} file: read as .{}",

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_874};
 
 use super::{Format, Line, Source, sha256_hex};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Read a text file's bytes into lines, detecting the encoding unless `forced`.
@@ -35,8 +35,8 @@ pub fn read(path: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Resu
     let mut diagnostics: Vec<Diagnostic> = mixed
         .into_iter()
         .map(|(line, other)| {
-            Diagnostic::warning(
-                "mixed_encoding",
+            Diagnostic::new(
+                Code::MixedEncoding,
                 line,
                 format!("this line is {other} in a {encoding} file: read as {other}"),
             )
@@ -263,14 +263,11 @@ fn undecodable(lines: &[Line], encoding: &str) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|l| {
             let n = l.text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
-            (n > 0).then(|| Diagnostic {
-                severity: Severity::Error,
-                code: "undecodable_bytes".to_string(),
-                line: l.line,
-                message: format!("{n} byte sequence(s) could not be decoded as {encoding} and were replaced by U+FFFD"),
-                label: None,
-                number: None,
-            })
+            (n > 0).then(|| Diagnostic::new(
+                Code::UndecodableBytes,
+                l.line,
+                format!("{n} byte sequence(s) could not be decoded as {encoding} and were replaced by U+FFFD"),
+            ))
         })
         .collect()
 }

@@ -68,7 +68,7 @@ pub fn render_docx(order: &DutyOrder, numbering: Numbering) -> Result<Vec<u8>, R
 /// automatic numbering. A document whose `word/document.xml` would pass
 /// `limits.max_part_bytes` is refused before it is built (a 9 MB order took
 /// 2.7 GB, and kamsang could not read the result back): the estimate is the
-/// text plus [`PARAGRAPH_XML_BYTES`] a paragraph, and the part is checked
+/// text plus 400 bytes a paragraph (`PARAGRAPH_XML_BYTES`), and the part is checked
 /// again once written.
 pub fn render_docx_with(
     order: &DutyOrder,

@@ -1,6 +1,6 @@
 //! Writing a parsed order back as a clean document (.txt or .docx).
 //!
-//! The order is laid out once as a list of [`Block`]s — one paragraph each,
+//! The order is laid out once as a list of `Block`s — one paragraph each,
 //! with its depth, its canonical label and the text normalised by the parser —
 //! and each writer turns the blocks into its format:
 //!
@@ -19,9 +19,10 @@
 //! duties, steps and substitutes.
 //!
 //! ```
-//! let order = kamsang::parse_str("x.txt", "1. นายสมชาย ใจดี ตำแหน่ง ครู\n  1.1 งานสอน\n  1.3 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n");
+//! let order = kamsang::parse_str("x.txt", "1. นายสมชาย ใจดี ตำแหน่ง ครู\n  1.1 งานสอน\n  1.3 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n")?;
 //! let txt = kamsang::render::render_txt(&order);
 //! assert_eq!(txt, "1. นายสมชาย ใจดี ตำแหน่ง ครู\n    1.1 งานสอน\n    1.2 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n");
+//! # Ok::<(), kamsang::Error>(())
 //! ```
 
 mod docx;
@@ -65,8 +66,8 @@ impl std::str::FromStr for Numbering {
 #[error("cannot write .docx: {0}")]
 pub struct RenderError(pub String);
 
-/// The sentence written before an unnumbered list of substitutes: "if [the
-/// person] cannot perform official duty, the following people work in [their]
+/// The sentence written before an unnumbered list of substitutes: "if (the
+/// person) cannot perform official duty, the following people work in (their)
 /// place, in this order".
 pub const SUBSTITUTE_CLAUSE: &str = "กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้ปฏิบัติงานแทนตามลำดับ";
 

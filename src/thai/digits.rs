@@ -31,14 +31,6 @@ pub struct Number {
 /// Read the number at the start of `s`: Thai or Arabic digits. Inside a number
 /// written with Thai digits a Latin `o` (or `O`) is read as ๐, because typists
 /// reach for it (`๒๕๕o`, `๓o`); in an Arabic-digit number it is not a digit.
-///
-/// ```
-/// use kamsang::thai::digits::leading_number;
-/// let n = leading_number("๒๕๕o เป็นต้นไป").unwrap();
-/// assert_eq!((n.value, n.latin_o), (2550, true));
-/// assert_eq!(leading_number("20o").map(|n| n.value), Some(20));
-/// assert!(leading_number("ok").is_none());
-/// ```
 pub fn leading_number(s: &str) -> Option<Number> {
     let mut end = 0;
     let mut thai = false;
@@ -80,11 +72,6 @@ pub fn leading_number(s: &str) -> Option<Number> {
 /// Read a run of digits (Thai or Arabic, with the Latin-o zero of
 /// [`leading_number`]) as a number; `None` when empty, when another character is
 /// present, or on overflow.
-///
-/// ```
-/// assert_eq!(kamsang::thai::digits::parse_number("๑๒"), Some(12));
-/// assert_eq!(kamsang::thai::digits::parse_number("2566"), Some(2566));
-/// ```
 pub fn parse_number(s: &str) -> Option<u32> {
     leading_number(s)
         .filter(|n| n.len == s.len())
@@ -130,5 +117,25 @@ mod tests {
             leading_number("๑o.").map(|n| (n.value, n.len, n.latin_o)),
             Some((10, 4, true))
         );
+    }
+}
+
+#[cfg(test)]
+mod doc_examples {
+    //! The examples that were doctests when this module was public.
+    use super::*;
+
+    #[test]
+    fn leading_number_example() {
+        let n = leading_number("๒๕๕o เป็นต้นไป").unwrap();
+        assert_eq!((n.value, n.latin_o), (2550, true));
+        assert_eq!(leading_number("20o").map(|n| n.value), Some(20));
+        assert!(leading_number("ok").is_none());
+    }
+
+    #[test]
+    fn parse_number_example() {
+        assert_eq!(parse_number("๑๒"), Some(12));
+        assert_eq!(parse_number("2566"), Some(2566));
     }
 }

@@ -202,9 +202,6 @@ pub const SUBSTITUTE_STARTS: &[&str] = &[
     "ในกรณีที่ไม่สามารถปฏิบัติราชการได้",
 ];
 
-/// Words that end the name part of a substitute clause ("… works in [their] place").
-pub const SUBSTITUTE_ENDS: &[&str] = &["ปฏิบัติงานแทน", "ปฏิบัติราชการแทน", "ปฏิบัติหน้าที่แทน", "เป็นผู้ปฏิบัติ"];
-
 /// The catch-all duty "other work as assigned"; written with or without the
 /// space before ๆ and with ปฏิบัติงาน / งาน / หน้าที่ in front.
 pub const OTHER_ASSIGNED: &[&str] = &[
@@ -223,9 +220,6 @@ pub const SECRETARY_STARTS: &[&str] = &[
     "เป็นเลขานุการ",
     "เลขานุการ",
 ];
-
-/// Start of a work-group heading line between people (กลุ่มงาน = "work group").
-pub const WORK_GROUP_STARTS: &[&str] = &["กลุ่มงาน", "ฝ่าย", "งาน"];
 
 /// Start of an office line in the header: the issuing body.
 pub const ISSUER_STARTS: &[&str] = &[

@@ -224,7 +224,7 @@ pub fn tone_before_follow_vowel(out: &mut String, marks: &mut Vec<char>) {
 /// never joins or splits lines.
 ///
 /// ```
-/// use kamsang::thai::normalize_line;
+/// use kamsang::normalize_line;
 /// assert_eq!(normalize_line("  น\u{0E4D}\u{0E49}\u{0E32}  ใจ\u{00A0}\u{00A0}ดี  "), "น้ำ ใจ ดี");
 /// assert_eq!(normalize_line("เเก้ว"), "แก้ว");
 /// ```

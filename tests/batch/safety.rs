@@ -2,7 +2,7 @@
 //! full disk, a vanished OUTDIR and a second batch, exact resume, bounded
 //! inputs, one-line messages. Every tree is generated here.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
@@ -373,13 +373,7 @@ fn jobs_are_capped_at_the_number_of_files() {
     let o = run_in(t, &["batch", "in", "-o", "out", "-j", "10000"], None);
     assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
     assert_eq!(count(&summary(&t.join("out")), "jobs"), 3);
-    small_tree(&t.join("many"), 300);
-    let o = run_in(t, &["batch", "many", "-o", "out2", "-j", "10000"], None);
-    assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
-    assert_eq!(
-        count(&summary(&t.join("out2")), "jobs"),
-        kamsang::batch::MAX_JOBS as u64
-    );
+    // the cap of 300 files at MAX_JOBS is checked in src/cli/batch/tests.rs
 }
 
 #[test]
@@ -591,45 +585,4 @@ fn fill(dir: &Path) {
             break;
         }
     }
-}
-
-#[test]
-fn an_outdir_removed_during_the_run_is_not_recreated_and_all_is_counted() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let t = dir.path();
-    small_tree(&t.join("in"), 30);
-    std::fs::write(t.join("in/00/empty.txt"), b"").expect("write");
-    let out: PathBuf = t.join("out");
-    let config = kamsang::batch::Config {
-        inputs: kamsang::batch::Inputs::Paths(vec![t.join("in")]),
-        outdir: Some(out.clone()),
-        jsonl: None,
-        jobs: 1,
-        resume: false,
-        unordered: false,
-        progress: kamsang::batch::ProgressMode::Off,
-        options: kamsang::Options::default(),
-    };
-    let seen = std::sync::atomic::AtomicUsize::new(0);
-    let parse = |path: &str, bytes: &[u8]| {
-        if seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 5 {
-            std::fs::remove_dir_all(&out).expect("remove OUTDIR");
-        }
-        kamsang::parse_bytes(path, bytes).map_err(|e| e.to_string())
-    };
-    let s = kamsang::batch::run(&config, &parse).expect("batch runs");
-    assert_eq!(s.files_seen, 31);
-    assert!(s.not_reached > 0, "{s:?}");
-    assert_eq!(
-        s.ok + s.ok_with_warnings + s.failed + s.not_reached,
-        31,
-        "{s:?}"
-    );
-    let stopped = s.stopped.as_deref().expect("stopped");
-    assert!(
-        stopped.contains("OUTDIR was removed or replaced"),
-        "{stopped}"
-    );
-    assert!(stopped.contains("summary.json: cannot write"), "{stopped}");
-    assert!(!out.exists(), "OUTDIR recreated");
 }

@@ -109,11 +109,13 @@ mod tests {
         let old = crate::parse_str(
             "old.txt",
             "1. นายสมศักดิ์  รักงาน ตำแหน่ง ครู\n   1.1 งานจัดทำแผนปฏิบัติการประจำปี\n",
-        );
+        )
+        .unwrap();
         let new = crate::parse_str(
             "new.txt",
             "1. นายสมศักดิ์  รักงาน ตำแหน่ง ครู\n   1.1 งานจัดทำแผนปฏิบัติราชการประจำปี\n   1.2 งานสารบรรณ\n",
-        );
+        )
+        .unwrap();
         let d = crate::diff(&old, &new);
         let plain = text(&d, false);
         assert!(!plain.contains('\x1b'));

@@ -8,6 +8,7 @@ use super::reader::{Draft, Reader, info};
 use super::roles::{role_at_end, role_clauses};
 use super::text::{clean, find_any};
 use super::vocabulary::{COMMITTEE_WORDS, DUTY_CLAUSE_OPENERS, DUTY_FILLERS, DUTY_INTROS};
+use crate::diagnostic::Code;
 use crate::model::Duty;
 use crate::order::duties;
 use crate::outline::{NodeKind, ParaKind};
@@ -77,7 +78,7 @@ impl Reader<'_> {
         }
         let Some(target) = self.duty_target(before) else {
             self.out.diagnostics.push(info(
-                "committee_unresolved",
+                Code::CommitteeUnresolved,
                 n.line_start,
                 format!("cannot tell which committee these duties belong to: \"{before}\""),
             ));

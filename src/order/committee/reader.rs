@@ -9,7 +9,7 @@ use super::names::starts_with_name;
 use super::roles::{clause_members, has_role_word, head_end};
 use super::text::{clean, ends_with_any};
 use super::vocabulary::{BODY_LEADS, LIST_INTROS, role_kind};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
 use crate::outline::{NodeKind, Outline, ParaKind};
@@ -236,7 +236,7 @@ impl Reader<'_> {
         let line = lines.0;
         for text in unsplit {
             d.diagnostics.push(info(
-                "committee_member_unsplit",
+                Code::CommitteeMemberUnsplit,
                 line,
                 format!("cannot tell the members apart in \"{text}\"; kept as one member"),
             ));
@@ -244,7 +244,7 @@ impl Reader<'_> {
         for seat in found {
             if seat.role.is_none() {
                 d.diagnostics.push(info(
-                    "committee_role_missing",
+                    Code::CommitteeRoleMissing,
                     line,
                     format!("no committee role found for member \"{}\"", seat.who),
                 ));
@@ -338,7 +338,7 @@ impl Reader<'_> {
                     if is_item && depth == 0 {
                         d.other_items += 1;
                         d.diagnostics.push(info(
-                            "committee_item_unread",
+                            Code::CommitteeItemUnread,
                             node.line_start,
                             format!(
                                 "item under a committee is neither a member nor a duty: \"{text}\""
@@ -413,7 +413,8 @@ impl Reader<'_> {
                 if !grew {
                     // not part of this committee after all
                     d.consumed.retain(|&c| c != s);
-                    d.diagnostics.retain(|x| x.code != "committee_item_unread");
+                    d.diagnostics
+                        .retain(|x| x.code != Code::CommitteeItemUnread);
                 }
                 grew
             }
@@ -467,13 +468,6 @@ fn appoints_body(intro: &str) -> bool {
     before.is_empty() || BODY_LEADS.contains(&before) || before.ends_with("แต่งตั้ง")
 }
 
-pub(super) fn info(code: &str, line: u32, message: String) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Info,
-        code: code.to_string(),
-        line,
-        message,
-        label: None,
-        number: None,
-    }
+pub(super) fn info(code: Code, line: u32, message: String) -> Diagnostic {
+    Diagnostic::new(code, line, message)
 }

@@ -21,7 +21,7 @@ use super::line::{
     join_wrapped, person_line,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Result;
 use crate::limits::Limits;
 use crate::read::{Line, Source};
@@ -29,16 +29,6 @@ use crate::thai::lexicon::{
     CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS,
     PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_with_any, whole_role,
 };
-
-/// Build the outline of a normalised source under the default limits; past
-/// the node limit, the outline of the lines before it.
-pub fn build(source: &Source) -> Outline {
-    let next_person = next_starts_person(&source.lines);
-    let width = wrap_width(&source.lines);
-    match build_lines(&source.lines, next_person, width, &Limits::default()) {
-        Ok(outline) | Err((outline, _)) => outline,
-    }
-}
 
 /// Build the outline of a normalised source under `limits`. The source's
 /// lines are consumed one by one as they enter the tree (left empty), so a
@@ -227,16 +217,11 @@ impl Builder {
             self.paragraph(ParaKind::PageArtefact, line, None);
             (self.cont, self.person_cont, self.stack) = (cont, person_cont, stack);
             (self.last, self.last_cell) = (last, last_cell);
-            self.out.diagnostics.push(Diagnostic {
-                severity: crate::diagnostic::Severity::Info,
-                ..Diagnostic::warning(
-                    "page_artefact",
-                    line.line,
-                    format!(
-                        "\"{text}\" is a page number typed into the text: left out of the order"
-                    ),
-                )
-            });
+            self.out.diagnostics.push(Diagnostic::new(
+                crate::diagnostic::Code::PageArtefact,
+                line.line,
+                format!("\"{text}\" is a page number typed into the text: left out of the order"),
+            ));
             return;
         }
         // a bulleted title line (`● คำสั่ง…`) is the header, not an item
@@ -264,8 +249,8 @@ impl Builder {
             }
         }
         if let Some(written) = crate::outline::label::oversized_label(text) {
-            let mut d = Diagnostic::warning(
-                "label_out_of_range",
+            let mut d = Diagnostic::new(
+                Code::LabelOutOfRange,
                 line.line,
                 format!(
                     "{written} has a number past {}: kept as text, not as an item",
@@ -743,8 +728,8 @@ impl Builder {
         self.check_number(&label, parent, &values, number.as_deref(), line.line);
         if label.latin_o {
             self.out.diagnostics.push(
-                Diagnostic::warning(
-                    "latin_o_as_zero",
+                Diagnostic::new(
+                    Code::LatinOAsZero,
                     line.line,
                     format!("Latin o read as Thai zero ๐ in label {}", label.written),
                 )
@@ -779,8 +764,8 @@ impl Builder {
         }
         if !self.too_deep {
             self.too_deep = true;
-            self.out.diagnostics.push(Diagnostic::warning(
-                "outline_too_deep",
+            self.out.diagnostics.push(Diagnostic::new(
+                Code::OutlineTooDeep,
                 line.line,
                 format!(
                     "items nested deeper than {} levels are kept as text of the item above them (raise the limit with --max-depth)",
@@ -998,8 +983,8 @@ impl Builder {
                 .and_then(|n| n.number.clone())
                 .unwrap_or_default();
             let begun = join_values(written.get(..k - 1).unwrap_or_default());
-            Diagnostic::warning(
-                "label_renumbered",
+            Diagnostic::new(
+                Code::LabelRenumbered,
                 line,
                 format!(
                     "{w} is written under {parent_number} before {begun} has begun: read as {number}"
@@ -1010,13 +995,13 @@ impl Builder {
             let got = label.last_value();
             let prev = self.prev_sibling_value(parent, label.family);
             let (code, what) = if prev == Some(got) {
-                ("number_duplicated", "repeats the number before it")
+                (Code::NumberDuplicated, "repeats the number before it")
             } else if got > expected {
-                ("number_skipped", "skips a number")
+                (Code::NumberSkipped, "skips a number")
             } else {
-                ("number_out_of_order", "is out of order")
+                (Code::NumberOutOfOrder, "is out of order")
             };
-            Diagnostic::warning(code, line, format!("{w} {what}: read as {number}"))
+            Diagnostic::new(code, line, format!("{w} {what}: read as {number}"))
         };
         self.out
             .diagnostics

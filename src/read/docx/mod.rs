@@ -11,6 +11,8 @@
 //! of the body, from 1.
 
 mod numbering;
+#[cfg(test)]
+mod tests;
 mod xml;
 
 use std::collections::HashMap;
@@ -321,12 +323,11 @@ impl<'a> Body<'a> {
         let name: &str = r.as_ref();
         let written = format!("&{name};");
         self.push_text(&written);
-        self.diagnostics
-            .push(crate::diagnostic::Diagnostic::warning(
-                "undefined_entity",
-                self.paragraphs.saturating_add(1),
-                format!("word/document.xml uses the undefined entity {written:?}: kept as written"),
-            ));
+        self.diagnostics.push(crate::diagnostic::Diagnostic::new(
+            crate::diagnostic::Code::UndefinedEntity,
+            self.paragraphs.saturating_add(1),
+            format!("word/document.xml uses the undefined entity {written:?}: kept as written"),
+        ));
     }
 
     fn skipping(&self) -> bool {
@@ -367,8 +368,8 @@ impl<'a> Body<'a> {
             "p" => self.paras.push(Para::default()),
             "tbl" if self.flattened > 0 || self.tables.len() >= MAX_TABLE_NESTING => {
                 if self.flattened == 0 {
-                    self.diagnostics.push(crate::diagnostic::Diagnostic::warning(
-                        "table_flattened",
+                    self.diagnostics.push(crate::diagnostic::Diagnostic::new(
+                        crate::diagnostic::Code::TableFlattened,
                         self.paragraphs.saturating_add(1),
                         format!(
                             "tables nested deeper than {MAX_TABLE_NESTING} are read as the text of the cell around them"

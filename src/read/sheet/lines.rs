@@ -4,7 +4,7 @@
 use super::cells::{Cell, cell_lines, one_line};
 use super::header::Columns;
 use super::workbook::{Row, Table};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::outline::ParaKind;
 use crate::outline::label::{Family, Label, parse_label};
 use crate::outline::line::body_line_kind;
@@ -259,8 +259,8 @@ impl Emitter {
             (Some(v), Some(exp)) if exp.parse::<f64>().ok() == Some(v) => {
                 if exp != shown {
                     self.diagnostics.push(
-                        Diagnostic::warning(
-                            "label_from_number",
+                        Diagnostic::new(
+                            Code::LabelFromNumber,
                             line,
                             format!(
                                 "{header} {shown} is a number cell, read as {exp}, the next duty number (a number cell drops trailing zeros: 1.10 is stored as 1.1); type duty numbers as text"
@@ -273,14 +273,14 @@ impl Emitter {
             }
             (Some(_), _) => {
                 self.diagnostics.push(Diagnostic {
-                    severity: Severity::Info,
-                    code: "label_is_number".to_string(),
-                    line,
-                    message: format!(
-                        "{header} {shown} is a number cell: a trailing zero may be lost (1.10 is stored as 1.1); type duty numbers as text"
-                    ),
                     label: Some(shown.to_string()),
-                    number: None,
+                    ..Diagnostic::new(
+                        Code::LabelIsNumber,
+                        line,
+                        format!(
+                            "{header} {shown} is a number cell: a trailing zero may be lost (1.10 is stored as 1.1); type duty numbers as text"
+                        ),
+                    )
                 });
                 shown.to_string()
             }

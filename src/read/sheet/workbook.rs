@@ -9,7 +9,7 @@ use calamine::{Data, DataRef, Ods, Reader, SheetType, SheetVisible, Xlsx, XlsxEr
 
 use super::cells::{Cell, cell_of, is_blank_data};
 use super::header::{Columns, header_row};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::read::Format;
@@ -300,14 +300,11 @@ pub(super) fn find_table(bytes: &[u8], format: Format, budget: &mut Budget<'_>) 
             } else {
                 format!("follows \"{chosen}\", the sheet read (only the first duty table is read)")
             };
-            Diagnostic {
-                severity: Severity::Info,
-                code: "sheet_not_read".to_string(),
-                line: 1,
-                message: format!("sheet \"{name}\" was not read: it {why}"),
-                label: None,
-                number: None,
-            }
+            Diagnostic::new(
+                Code::SheetNotRead,
+                1,
+                format!("sheet \"{name}\" was not read: it {why}"),
+            )
         })
         .collect();
     Outcome::Table(table, diagnostics)

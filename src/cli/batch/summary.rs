@@ -234,7 +234,7 @@ impl Summary {
                 .slowest
                 .iter()
                 .map(|x| {
-                    let path = crate::error::escape_name(&x.path);
+                    let path = kamsang::error::escape_name(&x.path);
                     format!("{path} ({:.3} s)", x.seconds)
                 })
                 .collect();

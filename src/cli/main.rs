@@ -7,7 +7,10 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
+mod batch;
 mod batch_cmd;
+mod output;
+mod size;
 
 /// Thai duty orders (คำสั่ง) to schema-checked JSON.
 #[derive(Parser)]
@@ -127,10 +130,10 @@ struct ReadArgs {
     encoding: Option<String>,
     /// Refuse an input file larger than this (bytes, or with K, M, G:
     /// powers of 1024) [default: 256M].
-    #[arg(long, help_heading = LIMITS, value_name = "SIZE", value_parser = kamsang::limits::parse_size)]
+    #[arg(long, help_heading = LIMITS, value_name = "SIZE", value_parser = size::parse_size)]
     max_file_size: Option<u64>,
     /// Refuse a .docx/.xlsx/.ods part that inflates past this [default: 64M].
-    #[arg(long, help_heading = LIMITS, value_name = "SIZE", value_parser = kamsang::limits::parse_size)]
+    #[arg(long, help_heading = LIMITS, value_name = "SIZE", value_parser = size::parse_size)]
     max_part_size: Option<u64>,
     /// Refuse a part (above 1 MiB) that inflates more than this many times its
     /// compressed size [default: 200].
@@ -186,7 +189,7 @@ fn version() -> String {
         "{} (JSON schema {}, diff schema {})",
         env!("CARGO_PKG_VERSION"),
         kamsang::model::SCHEMA_VERSION,
-        kamsang::diff::model::DIFF_SCHEMA_VERSION
+        kamsang::diff::DIFF_SCHEMA_VERSION
     )
 }
 
@@ -293,7 +296,9 @@ fn refuse_folder(path: &str) -> Result<(), ExitCode> {
 
 /// Parse one input, turning a panic into an "internal error" message.
 fn parse_guarded(path: &str, options: &kamsang::Options) -> Result<kamsang::DutyOrder, String> {
-    guarded(path, || kamsang::parse_path_with(path, options))
+    guarded(path, || {
+        kamsang::Parser::with_options(*options).parse_path(path)
+    })
 }
 
 /// Run `f` on one input; an error or a panic becomes `PATH: what is wrong`.
@@ -350,9 +355,9 @@ fn refuse_clobber(output: Option<&str>, inputs: &[&str]) -> Result<(), ExitCode>
         .iter()
         .filter(|i| **i != "-")
         .map(std::path::Path::new);
-    match kamsang::output::clobbered_input(std::path::Path::new(out), inputs) {
+    match crate::output::clobbered_input(std::path::Path::new(out), inputs) {
         Some(input) => {
-            let msg = kamsang::output::clobber_message(std::path::Path::new(out), input);
+            let msg = crate::output::clobber_message(std::path::Path::new(out), input);
             eprintln!("kamsang: {msg}");
             Err(ExitCode::from(2))
         }
@@ -373,7 +378,7 @@ fn write_output(
             write(&mut out).and_then(|()| out.flush())
         }
         Some(path) => {
-            kamsang::output::AtomicFile::create(std::path::Path::new(path)).and_then(|file| {
+            crate::output::AtomicFile::create(std::path::Path::new(path)).and_then(|file| {
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
                 write(&mut out)?;
                 out.into_inner().map_err(|e| e.into_error())?.commit()
@@ -410,6 +415,29 @@ fn plain_io(e: &std::io::Error) -> String {
         Some((message, _)) => message.to_string(),
         None => s,
     }
+}
+
+/// An I/O error in a few plain words: "no such file", "permission denied",
+/// or [`plain_io`] (the words of the library's [`kamsang::ErrorKind::Io`]).
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => plain_io(e),
+    }
+}
+
+/// Lowercase hex SHA-256 of `bytes` (the `source.sha256` of the JSON, and
+/// the stamps of `batch --resume`).
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        s.push(char::from_digit(u32::from(b & 0xF), 16).unwrap_or('0'));
+    }
+    s
 }
 
 /// The order as JSON (pretty unless `compact`) and a newline, through a buffer.
@@ -485,8 +513,10 @@ fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
         return code;
     }
     let result = catch_unwind(AssertUnwindSafe(|| {
-        kamsang::read_input_with(path, options)
-            .and_then(|bytes| kamsang::normalize_bytes(path, &bytes, options))
+        let parser = kamsang::Parser::with_options(*options);
+        parser
+            .read_path(path)
+            .and_then(|bytes| parser.normalize_bytes(path, &bytes))
     }));
     let source = match result {
         Ok(Ok(s)) => s,
@@ -579,7 +609,11 @@ fn diff(old: &str, new: &str, report: &Report, options: &kamsang::Options) -> Ex
     {
         return code;
     }
-    let load = |path: &str| guarded(path, || kamsang::load_order_with(path, options));
+    let load = |path: &str| {
+        guarded(path, || {
+            kamsang::Parser::with_options(*options).load_order(path)
+        })
+    };
     let (old_order, new_order) = match (load(old), load(new)) {
         (Ok(o), Ok(n)) => (o, n),
         (o, n) => {

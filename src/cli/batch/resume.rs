@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::DutyOrder;
+use kamsang::DutyOrder;
 
 /// The folder of stamps inside OUTDIR's state folder.
 const RESUME_DIR: &str = "resume";
@@ -52,11 +52,11 @@ pub(crate) struct Recipe {
 
 impl Recipe {
     /// The recipe of a run with `options`.
-    pub(crate) fn new(options: &crate::Options) -> Self {
+    pub(crate) fn new(options: &kamsang::Options) -> Self {
         let l = &options.limits;
         Recipe {
             kamsang: env!("CARGO_PKG_VERSION").to_string(),
-            schema_version: crate::model::SCHEMA_VERSION.to_string(),
+            schema_version: kamsang::model::SCHEMA_VERSION.to_string(),
             encoding: options.encoding.map(|e| e.name().to_ascii_lowercase()),
             arabic_digits: options.arabic_digits,
             max_file_bytes: l.max_file_bytes,
@@ -96,7 +96,7 @@ pub(crate) fn write_stamp(
     let stamp = Stamp {
         recipe: recipe.clone(),
         input_sha256: input_sha256.to_string(),
-        output_sha256: crate::read::sha256_hex(json),
+        output_sha256: crate::sha256_hex(json),
         output_bytes: json.len() as u64,
     };
     let mut line = serde_json::to_vec(&stamp).map_err(std::io::Error::other)?;
@@ -160,7 +160,7 @@ pub(crate) fn current(
         // the line is needed: read it into memory (one output at a time)
         let bytes = std::fs::read(&target).ok()?;
         if bytes.len() as u64 != stamp.output_bytes
-            || crate::read::sha256_hex(&bytes) != stamp.output_sha256
+            || crate::sha256_hex(&bytes) != stamp.output_sha256
         {
             return None;
         }
@@ -204,10 +204,10 @@ mod tests {
 
     fn setup() -> (tempfile::TempDir, Recipe, String, Vec<u8>) {
         let dir = tempfile::tempdir().unwrap();
-        let order = crate::parse_str("x.txt", "1. นายก ข\n1.1 งาน\n");
+        let order = kamsang::parse_str("x.txt", "1. นายก ข\n1.1 งาน\n").unwrap();
         let mut json = serde_json::to_vec_pretty(&order).unwrap();
         json.push(b'\n');
-        let recipe = Recipe::new(&crate::Options::default());
+        let recipe = Recipe::new(&kamsang::Options::default());
         std::fs::write(dir.path().join("x.txt.json"), &json).unwrap();
         write_stamp(
             dir.path(),
@@ -228,13 +228,10 @@ mod tests {
         assert!(current(dir.path(), out, &recipe, &sha, old, false).is_some());
         assert!(current(dir.path(), out, &recipe, &sha, old, true).is_some());
         // other options, another input
-        let mut options = crate::Options::default();
+        let mut options = kamsang::Options::default();
         options.limits.max_depth = 40;
         assert!(current(dir.path(), out, &Recipe::new(&options), &sha, old, false).is_none());
-        options = crate::Options {
-            arabic_digits: true,
-            ..Default::default()
-        };
+        options = kamsang::Options::default().with_arabic_digits(true);
         assert!(current(dir.path(), out, &Recipe::new(&options), &sha, old, false).is_none());
         assert!(current(dir.path(), out, &recipe, &"0".repeat(64), old, false).is_none());
         // an output edited in place, same size, still a valid order

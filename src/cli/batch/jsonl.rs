@@ -267,7 +267,7 @@ impl LineWriter {
 }
 
 fn shown(path: &std::path::Path) -> String {
-    crate::error::escape_name(&path.to_string_lossy()).into_owned()
+    kamsang::error::escape_name(&path.to_string_lossy()).into_owned()
 }
 
 fn failed(path: &std::path::Path, e: &std::io::Error) -> String {

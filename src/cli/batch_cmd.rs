@@ -1,9 +1,9 @@
-//! `kamsang batch`: the command-line side of [`kamsang::batch`].
+//! `kamsang batch`: the command-line side of [`crate::batch`].
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kamsang::batch::{Config, Inputs, JsonlTo, ProgressMode};
+use crate::batch::{Config, Inputs, JsonlTo, ProgressMode};
 
 use crate::ReadArgs;
 
@@ -80,9 +80,11 @@ pub fn run(args: &BatchArgs) -> ExitCode {
     };
     let options = config.options;
     let parse = |path: &str, bytes: &[u8]| {
-        crate::guarded(path, || kamsang::parse_bytes_with(path, bytes, &options))
+        crate::guarded(path, || {
+            kamsang::Parser::with_options(options).parse_bytes(path, bytes)
+        })
     };
-    match kamsang::batch::run(&config, &parse) {
+    match crate::batch::run(&config, &parse) {
         Ok(summary) => {
             eprint!("{}", summary.to_text());
             if let Some(why) = &summary.stopped {
@@ -112,7 +114,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
 
 /// Where the failures are listed: never "listed in failures.jsonl" when that
 /// file is not there or lacks some.
-fn failures_note(summary: &kamsang::batch::Summary, dir: &std::path::Path) -> String {
+fn failures_note(summary: &crate::batch::Summary, dir: &std::path::Path) -> String {
     let path = dir.join("failures.jsonl");
     let name = kamsang::error::escape_name(&path.to_string_lossy()).into_owned();
     let n = summary.failed;

@@ -29,7 +29,7 @@ pub(crate) struct Work<'a> {
     /// The parser.
     pub parse: &'a super::ParseFn<'a>,
     /// Limits (the file size is checked before reading).
-    pub limits: &'a crate::Limits,
+    pub limits: &'a kamsang::Limits,
     /// The versions and options recorded with each output.
     pub recipe: super::resume::Recipe,
     /// The `--jsonl` file as it was when the run started, if it existed.
@@ -145,8 +145,8 @@ impl IntoShown for Done<PathBuf> {
 /// Read, maybe resume, parse, write: outcome, bytes read, JSON line.
 fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, Option<String>) {
     let fail = |error: String, parsed: bool| Outcome::Failed { error, parsed };
-    let escaped = crate::error::escape_name(shown);
-    let reason = |e: crate::Error| {
+    let escaped = kamsang::error::escape_name(shown);
+    let reason = |e: kamsang::Error| {
         let e = e.to_string();
         e.strip_prefix(&*escaped)
             .and_then(|m| m.strip_prefix(": "))
@@ -180,22 +180,28 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
             "the --jsonl output file itself: not read, and the --jsonl file is kept as it was";
         return (fail(what.to_string(), false), 0, None);
     }
-    if meta.len() > work.limits.max_file_bytes {
-        // refused before reading: memory never holds a file past the limit
-        let e = work.limits.file_too_big(shown, Some(meta.len()));
-        return (fail(reason(e), false), meta.len(), None);
-    }
-    // the reader of `parse`: a file that lies about its size is cut too
-    let bytes = match crate::read_file_capped(path, shown, work.limits) {
+    // the reader of `parse`: a file past the limit is refused from its
+    // metadata, before reading (memory never holds it); one that lies about
+    // its size is cut
+    let parser =
+        kamsang::Parser::with_options(kamsang::Options::default().with_limits(*work.limits));
+    let bytes = match parser.read_file(path, shown) {
         Ok(b) => b,
-        Err(e) => return (fail(reason(e), false), 0, None),
+        Err(e) => {
+            let known = meta.len() > work.limits.max_file_bytes;
+            return (
+                fail(reason(e), false),
+                if known { meta.len() } else { 0 },
+                None,
+            );
+        }
     };
     let size = bytes.len() as u64;
     let target = work
         .outdir
         .as_ref()
         .map(|(d, _)| (d.as_path(), d.join(out)));
-    let sha = crate::read::sha256_hex(&bytes);
+    let sha = crate::sha256_hex(&bytes);
     if let (true, Some((dir, _))) = (work.resume, &target) {
         let mtime = meta.modified().ok();
         match super::resume::current(dir, out, &work.recipe, &sha, mtime, work.lines) {
@@ -228,7 +234,7 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
     let warnings = order
         .diagnostics
         .iter()
-        .any(|d| d.severity >= crate::Severity::Warning);
+        .any(|d| d.severity >= kamsang::Severity::Warning);
     if let Some((dir, target)) = &target
         && let Err(error) = write_output(dir, out, target, &order, &sha, work)
     {
@@ -254,15 +260,15 @@ fn write_output(
     dir: &Path,
     out: &Path,
     target: &Path,
-    order: &crate::DutyOrder,
+    order: &kamsang::DutyOrder,
     sha: &str,
     work: &Work,
 ) -> Result<(), String> {
-    let shown = crate::error::escape_name(&target.to_string_lossy()).into_owned();
+    let shown = kamsang::error::escape_name(&target.to_string_lossy()).into_owned();
     let gone = || {
         format!(
             "{}: OUTDIR was removed or replaced during the run",
-            crate::error::escape_name(&dir.to_string_lossy())
+            kamsang::error::escape_name(&dir.to_string_lossy())
         )
     };
     if !work.outdir_intact() {

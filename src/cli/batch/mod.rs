@@ -50,6 +50,8 @@ pub mod lock;
 pub mod resume;
 mod run;
 pub mod summary;
+#[cfg(test)]
+mod tests;
 pub mod walk;
 pub mod work;
 
@@ -60,7 +62,7 @@ pub use run::ProgressMode;
 pub use summary::{Outcome, Record, Summary};
 pub use walk::Found;
 
-use crate::DutyOrder;
+use kamsang::DutyOrder;
 use walk::Root;
 
 /// The parser a batch calls on each input: path (as it goes into
@@ -110,7 +112,7 @@ pub struct Config {
     /// before a file is read (the parser checks the other limits), and all of
     /// them are recorded with each output so that `--resume` parses again
     /// when they change.
-    pub options: crate::Options,
+    pub options: kamsang::Options,
 }
 
 /// Most worker threads a batch starts, whatever `-j` says: far more than the
@@ -336,7 +338,7 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
 
 /// A path for a message: one line, whatever its name.
 fn shown(path: &Path) -> String {
-    crate::error::escape_name(&path.to_string_lossy()).into_owned()
+    kamsang::error::escape_name(&path.to_string_lossy()).into_owned()
 }
 
 /// `-j` capped at [`MAX_JOBS`] and at the number of files to convert when
@@ -573,7 +575,7 @@ fn hand_on(
     failures: Option<&mut jsonl::LineWriter>,
 ) -> Result<(), String> {
     if let Outcome::Failed { error, .. } = &record.outcome {
-        let path = crate::error::escape_name(&record.path);
+        let path = kamsang::error::escape_name(&record.path);
         progress.println(&format!("kamsang: {path}: {error}"));
         let line = jsonl::failure_line(&record.path, error);
         if let Some(f) = failures {

@@ -53,12 +53,12 @@ pub fn clobber_message(output: &Path, input: &Path) -> String {
     } else {
         format!(
             "the output is the input {} (the same file, through a link)",
-            crate::error::escape_name(&i)
+            kamsang::error::escape_name(&i)
         )
     };
     format!(
         "{}: {same}: it would be overwritten; write the output elsewhere",
-        crate::error::escape_name(&o)
+        kamsang::error::escape_name(&o)
     )
 }
 
