@@ -56,6 +56,10 @@ pub fn person_line(line: &crate::read::Line) -> Option<bool> {
     if n.rest.is_empty() {
         return Some(true);
     }
+    // a table row: the row number, then a cell that starts with a name
+    if base > 0 {
+        return Some(false);
+    }
     // a wide gap (or tab) right after the name: the next cell
     let name_end = name_end + base;
     let gap = line

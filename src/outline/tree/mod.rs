@@ -18,7 +18,7 @@ mod name_list;
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
     body_line_kind, header_line_kind, is_heading_length, is_page_artefact, is_title_line,
-    join_wrapped, person_line,
+    join_wrapped, person_line, row_number_cell,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::{Code, Diagnostic};
@@ -233,7 +233,10 @@ impl Builder {
             self.item(label, rest, line);
             return;
         }
-        if !self.in_tail && (self.in_body || self.preamble_started) {
+        // a table row of people after the signature is the annex's
+        // (`บัญชีรายชื่อแนบท้าย…`: `1⇥นายก ข⇥…`), not a signature line
+        let annex_row = self.in_tail && row_number_cell(line).is_some();
+        if (!self.in_tail || annex_row) && (self.in_body || self.preamble_started) {
             if let Some(wraps) = person_line(line) {
                 self.person_line(line, wraps);
                 return;
@@ -471,9 +474,15 @@ impl Builder {
             // `( นายสมชาย ใจดี )` on its own line: a signature, even before the date
             self.in_tail = true;
         }
-        if self.in_tail && kind.is_none() {
+        // a line of three or more table cells (`ชื่อนิสิต⇥ผลงาน⇥…`) is no
+        // signature line: an annex begins
+        let table_row = line.gaps.len() >= 2;
+        if self.in_tail && kind.is_none() && !table_row {
             // after the date or the signer's name: each line stands alone
             kind = Some(ParaKind::Signature);
+        } else if self.in_tail && kind.is_none() {
+            self.in_tail = false;
+            self.cont = None;
         }
         match kind {
             Some(
