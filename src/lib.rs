@@ -202,16 +202,7 @@ impl Parser {
             diagnostics: Vec::new(),
         };
         // the line-length rule of `read::read_bytes`, for text that skipped the reader
-        let max = limits.max_line_chars;
-        if let Some((line, chars)) = source
-            .lines
-            .iter()
-            .filter(|l| l.text.len() > max)
-            .map(|l| (l.line, l.text.chars().count()))
-            .find(|&(_, chars)| chars > max)
-        {
-            return Err(limits.line_too_long(path, line, chars));
-        }
+        read::check_line_lengths(&source, limits)?;
         self.finish(source)
     }
 

@@ -132,7 +132,14 @@ fn extension(path: &str) -> String {
 /// later stage works line by line.
 pub fn read_bytes(path: &str, bytes: &[u8], options: &crate::Options) -> Result<Source> {
     let source = read_format(path, bytes, options)?;
-    let max = options.limits.max_line_chars;
+    check_line_lengths(&source, &options.limits)?;
+    Ok(source)
+}
+
+/// The line-length rule: a line longer than `limits.max_line_chars` is an
+/// error (no order has one, and every later stage works line by line).
+pub(crate) fn check_line_lengths(source: &Source, limits: &crate::Limits) -> Result<()> {
+    let max = limits.max_line_chars;
     // bytes ≥ characters: count characters only on lines that might be too long
     if let Some((line, chars)) = source
         .lines
@@ -141,9 +148,9 @@ pub fn read_bytes(path: &str, bytes: &[u8], options: &crate::Options) -> Result<
         .map(|l| (l.line, l.text.chars().count()))
         .find(|&(_, chars)| chars > max)
     {
-        return Err(options.limits.line_too_long(path, line, chars));
+        return Err(limits.line_too_long(&source.path, line, chars));
     }
-    Ok(source)
+    Ok(())
 }
 
 /// The reader for what the bytes are (see [`read_bytes`]).
