@@ -330,16 +330,25 @@ fn debug_panic(path: &str) {
     let _ = path;
 }
 
+/// The order of `path` for a command that writes `output`: a folder, an
+/// output that is the input, or an input that cannot be read is refused with
+/// its one line and exit code.
+fn order_for_output(
+    path: &str,
+    output: Option<&str>,
+    options: &kamsang::Options,
+) -> Result<kamsang::DutyOrder, ExitCode> {
+    refuse_folder(path).and_then(|()| refuse_clobber(output, &[path]))?;
+    parse_guarded(path, options).map_err(|msg| {
+        eprintln!("kamsang: {msg}");
+        ExitCode::from(1)
+    })
+}
+
 fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Options) -> ExitCode {
-    if let Err(code) = refuse_folder(path).and_then(|()| refuse_clobber(output, &[path])) {
-        return code;
-    }
-    let order = match parse_guarded(path, options) {
+    let order = match order_for_output(path, output, options) {
         Ok(o) => o,
-        Err(msg) => {
-            eprintln!("kamsang: {msg}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     // streamed, not built as one String: a 200 MB order's JSON is larger still
     write_output(output, |out| write_json(out, &order, compact))
@@ -556,15 +565,9 @@ fn render(
     numbering: &str,
     options: &kamsang::Options,
 ) -> ExitCode {
-    if let Err(code) = refuse_folder(path).and_then(|()| refuse_clobber(Some(output), &[path])) {
-        return code;
-    }
-    let order = match parse_guarded(path, options) {
+    let order = match order_for_output(path, Some(output), options) {
         Ok(o) => o,
-        Err(msg) => {
-            eprintln!("kamsang: {msg}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let numbering = numbering.parse().unwrap_or_default();
     let rendered = catch_unwind(AssertUnwindSafe(|| match to {
