@@ -746,3 +746,79 @@ fn school_duty_roster_with_day_headings() {
     let codes: Vec<&str> = order.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["page_artefact"]);
 }
+
+/// A member's first cell that goes on in the unnumbered line under it (real
+/// order 003): a named member's post, or the wrapped rest of a seat.
+#[test]
+fn member_cell_continued_on_the_line_below() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/corpus/003_pm_285_2566_thai_airways_committee.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let c = &order.committees[0];
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>, u32, u32)> = c
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_deref(),
+                m.position.as_deref(),
+                m.role.as_deref(),
+                m.line_start,
+                m.line_end,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got.first(),
+        Some(&(
+            Some("นายสุริยะ จึงรุ่งเรืองกิจ"),
+            Some("รัฐมนตรีว่าการกระทรวงคมนาคม"),
+            Some("ประธาน"),
+            6,
+            7
+        ))
+    );
+    assert_eq!(
+        got.get(6),
+        Some(&(
+            None,
+            Some("ผู้อำนวยการสำนักงานคณะกรรมการนโยบายรัฐวิสาหกิจ"),
+            Some("กรรมการ"),
+            14,
+            15
+        ))
+    );
+    assert_eq!(
+        got.last(),
+        Some(&(
+            None,
+            Some("ผู้อำนวยการสำนักงานนโยบายและแผนการขนส่งและจราจร"),
+            Some("กรรมการและเลขานุการ"),
+            21,
+            22
+        ))
+    );
+    // the member lines already holding their post take nothing more
+    assert_eq!(got.get(7).map(|m| m.1), Some(None));
+}
+
+/// What follows a member is not always its cell: a clause, or a line that
+/// does not start like a post under a named member, stays out of it.
+#[test]
+fn a_clause_under_a_member_is_not_its_post() {
+    let order = parse(
+        "คำสั่งสำนักงานเขตพื้นที่การศึกษา\n\
+         เรื่อง แต่งตั้งคณะกรรมการจัดงาน\n\
+         ๑. คณะกรรมการอำนวยการ ประกอบด้วย\n\
+         (1) นายสมชาย ใจดี      ประธานกรรมการ\n\
+         ทั้งนี้ ให้ปฏิบัติหน้าที่จนแล้วเสร็จ\n\
+         (2) นายสมหมาย ใจงาม      กรรมการ\n\
+         งานเลี้ยงรับรอง\n",
+    );
+    let c = &order.committees[0];
+    let posts: Vec<Option<&str>> = c.members.iter().map(|m| m.position.as_deref()).collect();
+    assert_eq!(posts, [None, None]);
+}

@@ -111,7 +111,7 @@ pub(super) fn who(text: &str) -> (Vec<String>, Option<String>) {
 }
 
 /// True when a word starts an office (`เลขาธิการ…`, `รองผู้อำนวยการ…`).
-fn starts_position(word: &str) -> bool {
+pub(super) fn starts_position(word: &str) -> bool {
     let w = word
         .strip_prefix("รอง")
         .or_else(|| word.strip_prefix("ผู้ช่วย"))

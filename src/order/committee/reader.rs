@@ -5,14 +5,16 @@ use super::Committees;
 use super::bodies::{committee_name, introduced_body, may_name_body};
 use super::duty_clauses::{duty_intro, inline_duty, intro_duty_text};
 use super::members::{Found, Seat, parse_member_clean, parse_member_text};
-use super::names::starts_with_name;
+use super::names::{starts_position, starts_with_name};
 use super::roles::{clause_members, has_role_word, head_end};
 use super::text::{clean, ends_with_any};
 use super::vocabulary::{BODY_LEADS, LIST_INTROS, role_kind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
+use crate::outline::line::join_wrapped;
 use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::thai::lexicon::{CLAUSE_OPENERS, starts_with_any};
 
 /// Longest heading (in characters) taken as the name of an unnamed group of
 /// members (`ฝ่ายปฏิคม`).
@@ -47,6 +49,9 @@ pub(super) struct Draft {
     diagnostics: Vec<Diagnostic>,
     pub(super) consumed: Vec<usize>,
     in_duties: bool,
+    /// The node just read gave one member, whose cells may go on in an
+    /// unnumbered line under it (see [`member_detail`]).
+    open_member: bool,
     /// Items under the intro that gave members with a role / that did not.
     role_items: usize,
     other_items: usize,
@@ -63,6 +68,7 @@ impl Draft {
             diagnostics: Vec::new(),
             consumed: Vec::new(),
             in_duties: false,
+            open_member: false,
             role_items: 0,
             other_items: 0,
         }
@@ -289,6 +295,7 @@ impl Reader<'_> {
             return;
         };
         let text = clean(&node.text);
+        let open_member = std::mem::replace(&mut d.open_member, false);
         match node.kind {
             NodeKind::NameList => {
                 d.consumed.push(c);
@@ -301,6 +308,7 @@ impl Reader<'_> {
                 if !found.members.is_empty() {
                     d.kinds.push((c, "member"));
                     d.consumed.push(c);
+                    d.open_member = found.members.len() == 1;
                     self.add_members(
                         d,
                         found.members,
@@ -335,7 +343,12 @@ impl Reader<'_> {
                 let found = parse_member_clean(text.clone());
                 let is_item = node.kind == NodeKind::Item;
                 if found.members.is_empty() {
-                    if is_item && depth == 0 {
+                    if open_member
+                        && node.kind == NodeKind::Paragraph(ParaKind::Text)
+                        && member_detail(&mut d.members, &text, node.line_end)
+                    {
+                        d.open_member = true;
+                    } else if is_item && depth == 0 {
                         d.other_items += 1;
                         d.diagnostics.push(info(
                             Code::CommitteeItemUnread,
@@ -354,6 +367,7 @@ impl Reader<'_> {
                         }
                     }
                     d.kinds.push((c, "member"));
+                    d.open_member = found.members.len() == 1;
                     self.add_members(
                         d,
                         found.members,
@@ -421,6 +435,41 @@ impl Reader<'_> {
             _ => false,
         }
     }
+}
+
+/// An unnumbered line right under a member's line that carries no member
+/// itself is the rest of that member's first cell, as tables of members are
+/// typed (`(1) นายก ข ⟶ ประธาน` / `รัฐมนตรีว่าการกระทรวง…`, `(7) ผู้อำนวยการสำนักงาน
+/// คณะกรรมการ ⟶ กรรมการ` / `นโยบายรัฐวิสาหกิจ`): a named member's post when it
+/// starts like one, else the wrapped rest of a seat's post. Short lines only,
+/// and never a clause (`ให้…`, `ทั้งนี้…`) or a name. True when it was taken.
+fn member_detail(members: &mut [CommitteeMember], text: &str, line_end: u32) -> bool {
+    let Some(m) = members.last_mut() else {
+        return false;
+    };
+    if text.is_empty()
+        || text.chars().count() > MAX_GROUP_HEADING_CHARS
+        || starts_with_any(text, CLAUSE_OPENERS).is_some()
+        || ends_with_any(text, LIST_INTROS)
+        || starts_with_name(text)
+    {
+        return false;
+    }
+    let taken = match (&m.full_name, &mut m.position) {
+        (Some(_), post @ None) if starts_position(text) => {
+            *post = Some(text.to_string());
+            true
+        }
+        (None, Some(post)) if !starts_position(text) => {
+            join_wrapped(post, text, false);
+            true
+        }
+        _ => false,
+    };
+    if taken {
+        m.line_end = m.line_end.max(line_end);
+    }
+    taken
 }
 
 /// Whether the body an intro names is one the order tells someone else to
