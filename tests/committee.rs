@@ -758,7 +758,8 @@ fn member_cell_continued_on_the_line_below() {
     .expect("fixture");
     let order = parse(&text);
     let c = &order.committees[0];
-    let got: Vec<(Option<&str>, Option<&str>, Option<&str>, u32, u32)> = c
+    type Row<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, u32, u32);
+    let got: Vec<Row> = c
         .members
         .iter()
         .map(|m| {
