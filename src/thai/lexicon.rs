@@ -494,3 +494,147 @@ mod tests {
         assert_eq!(title_at("งานสารบรรณ"), None);
     }
 }
+
+/// How positions (offices) begin, for splitting a list of members named by
+/// office (`รัฐมนตรีช่วยว่าการ… ปลัดกระทรวง… เลขาธิการ ก.พ. …`). A leading
+/// `รอง` (deputy) or `ผู้ช่วย` (assistant) is allowed before each.
+pub const POSITION_STARTS: &[&str] = &[
+    "รัฐมนตรี",
+    "นายกรัฐมนตรี",
+    "นายกเทศมนตรี",
+    "นายกองค์การ",
+    "นายอำเภอ",
+    "ปลัด",
+    "เลขาธิการ",
+    "ผู้อำนวยการ",
+    "อธิบดี",
+    "ผู้ว่าราชการ",
+    "ผู้ตรวจราชการ",
+    "ศึกษาธิการ",
+    "ผู้แทน",
+    "ประธาน",
+    "อธิการบดี",
+    "คณบดี",
+    "หัวหน้า",
+    "ผู้บัญชาการ",
+    "ผู้บังคับการ",
+    "ผู้กำกับการ",
+    "อัยการ",
+    "ผู้พิพากษา",
+    "ผู้บริหาร",
+    "ผู้ทรงคุณวุฒิ",
+    "ผู้ประสานงาน",
+    "ศึกษานิเทศก์",
+    "ครู",
+    "นักวิชาการ",
+    "นักวิเคราะห์",
+    "นักทรัพยากรบุคคล",
+    "นิติกร",
+    "เจ้าหน้าที่",
+    "เจ้าพนักงาน",
+    "ข้าราชการ",
+    "พนักงาน",
+    "ลูกจ้าง",
+];
+
+/// True when a word starts an office (`เลขาธิการ…`, `รองผู้อำนวยการ…`): one of
+/// [`POSITION_STARTS`], also after `รอง` (deputy) or `ผู้ช่วย` (assistant).
+pub fn starts_position(word: &str) -> bool {
+    let w = word
+        .strip_prefix("รอง")
+        .or_else(|| word.strip_prefix("ผู้ช่วย"))
+        .filter(|w| !w.is_empty())
+        .unwrap_or(word);
+    POSITION_STARTS.iter().any(|p| w.starts_with(p))
+        || POSITION_STARTS.iter().any(|p| word.starts_with(p))
+}
+
+/// How words that never continue a person's name begin: posts and trades
+/// not in [`POSITION_STARTS`], units and places, grades, and the words of
+/// running text after a name (`เป็น…`, `รักษาราชการแทน`, `พ้นจากตำแหน่ง`). A
+/// third word after a name that starts otherwise is the second word of a
+/// family name (`นางประภา เหตระกูล ศรีนวลนัด`) or of a given name, when it ends
+/// the name's cell (see [`crate::thai::names::split_name`]).
+pub const NOT_NAME_STARTS: &[&str] = &[
+    // running text after a name
+    "ตำแหน่ง",
+    "ดำรง",
+    "เป็น",
+    "รักษา",
+    "พ้น",
+    "ปฏิบัติ",
+    "ทำหน้าที่",
+    "มีหน้าที่",
+    "และ",
+    "หรือ",
+    "กับ",
+    "ซึ่ง",
+    "ที่",
+    "ใน",
+    "ของ",
+    "จาก",
+    "ตาม",
+    "โดย",
+    "เพื่อ",
+    "แทน",
+    // posts and trades
+    "อาจารย์",
+    "แพทย์",
+    "ทันตแพทย์",
+    "เภสัชกร",
+    "พยาบาล",
+    "วิศวกร",
+    "สถาปนิก",
+    "ทนาย",
+    "กำนัน",
+    "ผู้",
+    "นัก",
+    "สมาชิก",
+    "บรรณารักษ์",
+    "ช่าง",
+    "พระ",
+    "ประชาชน",
+    "นิสิต",
+    "ตัวแทน",
+    "เจ้า",
+    "ข้า",
+    "ประจำ",
+    "สังกัด",
+    // units and places
+    "โรงเรียน",
+    "มหาวิทยาลัย",
+    "วิทยาลัย",
+    "คณะ",
+    "กระทรวง",
+    "กรม",
+    "จังหวัด",
+    "อำเภอ",
+    "ตำบล",
+    "บริษัท",
+    "ธนาคาร",
+    "สถาบัน",
+    "องค์",
+    "สมาคม",
+    "มูลนิธิ",
+    "ชมรม",
+    "สภา",
+    "เทศบาล",
+    "สถานี",
+    "โรงพยาบาล",
+];
+
+/// Whether a word may be one more word of a name: Thai letters only, and
+/// starting as no post, unit, title, role, rank or running text does.
+pub fn may_continue_name(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word.chars().all(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c))
+        && word.chars().next().is_some_and(crate::thai::is_thai_letter)
+        && !word.chars().any(crate::thai::digits::is_digit)
+        && starts_with_any(word, NOT_NAME_STARTS).is_none()
+        && starts_with_any(word, UNIT_STARTS).is_none()
+        && starts_with_any(word, RANK_WORDS).is_none()
+        && starts_with_any(word, COMMITTEE_ROLES).is_none()
+        && !word.starts_with(CLASS_WORD)
+        && !starts_position(word)
+        && title_at(word).is_none()
+}

@@ -2,7 +2,9 @@
 //! Thai orders write them. Pure text knowledge, used by the outline (which
 //! lines name a person) and the order stage (who the people are).
 
-use super::lexicon::{TITLE_FALSE_FRIENDS, starts_with_any, title_at};
+use super::lexicon::{
+    TITLE_FALSE_FRIENDS, may_continue_name, starts_with_any, title_at, whole_role,
+};
 
 /// A name split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +72,19 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
             rest = r;
         }
     }
+    // a third word that ends the name's cell (nothing after it, or only a
+    // committee role) and could be no post: `นางประภา เหตระกูล ศรีนวลนัด กรรมการ`
+    if !of && !family.is_empty() {
+        let (next, r) = split_word(rest);
+        if (r.is_empty() || whole_role(r).is_some())
+            && may_continue_name(next)
+            && let (Some(start), Some(end)) = (offset_in(text, family), offset_in(text, next))
+            && let Some(f) = text.get(start..end + next.len())
+        {
+            family = f;
+            rest = r;
+        }
+    }
     let family = (!family.is_empty()
         && family
             .chars()
@@ -130,6 +145,25 @@ mod tests {
         assert_eq!(n.key(), "สมศักดิ์ณอยุธยา");
         let n = split_name("นายปีติพงศ์ พึ่งบุญ ณ อยุธยา กรรมการ").unwrap();
         assert_eq!((n.family, n.rest), (Some("พึ่งบุญ ณ อยุธยา"), "กรรมการ"));
+        // a third name word that ends the cell: a two-word family name
+        let n = split_name("นางประภา เหตระกูล ศรีนวลนัด กรรมการ").unwrap();
+        assert_eq!((n.family, n.rest), (Some("เหตระกูล ศรีนวลนัด"), "กรรมการ"));
+        assert_eq!(n.full, "นางประภา เหตระกูล ศรีนวลนัด");
+        // … but never a post, a unit, a role or running text
+        for (text, rest) in [
+            ("นายสมชาย ใจดี ครู", "ครู"),
+            ("นายสมชาย ใจดี อาจารย์", "อาจารย์"),
+            ("นายสมชาย ใจดี โรงเรียนบ้านนา", "โรงเรียนบ้านนา"),
+            ("นายสมชาย ใจดี กรรมการ", "กรรมการ"),
+            ("นายสมชาย ใจดี รองผู้อำนวยการ", "รองผู้อำนวยการ"),
+            ("นายสมชาย ใจดี รักษาราชการแทน", "รักษาราชการแทน"),
+            ("นายสมชาย ใจดี ม.2/1", "ม.2/1"),
+            ("นายสมชาย ใจดี นางสมศรี ใจดี", "นางสมศรี ใจดี"),
+            ("นายสมชาย ใจดี ศรีนวล ครู", "ศรีนวล ครู"),
+        ] {
+            let n = split_name(text).unwrap();
+            assert_eq!((n.family, n.rest), (Some("ใจดี"), rest), "{text}");
+        }
         assert!(split_name("งานสารบรรณ").is_none());
         assert!(split_name("นาย").is_none());
     }

@@ -2,8 +2,9 @@
 
 use super::roles::{role_exact, role_prefix};
 use super::text::find_any;
-use super::vocabulary::{DESCRIPTION_ENDS, POSITION_CONTINUATIONS, POSITION_STARTS, TITLE_CUE};
+use super::vocabulary::{DESCRIPTION_ENDS, POSITION_CONTINUATIONS, TITLE_CUE};
 use crate::order::people::{NameParts, split_name};
+use crate::thai::lexicon::starts_position;
 
 /// True when the text starts with a personal title and a name (not an office
 /// such as นายกรัฐมนตรี).
@@ -108,17 +109,6 @@ pub(super) fn who(text: &str) -> (Vec<String>, Option<String>) {
         Some(v) => (v, None),
         None => (vec![t.to_string()], Some(t.to_string())),
     }
-}
-
-/// True when a word starts an office (`เลขาธิการ…`, `รองผู้อำนวยการ…`).
-pub(super) fn starts_position(word: &str) -> bool {
-    let w = word
-        .strip_prefix("รอง")
-        .or_else(|| word.strip_prefix("ผู้ช่วย"))
-        .filter(|w| !w.is_empty())
-        .unwrap_or(word);
-    POSITION_STARTS.iter().any(|p| w.starts_with(p))
-        || POSITION_STARTS.iter().any(|p| word.starts_with(p))
 }
 
 /// A word that continues the office before it (`ก.พ.`, `เขต`, `1`).

@@ -5,7 +5,7 @@ use super::Committees;
 use super::bodies::{committee_name, introduced_body, may_name_body};
 use super::duty_clauses::{duty_intro, inline_duty, intro_duty_text};
 use super::members::{Found, Seat, parse_member_clean, parse_member_text};
-use super::names::{starts_position, starts_with_name};
+use super::names::starts_with_name;
 use super::roles::{clause_members, has_role_word, head_end};
 use super::text::{clean, ends_with_any};
 use super::vocabulary::{BODY_LEADS, LIST_INTROS, role_kind};
@@ -14,7 +14,7 @@ use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
 use crate::outline::line::join_wrapped;
 use crate::outline::{NodeKind, Outline, ParaKind};
-use crate::thai::lexicon::{CLAUSE_OPENERS, starts_with_any};
+use crate::thai::lexicon::{CLAUSE_OPENERS, starts_position, starts_with_any};
 
 /// Longest heading (in characters) taken as the name of an unnamed group of
 /// members (`ฝ่ายปฏิคม`).

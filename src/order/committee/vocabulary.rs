@@ -152,48 +152,6 @@ pub(super) const ROLE_FIRST_FOLLOWERS: &[&str] = &[
 /// say how the member is chosen ("who…", "numbering…", "except…").
 pub(super) const DESCRIPTION_ENDS: &[&str] = &[" ซึ่ง", " ที่", " จำนวน", " เว้นแต่", " โดย", ","];
 
-/// How positions (offices) begin, for splitting a list of members named by
-/// office (`รัฐมนตรีช่วยว่าการ… ปลัดกระทรวง… เลขาธิการ ก.พ. …`). A leading
-/// `รอง` (deputy) or `ผู้ช่วย` (assistant) is allowed before each.
-pub(super) const POSITION_STARTS: &[&str] = &[
-    "รัฐมนตรี",
-    "นายกรัฐมนตรี",
-    "นายกเทศมนตรี",
-    "นายกองค์การ",
-    "นายอำเภอ",
-    "ปลัด",
-    "เลขาธิการ",
-    "ผู้อำนวยการ",
-    "อธิบดี",
-    "ผู้ว่าราชการ",
-    "ผู้ตรวจราชการ",
-    "ศึกษาธิการ",
-    "ผู้แทน",
-    "ประธาน",
-    "อธิการบดี",
-    "คณบดี",
-    "หัวหน้า",
-    "ผู้บัญชาการ",
-    "ผู้บังคับการ",
-    "ผู้กำกับการ",
-    "อัยการ",
-    "ผู้พิพากษา",
-    "ผู้บริหาร",
-    "ผู้ทรงคุณวุฒิ",
-    "ผู้ประสานงาน",
-    "ศึกษานิเทศก์",
-    "ครู",
-    "นักวิชาการ",
-    "นักวิเคราะห์",
-    "นักทรัพยากรบุคคล",
-    "นิติกร",
-    "เจ้าหน้าที่",
-    "เจ้าพนักงาน",
-    "ข้าราชการ",
-    "พนักงาน",
-    "ลูกจ้าง",
-];
-
 /// Words after a position that continue it rather than start a new one: an
 /// area (`เขต 1`), a province, a unit.
 pub(super) const POSITION_CONTINUATIONS: &[&str] = &[

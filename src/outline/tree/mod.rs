@@ -27,7 +27,7 @@ use crate::limits::Limits;
 use crate::read::{Line, Source};
 use crate::thai::lexicon::{
     CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS,
-    PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_with_any, whole_role,
+    PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_position, starts_with_any, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -635,6 +635,12 @@ impl Builder {
         // a committee role on a line of its own is the next cell of a member
         // (`(1) นางมนพร เจริญศรี` / `ที่ปรึกษา/กรรมการ`), never a broken word
         let typed_space = self.prev_trailing == 1
+            || (starts_position(&line.text)
+                && self
+                    .out
+                    .nodes
+                    .get(i)
+                    .is_some_and(|n| is_whole_name(&n.text)))
             || (whole_role(&line.text).is_some()
                 && self.out.nodes.get(i).is_some_and(|n| {
                     // `กรรมการและ` / `ผู้ช่วยเลขานุการ` is one role, broken
@@ -1040,6 +1046,13 @@ fn is_bracketed_name(text: &str) -> bool {
     };
     let inner = inner.trim();
     starts_with_any(inner, TITLES).is_some() && inner.split(' ').count() <= 5
+}
+
+/// A text that is one whole name (title, given and family name) and nothing
+/// more: a post on the next line starts a new cell (`(1) นายสมคิด เชื้อคง` /
+/// `รองเลขาธิการ…`), never the rest of the family name.
+fn is_whole_name(text: &str) -> bool {
+    crate::thai::names::split_name(text).is_some_and(|n| n.family.is_some() && n.rest.is_empty())
 }
 
 /// A line that opens a person: a top-level label followed by a personal title.
