@@ -470,31 +470,6 @@ pub const COMMITTEE_DUTY_INTROS: &[&str] =
 /// turn of duty" (ครูเวร, เวรยาม, หัวหน้าเวร).
 pub const ROSTER_WORDS: &[&str] = &["เวร"];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn whole_roles_with_ordinals_and_slashes() {
-        assert!(whole_role("ที่ปรึกษา/กรรมการ").is_some());
-        assert!(whole_role("รองประธานกรรมการ คนที่หนึ่ง").is_some());
-        assert!(whole_role("กรรมการ คนที่ ๒").is_some());
-        assert!(whole_role("กรรมการ").is_some());
-        // a broken word, not a role: สำนักงานคณะ / กรรมการการศึกษา
-        assert!(whole_role("กรรมการการศึกษา").is_none());
-        assert!(whole_role("กรรมการ คนที่ทำงาน").is_none());
-        assert!(whole_role("นายสมชาย").is_none());
-    }
-
-    #[test]
-    fn the_longest_title_wins() {
-        assert_eq!(title_at("นางสาวมณี"), Some("นางสาว"));
-        assert_eq!(title_at("ศาสตราจารย์พิเศษธงทอง"), Some("ศาสตราจารย์พิเศษ"));
-        assert_eq!(title_at("พลเรือเอก อภิวัฒน์"), Some("พลเรือเอก"));
-        assert_eq!(title_at("งานสารบรรณ"), None);
-    }
-}
-
 /// How positions (offices) begin, for splitting a list of members named by
 /// office (`รัฐมนตรีช่วยว่าการ… ปลัดกระทรวง… เลขาธิการ ก.พ. …`). A leading
 /// `รอง` (deputy) or `ผู้ช่วย` (assistant) is allowed before each.
@@ -637,4 +612,29 @@ pub fn may_continue_name(word: &str) -> bool {
         && !word.starts_with(CLASS_WORD)
         && !starts_position(word)
         && title_at(word).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_roles_with_ordinals_and_slashes() {
+        assert!(whole_role("ที่ปรึกษา/กรรมการ").is_some());
+        assert!(whole_role("รองประธานกรรมการ คนที่หนึ่ง").is_some());
+        assert!(whole_role("กรรมการ คนที่ ๒").is_some());
+        assert!(whole_role("กรรมการ").is_some());
+        // a broken word, not a role: สำนักงานคณะ / กรรมการการศึกษา
+        assert!(whole_role("กรรมการการศึกษา").is_none());
+        assert!(whole_role("กรรมการ คนที่ทำงาน").is_none());
+        assert!(whole_role("นายสมชาย").is_none());
+    }
+
+    #[test]
+    fn the_longest_title_wins() {
+        assert_eq!(title_at("นางสาวมณี"), Some("นางสาว"));
+        assert_eq!(title_at("ศาสตราจารย์พิเศษธงทอง"), Some("ศาสตราจารย์พิเศษ"));
+        assert_eq!(title_at("พลเรือเอก อภิวัฒน์"), Some("พลเรือเอก"));
+        assert_eq!(title_at("งานสารบรรณ"), None);
+    }
 }
