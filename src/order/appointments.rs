@@ -12,11 +12,12 @@
 //! not this order's, and is skipped.
 
 use crate::model::Person;
-use crate::order::people::{split_name, split_position};
+use crate::order::people::{names_in_text, split_name, split_position};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
-    APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, BACKGROUND_END, BACKGROUND_START,
-    POSITION_WORD, SAID_PERSON, find_first,
+    ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, BACKGROUND_END,
+    BACKGROUND_START, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD, SAID_PERSON,
+    find_first,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -133,6 +134,75 @@ fn appointments(
         };
         out.push((name, post_before.or(post_after), made));
     }
+    out.extend(acting_appointments(text, last_named));
+    out
+}
+
+/// How far after `ให้` the acting word may stand (`ให้รองนายกรัฐมนตรี พลเอก
+/// ก ข รักษาราชการแทน…`), in bytes: a post and a name of about 100 Thai
+/// characters.
+const MAX_LET_SPAN: usize = 300;
+
+/// `ให้ [post] title name [post] รักษาราชการแทน X` (acting) and `… ปฏิบัติ
+/// ราชการแทน X` (on behalf of): one titled name between `ให้` and the acting
+/// word, nothing else that lets someone act. (name, post, what they are made
+/// — the acting words and their object, as written).
+fn acting_appointments(
+    text: &str,
+    last_named: &mut Option<String>,
+) -> Vec<(String, Option<String>, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|t| t.find(LET_WORD)) {
+        let start = from + at + LET_WORD.len();
+        from = start;
+        let Some(after) = text.get(start..) else {
+            break;
+        };
+        let found = [ACTING_WORDS, ON_BEHALF_WORDS]
+            .iter()
+            .filter_map(|words| find_first(after, words))
+            .min_by_key(|(i, _)| *i);
+        let Some((end, _)) = found.filter(|(i, _)| *i <= MAX_LET_SPAN) else {
+            continue;
+        };
+        let span = after.get(..end).unwrap_or("").trim();
+        if span.contains(LET_WORD) || span.contains('(') {
+            continue;
+        }
+        let names = names_in_text(span);
+        let [n] = names.as_slice() else {
+            continue;
+        };
+        // the post before the name: the span up to where the name's title is
+        let before = span
+            .find(n.title)
+            .and_then(|t| span.get(..t))
+            .unwrap_or("")
+            .trim();
+        let post_after = n.rest.trim();
+        let post_after = post_after
+            .strip_prefix(POSITION_WORD)
+            .unwrap_or(post_after)
+            .trim();
+        let post = if !before.is_empty() && split_name(before).is_none() {
+            Some(before.to_string())
+        } else {
+            (!post_after.is_empty()).then(|| post_after.to_string())
+        };
+        let mut made = after.get(end..).unwrap_or("");
+        for ends in [APPOINTMENT_ENDS, DUTY_INTROS] {
+            if let Some((e, _)) = find_first(made, ends) {
+                made = made.get(..e).unwrap_or(made);
+            }
+        }
+        let made = made.trim().trim_end_matches(['”', '"', ' ']);
+        if made.is_empty() {
+            continue;
+        }
+        *last_named = Some(n.full.clone());
+        out.push((n.full.clone(), post, made.to_string()));
+    }
     out
 }
 
@@ -215,6 +285,34 @@ mod tests {
         // a name after แต่งตั้ง with nothing it is made: not read
         assert!(read_text("จึงแต่งตั้ง นายก ข").is_empty());
         assert!(read_text("ตามที่ได้แต่งตั้ง นายก ข เป็นครู").is_empty());
+    }
+
+    #[test]
+    fn acting_and_on_behalf_after_let() {
+        // real order 006: the post before the name
+        let got = read_text("ให้รองนายกรัฐมนตรี พลเอก ประวิตร วงษ์สุวรรณ รักษาราชการแทนนายกรัฐมนตรี");
+        assert_eq!(
+            got,
+            [(
+                "พลเอก ประวิตร วงษ์สุวรรณ".to_string(),
+                Some("รองนายกรัฐมนตรี".to_string()),
+                "รักษาราชการแทนนายกรัฐมนตรี".to_string()
+            )]
+        );
+        // a school's acting order (synthetic): the post after the name
+        let got = read_text(
+            "จึงให้ นายสมชาย ใจดี ตำแหน่ง รองผู้อำนวยการโรงเรียน รักษาราชการแทนผู้อำนวยการโรงเรียนบ้านนา ตั้งแต่วันที่ 1 ตุลาคม 2567",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_deref(), Some("รองผู้อำนวยการโรงเรียน"));
+        assert_eq!(got[0].2, "รักษาราชการแทนผู้อำนวยการโรงเรียนบ้านนา");
+        // no name, two names, or a condition: nothing
+        assert!(
+            read_text("ในกรณีที่รองนายกรัฐมนตรี รักษาราชการแทนนายกรัฐมนตรีตาม 1. ไม่อาจปฏิบัติราชการได้")
+                .is_empty()
+        );
+        assert!(read_text("ให้ผู้รักษาราชการแทนตาม 1. มีอำนาจหน้าที่").is_empty());
+        assert!(read_text("ให้ นายสมชาย ใจดี และ นางสมศรี ใจงาม รักษาราชการแทนผู้อำนวยการ").is_empty());
     }
 
     #[test]

@@ -16,7 +16,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{DutyOrder, OutlineNode, Person, SCHEMA_VERSION, SourceInfo, Substitute};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
-use people::{NameParts, names_in_text, person_in_item, split_name, split_position};
+use people::{
+    NameParts, bracketed_person, made_after_bracket, names_in_text, person_in_item,
+    post_before_bracket, split_name, split_position,
+};
 
 /// Assemble the model from a source and its outline.
 pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
@@ -105,7 +108,13 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     }
                 }
                 for (p, lines) in found {
-                    if let Some(key) = split_name(&p.full_name).map(|n| n.key()) {
+                    let key = split_name(&p.full_name).map(|n| n.key());
+                    // a person named again with nothing of their own (a table
+                    // of who stands in for whom) is the person already listed
+                    if key.as_ref().is_some_and(|k| keys.contains_key(k)) && says_nothing(&p) {
+                        continue;
+                    }
+                    if let Some(key) = key {
                         keys.entry(key).or_insert_with(|| p.id.clone());
                     }
                     people.push(p);
@@ -157,11 +166,26 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         }
     }
     for (_, p) in appointed {
-        if let Some(key) = split_name(&p.full_name).map(|n| n.key())
-            && !keys.contains_key(&key)
-        {
-            keys.insert(key, p.id.clone());
-            people.push(p);
+        let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
+            continue;
+        };
+        match keys.get(&key) {
+            None => {
+                keys.insert(key, p.id.clone());
+                people.push(p);
+            }
+            // listed elsewhere too (a table of the same people): what the
+            // running text makes them fills what the listing left out
+            Some(id) => {
+                if let Some(first) = people.iter_mut().find(|q| &q.id == id) {
+                    if first.appointed_as.is_none() {
+                        first.appointed_as = p.appointed_as;
+                    }
+                    if first.position.is_none() {
+                        first.position = p.position;
+                    }
+                }
+            }
         }
     }
     committee::add_member_people(&mut found.committees, &mut people, &mut keys);
@@ -213,6 +237,18 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     }
 }
 
+/// A person entry that carries only a name: no post, rank, role, group,
+/// class, appointment, duty or substitute.
+fn says_nothing(p: &Person) -> bool {
+    p.position.is_none()
+        && p.rank.is_none()
+        && p.role.is_none()
+        && p.class.is_none()
+        && p.appointed_as.is_none()
+        && p.duties.is_empty()
+        && p.substitutes.is_empty()
+}
+
 /// Free what the order stage never reads (a label's parsed values; the slack
 /// of texts and child lists grown line by line), so that the people and the
 /// model built next can reuse the memory: a 200 MB order has a million nodes.
@@ -243,7 +279,19 @@ fn person_from(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Person, Vec<u32>)> {
     let n = outline.node(i)?;
-    let (name, position_text) = person_in_item(&n.text)?;
+    // `post (title name) what they do`: the post is the clause before the
+    // bracket; what follows is what they are made, or their duties' intro
+    let (name, position_text, made) = match bracketed_person(&n.text) {
+        Some((name, before, after)) if split_name(&n.text).is_none() => (
+            name,
+            post_before_bracket(before).to_string(),
+            made_after_bracket(after),
+        ),
+        _ => {
+            let (name, text) = person_in_item(&n.text)?;
+            (name, text, None)
+        }
+    };
     let number = n.number.as_deref().unwrap_or("0");
     let id = match heading {
         Some(k) => format!("h{k}.p{number}"),
@@ -320,7 +368,7 @@ fn person_from(
         class: pos.class,
         role: pos.role,
         work_group: work_group.map(str::to_string),
-        appointed_as: None,
+        appointed_as: made,
         line_start: n.line_start,
         line_end: outline.subtree_end(i),
         duties,

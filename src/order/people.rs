@@ -1,8 +1,9 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
 use crate::thai::lexicon::{
-    CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, POSITION_WORD, RANK_WORDS, RANKS, ROLE_STARTS,
-    find_first,
+    ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS, CLASS_ABBREVIATIONS,
+    CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD, RANK_WORDS, RANKS,
+    ROLE_STARTS, find_first, starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -15,6 +16,18 @@ pub fn person_in_item(text: &str) -> Option<(NameParts<'_>, String)> {
         let rest = n.rest.to_string();
         return Some((n, rest));
     }
+    let (name, before, after) = bracketed_person(text)?;
+    let position = if after.is_empty() {
+        before.to_string()
+    } else {
+        format!("{before} {after}")
+    };
+    Some((name, position))
+}
+
+/// `post (title name) rest`, the post first as cabinet orders write it: the
+/// name, the text before the bracket and the text after it.
+pub fn bracketed_person(text: &str) -> Option<(NameParts<'_>, &str, &str)> {
     let open = text.find('(')?;
     let close = open + text.get(open..)?.find(')')?;
     let inside = text.get(open + 1..close)?.trim();
@@ -28,12 +41,49 @@ pub fn person_in_item(text: &str) -> Option<(NameParts<'_>, String)> {
         return None;
     }
     let after = text.get(close + 1..)?.trim();
-    let position = if after.is_empty() {
-        before.to_string()
+    Some((name, before, after))
+}
+
+/// The post in the text before a bracketed name: the clause right before it,
+/// after the last `ให้` ("let …") and without an opening `ในกรณีที่` ("in case
+/// …"): `ในกรณีที่ … ให้รัฐมนตรีประจำสำนักนายกรัฐมนตรี` → `รัฐมนตรีประจำสำนัก…`.
+pub fn post_before_bracket(before: &str) -> &str {
+    let mut post = before.trim();
+    if let Some(i) = post.rfind(LET_WORD) {
+        let after = post.get(i + LET_WORD.len()..).unwrap_or("").trim();
+        if !after.is_empty() {
+            post = after;
+        }
+    }
+    for opener in CASE_OPENERS {
+        if let Some(r) = post.strip_prefix(opener) {
+            post = r.trim_start();
+        }
+    }
+    post
+}
+
+/// What a person named after their post is made, when the text after the
+/// bracket says it: acting (`รักษาราชการแทน…`), on behalf of
+/// (`ปฏิบัติราชการแทน…`), written as is up to a clause that says when or how;
+/// `เป็น X` / `ดำรงตำแหน่ง X` → X. `None` for anything else (the intro of the
+/// person's duties: `กำกับและติดตาม… ดังนี้`).
+pub fn made_after_bracket(after: &str) -> Option<String> {
+    let mut made = if starts_with_any(after, ACTING_WORDS).is_some()
+        || starts_with_any(after, ON_BEHALF_WORDS).is_some()
+    {
+        after
     } else {
-        format!("{before} {after}")
+        let w = starts_with_any(after, APPOINTED_AS_WORDS)?;
+        after.get(w.len()..)?.trim_start()
     };
-    Some((name, position))
+    for ends in [APPOINTMENT_ENDS, DUTY_INTROS] {
+        if let Some((end, _)) = find_first(made, ends) {
+            made = made.get(..end)?;
+        }
+    }
+    let made = made.trim().trim_end_matches(['”', '"', ' ']);
+    (!made.is_empty()).then(|| made.to_string())
 }
 
 /// Position, rank and acting role read from the text after a name.
@@ -151,6 +201,34 @@ pub fn names_in_text(text: &str) -> Vec<NameParts<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn post_first_with_the_name_in_brackets() {
+        // real orders 007, 009, 013
+        let text = "ในกรณีที่รัฐมนตรีประจำสำนักนายกรัฐมนตรี (นายธนกร วังบุญคงชนะ) ไม่อยู่ ให้รัฐมนตรีประจำสำนักนายกรัฐมนตรี (นายอนุชา นาคาศัย) ปฏิบัติราชการแทน”";
+        let (n, before, after) = bracketed_person(text).unwrap();
+        assert_eq!(n.full, "นายธนกร วังบุญคงชนะ");
+        assert_eq!(post_before_bracket(before), "รัฐมนตรีประจำสำนักนายกรัฐมนตรี");
+        assert_eq!(made_after_bracket(after), None);
+        let (_, before, after) = bracketed_person(
+            "มอบหมายให้ รัฐมนตรีประจำสำนักนายกรัฐมนตรี (นายธนกร วังบุญคงชนะ) ปฏิบัติราชการแทนนายกรัฐมนตรี ดังนี้",
+        )
+        .unwrap();
+        assert_eq!(post_before_bracket(before), "รัฐมนตรีประจำสำนักนายกรัฐมนตรี");
+        assert_eq!(
+            made_after_bracket(after).as_deref(),
+            Some("ปฏิบัติราชการแทนนายกรัฐมนตรี")
+        );
+        let (_, before, after) =
+            bracketed_person("รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย) กำกับและติดตามการปฏิบัติราชการ ดังนี้")
+                .unwrap();
+        assert_eq!(post_before_bracket(before), "รองนายกรัฐมนตรี");
+        assert_eq!(made_after_bracket(after), None);
+        assert_eq!(
+            made_after_bracket("เป็นประธานกรรมการ ตั้งแต่วันที่ 1").as_deref(),
+            Some("ประธานกรรมการ")
+        );
+    }
 
     #[test]
     fn position_without_the_word_and_without_rank() {

@@ -329,6 +329,18 @@ pub fn find_first<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
 /// duty on behalf of"): that delegates duties, an assignment.
 pub const ACTING_WORDS: &[&str] = &["รักษาราชการแทน", "รักษาการแทน", "รักษาการในตำแหน่ง"];
 
+/// "Performs official duty on behalf of": a delegation written after a
+/// person (`… (นายก ข) ปฏิบัติราชการแทนนายกรัฐมนตรี`).
+pub const ON_BEHALF_WORDS: &[&str] = &["ปฏิบัติราชการแทน", "ปฏิบัติหน้าที่แทน"];
+
+/// "Let …": the word before the one an order tells to act
+/// (`ให้รัฐมนตรี… (นายก ข) ปฏิบัติราชการแทน`).
+pub const LET_WORD: &str = "ให้";
+
+/// "In case …", "if …": openers of a condition clause, which names a post
+/// without giving it anything (`ในกรณีที่รัฐมนตรี… ไม่อยู่`).
+pub const CASE_OPENERS: &[&str] = &["ในกรณีที่", "ในกรณี", "กรณีที่", "หาก"];
+
 /// Words of an order that appoints people to posts or removes them: "appoint"
 /// (แต่งตั้ง), "hold the position" (ดำรงตำแหน่ง), "leave office" (พ้นจาก).
 pub const APPOINTING_WORDS: &[&str] = &["แต่งตั้ง", "ดำรงตำแหน่ง", "พ้นจาก"];
