@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 
 /// Version of the JSON model (semver; an additive change bumps the minor number).
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// The `$id` of the published schema.
 pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.json";
@@ -343,6 +343,7 @@ pub struct Committee {
 ///
 /// Changed in 1.1: `full_name` may be null; `title`, `position`, `role_kind`,
 /// `line_start` and `line_end` were added; `role` is the role as written.
+/// Added in 1.2: `group`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CommitteeMember {
     /// Title and name of a named member ("นางมนพร เจริญศรี"); null for a seat
@@ -362,6 +363,11 @@ pub struct CommitteeMember {
     /// What the role is, whatever its wording.
     #[serde(default)]
     pub role_kind: Option<RoleKind>,
+    /// The unnumbered heading the member is listed under inside the
+    /// committee, as written (`ที่ปรึกษา`, `ผู้แทนภาคเอกชน`, `ห้องสอบที่ 1`);
+    /// null when none (1.2).
+    #[serde(default)]
+    pub group: Option<String>,
     /// First input line of the member.
     #[serde(default = "one")]
     #[schemars(range(min = 1))]

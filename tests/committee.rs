@@ -823,3 +823,70 @@ fn a_clause_under_a_member_is_not_its_post() {
     let posts: Vec<Option<&str>> = c.members.iter().map(|m| m.position.as_deref()).collect();
     assert_eq!(posts, [None, None]);
 }
+
+/// A heading that names a body over lists of names with no role written
+/// (synthetic: a school's exam invigilators by room): the names are its
+/// members, each under its room, role null with a diagnostic; a teacher in
+/// two rooms is one person.
+#[test]
+fn names_only_under_a_committee_heading_grouped_by_room() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/school-exam-rooms-names-only.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    assert_eq!(order.committees.len(), 2);
+    let c = &order.committees[1];
+    assert_eq!(c.name, "คณะกรรมการกำกับห้องสอบ");
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = c
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_deref(),
+                m.role.as_deref(),
+                m.group.as_deref(),
+            )
+        })
+        .collect();
+    let room1 = Some("ห้องสอบที่ ๑ ชั้นประถมศึกษาปีที่ ๑");
+    let room2 = Some("ห้องสอบที่ ๒ ชั้นประถมศึกษาปีที่ ๒");
+    assert_eq!(
+        got,
+        [
+            (Some("นางสาวสุดา รักเรียน"), None, room1),
+            (Some("นายปรีชา ฉลาดดี"), None, room1),
+            (Some("นางมาลี ดอกไม้"), None, room2),
+            (Some("นายปรีชา ฉลาดดี"), None, room2),
+        ]
+    );
+    assert_eq!(c.duties.len(), 1);
+    // the first committee's duty line is not its secretary's post
+    let first = &order.committees[0];
+    assert_eq!(first.members[2].position.as_deref(), Some("ครู"));
+    assert_eq!(first.duties.len(), 1);
+    // one person per name; every unroled member reported
+    let names: Vec<&str> = order.people.iter().map(|p| p.full_name.as_str()).collect();
+    assert_eq!(names.iter().filter(|n| **n == "นายปรีชา ฉลาดดี").count(), 1);
+    assert_eq!(
+        codes(&order)
+            .iter()
+            .filter(|(c, _)| *c == "committee_role_missing")
+            .count(),
+        4
+    );
+}
+
+/// One name under a heading that names a body is no committee: it could be
+/// a person's duty or a mention.
+#[test]
+fn one_name_under_a_committee_heading_is_no_committee() {
+    let order = parse(
+        "คำสั่งโรงเรียนบ้านนา\n\
+         เรื่อง มอบหมายงาน\n\
+         ๑. คณะกรรมการสถานศึกษาขั้นพื้นฐาน\n\
+         ๑) นายสมชาย ใจดี\n",
+    );
+    assert!(order.committees.is_empty());
+}

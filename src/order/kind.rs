@@ -49,13 +49,11 @@ pub fn classify(
     {
         return DocumentKind::Appointment;
     }
-    if !people.is_empty() {
-        return DocumentKind::DutyAssignment;
-    }
-    let announced = header
-        .issuer
-        .as_deref()
-        .is_some_and(|i| i.starts_with(ANNOUNCEMENT_WORD))
+    let announced = header.document.as_deref() == Some(ANNOUNCEMENT_WORD)
+        || header
+            .issuer
+            .as_deref()
+            .is_some_and(|i| i.starts_with(ANNOUNCEMENT_WORD))
         || outline
             .roots
             .first()
@@ -65,8 +63,12 @@ pub fn classify(
             .date
             .as_ref()
             .is_some_and(|d| d.text.replace(' ', "").starts_with("ประกาศณ"));
+    // people listed with no duties and no post given: in an announcement
+    // (ประกาศรายชื่อ…) they are what is announced
     if announced {
         DocumentKind::Announcement
+    } else if !people.is_empty() {
+        DocumentKind::DutyAssignment
     } else {
         DocumentKind::Other
     }

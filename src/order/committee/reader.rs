@@ -8,7 +8,7 @@ use super::members::{Found, Seat, parse_member_clean, parse_member_text};
 use super::names::starts_with_name;
 use super::roles::{clause_members, has_role_word, head_end};
 use super::text::{clean, ends_with_any};
-use super::vocabulary::{BODY_LEADS, LIST_INTROS, role_kind};
+use super::vocabulary::{BODY_LEADS, COMMITTEE_WORDS, LIST_INTROS, role_kind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
@@ -19,6 +19,10 @@ use crate::thai::lexicon::{CLAUSE_OPENERS, starts_position, starts_with_any};
 /// Longest heading (in characters) taken as the name of an unnamed group of
 /// members (`ฝ่ายปฏิคม`).
 const MAX_GROUP_HEADING_CHARS: usize = 80;
+
+/// Fewest names under a heading that names a body, with no role written,
+/// for the names to be its members (one name could be anything).
+const MIN_UNROLED_MEMBERS: usize = 2;
 
 /// How deep member items are read for a duty list glued under them.
 const MAX_MEMBER_NESTING: usize = 2;
@@ -52,6 +56,9 @@ pub(super) struct Draft {
     /// The node just read gave one member, whose cells may go on in an
     /// unnumbered line under it (see [`member_detail`]).
     open_member: bool,
+    /// The unnumbered heading inside the committee being read (members are
+    /// listed under it).
+    group: Option<String>,
     /// Items under the intro that gave members with a role / that did not.
     role_items: usize,
     other_items: usize,
@@ -69,6 +76,7 @@ impl Draft {
             consumed: Vec::new(),
             in_duties: false,
             open_member: false,
+            group: None,
             role_items: 0,
             other_items: 0,
         }
@@ -205,10 +213,19 @@ impl Reader<'_> {
         // composition (`แต่งตั้งคณะกรรมการ… ประกอบด้วย …`), not merely mentioned
         // (`ให้ X เป็นประธาน อ.ก.พ.` makes X chair of a body set up elsewhere)
         let composed = mode.is_some() || intro.contains("ประกอบด้วย") || intro.starts_with("แต่งตั้ง");
+        // a heading that names a body (`๒. คณะกรรมการกำกับห้องสอบ`) over a
+        // list of names and nothing else: its members, roles unwritten
+        let name_list = mode == Some(BodyMode::Children)
+            && starts_with_any(&intro, COMMITTEE_WORDS).is_some()
+            && intro.chars().count() <= MAX_GROUP_HEADING_CHARS
+            && d.members.len() >= MIN_UNROLED_MEMBERS
+            && d.members
+                .iter()
+                .all(|m| m.full_name.is_some() && m.role.is_none());
         let accept = if !composed {
             false
         } else if named {
-            with_role
+            with_role || name_list
         } else {
             // an unnamed group (`1. ฝ่ายอำนวยการ`) counts only when every item
             // under it is a member with a role
@@ -255,7 +272,9 @@ impl Reader<'_> {
                     format!("no committee role found for member \"{}\"", seat.who),
                 ));
             }
-            d.members.push(Self::member(seat, lines));
+            let mut m = Self::member(seat, lines);
+            m.group.clone_from(&d.group);
+            d.members.push(m);
         }
     }
 
@@ -272,6 +291,7 @@ impl Reader<'_> {
                 position: seat.post,
                 role,
                 role_kind,
+                group: None,
                 line_start,
                 line_end,
             },
@@ -282,6 +302,7 @@ impl Reader<'_> {
                 position: Some(seat.who),
                 role,
                 role_kind,
+                group: None,
                 line_start,
                 line_end,
             },
@@ -341,6 +362,7 @@ impl Reader<'_> {
                     return;
                 }
                 let found = parse_member_clean(text.clone());
+                let no_members = found.members.is_empty();
                 let is_item = node.kind == NodeKind::Item;
                 if found.members.is_empty() {
                     if open_member
@@ -384,10 +406,24 @@ impl Reader<'_> {
                             .push(inline_duty(id, &rest, node.line_start, node.line_end));
                     }
                 }
+                // an unnumbered heading over a list that starts again under it
+                // (`ที่ปรึกษา` / `1. นาย…`) is the group of the members in it
+                let heading = node.kind == NodeKind::Paragraph(ParaKind::Heading)
+                    && no_members
+                    && !ends_with_any(&text, LIST_INTROS)
+                    && text.chars().count() <= MAX_GROUP_HEADING_CHARS;
+                let outer = if heading {
+                    Some(std::mem::replace(&mut d.group, Some(text.clone())))
+                } else {
+                    None
+                };
                 if depth < MAX_MEMBER_NESTING {
                     for &g in &node.children {
                         self.body_node(d, g, depth + 1);
                     }
+                }
+                if let Some(outer) = outer {
+                    d.group = outer;
                 }
             }
             _ => {}

@@ -447,6 +447,14 @@ impl Builder {
             self.heading(line, family);
             return;
         }
+        // `มีหน้าที่ …` after a person's or member's line: the duties of the
+        // list, never the rest of that line
+        if self.person_cont.is_some()
+            && starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some()
+        {
+            self.person_cont = None;
+            self.person_name_only = false;
+        }
         if kind.is_none()
             && let Some(c) = self.person_cont
         {
@@ -544,10 +552,11 @@ impl Builder {
             .cont
             .and_then(|c| self.out.nodes.get(c))
             .is_some_and(|n| {
-                n.text
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| whole_role(w).is_some())
+                is_whole_name(&n.text)
+                    || n.text
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| whole_role(w).is_some())
             });
         if member_done && starts_with_any(text, COMMITTEE_DUTY_INTROS).is_some() {
             return true;
@@ -611,9 +620,11 @@ impl Builder {
                 join_wrapped(&mut last, &line.text, !unfinished);
             }
             // the rest of a seat is short and opens no clause (`ในกรณีที่…`)
+            // and no duties (`มีหน้าที่ …`)
             [] if whole_role(&last).is_some()
                 && is_heading_length(&line.text)
-                && starts_with_any(&line.text, CLAUSE_OPENERS).is_none() =>
+                && starts_with_any(&line.text, CLAUSE_OPENERS).is_none()
+                && starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_none() =>
             {
                 join_wrapped(&mut head, &line.text, false)
             }
