@@ -413,7 +413,7 @@ impl Reader<'_> {
                     && !ends_with_any(&text, LIST_INTROS)
                     && text.chars().count() <= MAX_GROUP_HEADING_CHARS;
                 let outer = if heading {
-                    Some(std::mem::replace(&mut d.group, Some(text.clone())))
+                    Some(d.group.replace(text.clone()))
                 } else {
                     None
                 };
