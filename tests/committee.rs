@@ -890,3 +890,89 @@ fn one_name_under_a_committee_heading_is_no_committee() {
     );
     assert!(order.committees.is_empty());
 }
+
+/// A school's duty assignment (synthetic) with two work groups, numbering
+/// starting again under each: both groups are headings with their people
+/// (ids `h1.p1`, `h2.p1`, never two `p1`), the teacher's standing is the word
+/// after วิทยฐานะ / อันดับ, and the post written after it is what the order
+/// gives (`appointed_as`).
+#[test]
+fn school_duty_groups_restart_and_standing_then_post() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/school-duty-groups-restart.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        usize,
+    );
+    let got: Vec<Row> = order
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.id.as_str(),
+                p.full_name.as_str(),
+                p.position.as_deref(),
+                p.rank.as_deref(),
+                p.appointed_as.as_deref(),
+                p.work_group.as_deref(),
+                p.duties.len(),
+            )
+        })
+        .collect();
+    let academic = Some("ฝ่ายบริหารงานวิชาการ");
+    let general = Some("ฝ่ายบริหารงานทั่วไป");
+    assert_eq!(
+        got,
+        [
+            (
+                "h1.p1",
+                "นางสมศรี ใจงาม",
+                Some("ครู"),
+                Some("ครูชำนาญการพิเศษ"),
+                Some("หัวหน้าฝ่ายบริหารงานวิชาการ"),
+                academic,
+                2
+            ),
+            (
+                "h1.p2",
+                "นายสมชาย ใจดี",
+                Some("ครูผู้ช่วย"),
+                None,
+                None,
+                academic,
+                2
+            ),
+            (
+                "h2.p1",
+                "นางสาวมาลี รักเรียน",
+                Some("ครู"),
+                Some("คศ.๑"),
+                Some("หัวหน้าฝ่ายบริหารงานทั่วไป"),
+                general,
+                2
+            ),
+            (
+                "h2.p2",
+                "นายบุญมี ทองดี",
+                Some("นักการภารโรง"),
+                None,
+                None,
+                general,
+                1
+            ),
+        ]
+    );
+    assert_eq!(
+        order.header.kind,
+        kamsang::model::DocumentKind::DutyAssignment
+    );
+}

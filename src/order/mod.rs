@@ -368,7 +368,7 @@ fn person_from(
         class: pos.class,
         role: pos.role,
         work_group: work_group.map(str::to_string),
-        appointed_as: made,
+        appointed_as: made.or(pos.assigned),
         line_start: n.line_start,
         line_end: outline.subtree_end(i),
         duties,

@@ -97,6 +97,9 @@ pub struct PositionParts {
     pub role: Option<String>,
     /// A student's class (`ชั้นมัธยมศึกษาปีที่ ๒/๑`, `ม.๒/๑`).
     pub class: Option<String>,
+    /// A post written after the standing: what the order gives the person
+    /// (`ครู วิทยฐานะ ครูชำนาญการ หัวหน้าฝ่ายบริหารงานวิชาการ`).
+    pub assigned: Option<String>,
 }
 
 /// Read `[ตำแหน่ง] position [rank] [acting role] [duty intro…]`.
@@ -126,12 +129,16 @@ pub fn split_position(rest: &str) -> PositionParts {
         s = s[..i].trim_end();
     }
     let mut rank = None;
+    let mut assigned = None;
     // `ครู วิทยฐานะ ครูชำนาญการพิเศษ`, `ครู อันดับ คศ.1`: the standing is
-    // everything after its word, as written
+    // the word after its word (and a number after it: `ค.ศ. ๓`); what
+    // follows it is a post this order gives (`… หัวหน้าฝ่ายวิชาการ`)
     if let Some((i, w)) = find_first(s, RANK_WORDS)
         && i > 0
     {
-        rank = non_empty(&s[i + w.len()..]);
+        let (standing, rest) = standing_and_rest(&s[i + w.len()..]);
+        rank = non_empty(standing);
+        assigned = non_empty(rest);
         s = s[..i].trim_end();
     } else if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r) && s.len() > r.len()) {
         rank = Some((*r).to_string());
@@ -142,7 +149,21 @@ pub fn split_position(rest: &str) -> PositionParts {
         rank,
         role,
         class,
+        assigned,
     }
+}
+
+/// The standing written after its word and the rest: one word, with the
+/// number after it when it is one (`ค.ศ. ๓`, `ระดับ 8`).
+fn standing_and_rest(s: &str) -> (&str, &str) {
+    let s = s.trim_start();
+    let mut end = s.find(' ').unwrap_or(s.len());
+    let after = s[end..].trim_start();
+    let next = after.split(' ').next().unwrap_or("");
+    if !next.is_empty() && next.chars().all(crate::thai::digits::is_digit) {
+        end = s.len() - after.len() + next.len();
+    }
+    (s[..end].trim_end(), s[end..].trim())
 }
 
 /// Where a student's class is in the text after a name (start, end): `ชั้น…
@@ -239,7 +260,8 @@ mod tests {
                 position: Some("พนักงานธุรการ".into()),
                 rank: None,
                 role: None,
-                class: None
+                class: None,
+                assigned: None
             }
         );
         let p = split_position("ครู วิทยฐานะชำนาญการ");
@@ -320,6 +342,28 @@ mod doc_examples {
             ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี")
         );
         assert!(person_in_item("นายกรัฐมนตรีมอบหมาย").is_none());
+    }
+
+    #[test]
+    fn standing_then_a_post_given() {
+        let p = split_position("ตำแหน่ง ครู วิทยฐานะ ครูชำนาญการพิเศษ หัวหน้าฝ่ายบริหารงานวิชาการ มีหน้าที่ดังนี้");
+        assert_eq!(
+            (
+                p.position.as_deref(),
+                p.rank.as_deref(),
+                p.assigned.as_deref()
+            ),
+            (
+                Some("ครู"),
+                Some("ครูชำนาญการพิเศษ"),
+                Some("หัวหน้าฝ่ายบริหารงานวิชาการ")
+            )
+        );
+        let p = split_position("ตำแหน่ง ครู อันดับ ค.ศ. ๓ หัวหน้างานวัดผล");
+        assert_eq!(
+            (p.rank.as_deref(), p.assigned.as_deref()),
+            (Some("ค.ศ. ๓"), Some("หัวหน้างานวัดผล"))
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             class: post.class,
             role: post.role,
             work_group: heading_above(outline, i),
-            appointed_as,
+            appointed_as: appointed_as.or(post.assigned),
             line_start: n.line_start,
             line_end: n.line_end,
             duties: Vec::new(),

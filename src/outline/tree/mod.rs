@@ -447,6 +447,20 @@ impl Builder {
             self.heading(line, family);
             return;
         }
+        // a work group (`ฝ่ายบริหารงานทั่วไป`) over a list that starts again
+        // at 1 is a heading like the first group's: its people are its
+        // children, never siblings of the list before
+        if kind == Some(ParaKind::WorkGroup)
+            && self.person_cont.is_none()
+            && let Some(family) = self.next_list_start
+            && self
+                .stack
+                .iter()
+                .any(|&i| self.family_of(i) == Some(family))
+        {
+            self.heading(line, family);
+            return;
+        }
         // `มีหน้าที่ …` after a person's or member's line: the duties of the
         // list, never the rest of that line
         if self.person_cont.is_some()
