@@ -976,3 +976,60 @@ fn school_duty_groups_restart_and_standing_then_post() {
         kamsang::model::DocumentKind::DutyAssignment
     );
 }
+
+/// A university committee (synthetic) whose members are listed under role
+/// headings (`ที่ปรึกษา` / `๑. …` / `กรรมการ` / `๑. …`) after an intro in the
+/// preamble: the headings are groups, never members; a member without a role
+/// of its own has the heading's; `อาจารย์ ดร.` is a title; the date written
+/// over two lines (`สั่ง ณ วันที่ ๑๐` / `เดือน มกราคม พ.ศ. ๒๕๖๗`) is read.
+#[test]
+fn university_members_under_role_headings() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/university-groups-under-role-headings.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    assert_eq!(order.committees.len(), 1);
+    let c = &order.committees[0];
+    assert_eq!(c.name, "คณะกรรมการพัฒนาหลักสูตร");
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = c
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name
+                    .as_deref()
+                    .or(m.position.as_deref())
+                    .unwrap_or(""),
+                m.role.as_deref(),
+                m.group.as_deref(),
+            )
+        })
+        .collect();
+    let (advisors, members) = (Some("ที่ปรึกษา"), Some("กรรมการ"));
+    assert_eq!(
+        got,
+        [
+            ("รองศาสตราจารย์ ดร.สมศักดิ์ ศรีสวัสดิ์", advisors, advisors),
+            ("ผศ.ดร.วิไลวรรณ ใจดี", advisors, advisors),
+            (
+                "ผู้ช่วยศาสตราจารย์ ดร.ประภาพร สุขใจ",
+                Some("ประธานกรรมการ"),
+                members
+            ),
+            ("อาจารย์ ดร.ธีรวัฒน์ มั่นคง", Some("กรรมการ"), members),
+            ("คณบดีคณะครุศาสตร์", Some("กรรมการ"), members),
+            ("ผู้ทรงคุณวุฒิภายนอก", Some("กรรมการ"), members),
+            ("นางสาวกัลยา แก้วมณี", Some("กรรมการและเลขานุการ"), members),
+        ]
+    );
+    assert_eq!(
+        c.members[0].role_kind,
+        Some(kamsang::model::RoleKind::Advisor)
+    );
+    assert_eq!(c.duties.len(), 3);
+    let date = order.header.date.as_ref().expect("date");
+    assert_eq!(date.iso.as_deref(), Some("2024-01-10"));
+    assert!(codes(&order).is_empty(), "{:?}", codes(&order));
+}

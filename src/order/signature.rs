@@ -113,6 +113,10 @@ const BLOCK_ENDS: &[&str] = &[
 ];
 
 /// Read the effective clause, date and signature from the outline.
+/// Most lines a date of signing is written over (`สั่ง ณ วันที่` / `๑๖` /
+/// `กันยายน` / `พ.ศ. ๒๕๖๗` is the most seen: four).
+const MAX_DATE_LINES: usize = 4;
+
 pub fn read(outline: &Outline) -> Tail {
     let roots: Vec<&Node> = outline
         .roots
@@ -132,35 +136,36 @@ pub fn read(outline: &Outline) -> Tail {
     if let Some(n) = signed.and_then(|k| roots.get(k)) {
         let written = after_signed_words(&n.text);
         let mut line = n.line_start;
-        let mut date_text = written;
-        // `สั่ง ณ วันที่` alone, and the date on the next line
-        if written.is_empty()
-            && let Some(next) = roots.get(after).filter(|m| is_signature(m))
-            && parse_thai_date(&next.text).month.is_some()
-        {
-            date_text = &next.text;
-            line = next.line_start;
+        // a date split over lines (`สั่ง ณ วันที่` / `16 กันยายน` / `พ.ศ. 2567`,
+        // `สั่ง ณ วันที่ ๑๐` / `เดือน มกราคม พ.ศ. ๒๕๖๗`): the next signature-zone
+        // lines while each adds the month or the year the text lacks
+        let mut date_text = written.to_string();
+        for _ in 1..MAX_DATE_LINES {
+            let d = parse_thai_date(&date_text);
+            if d.month.is_some() && d.year.is_some() {
+                break;
+            }
+            let Some(next) = roots.get(after).filter(|m| is_signature(m)) else {
+                break;
+            };
+            let candidate = if date_text.is_empty() {
+                next.text.clone()
+            } else {
+                format!("{date_text} {}", next.text)
+            };
+            let c = parse_thai_date(&candidate);
+            let gains = (c.month.is_some() && d.month.is_none())
+                || (c.year.is_some() && d.year.is_none() && c.month.is_some());
+            if !gains {
+                break;
+            }
+            if date_text.is_empty() {
+                line = next.line_start;
+            }
+            date_text = candidate;
             after += 1;
         }
-        // `ประกาศ ณ วันที่ 6 กันยายน` and the year on the next line
-        let mut joined = String::new();
-        if !date_text.is_empty()
-            && let Some(next) = roots.get(after).filter(|m| is_signature(m))
-        {
-            let d = parse_thai_date(date_text);
-            if d.month.is_some() && d.year.is_none() {
-                joined = format!("{date_text} {}", next.text);
-                if parse_thai_date(&joined).year.is_some() {
-                    after += 1;
-                } else {
-                    joined.clear();
-                }
-            }
-        }
-        if !joined.is_empty() {
-            date_text = &joined;
-        }
-        tail.date = read_date(date_text, line, &mut tail.diagnostics);
+        tail.date = read_date(&date_text, line, &mut tail.diagnostics);
     }
 
     // signature after the date

@@ -6,7 +6,7 @@ use super::bodies::{committee_name, introduced_body, may_name_body};
 use super::duty_clauses::{duty_intro, inline_duty, intro_duty_text};
 use super::members::{Found, Seat, parse_member_clean, parse_member_text};
 use super::names::starts_with_name;
-use super::roles::{clause_members, has_role_word, head_end};
+use super::roles::{clause_members, has_role_word, head_end, role_exact};
 use super::text::{clean, ends_with_any};
 use super::vocabulary::{BODY_LEADS, COMMITTEE_WORDS, LIST_INTROS, role_kind};
 use crate::diagnostic::{Code, Diagnostic};
@@ -264,7 +264,14 @@ impl Reader<'_> {
                 format!("cannot tell the members apart in \"{text}\"; kept as one member"),
             ));
         }
-        for seat in found {
+        for mut seat in found {
+            // under a heading that is a role (`ที่ปรึกษา` / `๑. …`), a member
+            // with no role of its own has the heading's
+            if seat.role.is_none()
+                && let Some(r) = d.group.as_deref().and_then(role_exact)
+            {
+                seat.role = Some(r);
+            }
             if seat.role.is_none() {
                 d.diagnostics.push(info(
                     Code::CommitteeRoleMissing,
@@ -361,8 +368,24 @@ impl Reader<'_> {
                     }
                     return;
                 }
+                // an unnumbered heading over a list that starts again under it
+                // (`ที่ปรึกษา` / `1. นาย…`) is no member: it is the group of the
+                // members in it
+                if node.kind == NodeKind::Paragraph(ParaKind::Heading) {
+                    let group = !ends_with_any(&text, LIST_INTROS)
+                        && text.chars().count() <= MAX_GROUP_HEADING_CHARS;
+                    let outer = group.then(|| d.group.replace(text.clone()));
+                    if depth < MAX_MEMBER_NESTING {
+                        for &g in &node.children {
+                            self.body_node(d, g, depth + 1);
+                        }
+                    }
+                    if let Some(outer) = outer {
+                        d.group = outer;
+                    }
+                    return;
+                }
                 let found = parse_member_clean(text.clone());
-                let no_members = found.members.is_empty();
                 let is_item = node.kind == NodeKind::Item;
                 if found.members.is_empty() {
                     if open_member
@@ -406,24 +429,10 @@ impl Reader<'_> {
                             .push(inline_duty(id, &rest, node.line_start, node.line_end));
                     }
                 }
-                // an unnumbered heading over a list that starts again under it
-                // (`ที่ปรึกษา` / `1. นาย…`) is the group of the members in it
-                let heading = node.kind == NodeKind::Paragraph(ParaKind::Heading)
-                    && no_members
-                    && !ends_with_any(&text, LIST_INTROS)
-                    && text.chars().count() <= MAX_GROUP_HEADING_CHARS;
-                let outer = if heading {
-                    Some(d.group.replace(text.clone()))
-                } else {
-                    None
-                };
                 if depth < MAX_MEMBER_NESTING {
                     for &g in &node.children {
                         self.body_node(d, g, depth + 1);
                     }
-                }
-                if let Some(outer) = outer {
-                    d.group = outer;
                 }
             }
             _ => {}
@@ -450,7 +459,8 @@ impl Reader<'_> {
                 self.duty_item(d, s);
                 true
             }
-            NodeKind::Item | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry) => {
+            NodeKind::Item
+            | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry | ParaKind::Heading) => {
                 if introduced_body(&text).is_some() && duty_intro(&text).is_none() {
                     // the next committee
                     return false;

@@ -388,8 +388,8 @@ impl Builder {
         let family = self.next_list_start?;
         if self.in_tail
             || !is_heading_length(text)
-            || whole_role(text).is_some()
-            || starts_with_any(text, CONNECTIVES).is_some()
+            // (`ที่ปรึกษา` is a role, though it starts like `ที่…`)
+            || (starts_with_any(text, CONNECTIVES).is_some() && whole_role(text).is_none())
             || crate::thai::names::split_name(text).is_some()
         {
             return None;
@@ -414,6 +414,12 @@ impl Builder {
             .cont
             .and_then(|c| self.out.nodes.get(c))
             .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)));
+        // a role alone (`ที่ปรึกษา`, `กรรมการ`) is a member's next cell, unless
+        // the list starts again under it or it follows the list's intro: then
+        // it heads a group of members (`ที่ปรึกษา` / `๑. …` / `กรรมการ` / `๑. …`)
+        if whole_role(text).is_some() {
+            return (restarts || after_list_intro).then_some(family);
+        }
         (restarts || after_short_line || after_list_intro).then_some(family)
     }
 
