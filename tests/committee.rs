@@ -1033,3 +1033,51 @@ fn university_members_under_role_headings() {
     assert_eq!(date.iso.as_deref(), Some("2024-01-10"));
     assert!(codes(&order).is_empty(), "{:?}", codes(&order));
 }
+
+/// A roster by dates (synthetic): a teacher on two days with nothing else
+/// written is an entry under each day (the day is what the entry says), while
+/// the same name repeated under the same heading with nothing of its own is
+/// the person already listed (real order 006: a table of stand-ins).
+#[test]
+fn roster_days_keep_repeated_people() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/school-roster-dates-repeated.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let got: Vec<(&str, &str)> = order
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.full_name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("h1.p1", "นางสาวจิราพร ใจเย็น"),
+            ("h1.p2", "นายอดิศร กล้าหาญ"),
+            ("h2.p1", "นางพรทิพย์ สายสุข"),
+            ("h2.p2", "นายอดิศร กล้าหาญ"),
+            ("h3.p1", "นางสาวจิราพร ใจเย็น"),
+            ("h3.p2", "นางมณี ศรีงาม"),
+        ]
+    );
+    let real = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/corpus/006_pm_215_2565_acting_pm_flattened_table.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&real);
+    // no second entry that only repeats a name (006 still has one repeat that
+    // took the flattened table's rows as duties: a known defect)
+    for (k, p) in order.people.iter().enumerate() {
+        let earlier = order.people[..k]
+            .iter()
+            .any(|q| q.full_name == p.full_name && q.work_group == p.work_group);
+        assert!(
+            !earlier || !p.duties.is_empty() || p.position.is_some(),
+            "{} repeated with nothing of its own",
+            p.full_name
+        );
+    }
+}

@@ -111,7 +111,13 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     let key = split_name(&p.full_name).map(|n| n.key());
                     // a person named again with nothing of their own (a table
                     // of who stands in for whom) is the person already listed
-                    if key.as_ref().is_some_and(|k| keys.contains_key(k)) && says_nothing(&p) {
+                    // (under another heading — a roster's next day — it is
+                    // an entry of its own)
+                    let first = key
+                        .as_ref()
+                        .and_then(|k| keys.get(k))
+                        .and_then(|id| people.iter().find(|q: &&Person| &q.id == id));
+                    if first.is_some_and(|f| f.work_group == p.work_group) && says_nothing(&p) {
                         continue;
                     }
                     if let Some(key) = key {
@@ -237,8 +243,8 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     }
 }
 
-/// A person entry that carries only a name: no post, rank, role, group,
-/// class, appointment, duty or substitute.
+/// A person entry that carries only a name: no post, rank, role, class,
+/// appointment, duty or substitute.
 fn says_nothing(p: &Person) -> bool {
     p.position.is_none()
         && p.rank.is_none()
