@@ -24,7 +24,7 @@ use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Result;
 use crate::limits::Limits;
-use crate::read::{Line, Source};
+use crate::read::{Line, ParaStart, Source};
 use crate::thai::lexicon::{
     CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS,
     PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_with_any, whole_role,
@@ -188,6 +188,11 @@ impl Builder {
                         trailing: 0,
                         line: line.line,
                         gaps: Vec::new(),
+                        para_start: if start == 0 {
+                            line.para_start
+                        } else {
+                            ParaStart::Unknown
+                        },
                     };
                     self.push_line_inner(&part);
                 }

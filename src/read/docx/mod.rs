@@ -2,13 +2,20 @@
 //!
 //! Yields the same lines as the text reader: body paragraphs in document order
 //! (including paragraphs in tables — each table row one line, cells joined by a
-//! tab — and in text boxes), runs joined, `w:tab` as a tab, `w:br` as a space
-//! (the paragraph stays one item), hyperlink and field-result text included;
+//! tab — and in text boxes), runs joined, `w:tab` as a tab, hyperlink and
+//! field-result text included;
 //! deleted revisions, field instructions, comments, headers and footers left
 //! out. **Word's automatic numbering is rendered into the label** (see
 //! [`numbering`]), so the outline sees `1.1.2 งาน…` exactly as the printed page
 //! shows it. Line numbers are paragraph numbers: the n-th paragraph or table row
 //! of the body, from 1.
+//!
+//! **Paragraphs are marked** ([`ParaStart`]): Word wraps lines itself, so the
+//! first line of a `w:p` is a boundary the writer made. A soft break (`w:br`,
+//! `w:cr`, as LibreOffice writes a line break) splits the paragraph into lines
+//! that keep its number, each after the first marked [`ParaStart::SoftBreak`]
+//! so the outline joins them by the rules of wrapped text; in a table cell a
+//! soft break is a space (the cell is one line).
 
 mod numbering;
 #[cfg(test)]
@@ -20,7 +27,7 @@ use std::collections::HashMap;
 use quick_xml::events::{BytesStart, Event};
 
 use super::container::Container;
-use super::{Format, Line, Source, sha256_hex};
+use super::{Format, Line, ParaStart, Source, sha256_hex};
 use crate::error::{Error, ErrorKind, Result};
 use numbering::{Numbering, NumberingState};
 use xml::{attr, local, open_reader};
@@ -191,6 +198,8 @@ fn is_skipped(name: &str) -> bool {
 struct Para {
     text: String,
     props: ParaProps,
+    /// Byte offsets in `text` of its soft breaks (`w:br`, `w:cr`).
+    breaks: Vec<usize>,
 }
 
 /// A table being read: the row's cells and the cell's paragraphs.
@@ -394,7 +403,11 @@ impl<'a> Body<'a> {
             }
             "txbxContent" => self.textbox_depths.push(self.stack.len()),
             "tab" if self.parent_is("r") => self.push_text("\t"),
-            "br" | "cr" if self.parent_is("r") => self.push_text(" "),
+            "br" | "cr" if self.parent_is("r") => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.breaks.push(p.text.len());
+                }
+            }
             "noBreakHyphen" if self.parent_is("r") => self.push_text("-"),
             _ if self.in_ppr() => {
                 if let Some(p) = self.paras.last_mut() {
@@ -498,12 +511,13 @@ impl<'a> Body<'a> {
             .or_else(|| num_id.and_then(|id| self.numbering.indent(id, ilvl.unwrap_or(0))))
             .or(style.ind_left)
             .unwrap_or(0);
-        let text = match label {
-            Some((label, sep)) if !label.is_empty() => format!("{label}{sep}{}", p.text),
-            _ => p.text,
+        let label = match label {
+            Some((label, sep)) if !label.is_empty() => format!("{label}{sep}"),
+            _ => String::new(),
         };
         // paragraphs of a text box are lines of their own, even in a table
         if !self.tables.is_empty() && self.textbox_depths.is_empty() {
+            let text = format!("{label}{}", soft_lines(&p).collect::<Vec<_>>().join(" "));
             if let Some(t) = self.tables.last_mut() {
                 join_cell(&mut t.cell, &text);
                 join_lines(&mut t.cell_lines, &text);
@@ -511,7 +525,13 @@ impl<'a> Body<'a> {
             return;
         }
         let indent = usize::try_from(ind.max(0) / TWIPS_PER_INDENT).unwrap_or(0);
-        self.emit(text, indent);
+        // the lines of the paragraph, soft breaks that leave nothing dropped
+        let mut pieces = soft_lines(&p).filter(|s| !s.trim().is_empty());
+        let first = pieces.next().unwrap_or("");
+        self.emit(format!("{label}{first}"), indent, ParaStart::Paragraph);
+        for piece in pieces {
+            self.emit(piece.to_string(), 0, ParaStart::SoftBreak);
+        }
     }
 
     /// A table's rows: read like a spreadsheet when a row names the columns
@@ -539,15 +559,19 @@ impl<'a> Body<'a> {
             }
             None => {
                 for (row, _) in rows {
-                    self.emit(row, 0);
+                    self.emit(row, 0, ParaStart::Paragraph);
                 }
             }
         }
     }
 
     /// A line out; typed leading and trailing spaces count as in a text file.
-    fn emit(&mut self, text: String, indent: usize) {
-        self.paragraphs = self.paragraphs.saturating_add(1);
+    /// A paragraph's first line takes the next paragraph number; a line after
+    /// a soft break keeps its paragraph's.
+    fn emit(&mut self, text: String, indent: usize, para_start: ParaStart) {
+        if para_start != ParaStart::SoftBreak {
+            self.paragraphs = self.paragraphs.saturating_add(1);
+        }
         let line = self.paragraphs;
         let trailing = super::txt::trailing_of(&text);
         self.lines.push(Line {
@@ -556,8 +580,24 @@ impl<'a> Body<'a> {
             trailing,
             line,
             gaps: Vec::new(),
+            para_start,
         });
     }
+}
+
+/// The text of a paragraph between its soft breaks.
+fn soft_lines(p: &Para) -> impl Iterator<Item = &str> {
+    let ends = p
+        .breaks
+        .iter()
+        .copied()
+        .chain(std::iter::once(p.text.len()));
+    let mut start = 0;
+    ends.map(move |end| {
+        let piece = p.text.get(start..end).unwrap_or("");
+        start = end;
+        piece
+    })
 }
 
 /// The element names the reader compares against, as static strings (the stack

@@ -4,6 +4,8 @@
 
 use std::io::Write;
 
+use crate::read::ParaStart;
+
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
 
 /// A .docx (stored, not deflated) with these parts.
@@ -44,22 +46,25 @@ fn tables_revisions_fields_text_boxes_and_breaks() {
     .concat());
     let bytes = docx(&[("word/document.xml", &doc)]);
     let src = crate::read::read_bytes("t.docx", &bytes, &crate::Options::default()).expect("reads");
-    let got: Vec<(u32, &str)> = src
+    let got: Vec<(u32, &str, ParaStart)> = src
         .lines
         .iter()
-        .map(|l| (l.line, l.text.as_str()))
+        .map(|l| (l.line, l.text.as_str(), l.para_start))
         .collect();
+    // a soft break splits its paragraph into lines that keep its number
+    let (p, soft) = (ParaStart::Paragraph, ParaStart::SoftBreak);
     assert_eq!(
         got,
         [
-            (1, "ก่อนแทรก"),
-            (2, "๕ลิงก์"),
-            (3, "บรรทัดแรก บรรทัดสอง\tหลังแท็บ & ก"),
-            (4, "ลำดับ\tชื่อ สกุล"),
-            (5, "1\t"),
-            (6, "ในกล่อง"),
-            (7, "เจ้าของกล่อง"),
-            (8, ""),
+            (1, "ก่อนแทรก", p),
+            (2, "๕ลิงก์", p),
+            (3, "บรรทัดแรก", p),
+            (3, "บรรทัดสอง\tหลังแท็บ & ก", soft),
+            (4, "ลำดับ\tชื่อ สกุล", p),
+            (5, "1\t", p),
+            (6, "ในกล่อง", p),
+            (7, "เจ้าของกล่อง", p),
+            (8, "", p),
         ]
     );
 }
