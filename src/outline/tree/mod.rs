@@ -17,8 +17,8 @@ mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
-    body_line_kind, header_line_kind, is_heading_length, is_page_artefact, is_title_line,
-    join_wrapped, person_line, row_number_cell,
+    body_line_kind, ends_in_role_cell, header_line_kind, is_heading_length, is_page_artefact,
+    is_title_line, join_wrapped, person_line, row_number_cell, starts_own_paragraph,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::{Code, Diagnostic};
@@ -246,6 +246,16 @@ impl Builder {
                 self.person_line(line, wraps);
                 return;
             }
+            // a .docx paragraph of a seat and its role (`อธิการบดี⇥ที่ปรึกษา`)
+            // where a list may start: an entry, complete
+            if line.para_start == ParaStart::Paragraph
+                && ends_in_role_cell(line)
+                && self.list_may_start()
+            {
+                self.entry(line, false);
+                self.person_cont = None;
+                return;
+            }
             // a seat whose role stands on the next line: `อธิการบดี` / `ที่ปรึกษา`
             if self.next_is_role
                 && self.list_may_start()
@@ -303,6 +313,7 @@ impl Builder {
             }
             None => {
                 let starts = starts_with_any(text, PREAMBLE_STARTS).is_some()
+                    || self.starts_own_paragraph(line)
                     || self.cont.is_some_and(|c| !self.continues_subject(c, text));
                 match self.cont {
                     Some(c) if !starts => self.join(c, line),
@@ -452,6 +463,9 @@ impl Builder {
             self.heading(line, family);
             return;
         }
+        if self.starts_own_paragraph(line) {
+            self.person_cont = None;
+        }
         if kind.is_none()
             && let Some(c) = self.person_cont
         {
@@ -516,7 +530,7 @@ impl Builder {
                 self.cont = None;
             }
             // a new paragraph closes the innermost open list item
-            None if self.cont.is_some() && self.ends_paragraph(&line.text) => {
+            None if self.cont.is_some() && self.ends_paragraph(line) => {
                 if self.stack.len() > 1 {
                     self.stack.pop();
                 }
@@ -542,7 +556,12 @@ impl Builder {
     /// paragraph per line (web text, Word paragraphs) a line is a new paragraph
     /// unless it starts with a connective (ที่…, และ…, ซึ่ง…) that is not a
     /// clause opener (ในกรณี… starts with ใน but opens a clause).
-    fn ends_paragraph(&self, text: &str) -> bool {
+    fn ends_paragraph(&self, line: &Line) -> bool {
+        let text = line.text.as_str();
+        // a .docx paragraph that starts a name, role, seat or body
+        if self.starts_own_paragraph(line) {
+            return true;
+        }
         // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the
         // committee's duties after its last member, never the member's text
         let member_done = self
@@ -563,13 +582,21 @@ impl Builder {
         if row && (starts_with_any(text, CLAUSE_OPENERS).is_some() || !is_heading_length(text)) {
             return true;
         }
-        if self.wrap_width > PARAGRAPH_PER_LINE_WIDTH {
+        // after a soft break the writer typed inside a .docx paragraph, the
+        // rule of wrapped text: the break may fall mid-sentence
+        if self.wrap_width > PARAGRAPH_PER_LINE_WIDTH && line.para_start != ParaStart::SoftBreak {
             starts_with_any(text, CLAUSE_OPENERS).is_some()
                 || starts_with_any(text, CONNECTIVES).is_none()
         } else {
             self.prev_width * 10 < self.wrap_width * 6
                 && starts_with_any(text, CLAUSE_OPENERS).is_some()
         }
+    }
+
+    /// Whether `line` is a .docx paragraph that is never joined to the one
+    /// before (see [`starts_own_paragraph`]).
+    fn starts_own_paragraph(&self, line: &Line) -> bool {
+        starts_own_paragraph(line, self.wrap_width <= PARAGRAPH_PER_LINE_WIDTH)
     }
 
     /// A new unnumbered paragraph under `parent`.
@@ -639,7 +666,12 @@ impl Builder {
         }
         // a committee role on a line of its own is the next cell of a member
         // (`(1) นางมนพร เจริญศรี` / `ที่ปรึกษา/กรรมการ`), never a broken word
+        // a .docx paragraph boundary is a word boundary, unless the document's
+        // paragraphs are the lines of a wrapped text (a .txt saved as .docx)
+        let word_boundary =
+            line.para_start == ParaStart::Paragraph && self.wrap_width > PARAGRAPH_PER_LINE_WIDTH;
         let typed_space = self.prev_trailing == 1
+            || word_boundary
             || (whole_role(&line.text).is_some()
                 && self.out.nodes.get(i).is_some_and(|n| {
                     // `กรรมการและ` / `ผู้ช่วยเลขานุการ` is one role, broken
