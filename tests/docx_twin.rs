@@ -38,6 +38,10 @@ const KNOWN: &[(&str, &str, &str)] = &[];
 /// (mid-word) and the next ones (after a space).
 const SOFT_BREAKS_PER_KIND: usize = 3;
 
+/// Only a paragraph at least this long (in characters) gets a soft break: a
+/// line break typed inside a long paragraph, wider than a page line.
+const LONG_PARAGRAPH_CHARS: usize = 150;
+
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
 /// A .docx (stored) with only a document part.
@@ -137,7 +141,7 @@ fn paragraphs(raw: &str, order: &Value, normalized: &BTreeMap<u64, String>) -> V
         .collect();
     for (k, line) in raw_lines.iter().enumerate() {
         let n = k as u64 + 1;
-        let text = line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
+        let text = line.trim();
         if text.is_empty() {
             out.push(String::new());
             open = false;
@@ -155,7 +159,11 @@ fn paragraphs(raw: &str, order: &Value, normalized: &BTreeMap<u64, String>) -> V
             .filter(|(s, e, _)| *s < n && *e >= n)
             .max_by_key(|(s, _, _)| *s)
             .map_or("", |(_, _, t)| t.as_str());
-        let padded = raw_lines.get(k - 1).is_some_and(|l| l.ends_with("  "));
+        // two spaces or NBSPs (or a tab) at the end: padded to a column
+        let padded = raw_lines.get(k - 1).is_some_and(|l| {
+            let end: Vec<char> = l.chars().rev().take(2).collect();
+            end.first() == Some(&'\t') || (end.len() == 2 && end.iter().all(|c| c.is_whitespace()))
+        });
         let sep = if node.contains(&format!("{a}{b}")) {
             ""
         } else if padded {
@@ -177,22 +185,33 @@ fn is_thai_consonant(c: char) -> bool {
     ('\u{0E01}'..='\u{0E2E}').contains(&c)
 }
 
-/// The twin with soft breaks: in the longest paragraphs a `w:br` in the
+/// The twin with soft breaks: in the longest paragraphs of running text a `w:br` in the
 /// middle of a word (between a Thai character and a consonant), in the next
-/// ones after a space — where a writer's Shift+Enter falls.
+/// ones after a single space (not inside a wide gap between cells) — where a
+/// writer's Shift+Enter falls.
 fn with_soft_breaks(paragraphs: &[String]) -> Vec<String> {
-    let mut by_len: Vec<usize> = (0..paragraphs.len()).collect();
+    // running text only: not a layout of cells (tabs, wide gaps, lines kept)
+    let mut by_len: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| {
+            let p = &paragraphs[i];
+            !p.contains(['\t', '\n']) && !p.contains("   ")
+        })
+        .collect();
     by_len.sort_by_key(|&i| std::cmp::Reverse(paragraphs[i].chars().count()));
     let mut out = paragraphs.to_vec();
     for (rank, &i) in by_len.iter().take(2 * SOFT_BREAKS_PER_KIND).enumerate() {
         let chars: Vec<char> = paragraphs[i].chars().collect();
+        if chars.len() < LONG_PARAGRAPH_CHARS {
+            break;
+        }
         let mid_word = rank < SOFT_BREAKS_PER_KIND;
         let fits = |j: usize| {
             let (a, b) = (chars[j - 1], chars[j]);
             if mid_word {
                 ('\u{0E01}'..='\u{0E4E}').contains(&a) && is_thai_consonant(b)
             } else {
-                a == ' ' && is_thai_consonant(b)
+                // after a single space, not inside a wide gap
+                j > 1 && a == ' ' && !chars[j - 2].is_whitespace() && is_thai_consonant(b)
             }
         };
         let middle = chars.len() / 2;
@@ -289,6 +308,7 @@ fn every_corpus_order_reads_the_same_as_a_docx_of_its_paragraphs() {
     let mut report = String::new();
     let mut unexpected = Vec::new();
     let mut seen_known = BTreeSet::new();
+    let mut total_breaks = 0;
     for path in &files {
         let stem = path
             .file_stem()
@@ -310,10 +330,11 @@ fn every_corpus_order_reads_the_same_as_a_docx_of_its_paragraphs() {
         let paras = paragraphs(&raw, &txt, &normalized);
         let want = facts(&txt);
         let twin = facts(&parse_docx(&stem, &paras));
-        let soft = facts(&parse_docx(
-            &format!("{stem}.soft"),
-            &with_soft_breaks(&paras),
-        ));
+        let soft_paras = with_soft_breaks(&paras);
+        let lines = |ps: &[String]| ps.iter().map(|p| p.matches('\n').count()).sum::<usize>();
+        let breaks = lines(&soft_paras) - lines(&paras);
+        total_breaks += breaks;
+        let soft = facts(&parse_docx(&format!("{stem}.soft"), &soft_paras));
         let mut diffs = differences(&want, &twin);
         // the soft-break twin against the twin without
         diffs.extend(
@@ -323,7 +344,7 @@ fn every_corpus_order_reads_the_same_as_a_docx_of_its_paragraphs() {
         );
         writeln!(
             report,
-            "{stem}: {} paragraphs, {} facts, {} differ",
+            "{stem}: {} paragraphs, {breaks} soft breaks added, {} facts, {} differ",
             paras.iter().filter(|p| !p.is_empty()).count(),
             want.len(),
             diffs.len()
@@ -349,6 +370,10 @@ fn every_corpus_order_reads_the_same_as_a_docx_of_its_paragraphs() {
         .map(|(n, d, _)| format!("{n} {d}"))
         .collect();
     println!("=== docx twins ===\n{report}=== end of docx twins ===");
+    assert!(
+        total_breaks >= files.len(),
+        "soft breaks added: {total_breaks}"
+    );
     assert!(
         unexpected.is_empty() && gone.is_empty(),
         "docx twins: {} new differences, {} listed differences gone (take them out of KNOWN):\n{}\n{}",

@@ -134,7 +134,13 @@ pub fn is_page_artefact(text: &str) -> bool {
 /// Whether a line is short enough to be a heading (a subject, an office, a
 /// group name): at most [`MAX_HEADING_CHARS`] characters.
 pub fn is_heading_length(text: &str) -> bool {
-    text.chars().count() <= MAX_HEADING_CHARS
+    is_heading_chars(text.chars().count())
+}
+
+/// Whether `chars` characters are few enough for a heading (see
+/// [`is_heading_length`]).
+pub fn is_heading_chars(chars: usize) -> bool {
+    chars <= MAX_HEADING_CHARS
 }
 
 /// A rule line: only `-`, `_`, `=`, `*`, `~` or `.`, at least three of them.

@@ -17,8 +17,9 @@ mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
-    body_line_kind, ends_in_role_cell, header_line_kind, is_heading_length, is_page_artefact,
-    is_title_line, join_wrapped, person_line, row_number_cell, starts_own_paragraph,
+    body_line_kind, ends_in_role_cell, header_line_kind, is_heading_chars, is_heading_length,
+    is_page_artefact, is_title_line, join_wrapped, person_line, row_number_cell,
+    starts_own_paragraph,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::{Code, Diagnostic};
@@ -61,6 +62,7 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
         b.next_starts_person = next_person.person;
         b.next_is_role = next_person.role;
         b.next_list_start = next_person.list_start;
+        b.soft_chars = next_person.soft_chars;
         b.push_line(line);
         // one line adds a bounded number of nodes: checking after each is enough
         if b.out.nodes.len() > limits.max_nodes {
@@ -79,6 +81,10 @@ struct Next {
     role: bool,
     /// It starts a list at 1 (`1)`, `(1)`, `1.`, `ก.`): the family of the list.
     list_start: Option<Family>,
+    /// Not about the next line: the characters of the lines after this one's
+    /// soft breaks in its .docx paragraph (0 for text files), so that a
+    /// paragraph's length is the whole paragraph's.
+    soft_chars: usize,
 }
 
 /// For each line, what the first non-blank line after it is, in one
@@ -86,8 +92,16 @@ struct Next {
 fn next_starts_person(lines: &[Line]) -> Vec<Next> {
     let mut out = vec![Next::default(); lines.len()];
     let mut next = Next::default();
+    let mut soft = 0;
     for (slot, line) in out.iter_mut().zip(lines).rev() {
-        *slot = next;
+        *slot = Next {
+            soft_chars: soft,
+            ..next
+        };
+        soft = match line.para_start {
+            ParaStart::SoftBreak => soft + 1 + line.text.chars().count(),
+            _ => 0,
+        };
         if !line.text.is_empty() {
             next = Next {
                 person: starts_person(&line.text),
@@ -95,6 +109,7 @@ fn next_starts_person(lines: &[Line]) -> Vec<Next> {
                 list_start: parse_label(&line.text)
                     .filter(|(l, _)| l.values.len() == 1 && l.values.first() == Some(&1))
                     .map(|(l, _)| l.family),
+                soft_chars: 0,
             };
         }
     }
@@ -136,6 +151,8 @@ struct Builder {
     next_is_role: bool,
     /// The first non-blank line after the current one starts a list at 1.
     next_list_start: Option<Family>,
+    /// Characters after the current line's soft breaks in its paragraph.
+    soft_chars: usize,
     /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
     in_tail: bool,
     /// Width (indent + characters) of the previous line.
@@ -295,7 +312,7 @@ impl Builder {
         let text = line.text.as_str();
         // `วันจันทร์` / `1. นาย…`: the first list of the body, under a heading
         if self.preamble_started
-            && let Some(family) = self.heads_a_list(text)
+            && let Some(family) = self.heads_a_list(line)
         {
             self.in_body = true;
             self.heading(line, family);
@@ -347,7 +364,14 @@ impl Builder {
             .nodes
             .get(c)
             .is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Subject));
-        !subject || is_heading_length(text) || starts_with_any(text, CONNECTIVES).is_some()
+        !subject || self.heading_length(text) || starts_with_any(text, CONNECTIVES).is_some()
+    }
+
+    /// Whether the paragraph that `text` begins is short enough for a
+    /// heading: with the lines after its soft breaks in a .docx.
+    fn heading_length(&self, text: &str) -> bool {
+        is_heading_length(text)
+            && (self.soft_chars == 0 || is_heading_chars(text.chars().count() + self.soft_chars))
     }
 
     /// An unnumbered line that names a person: a paragraph of its own under
@@ -400,10 +424,11 @@ impl Builder {
     /// not a role or a continuation (`และ…`), and either the list restarts
     /// (a list of that form is already open: `1) … 2) … heading 1) …`) or the
     /// line before was short, so this line cannot be its wrap.
-    fn heads_a_list(&self, text: &str) -> Option<Family> {
+    fn heads_a_list(&self, line: &Line) -> Option<Family> {
+        let text = line.text.as_str();
         let family = self.next_list_start?;
         if self.in_tail
-            || !is_heading_length(text)
+            || !self.heading_length(text)
             || whole_role(text).is_some()
             || starts_with_any(text, CONNECTIVES).is_some()
             || crate::thai::names::split_name(text).is_some()
@@ -423,8 +448,11 @@ impl Builder {
             .stack
             .iter()
             .any(|&i| self.family_of(i) == Some(family));
-        let after_short_line = self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
-            || self.prev_width * 10 < self.wrap_width * 6;
+        // a line after a soft break is in the middle of its paragraph, however
+        // short the line before it
+        let after_short_line = line.para_start != ParaStart::SoftBreak
+            && (self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
+                || self.prev_width * 10 < self.wrap_width * 6);
         // `… จึงแต่งตั้งครูเวร ดังนี้` / `วันจันทร์` / `1. …`
         let after_list_intro = self
             .cont
@@ -458,7 +486,7 @@ impl Builder {
         let mut kind = body_line_kind(&line.text);
         if kind.is_none()
             && self.person_cont.is_none()
-            && let Some(family) = self.heads_a_list(&line.text)
+            && let Some(family) = self.heads_a_list(line)
         {
             self.heading(line, family);
             return;
@@ -670,8 +698,11 @@ impl Builder {
         // paragraphs are the lines of a wrapped text (a .txt saved as .docx)
         let word_boundary =
             line.para_start == ParaStart::Paragraph && self.wrap_width > PARAGRAPH_PER_LINE_WIDTH;
+        // whitespace typed before a soft break is a space, never padding
+        let before_soft_break = line.para_start == ParaStart::SoftBreak && self.prev_trailing > 0;
         let typed_space = self.prev_trailing == 1
             || word_boundary
+            || before_soft_break
             || (whole_role(&line.text).is_some()
                 && self.out.nodes.get(i).is_some_and(|n| {
                     // `กรรมการและ` / `ผู้ช่วยเลขานุการ` is one role, broken
@@ -1059,13 +1090,17 @@ impl Builder {
 /// page width: the text has one paragraph per line.
 const PARAGRAPH_PER_LINE_WIDTH: usize = 150;
 
-/// The 90th percentile of the widths of non-blank lines.
+/// The 90th percentile of the widths of non-blank lines (a .docx paragraph
+/// with soft breaks counts as one line: Word wraps it whole).
 fn wrap_width(lines: &[Line]) -> usize {
-    let mut w: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.text.is_empty())
-        .map(|l| l.indent + l.text.chars().count())
-        .collect();
+    let mut w: Vec<usize> = Vec::new();
+    for l in lines.iter().filter(|l| !l.text.is_empty()) {
+        let chars = l.text.chars().count();
+        match (l.para_start, w.last_mut()) {
+            (ParaStart::SoftBreak, Some(last)) => *last += 1 + chars,
+            _ => w.push(l.indent + chars),
+        }
+    }
     w.sort_unstable();
     w.get(w.len() * 9 / 10).copied().unwrap_or(0)
 }
