@@ -5,9 +5,8 @@ use super::ParaKind;
 use crate::thai::digits::{digit_value, parse_number};
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
-    BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, POSITION_WORD, PREAMBLE_STARTS, STEPS_HEADINGS,
-    SUBJECT_WORD, SUBSTITUTE_STARTS, TITLE_BULLETS, TITLES, UNIT_STARTS, starts_with_any,
-    whole_role,
+    BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD,
+    SUBSTITUTE_STARTS, TITLE_BULLETS, TITLES, UNIT_STARTS, starts_with_any, whole_role,
 };
 
 /// Longest line (in characters) taken as a heading or office line.
@@ -37,26 +36,20 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
 
 /// Whether a line that the writer began as a paragraph of its own (a .docx
 /// `w:p`, see [`crate::read::ParaStart`]) starts something that is never the
-/// rest of the paragraph before it: a titled name (`นายสมชาย ใจดี…`), a
-/// committee role (`กรรมการ`), a seat or post whose last cell is a role
-/// (`อธิการบดี⇥ที่ปรึกษา`), a post (`ตำแหน่ง…`) or a body's name
-/// (`คณะกรรมการ…`). Word wraps lines itself, so such a paragraph is never a
-/// wrap. `lines_of_text`: the document's paragraphs are the lines of a wrapped
-/// text (a .txt saved as .docx: most no wider than a page), where a post or a
-/// body's name may well start a wrapped line mid-sentence; there only a name,
-/// a role or a seat with its role count. Labels, headings and header lines are
-/// told apart before any join.
-pub fn starts_own_paragraph(line: &crate::read::Line, lines_of_text: bool) -> bool {
+/// rest of the paragraph before it: a titled name (`นายสมชาย ใจดี…`: a new
+/// person), a seat or post whose last cell is a role (`อธิการบดี⇥ที่ปรึกษา`: a
+/// new member) or a body's name (`คณะกรรมการ…`). Word wraps lines itself, so
+/// such a paragraph is never a wrap. A post (`ตำแหน่ง…`) or a role alone
+/// (`กรรมการ`) is the next cell of the entry before it and joins it, with a
+/// space. Labels, headings and header lines are told apart before any join.
+pub fn starts_own_paragraph(line: &crate::read::Line) -> bool {
     if line.para_start != crate::read::ParaStart::Paragraph {
         return false;
     }
     let text = line.text.as_str();
     crate::thai::names::split_name(text).is_some()
-        || whole_role(text).is_some()
         || ends_in_role_cell(line)
-        || (!lines_of_text
-            && (starts_with_any(text, &[POSITION_WORD]).is_some()
-                || starts_with_any(text, BODY_WORDS).is_some()))
+        || starts_with_any(text, BODY_WORDS).is_some()
 }
 
 /// Whether the last cell of a line (after a wide gap or tab) is a committee

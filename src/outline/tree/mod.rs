@@ -330,7 +330,7 @@ impl Builder {
             }
             None => {
                 let starts = starts_with_any(text, PREAMBLE_STARTS).is_some()
-                    || self.starts_own_paragraph(line)
+                    || starts_own_paragraph(line)
                     || self.cont.is_some_and(|c| !self.continues_subject(c, text));
                 match self.cont {
                     Some(c) if !starts => self.join(c, line),
@@ -393,6 +393,10 @@ impl Builder {
     /// wrapped item (`(1) นายก ข` / `รองเลขาธิการ…` / `สำนัก…` / `กรรมการ`) is
     /// the item's, even when a role follows it.
     fn list_may_start(&self) -> bool {
+        // a name alone waits for its next cell (`นายก ข` / `ตำแหน่ง…` / `กรรมการ`)
+        if self.person_cont.is_some() && self.person_name_only {
+            return false;
+        }
         match self.cont.and_then(|c| self.out.nodes.get(c)) {
             None => true,
             // the list intro, or an entry of the list complete with its role
@@ -491,7 +495,7 @@ impl Builder {
             self.heading(line, family);
             return;
         }
-        if self.starts_own_paragraph(line) {
+        if starts_own_paragraph(line) {
             self.person_cont = None;
         }
         if kind.is_none()
@@ -587,7 +591,7 @@ impl Builder {
     fn ends_paragraph(&self, line: &Line) -> bool {
         let text = line.text.as_str();
         // a .docx paragraph that starts a name, role, seat or body
-        if self.starts_own_paragraph(line) {
+        if starts_own_paragraph(line) {
             return true;
         }
         // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the
@@ -619,12 +623,6 @@ impl Builder {
             self.prev_width * 10 < self.wrap_width * 6
                 && starts_with_any(text, CLAUSE_OPENERS).is_some()
         }
-    }
-
-    /// Whether `line` is a .docx paragraph that is never joined to the one
-    /// before (see [`starts_own_paragraph`]).
-    fn starts_own_paragraph(&self, line: &Line) -> bool {
-        starts_own_paragraph(line, self.wrap_width <= PARAGRAPH_PER_LINE_WIDTH)
     }
 
     /// A new unnumbered paragraph under `parent`.
@@ -694,10 +692,9 @@ impl Builder {
         }
         // a committee role on a line of its own is the next cell of a member
         // (`(1) นางมนพร เจริญศรี` / `ที่ปรึกษา/กรรมการ`), never a broken word
-        // a .docx paragraph boundary is a word boundary, unless the document's
-        // paragraphs are the lines of a wrapped text (a .txt saved as .docx)
-        let word_boundary =
-            line.para_start == ParaStart::Paragraph && self.wrap_width > PARAGRAPH_PER_LINE_WIDTH;
+        // a .docx paragraph boundary is a word boundary (Word wraps lines
+        // itself; the lines of a text file in a .docx are not marked)
+        let word_boundary = line.para_start == ParaStart::Paragraph;
         // whitespace typed before a soft break is a space, never padding
         let before_soft_break = line.para_start == ParaStart::SoftBreak && self.prev_trailing > 0;
         let typed_space = self.prev_trailing == 1

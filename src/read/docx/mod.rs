@@ -81,6 +81,25 @@ struct ParaProps {
     num_id: Option<u32>,
     ilvl: Option<u8>,
     ind_left: Option<i64>,
+    /// The style is one for the lines of a text file (see [`TEXT_FILE_STYLES`]).
+    text_lines: bool,
+}
+
+/// Paragraph styles in which office writers put the lines of a text file
+/// they open or import, one paragraph a line, wrapped where the text was:
+/// LibreOffice's "Preformatted Text", Word's "Plain Text", "HTML
+/// Preformatted" (as ids or names, compared without spaces or case). Such a
+/// paragraph is a line of a text ([`ParaStart::Unknown`]), joined like one.
+const TEXT_FILE_STYLES: &[&str] = &["preformattedtext", "plaintext", "htmlpreformatted"];
+
+/// Whether a style id or name is one of [`TEXT_FILE_STYLES`].
+fn is_text_file_style(name: &str) -> bool {
+    let key: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    TEXT_FILE_STYLES.contains(&key.as_str())
 }
 
 /// Paragraph styles: numbering and indentation, with `basedOn` inheritance.
@@ -103,7 +122,13 @@ impl Styles {
                         "style" => {
                             let is_para = attr(e, "type").is_none_or(|t| t == "paragraph");
                             current = match (is_para, attr(e, "styleId")) {
-                                (true, Some(id)) => Some((id, None, ParaProps::default())),
+                                (true, Some(id)) => {
+                                    let props = ParaProps {
+                                        text_lines: is_text_file_style(&id),
+                                        ..ParaProps::default()
+                                    };
+                                    Some((id, None, props))
+                                }
                                 _ => None,
                             };
                         }
@@ -111,6 +136,9 @@ impl Styles {
                             if let Some((_, based_on, props)) = current.as_mut() {
                                 if name == "basedOn" {
                                     *based_on = attr(e, "val");
+                                } else if name == "name" {
+                                    props.text_lines |=
+                                        attr(e, "val").is_some_and(|n| is_text_file_style(&n));
                                 } else {
                                     read_para_prop(e, name, props);
                                 }
@@ -153,6 +181,7 @@ impl Styles {
                 }
             }
             out.ind_left = out.ind_left.or(p.ind_left);
+            out.text_lines |= p.text_lines;
             if out.style.is_none() {
                 out.style = Some(id.clone());
             }
@@ -525,12 +554,18 @@ impl<'a> Body<'a> {
             return;
         }
         let indent = usize::try_from(ind.max(0) / TWIPS_PER_INDENT).unwrap_or(0);
-        // the lines of the paragraph, soft breaks that leave nothing dropped
+        // the lines of the paragraph, soft breaks that leave nothing dropped;
+        // a paragraph in a text file's style is a line of that text
+        let (start, soft) = if style.text_lines {
+            (ParaStart::Unknown, ParaStart::Unknown)
+        } else {
+            (ParaStart::Paragraph, ParaStart::SoftBreak)
+        };
         let mut pieces = soft_lines(&p).filter(|s| !s.trim().is_empty());
         let first = pieces.next().unwrap_or("");
-        self.emit(format!("{label}{first}"), indent, ParaStart::Paragraph);
+        self.emit(format!("{label}{first}"), indent, start, true);
         for piece in pieces {
-            self.emit(piece.to_string(), 0, ParaStart::SoftBreak);
+            self.emit(piece.to_string(), 0, soft, false);
         }
     }
 
@@ -559,17 +594,17 @@ impl<'a> Body<'a> {
             }
             None => {
                 for (row, _) in rows {
-                    self.emit(row, 0, ParaStart::Paragraph);
+                    self.emit(row, 0, ParaStart::Paragraph, true);
                 }
             }
         }
     }
 
     /// A line out; typed leading and trailing spaces count as in a text file.
-    /// A paragraph's first line takes the next paragraph number; a line after
-    /// a soft break keeps its paragraph's.
-    fn emit(&mut self, text: String, indent: usize, para_start: ParaStart) {
-        if para_start != ParaStart::SoftBreak {
+    /// A paragraph's first line takes the next paragraph number
+    /// (`new_paragraph`); a line after a soft break keeps its paragraph's.
+    fn emit(&mut self, text: String, indent: usize, para_start: ParaStart, new_paragraph: bool) {
+        if new_paragraph {
             self.paragraphs = self.paragraphs.saturating_add(1);
         }
         let line = self.paragraphs;
