@@ -68,3 +68,21 @@ fn tables_revisions_fields_text_boxes_and_breaks() {
         ]
     );
 }
+
+#[test]
+fn paragraphs_in_a_text_file_style_are_lines_of_a_text() {
+    // LibreOffice imports a .txt as "Preformatted Text" paragraphs, one a
+    // line, wrapped where the text was: not paragraphs the writer made
+    let styles = format!(
+        r#"<?xml version="1.0"?><w:styles {W}><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="Plain Text"/></w:style><w:style w:type="paragraph" w:styleId="a2"><w:basedOn w:val="a1"/></w:style><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#
+    );
+    let doc = body(&[
+        r#"<w:p><w:pPr><w:pStyle w:val="a2"/></w:pPr><w:r><w:t>สำนักงานเขตพื้นที่</w:t></w:r></w:p>"#,
+        r#"<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t>การศึกษา</w:t></w:r></w:p>"#,
+    ]
+    .concat());
+    let bytes = docx(&[("word/document.xml", &doc), ("word/styles.xml", &styles)]);
+    let src = crate::read::read_bytes("t.docx", &bytes, &crate::Options::default()).expect("reads");
+    let got: Vec<ParaStart> = src.lines.iter().map(|l| l.para_start).collect();
+    assert_eq!(got, [ParaStart::Unknown, ParaStart::Paragraph]);
+}
