@@ -414,3 +414,196 @@ fn people_listed_in_a_table_are_people() {
         .expect("date node");
     assert_eq!(date_node.line_start, 5);
 }
+
+/// A paragraph (of `style`, when given) whose text keeps tabs as `w:tab`
+/// and `\n` as a soft break `w:br`.
+fn para(style: Option<&str>, text: &str) -> String {
+    let ppr = style.map_or_else(String::new, |s| {
+        format!(r#"<w:pPr><w:pStyle w:val="{s}"/></w:pPr>"#)
+    });
+    let mut runs = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            runs.push_str("<w:r><w:br/></w:r>");
+        }
+        for (j, cell) in line.split('\t').enumerate() {
+            if j > 0 {
+                runs.push_str("<w:r><w:tab/></w:r>");
+            }
+            runs.push_str(&format!(
+                r#"<w:r><w:t xml:space="preserve">{cell}</w:t></w:r>"#
+            ));
+        }
+    }
+    format!("<w:p>{ppr}{runs}</w:p>")
+}
+
+/// A school order's head, its intro paragraph (long: Word wraps it) and foot,
+/// around `body` paragraphs.
+fn school_order(intro_end: &str, body: &[&str]) -> Vec<String> {
+    let intro = format!(
+        "ด้วยโรงเรียนบ้านหนองบัวกำหนดจัดงานวันครู ประจำปี 2567 ในวันที่ 16 มกราคม 2567 เพื่อให้การดำเนินงานเป็นไปด้วยความเรียบร้อยและบรรลุวัตถุประสงค์ อาศัยอำนาจตามความในมาตรา 39 แห่งพระราชบัญญัติระเบียบบริหารราชการกระทรวงศึกษาธิการ พ.ศ. 2546 {intro_end}"
+    );
+    let mut out: Vec<String> = [
+        "คำสั่งโรงเรียนบ้านหนองบัว",
+        "ที่ 12/2567",
+        "เรื่อง แต่งตั้งคณะกรรมการดำเนินงานวันครู",
+        intro.as_str(),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    out.extend(body.iter().map(|s| s.to_string()));
+    out.extend(
+        [
+            "ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป",
+            "สั่ง ณ วันที่ 5 มกราคม พ.ศ. 2567",
+            "(นายสมชาย ใจดี)",
+            "ผู้อำนวยการโรงเรียนบ้านหนองบัว",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    out
+}
+
+fn docx_of(style: Option<&str>, paragraphs: &[String]) -> Vec<u8> {
+    let doc = body(
+        &paragraphs
+            .iter()
+            .map(|t| para(style, t))
+            .collect::<String>(),
+    );
+    let styles = format!(
+        r#"<?xml version="1.0"?><w:styles {W}><w:style w:type="paragraph" w:styleId="PreformattedText"><w:name w:val="Preformatted Text"/></w:style></w:styles>"#
+    );
+    docx(&[("word/document.xml", &doc), ("word/styles.xml", &styles)])
+}
+
+fn names_and_posts(order: &DutyOrder) -> Vec<(String, Option<String>)> {
+    order
+        .people
+        .iter()
+        .map(|p| (p.full_name.clone(), p.position.clone()))
+        .collect()
+}
+
+#[test]
+fn regression_docx_paragraph_after_a_name_is_never_glued_to_it() {
+    // issue 13: `1. นายสมชาย ใจดี` and the paragraph after it became the
+    // full_name "นายสมชาย ใจดีครูชำนาญการ": Word wraps lines itself, so a
+    // paragraph boundary is a word boundary
+    let order = school_order(
+        "จึงมอบหมายหน้าที่ ดังนี้",
+        &[
+            "1. นายสมชาย ใจดี",
+            "ครูชำนาญการ มีหน้าที่ดูแลความสะอาดอาคารเรียน",
+            "2. นางสมศรี ดีใจ",
+            "ตำแหน่ง ครู มีหน้าที่ดูแลสวน",
+        ],
+    );
+    let got = parse(&docx_of(None, &order));
+    let names: Vec<String> = got.people.iter().map(|p| p.full_name.clone()).collect();
+    assert_eq!(names, ["นายสมชาย ใจดี", "นางสมศรี ดีใจ"]);
+    assert_eq!(got.people[1].position.as_deref(), Some("ครู"));
+    // the same lines in a text file's style (a .txt opened in LibreOffice and
+    // saved as .docx) are lines of a text: read exactly like the .txt
+    let txt = kamsang::parse_str("t.txt", &format!("{}\n", order.join("\n"))).expect("txt");
+    let as_text = parse(&docx_of(Some("PreformattedText"), &order));
+    assert_eq!(names_and_posts(&as_text), names_and_posts(&txt));
+}
+
+#[test]
+fn docx_seat_and_name_paragraphs_are_members_of_their_own() {
+    // `ตำแหน่ง⇥บทบาท` paragraphs after the intro: each a seat, never the rest
+    // of the intro paragraph
+    let order = school_order(
+        "จึงแต่งตั้งคณะกรรมการดำเนินงานวันครู ประกอบด้วย",
+        &[
+            "ผู้อำนวยการโรงเรียน\tประธานกรรมการ",
+            "รองผู้อำนวยการโรงเรียน\tรองประธานกรรมการ",
+            "หัวหน้างานบุคคล\tกรรมการและเลขานุการ",
+        ],
+    );
+    let got = parse(&docx_of(None, &order));
+    assert_eq!(got.committees.len(), 1, "{:?}", got.committees);
+    let seats: Vec<(Option<&str>, Option<&str>, Option<&str>)> = got.committees[0]
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_deref(),
+                m.position.as_deref(),
+                m.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seats,
+        [
+            (None, Some("ผู้อำนวยการโรงเรียน"), Some("ประธานกรรมการ")),
+            (None, Some("รองผู้อำนวยการโรงเรียน"), Some("รองประธานกรรมการ")),
+            (None, Some("หัวหน้างานบุคคล"), Some("กรรมการและเลขานุการ")),
+        ]
+    );
+    assert!(got.people.is_empty());
+    // a name paragraph, its post and its role each a paragraph: one member
+    let order = school_order(
+        "จึงแต่งตั้งคณะกรรมการดำเนินงานวันครู ประกอบด้วย",
+        &[
+            "นายสมชาย ใจดี",
+            "ตำแหน่ง ครูชำนาญการ",
+            "ประธานกรรมการ",
+            "นางสมศรี ดีใจ",
+            "ตำแหน่ง ครู",
+            "กรรมการและเลขานุการ",
+        ],
+    );
+    let got = parse(&docx_of(None, &order));
+    let members: Vec<(Option<&str>, Option<&str>)> = got.committees[0]
+        .members
+        .iter()
+        .map(|m| (m.full_name.as_deref(), m.role.as_deref()))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            (Some("นายสมชาย ใจดี"), Some("ประธานกรรมการ")),
+            (Some("นางสมศรี ดีใจ"), Some("กรรมการและเลขานุการ")),
+        ]
+    );
+}
+
+#[test]
+fn a_soft_break_inside_a_paragraph_joins_by_the_rules_of_wrapped_text() {
+    // LibreOffice writes a line break (Shift+Enter) as w:br: mid-word it
+    // joins without a space, after a typed space with one, and the item
+    // stays one item
+    let plain = school_order(
+        "จึงมอบหมายหน้าที่ ดังนี้",
+        &[
+            "1. นายสมชาย ใจดี ตำแหน่ง ครู มีหน้าที่ดูแลความสะอาดอาคารเรียนและบริเวณโรงเรียน",
+            "2. นางสมศรี ดีใจ ตำแหน่ง ครู มีหน้าที่ดูแลสวนหย่อมหน้าอาคาร",
+        ],
+    );
+    let broken = school_order(
+        "จึงมอบหมายหน้าที่ ดังนี้",
+        &[
+            "1. นายสมชาย ใจดี ตำแหน่ง ครู มีหน้าที่ดูแลความสะอา\nดอาคารเรียนและบริเวณโรงเรียน",
+            "2. นางสมศรี ดีใจ \nตำแหน่ง ครู มีหน้าที่ดูแลสวนหย่อมหน้าอาคาร",
+        ],
+    );
+    let (a, b) = (
+        parse(&docx_of(None, &plain)),
+        parse(&docx_of(None, &broken)),
+    );
+    let texts = |o: &DutyOrder| {
+        o.outline
+            .iter()
+            .map(|n| (n.kind.clone(), n.text.clone(), n.line_start, n.line_end))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(&b), texts(&a));
+    assert_eq!(names_and_posts(&b), names_and_posts(&a));
+    assert_eq!(a.people.len(), 2);
+}

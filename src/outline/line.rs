@@ -5,8 +5,8 @@ use super::ParaKind;
 use crate::thai::digits::{digit_value, parse_number};
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
-    DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD,
-    SUBSTITUTE_STARTS, TITLE_BULLETS, TITLES, UNIT_STARTS, starts_with_any,
+    BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD,
+    SUBSTITUTE_STARTS, TITLE_BULLETS, TITLES, UNIT_STARTS, starts_with_any, whole_role,
 };
 
 /// Longest line (in characters) taken as a heading or office line.
@@ -32,6 +32,33 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
         text.push(' ');
     }
     text.push_str(next);
+}
+
+/// Whether a line that the writer began as a paragraph of its own (a .docx
+/// `w:p`, see [`crate::read::ParaStart`]) starts something that is never the
+/// rest of the paragraph before it: a titled name (`นายสมชาย ใจดี…`: a new
+/// person), a seat or post whose last cell is a role (`อธิการบดี⇥ที่ปรึกษา`: a
+/// new member) or a body's name (`คณะกรรมการ…`). Word wraps lines itself, so
+/// such a paragraph is never a wrap. A post (`ตำแหน่ง…`) or a role alone
+/// (`กรรมการ`) is the next cell of the entry before it and joins it, with a
+/// space. Labels, headings and header lines are told apart before any join.
+pub fn starts_own_paragraph(line: &crate::read::Line) -> bool {
+    if line.para_start != crate::read::ParaStart::Paragraph {
+        return false;
+    }
+    let text = line.text.as_str();
+    crate::thai::names::split_name(text).is_some()
+        || ends_in_role_cell(line)
+        || starts_with_any(text, BODY_WORDS).is_some()
+}
+
+/// Whether the last cell of a line (after a wide gap or tab) is a committee
+/// role: `อธิการบดี      ที่ปรึกษา`.
+pub fn ends_in_role_cell(line: &crate::read::Line) -> bool {
+    line.gaps
+        .last()
+        .and_then(|&g| line.text.get(g..))
+        .is_some_and(|cell| whole_role(cell).is_some())
 }
 
 /// "Page", before a page number typed into the text.
@@ -100,7 +127,13 @@ pub fn is_page_artefact(text: &str) -> bool {
 /// Whether a line is short enough to be a heading (a subject, an office, a
 /// group name): at most [`MAX_HEADING_CHARS`] characters.
 pub fn is_heading_length(text: &str) -> bool {
-    text.chars().count() <= MAX_HEADING_CHARS
+    is_heading_chars(text.chars().count())
+}
+
+/// Whether `chars` characters are few enough for a heading (see
+/// [`is_heading_length`]).
+pub fn is_heading_chars(chars: usize) -> bool {
+    chars <= MAX_HEADING_CHARS
 }
 
 /// A rule line: only `-`, `_`, `=`, `*`, `~` or `.`, at least three of them.

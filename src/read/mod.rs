@@ -57,6 +57,25 @@ pub struct Line {
     /// (three or more spaces or NBSPs): an item label right after one starts a
     /// new item mid-line. Filled by the normalise stage.
     pub gaps: Vec<usize>,
+    /// Whether the line starts a paragraph the writer made (see [`ParaStart`]).
+    pub para_start: ParaStart,
+}
+
+/// Where a line came from, for joining: a line of a text file may be a wrap
+/// the writer never typed, but a .docx paragraph (`w:p`) is one the writer
+/// made, since Word wraps lines itself; a soft break (`w:br`) inside a
+/// paragraph is a line break typed where the writer wanted one, which may
+/// fall mid-sentence or mid-word, so the line after it joins by the rules of
+/// wrapped text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ParaStart {
+    /// A format that does not mark paragraphs (text, spreadsheet cells).
+    #[default]
+    Unknown,
+    /// The first line of a .docx paragraph or table row: a real boundary.
+    Paragraph,
+    /// A line after a soft break (`w:br`, `w:cr`) inside a .docx paragraph.
+    SoftBreak,
 }
 
 /// A document as lines with provenance.

@@ -304,6 +304,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             trailing: trailing_of(line),
             line: n,
             gaps: Vec::new(),
+            para_start: super::ParaStart::Unknown,
         });
         rest = tail;
     }

@@ -483,6 +483,12 @@ pub const BACKGROUND_END: &str = "นั้น";
 /// follows it: "consisting of", "as follows", a colon.
 pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดังต่อไปนี้", "ดังนี้", ":"];
 
+/// Words that begin the name of a body of people: a committee (คณะกรรมการ), a
+/// sub-committee (คณะอนุกรรมการ), a working group (คณะทำงาน). A .docx
+/// paragraph that begins with one names a body and is never the rest of the
+/// paragraph before it.
+pub const BODY_WORDS: &[&str] = &["คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน"];
+
 /// Words that introduce the duties of a committee ("has the power and duty",
 /// "has the duty", "role and duty", "duty"), longest first.
 pub const COMMITTEE_DUTY_INTROS: &[&str] =

@@ -17,14 +17,15 @@ mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
-    body_line_kind, header_line_kind, is_heading_length, is_page_artefact, is_title_line,
-    join_wrapped, person_line, row_number_cell,
+    body_line_kind, ends_in_role_cell, header_line_kind, is_heading_chars, is_heading_length,
+    is_page_artefact, is_title_line, join_wrapped, person_line, row_number_cell,
+    starts_own_paragraph,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Result;
 use crate::limits::Limits;
-use crate::read::{Line, Source};
+use crate::read::{Line, ParaStart, Source};
 use crate::thai::lexicon::{
     CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS,
     PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_position, starts_with_any, whole_role,
@@ -61,6 +62,7 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
         b.next_starts_person = next_person.person;
         b.next_is_role = next_person.role;
         b.next_list_start = next_person.list_start;
+        b.soft_chars = next_person.soft_chars;
         b.push_line(line);
         // one line adds a bounded number of nodes: checking after each is enough
         if b.out.nodes.len() > limits.max_nodes {
@@ -79,6 +81,10 @@ struct Next {
     role: bool,
     /// It starts a list at 1 (`1)`, `(1)`, `1.`, `ก.`): the family of the list.
     list_start: Option<Family>,
+    /// Not about the next line: the characters of the lines after this one's
+    /// soft breaks in its .docx paragraph (0 for text files), so that a
+    /// paragraph's length is the whole paragraph's.
+    soft_chars: usize,
 }
 
 /// For each line, what the first non-blank line after it is, in one
@@ -86,8 +92,16 @@ struct Next {
 fn next_starts_person(lines: &[Line]) -> Vec<Next> {
     let mut out = vec![Next::default(); lines.len()];
     let mut next = Next::default();
+    let mut soft = 0;
     for (slot, line) in out.iter_mut().zip(lines).rev() {
-        *slot = next;
+        *slot = Next {
+            soft_chars: soft,
+            ..next
+        };
+        soft = match line.para_start {
+            ParaStart::SoftBreak => soft + 1 + line.text.chars().count(),
+            _ => 0,
+        };
         if !line.text.is_empty() {
             next = Next {
                 person: starts_person(&line.text),
@@ -95,6 +109,7 @@ fn next_starts_person(lines: &[Line]) -> Vec<Next> {
                 list_start: parse_label(&line.text)
                     .filter(|(l, _)| l.values.len() == 1 && l.values.first() == Some(&1))
                     .map(|(l, _)| l.family),
+                soft_chars: 0,
             };
         }
     }
@@ -136,6 +151,8 @@ struct Builder {
     next_is_role: bool,
     /// The first non-blank line after the current one starts a list at 1.
     next_list_start: Option<Family>,
+    /// Characters after the current line's soft breaks in its paragraph.
+    soft_chars: usize,
     /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
     in_tail: bool,
     /// Width (indent + characters) of the previous line.
@@ -188,6 +205,11 @@ impl Builder {
                         trailing: 0,
                         line: line.line,
                         gaps: Vec::new(),
+                        para_start: if start == 0 {
+                            line.para_start
+                        } else {
+                            ParaStart::Unknown
+                        },
                     };
                     self.push_line_inner(&part);
                 }
@@ -241,6 +263,16 @@ impl Builder {
                 self.person_line(line, wraps);
                 return;
             }
+            // a .docx paragraph of a seat and its role (`อธิการบดี⇥ที่ปรึกษา`)
+            // where a list may start: an entry, complete
+            if line.para_start == ParaStart::Paragraph
+                && ends_in_role_cell(line)
+                && self.list_may_start()
+            {
+                self.entry(line, false);
+                self.person_cont = None;
+                return;
+            }
             // a seat whose role stands on the next line: `อธิการบดี` / `ที่ปรึกษา`
             if self.next_is_role
                 && self.list_may_start()
@@ -280,7 +312,7 @@ impl Builder {
         let text = line.text.as_str();
         // `วันจันทร์` / `1. นาย…`: the first list of the body, under a heading
         if self.preamble_started
-            && let Some(family) = self.heads_a_list(text)
+            && let Some(family) = self.heads_a_list(line)
         {
             self.in_body = true;
             self.heading(line, family);
@@ -298,6 +330,7 @@ impl Builder {
             }
             None => {
                 let starts = starts_with_any(text, PREAMBLE_STARTS).is_some()
+                    || starts_own_paragraph(line)
                     || self.cont.is_some_and(|c| !self.continues_subject(c, text));
                 match self.cont {
                     Some(c) if !starts => self.join(c, line),
@@ -331,7 +364,14 @@ impl Builder {
             .nodes
             .get(c)
             .is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Subject));
-        !subject || is_heading_length(text) || starts_with_any(text, CONNECTIVES).is_some()
+        !subject || self.heading_length(text) || starts_with_any(text, CONNECTIVES).is_some()
+    }
+
+    /// Whether the paragraph that `text` begins is short enough for a
+    /// heading: with the lines after its soft breaks in a .docx.
+    fn heading_length(&self, text: &str) -> bool {
+        is_heading_length(text)
+            && (self.soft_chars == 0 || is_heading_chars(text.chars().count() + self.soft_chars))
     }
 
     /// An unnumbered line that names a person: a paragraph of its own under
@@ -353,6 +393,10 @@ impl Builder {
     /// wrapped item (`(1) นายก ข` / `รองเลขาธิการ…` / `สำนัก…` / `กรรมการ`) is
     /// the item's, even when a role follows it.
     fn list_may_start(&self) -> bool {
+        // a name alone waits for its next cell (`นายก ข` / `ตำแหน่ง…` / `กรรมการ`)
+        if self.person_cont.is_some() && self.person_name_only {
+            return false;
+        }
         match self.cont.and_then(|c| self.out.nodes.get(c)) {
             None => true,
             // the list intro, or an entry of the list complete with its role
@@ -384,10 +428,11 @@ impl Builder {
     /// not a role or a continuation (`และ…`), and either the list restarts
     /// (a list of that form is already open: `1) … 2) … heading 1) …`) or the
     /// line before was short, so this line cannot be its wrap.
-    fn heads_a_list(&self, text: &str) -> Option<Family> {
+    fn heads_a_list(&self, line: &Line) -> Option<Family> {
+        let text = line.text.as_str();
         let family = self.next_list_start?;
         if self.in_tail
-            || !is_heading_length(text)
+            || !self.heading_length(text)
             // (`ที่ปรึกษา` is a role, though it starts like `ที่…`)
             || (starts_with_any(text, CONNECTIVES).is_some() && whole_role(text).is_none())
             || crate::thai::names::split_name(text).is_some()
@@ -407,8 +452,11 @@ impl Builder {
             .stack
             .iter()
             .any(|&i| self.family_of(i) == Some(family));
-        let after_short_line = self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
-            || self.prev_width * 10 < self.wrap_width * 6;
+        // a line after a soft break is in the middle of its paragraph, however
+        // short the line before it
+        let after_short_line = line.para_start != ParaStart::SoftBreak
+            && (self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
+                || self.prev_width * 10 < self.wrap_width * 6);
         // `… จึงแต่งตั้งครูเวร ดังนี้` / `วันจันทร์` / `1. …`
         let after_list_intro = self
             .cont
@@ -448,7 +496,7 @@ impl Builder {
         let mut kind = body_line_kind(&line.text);
         if kind.is_none()
             && self.person_cont.is_none()
-            && let Some(family) = self.heads_a_list(&line.text)
+            && let Some(family) = self.heads_a_list(line)
         {
             self.heading(line, family);
             return;
@@ -469,8 +517,9 @@ impl Builder {
         }
         // `มีหน้าที่ …` after a person's or member's line: the duties of the
         // list, never the rest of that line
-        if self.person_cont.is_some()
-            && starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some()
+        if starts_own_paragraph(line)
+            || (self.person_cont.is_some()
+                && starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some())
         {
             self.person_cont = None;
             self.person_name_only = false;
@@ -539,7 +588,7 @@ impl Builder {
                 self.cont = None;
             }
             // a new paragraph closes the innermost open list item
-            None if self.cont.is_some() && self.ends_paragraph(&line.text) => {
+            None if self.cont.is_some() && self.ends_paragraph(line) => {
                 if self.stack.len() > 1 {
                     self.stack.pop();
                 }
@@ -565,7 +614,12 @@ impl Builder {
     /// paragraph per line (web text, Word paragraphs) a line is a new paragraph
     /// unless it starts with a connective (ที่…, และ…, ซึ่ง…) that is not a
     /// clause opener (ในกรณี… starts with ใน but opens a clause).
-    fn ends_paragraph(&self, text: &str) -> bool {
+    fn ends_paragraph(&self, line: &Line) -> bool {
+        let text = line.text.as_str();
+        // a .docx paragraph that starts a name, role, seat or body
+        if starts_own_paragraph(line) {
+            return true;
+        }
         // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the
         // committee's duties after its last member, never the member's text
         let member_done = self
@@ -587,7 +641,9 @@ impl Builder {
         if row && (starts_with_any(text, CLAUSE_OPENERS).is_some() || !is_heading_length(text)) {
             return true;
         }
-        if self.wrap_width > PARAGRAPH_PER_LINE_WIDTH {
+        // after a soft break the writer typed inside a .docx paragraph, the
+        // rule of wrapped text: the break may fall mid-sentence
+        if self.wrap_width > PARAGRAPH_PER_LINE_WIDTH && line.para_start != ParaStart::SoftBreak {
             starts_with_any(text, CLAUSE_OPENERS).is_some()
                 || starts_with_any(text, CONNECTIVES).is_none()
         } else {
@@ -665,7 +721,14 @@ impl Builder {
         }
         // a committee role on a line of its own is the next cell of a member
         // (`(1) นางมนพร เจริญศรี` / `ที่ปรึกษา/กรรมการ`), never a broken word
+        // a .docx paragraph boundary is a word boundary (Word wraps lines
+        // itself; the lines of a text file in a .docx are not marked)
+        let word_boundary = line.para_start == ParaStart::Paragraph;
+        // whitespace typed before a soft break is a space, never padding
+        let before_soft_break = line.para_start == ParaStart::SoftBreak && self.prev_trailing > 0;
         let typed_space = self.prev_trailing == 1
+            || word_boundary
+            || before_soft_break
             || (starts_position(&line.text)
                 && self
                     .out
@@ -1059,13 +1122,17 @@ impl Builder {
 /// page width: the text has one paragraph per line.
 const PARAGRAPH_PER_LINE_WIDTH: usize = 150;
 
-/// The 90th percentile of the widths of non-blank lines.
+/// The 90th percentile of the widths of non-blank lines (a .docx paragraph
+/// with soft breaks counts as one line: Word wraps it whole).
 fn wrap_width(lines: &[Line]) -> usize {
-    let mut w: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.text.is_empty())
-        .map(|l| l.indent + l.text.chars().count())
-        .collect();
+    let mut w: Vec<usize> = Vec::new();
+    for l in lines.iter().filter(|l| !l.text.is_empty()) {
+        let chars = l.text.chars().count();
+        match (l.para_start, w.last_mut()) {
+            (ParaStart::SoftBreak, Some(last)) => *last += 1 + chars,
+            _ => w.push(l.indent + chars),
+        }
+    }
     w.sort_unstable();
     w.get(w.len() * 9 / 10).copied().unwrap_or(0)
 }

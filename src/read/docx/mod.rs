@@ -2,13 +2,20 @@
 //!
 //! Yields the same lines as the text reader: body paragraphs in document order
 //! (including paragraphs in tables — each table row one line, cells joined by a
-//! tab — and in text boxes), runs joined, `w:tab` as a tab, `w:br` as a space
-//! (the paragraph stays one item), hyperlink and field-result text included;
+//! tab — and in text boxes), runs joined, `w:tab` as a tab, hyperlink and
+//! field-result text included;
 //! deleted revisions, field instructions, comments, headers and footers left
 //! out. **Word's automatic numbering is rendered into the label** (see
 //! [`numbering`]), so the outline sees `1.1.2 งาน…` exactly as the printed page
 //! shows it. Line numbers are paragraph numbers: the n-th paragraph or table row
 //! of the body, from 1.
+//!
+//! **Paragraphs are marked** ([`ParaStart`]): Word wraps lines itself, so the
+//! first line of a `w:p` is a boundary the writer made. A soft break (`w:br`,
+//! `w:cr`, as LibreOffice writes a line break) splits the paragraph into lines
+//! that keep its number, each after the first marked [`ParaStart::SoftBreak`]
+//! so the outline joins them by the rules of wrapped text; in a table cell a
+//! soft break is a space (the cell is one line).
 
 mod numbering;
 #[cfg(test)]
@@ -20,7 +27,7 @@ use std::collections::HashMap;
 use quick_xml::events::{BytesStart, Event};
 
 use super::container::Container;
-use super::{Format, Line, Source, sha256_hex};
+use super::{Format, Line, ParaStart, Source, sha256_hex};
 use crate::error::{Error, ErrorKind, Result};
 use numbering::{Numbering, NumberingState};
 use xml::{attr, local, open_reader};
@@ -74,6 +81,25 @@ struct ParaProps {
     num_id: Option<u32>,
     ilvl: Option<u8>,
     ind_left: Option<i64>,
+    /// The style is one for the lines of a text file (see [`TEXT_FILE_STYLES`]).
+    text_lines: bool,
+}
+
+/// Paragraph styles in which office writers put the lines of a text file
+/// they open or import, one paragraph a line, wrapped where the text was:
+/// LibreOffice's "Preformatted Text", Word's "Plain Text", "HTML
+/// Preformatted" (as ids or names, compared without spaces or case). Such a
+/// paragraph is a line of a text ([`ParaStart::Unknown`]), joined like one.
+const TEXT_FILE_STYLES: &[&str] = &["preformattedtext", "plaintext", "htmlpreformatted"];
+
+/// Whether a style id or name is one of [`TEXT_FILE_STYLES`].
+fn is_text_file_style(name: &str) -> bool {
+    let key: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    TEXT_FILE_STYLES.contains(&key.as_str())
 }
 
 /// Paragraph styles: numbering and indentation, with `basedOn` inheritance.
@@ -96,7 +122,13 @@ impl Styles {
                         "style" => {
                             let is_para = attr(e, "type").is_none_or(|t| t == "paragraph");
                             current = match (is_para, attr(e, "styleId")) {
-                                (true, Some(id)) => Some((id, None, ParaProps::default())),
+                                (true, Some(id)) => {
+                                    let props = ParaProps {
+                                        text_lines: is_text_file_style(&id),
+                                        ..ParaProps::default()
+                                    };
+                                    Some((id, None, props))
+                                }
                                 _ => None,
                             };
                         }
@@ -104,6 +136,9 @@ impl Styles {
                             if let Some((_, based_on, props)) = current.as_mut() {
                                 if name == "basedOn" {
                                     *based_on = attr(e, "val");
+                                } else if name == "name" {
+                                    props.text_lines |=
+                                        attr(e, "val").is_some_and(|n| is_text_file_style(&n));
                                 } else {
                                     read_para_prop(e, name, props);
                                 }
@@ -146,6 +181,7 @@ impl Styles {
                 }
             }
             out.ind_left = out.ind_left.or(p.ind_left);
+            out.text_lines |= p.text_lines;
             if out.style.is_none() {
                 out.style = Some(id.clone());
             }
@@ -191,6 +227,8 @@ fn is_skipped(name: &str) -> bool {
 struct Para {
     text: String,
     props: ParaProps,
+    /// Byte offsets in `text` of its soft breaks (`w:br`, `w:cr`).
+    breaks: Vec<usize>,
 }
 
 /// A table being read: the row's cells and the cell's paragraphs.
@@ -394,7 +432,11 @@ impl<'a> Body<'a> {
             }
             "txbxContent" => self.textbox_depths.push(self.stack.len()),
             "tab" if self.parent_is("r") => self.push_text("\t"),
-            "br" | "cr" if self.parent_is("r") => self.push_text(" "),
+            "br" | "cr" if self.parent_is("r") => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.breaks.push(p.text.len());
+                }
+            }
             "noBreakHyphen" if self.parent_is("r") => self.push_text("-"),
             _ if self.in_ppr() => {
                 if let Some(p) = self.paras.last_mut() {
@@ -498,12 +540,13 @@ impl<'a> Body<'a> {
             .or_else(|| num_id.and_then(|id| self.numbering.indent(id, ilvl.unwrap_or(0))))
             .or(style.ind_left)
             .unwrap_or(0);
-        let text = match label {
-            Some((label, sep)) if !label.is_empty() => format!("{label}{sep}{}", p.text),
-            _ => p.text,
+        let label = match label {
+            Some((label, sep)) if !label.is_empty() => format!("{label}{sep}"),
+            _ => String::new(),
         };
         // paragraphs of a text box are lines of their own, even in a table
         if !self.tables.is_empty() && self.textbox_depths.is_empty() {
+            let text = format!("{label}{}", soft_lines(&p).collect::<Vec<_>>().join(" "));
             if let Some(t) = self.tables.last_mut() {
                 join_cell(&mut t.cell, &text);
                 join_lines(&mut t.cell_lines, &text);
@@ -511,7 +554,19 @@ impl<'a> Body<'a> {
             return;
         }
         let indent = usize::try_from(ind.max(0) / TWIPS_PER_INDENT).unwrap_or(0);
-        self.emit(text, indent);
+        // the lines of the paragraph, soft breaks that leave nothing dropped;
+        // a paragraph in a text file's style is a line of that text
+        let (start, soft) = if style.text_lines {
+            (ParaStart::Unknown, ParaStart::Unknown)
+        } else {
+            (ParaStart::Paragraph, ParaStart::SoftBreak)
+        };
+        let mut pieces = soft_lines(&p).filter(|s| !s.trim().is_empty());
+        let first = pieces.next().unwrap_or("");
+        self.emit(format!("{label}{first}"), indent, start, true);
+        for piece in pieces {
+            self.emit(piece.to_string(), 0, soft, false);
+        }
     }
 
     /// A table's rows: read like a spreadsheet when a row names the columns
@@ -539,15 +594,19 @@ impl<'a> Body<'a> {
             }
             None => {
                 for (row, _) in rows {
-                    self.emit(row, 0);
+                    self.emit(row, 0, ParaStart::Paragraph, true);
                 }
             }
         }
     }
 
     /// A line out; typed leading and trailing spaces count as in a text file.
-    fn emit(&mut self, text: String, indent: usize) {
-        self.paragraphs = self.paragraphs.saturating_add(1);
+    /// A paragraph's first line takes the next paragraph number
+    /// (`new_paragraph`); a line after a soft break keeps its paragraph's.
+    fn emit(&mut self, text: String, indent: usize, para_start: ParaStart, new_paragraph: bool) {
+        if new_paragraph {
+            self.paragraphs = self.paragraphs.saturating_add(1);
+        }
         let line = self.paragraphs;
         let trailing = super::txt::trailing_of(&text);
         self.lines.push(Line {
@@ -556,8 +615,24 @@ impl<'a> Body<'a> {
             trailing,
             line,
             gaps: Vec::new(),
+            para_start,
         });
     }
+}
+
+/// The text of a paragraph between its soft breaks.
+fn soft_lines(p: &Para) -> impl Iterator<Item = &str> {
+    let ends = p
+        .breaks
+        .iter()
+        .copied()
+        .chain(std::iter::once(p.text.len()));
+    let mut start = 0;
+    ends.map(move |end| {
+        let piece = p.text.get(start..end).unwrap_or("");
+        start = end;
+        piece
+    })
 }
 
 /// The element names the reader compares against, as static strings (the stack

@@ -75,6 +75,7 @@ impl Emitter {
             trailing,
             line,
             gaps: Vec::new(),
+            para_start: crate::read::ParaStart::Unknown,
         });
     }
 
