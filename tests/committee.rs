@@ -1081,3 +1081,25 @@ fn roster_days_keep_repeated_people() {
         );
     }
 }
+
+/// A short order with no background (synthetic): `จึงแต่งตั้ง… ประกอบด้วย`
+/// right after the subject is the order's clause, never the subject's
+/// wrapped rest, so the list after it is read.
+#[test]
+fn therefore_clause_right_after_the_subject() {
+    let order = parse(
+        "คำสั่งโรงเรียนบ้านนา\n\
+         ที่ ๑/๒๕๖๗\n\
+         เรื่อง แต่งตั้งคณะกรรมการจัดงานวันไหว้ครู\n\
+         จึงแต่งตั้งคณะกรรมการจัดงาน ประกอบด้วย\n\
+         ๑. นายสมชาย ใจดี ผู้อำนวยการโรงเรียน ประธานกรรมการ\n\
+         ๒. นางสมศรี ใจงาม ครู กรรมการและเลขานุการ\n\
+         สั่ง ณ วันที่ ๑ มิถุนายน พ.ศ. ๒๕๖๗\n",
+    );
+    assert_eq!(
+        order.header.subject.as_deref(),
+        Some("แต่งตั้งคณะกรรมการจัดงานวันไหว้ครู")
+    );
+    assert_eq!(order.committees.len(), 1);
+    assert_eq!(members(&order.committees[0]).len(), 2);
+}

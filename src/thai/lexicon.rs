@@ -263,6 +263,9 @@ pub const PREAMBLE_STARTS: &[&str] = &[
     "บัดนี้",
     "มีหน้าที่",
     "เพื่อ",
+    // "therefore …" (จึงแต่งตั้ง, จึงมีคำสั่ง): the order's own clause, never
+    // the rest of a subject
+    "จึง",
 ];
 
 /// The words a title line opens with: the kind of document ("order",
