@@ -1103,3 +1103,47 @@ fn therefore_clause_right_after_the_subject() {
     assert_eq!(order.committees.len(), 1);
     assert_eq!(members(&order.committees[0]).len(), 2);
 }
+
+/// An education office's assignment (synthetic): each deputy's duties are
+/// written on their own line after `มีหน้าที่`, and a closing clause names who
+/// acts for the director (`ให้ นาย… รักษาราชการแทน หากไม่อยู่ให้ นาง…
+/// รักษาราชการแทนตามลำดับ`): each acting clause ends where the next begins.
+#[test]
+fn inline_duties_and_stand_ins_in_running_text() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/office-inline-duties-and-stand-ins.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let got: Vec<(&str, Option<&str>, Vec<&str>)> = order
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.full_name.as_str(),
+                p.appointed_as.as_deref(),
+                p.duties.iter().map(|d| d.title.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "นายวีระ สุขสันต์",
+                Some("รักษาราชการแทน"),
+                vec!["กำกับ ดูแล กลุ่มบริหารงานบุคคล กลุ่มนโยบายและแผน และหน่วยตรวจสอบภายใน"]
+            ),
+            (
+                "นางสาวรัตนา ทองมา",
+                Some("รักษาราชการแทน"),
+                vec!["กำกับ ดูแล กลุ่มส่งเสริมการจัดการศึกษา และกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา"]
+            ),
+        ]
+    );
+    assert_eq!(
+        order.header.kind,
+        kamsang::model::DocumentKind::DutyAssignment
+    );
+}

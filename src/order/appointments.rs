@@ -15,9 +15,9 @@ use crate::model::Person;
 use crate::order::people::{names_in_text, split_name, split_position};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
-    ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, BACKGROUND_END,
-    BACKGROUND_START, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD, SAID_PERSON,
-    find_first,
+    ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
+    BACKGROUND_END, BACKGROUND_START, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
+    SAID_PERSON, find_first,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -191,7 +191,7 @@ fn acting_appointments(
             (!post_after.is_empty()).then(|| post_after.to_string())
         };
         let mut made = after.get(end..).unwrap_or("");
-        for ends in [APPOINTMENT_ENDS, DUTY_INTROS] {
+        for ends in [APPOINTMENT_ENDS, DUTY_INTROS, ACTING_ENDS] {
             if let Some((e, _)) = find_first(made, ends) {
                 made = made.get(..e).unwrap_or(made);
             }

@@ -361,6 +361,18 @@ fn person_from(
     for (v, k) in visited {
         set_kind(kinds, v, k);
     }
+    // duties written on the person's own line (`… มีหน้าที่กำกับ ดูแล กลุ่ม…`)
+    // when no items under it hold them
+    if duties.is_empty()
+        && let Some(text) = committee::person_duty_text(&position_text)
+    {
+        duties.push(committee::inline_duty(
+            format!("{id}.d1"),
+            &text,
+            n.line_start,
+            n.line_end,
+        ));
+    }
     let person = Person {
         id,
         number: n.number.clone(),

@@ -1,9 +1,9 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
 use crate::thai::lexicon::{
-    ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS, CLASS_ABBREVIATIONS,
-    CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD, RANK_WORDS, RANKS,
-    ROLE_STARTS, find_first, starts_with_any,
+    ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
+    CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
+    RANK_WORDS, RANKS, ROLE_STARTS, find_first, starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -77,7 +77,7 @@ pub fn made_after_bracket(after: &str) -> Option<String> {
         let w = starts_with_any(after, APPOINTED_AS_WORDS)?;
         after.get(w.len()..)?.trim_start()
     };
-    for ends in [APPOINTMENT_ENDS, DUTY_INTROS] {
+    for ends in [APPOINTMENT_ENDS, DUTY_INTROS, ACTING_ENDS] {
         if let Some((end, _)) = find_first(made, ends) {
             made = made.get(..end)?;
         }

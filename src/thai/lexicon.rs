@@ -346,6 +346,11 @@ pub const ACTING_WORDS: &[&str] = &["รักษาราชการแทน"
 /// person (`… (นายก ข) ปฏิบัติราชการแทนนายกรัฐมนตรี`).
 pub const ON_BEHALF_WORDS: &[&str] = &["ปฏิบัติราชการแทน", "ปฏิบัติหน้าที่แทน"];
 
+/// Where an acting or on-behalf clause ends besides [`APPOINTMENT_ENDS`]: the
+/// next condition or order (`… รักษาราชการแทน หากไม่อยู่ให้ …`), and "in
+/// that order" (ตามลำดับ) after a list of stand-ins.
+pub const ACTING_ENDS: &[&str] = &[" หาก", " ให้", " ในกรณี", " กรณี", "ตามลำดับ"];
+
 /// "Let …": the word before the one an order tells to act
 /// (`ให้รัฐมนตรี… (นายก ข) ปฏิบัติราชการแทน`).
 pub const LET_WORD: &str = "ให้";

@@ -146,7 +146,7 @@ impl Reader<'_> {
 }
 
 /// A duty written in running text (no item of its own).
-pub(super) fn inline_duty(id: String, title: &str, line_start: u32, line_end: u32) -> Duty {
+pub(crate) fn inline_duty(id: String, title: &str, line_start: u32, line_end: u32) -> Duty {
     Duty {
         id,
         number: None,
@@ -157,6 +157,15 @@ pub(super) fn inline_duty(id: String, title: &str, line_start: u32, line_end: u3
         line_end,
         steps: Vec::new(),
     }
+}
+
+/// Duties written inline after a person's name and post (`นายก ข
+/// รองผู้อำนวยการ… มีหน้าที่กำกับ ดูแล กลุ่ม…`); `None` when there are none or
+/// only `ดังนี้` (the duties are the items under it).
+pub(crate) fn person_duty_text(text: &str) -> Option<String> {
+    let (p, w) = find_any(text, &["มีหน้าที่", "ทำหน้าที่"])?;
+    let rest = strip_fillers(text.get(p + w.len()..).unwrap_or(""));
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// Duties written inline in a committee's intro after its name

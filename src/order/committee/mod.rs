@@ -38,6 +38,7 @@ use crate::order::people::{split_name, split_position};
 use crate::outline::{NodeKind, Outline};
 use bodies::{committee_name, introduced_body, may_name_body};
 use duty_clauses::duty_intro;
+pub(crate) use duty_clauses::{inline_duty, person_duty_text};
 use reader::Reader;
 use text::clean;
 use vocabulary::LIST_INTROS;
