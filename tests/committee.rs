@@ -1147,3 +1147,37 @@ fn inline_duties_and_stand_ins_in_running_text() {
         kamsang::model::DocumentKind::DutyAssignment
     );
 }
+
+/// A ministry announcement (synthetic) whose committee is unnumbered rows of
+/// `seat      role` after an intro in the preamble, one seat wrapped before
+/// its role (`ผู้อำนวยการสำนักงานปลัด` / `กระทรวงศึกษาธิการ      กรรมการและ
+/// เลขานุการ`), and a closing `ให้คณะกรรมการมีอำนาจหน้าที่ …` that is the
+/// committee's duty, never the last member's text.
+#[test]
+fn unnumbered_seat_rows_and_a_wrapped_seat() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/ministry-announce-seat-rows.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    assert_eq!(order.committees.len(), 1);
+    let c = &order.committees[0];
+    assert_eq!(
+        members(c),
+        [
+            ("รัฐมนตรีว่าการกระทรวงศึกษาธิการ", Some("ประธานกรรมการ")),
+            ("ปลัดกระทรวงศึกษาธิการ", Some("รองประธานกรรมการ")),
+            ("นายสมบัติ ศรีทอง", Some("กรรมการ")),
+            (
+                "ผู้อำนวยการสำนักงานปลัดกระทรวงศึกษาธิการ",
+                Some("กรรมการและเลขานุการ")
+            ),
+            ("นางสาวอรุณี แสงจันทร์", Some("ผู้ช่วยเลขานุการ")),
+        ]
+    );
+    assert_eq!(c.duties.len(), 1);
+    // seats are never people
+    assert_eq!(order.people.len(), 2);
+    assert_eq!(order.header.kind, kamsang::model::DocumentKind::Committee);
+}

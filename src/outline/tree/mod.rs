@@ -61,6 +61,7 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
         let line = line.borrow();
         b.next_starts_person = next_person.person;
         b.next_is_role = next_person.role;
+        b.next_is_seat_rest = next_person.seat_rest;
         b.next_list_start = next_person.list_start;
         b.soft_chars = next_person.soft_chars;
         b.push_line(line);
@@ -81,6 +82,9 @@ struct Next {
     role: bool,
     /// It starts a list at 1 (`1)`, `(1)`, `1.`, `ก.`): the family of the list.
     list_start: Option<Family>,
+    /// It is the rest of a seat and its role (`ศึกษาธิการ      กรรมการและเลขานุการ`):
+    /// one gap, a role after it, and before it no name, post or role.
+    seat_rest: bool,
     /// Not about the next line: the characters of the lines after this one's
     /// soft breaks in its .docx paragraph (0 for text files), so that a
     /// paragraph's length is the whole paragraph's.
@@ -106,6 +110,7 @@ fn next_starts_person(lines: &[Line]) -> Vec<Next> {
             next = Next {
                 person: starts_person(&line.text),
                 role: whole_role(&line.text).is_some(),
+                seat_rest: is_seat_rest(line),
                 list_start: parse_label(&line.text)
                     .filter(|(l, _)| l.values.len() == 1 && l.values.first() == Some(&1))
                     .map(|(l, _)| l.family),
@@ -149,6 +154,9 @@ struct Builder {
     next_starts_person: bool,
     /// The first non-blank line after the current one is a committee role.
     next_is_role: bool,
+    /// The first non-blank line after the current one is the rest of a seat
+    /// and its role.
+    next_is_seat_rest: bool,
     /// The first non-blank line after the current one starts a list at 1.
     next_list_start: Option<Family>,
     /// Characters after the current line's soft breaks in its paragraph.
@@ -263,14 +271,34 @@ impl Builder {
                 self.person_line(line, wraps);
                 return;
             }
-            // a .docx paragraph of a seat and its role (`อธิการบดี⇥ที่ปรึกษา`)
-            // where a list may start: an entry, complete
-            if line.para_start == ParaStart::Paragraph
-                && ends_in_role_cell(line)
+            // a seat and its role in cells (`อธิการบดี⇥ที่ปรึกษา`,
+            // `ปลัดกระทรวงศึกษาธิการ      รองประธานกรรมการ`) where a list may
+            // start: an entry, complete
+            if ends_in_role_cell(line)
                 && self.list_may_start()
+                && (line.para_start == ParaStart::Paragraph
+                    || (is_seat_row(line)
+                        // (not the rest of an entry still waiting for it)
+                        && (self.person_cont.is_none() || self.after_complete_entry())))
             {
                 self.entry(line, false);
                 self.person_cont = None;
+                return;
+            }
+            // a seat whose rest and role stand on the next line, after a
+            // complete entry: `ผู้อำนวยการสำนักงานปลัดกระทรวง` / `ศึกษาธิการ ⟶
+            // กรรมการและเลขานุการ`
+            if self.next_is_seat_rest
+                && line.gaps.is_empty()
+                && is_heading_length(text)
+                && starts_position(text)
+                && whole_role(text).is_none()
+                && self.list_may_start()
+                && self.after_complete_entry()
+            {
+                // the seat's rest joins as a wrapped line (no space inside a
+                // Thai word), not as a cell after a name
+                self.entry(line, false);
                 return;
             }
             // a seat whose role stands on the next line: `อธิการบดี` / `ที่ปรึกษา`
@@ -385,6 +413,19 @@ impl Builder {
         if !wraps {
             self.person_cont = None;
         }
+    }
+
+    /// The last node is an entry whose last cell is a committee role.
+    fn after_complete_entry(&self) -> bool {
+        self.last
+            .and_then(|i| self.out.nodes.get(i))
+            .is_some_and(|n| {
+                n.kind == NodeKind::Paragraph(ParaKind::Entry)
+                    && n.text
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| whole_role(w).is_some())
+            })
     }
 
     /// Whether a list entry may start here: no text is open, or the open
@@ -517,9 +558,14 @@ impl Builder {
         }
         // `มีหน้าที่ …` after a person's or member's line: the duties of the
         // list, never the rest of that line
+        // (`ให้คณะกรรมการมีอำนาจหน้าที่ …` after an entry complete with its
+        // role: a clause of its own)
         if starts_own_paragraph(line)
             || (self.person_cont.is_some()
                 && starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some())
+            || (self.person_cont.is_some()
+                && self.after_complete_entry()
+                && starts_with_any(&line.text, CLAUSE_OPENERS).is_some())
         {
             self.person_cont = None;
             self.person_name_only = false;
@@ -1144,6 +1190,35 @@ fn is_bracketed_name(text: &str) -> bool {
     };
     let inner = inner.trim();
     starts_with_any(inner, TITLES).is_some() && inner.split(' ').count() <= 5
+}
+
+/// A line of two cells, a seat and its role, as a text file writes a table
+/// row (`ปลัดกระทรวงศึกษาธิการ      รองประธานกรรมการ`): one gap, a first cell
+/// short enough for a post and not itself a role.
+fn is_seat_row(line: &Line) -> bool {
+    let [g] = line.gaps.as_slice() else {
+        return false;
+    };
+    line.text
+        .get(..*g)
+        .map(str::trim)
+        .is_some_and(|c| !c.is_empty() && is_heading_length(c) && whole_role(c).is_none())
+}
+
+/// The rest of a seat and its role on the line after the seat's start
+/// (`ศึกษาธิการ      กรรมการและเลขานุการ`): a seat row whose first cell starts
+/// no name and no post.
+fn is_seat_rest(line: &Line) -> bool {
+    is_seat_row(line)
+        && ends_in_role_cell(line)
+        && line
+            .gaps
+            .first()
+            .and_then(|&g| line.text.get(..g))
+            .is_some_and(|c| {
+                let c = c.trim();
+                crate::thai::names::split_name(c).is_none() && !starts_position(c)
+            })
 }
 
 /// A text that is one whole name (title, given and family name) and nothing
