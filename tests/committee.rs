@@ -1181,3 +1181,41 @@ fn unnumbered_seat_rows_and_a_wrapped_seat() {
     assert_eq!(order.people.len(), 2);
     assert_eq!(order.header.kind, kamsang::model::DocumentKind::Committee);
 }
+
+/// A school's announcement of students in a table (synthetic): each row's
+/// student with the class cell (known by its form), the other cells left
+/// null without a reading of the header; the trainer written `post name`
+/// after the table is a person with that post.
+#[test]
+fn student_table_rows_and_a_post_then_name_line() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/school-announce-student-table.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = order
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.full_name.as_str(),
+                p.position.as_deref(),
+                p.class.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("เด็กหญิงพิมพ์ชนก ใจดี", None, Some("ป.๖/๑")),
+            ("เด็กชายธนกร สุขสม", None, Some("ป.๕/๒")),
+            ("เด็กหญิงกมลวรรณ แก้วใส", None, Some("ป.๔/๑")),
+            ("นางสาวสุดา รักเรียน", Some("ครูผู้ฝึกสอน"), None),
+        ]
+    );
+    assert_eq!(
+        order.header.kind,
+        kamsang::model::DocumentKind::Announcement
+    );
+}

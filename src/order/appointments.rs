@@ -17,7 +17,7 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
     BACKGROUND_END, BACKGROUND_START, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    SAID_PERSON, find_first,
+    SAID_PERSON, find_first, starts_position,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -41,16 +41,26 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             continue;
         }
         let text = without_background(&n.text);
-        for (name, post, made) in appointments(&text, &mut last_named) {
+        let mut found = appointments(&text, &mut last_named);
+        if found.is_empty()
+            && n.kind == NodeKind::Paragraph(ParaKind::Text)
+            && let Some((name, post)) = post_then_name(&text)
+        {
+            found.push((name, Some(post), String::new()));
+        }
+        for (name, post, made) in found {
             let Some(parts) = split_name(&name) else {
                 continue;
             };
             let key = parts.key();
+            let made = (!made.is_empty()).then_some(made);
             if let Some((_, p)) = out
                 .iter_mut()
                 .find(|(_, p)| split_name(&p.full_name).is_some_and(|q| q.key() == key))
             {
-                p.appointed_as = Some(made);
+                if made.is_some() {
+                    p.appointed_as = made;
+                }
                 continue;
             }
             let post = post.as_deref().map(split_position).unwrap_or_default();
@@ -68,7 +78,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
                     role: post.role,
                     work_group: None,
                     class: post.class,
-                    appointed_as: Some(made),
+                    appointed_as: made,
                     line_start: n.line_start,
                     line_end: n.line_end,
                     duties: Vec::new(),
@@ -78,6 +88,30 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         }
     }
     out
+}
+
+/// Longest line read as a post followed by a name (`ครูผู้ฝึกสอน นางสาวก ข`):
+/// a heading's length, so running text never is.
+const MAX_POST_NAME_CHARS: usize = 80;
+
+/// A short line that is a post and then one titled name, and nothing after
+/// it: `ครูผู้ฝึกสอน นางสาวสุดา รักเรียน`, `ผู้อำนวยการโรงเรียน นายก ข`.
+/// (name, post).
+fn post_then_name(text: &str) -> Option<(String, String)> {
+    if text.chars().count() > MAX_POST_NAME_CHARS || !starts_position(text) {
+        return None;
+    }
+    let names = names_in_text(text);
+    let [n] = names.as_slice() else {
+        return None;
+    };
+    if !n.rest.trim().is_empty() || n.family.is_none() {
+        return None;
+    }
+    let start = text.len().checked_sub(n.rest.len())?;
+    let name_start = text.get(..start)?.rfind(n.title)?;
+    let post = text.get(..name_start)?.trim();
+    (!post.is_empty()).then(|| (n.full.clone(), post.to_string()))
 }
 
 /// The text with its background spans (`ตามที่ … นั้น`) blanked out; a
@@ -285,6 +319,22 @@ mod tests {
         // a name after แต่งตั้ง with nothing it is made: not read
         assert!(read_text("จึงแต่งตั้ง นายก ข").is_empty());
         assert!(read_text("ตามที่ได้แต่งตั้ง นายก ข เป็นครู").is_empty());
+    }
+
+    #[test]
+    fn a_post_then_a_name() {
+        assert_eq!(
+            post_then_name("ครูผู้ฝึกสอน นางสาวสุดา รักเรียน"),
+            Some(("นางสาวสุดา รักเรียน".to_string(), "ครูผู้ฝึกสอน".to_string()))
+        );
+        // a name with more after it, two names, no post, running text: no
+        assert_eq!(post_then_name("ครูผู้ฝึกสอน นางสาวสุดา รักเรียน และคณะ"), None);
+        assert_eq!(
+            post_then_name("ครูผู้ฝึกสอน นางสาวสุดา รักเรียน นายปรีชา ฉลาดดี"),
+            None
+        );
+        assert_eq!(post_then_name("นางสาวสุดา รักเรียน"), None);
+        assert_eq!(post_then_name("ขอบคุณ นางสาวสุดา รักเรียน"), None);
     }
 
     #[test]

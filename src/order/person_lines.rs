@@ -26,6 +26,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         }
         // a table row `1⇥นายก ข⇥สังคมศาสตร์/3⇥ค่ายอาสาพัฒนา`: the cells after
         // the name are not read without the table's header (null, not a guess)
+        // …
         let row = row_number_start(&n.text);
         let Some(name) = split_name(n.text.get(row.unwrap_or(0)..).unwrap_or("")) else {
             continue;
@@ -35,7 +36,12 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         } else {
             post_and_appointment(name.rest)
         };
-        let post = position.as_deref().map(split_position).unwrap_or_default();
+        let mut post = position.as_deref().map(split_position).unwrap_or_default();
+        // … except a student's class, which says what it is by its form
+        // (`ป.๖/๑`, `ชั้นมัธยมศึกษาปีที่ ๓/๑`)
+        if row.is_some() {
+            post.class = split_position(name.rest).class;
+        }
         let person = Person {
             id: format!("u{}", out.len() + 1),
             number: None,
