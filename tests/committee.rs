@@ -1219,3 +1219,47 @@ fn student_table_rows_and_a_post_then_name_line() {
         kamsang::model::DocumentKind::Announcement
     );
 }
+
+/// An order appointing people by numbered items (synthetic, as the Prime
+/// Minister's office writes them): `๑. นายก ข เป็นที่ปรึกษานายกรัฐมนตรี` is
+/// what the order makes the person (appointed_as), not a post they hold; the
+/// signer under a bare typed name is read from the bracketed name.
+#[test]
+fn numbered_appointments_are_what_the_order_makes() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/pm-political-appointees.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = order
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.full_name.as_str(),
+                p.position.as_deref(),
+                p.appointed_as.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("นายประเสริฐ จันทรรวงทอง", None, Some("ที่ปรึกษานายกรัฐมนตรี")),
+            (
+                "นางสาวธนพร ศรีวิราช",
+                None,
+                Some("ผู้ช่วยเลขานุการนายกรัฐมนตรีฝ่ายการเมือง")
+            ),
+            (
+                "ว่าที่ร้อยตรี ธนวัฒน์ วงศ์ไชย",
+                None,
+                Some("เลขานุการรัฐมนตรีประจำสำนักนายกรัฐมนตรี")
+            ),
+        ]
+    );
+    assert_eq!(order.header.kind, kamsang::model::DocumentKind::Appointment);
+    let signer = order.header.signed_by.as_ref().expect("signer");
+    assert_eq!(signer.name.as_deref(), Some("นายเศรษฐา ทวีสิน"));
+}

@@ -243,6 +243,15 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     }
 }
 
+/// What an order makes someone, without the duties written after it
+/// (`หัวหน้างานวิชาการ มีหน้าที่ …` → `หัวหน้างานวิชาการ`).
+fn cut_at_duties(made: &str) -> String {
+    match crate::thai::lexicon::find_first(made, crate::thai::lexicon::DUTY_INTROS) {
+        Some((i, _)) => made.get(..i).unwrap_or(made).trim_end().to_string(),
+        None => made.to_string(),
+    }
+}
+
 /// A person entry that carries only a name: no post, rank, role, class,
 /// appointment, duty or substitute.
 fn says_nothing(p: &Person) -> bool {
@@ -313,7 +322,16 @@ fn person_from(
             ),
         ));
     }
-    let pos = split_position(&position_text);
+    // `นายก ข เป็นที่ปรึกษา…`, `… ให้ดำรงตำแหน่ง…`, `… พ้นจากตำแหน่ง…`: what
+    // the order makes them, apart from the post they hold
+    let (held, made) = match made {
+        Some(m) => (position_text.clone(), Some(m)),
+        None => match person_lines::post_and_appointment(&position_text) {
+            (post, Some(a)) => (post.unwrap_or_default(), Some(cut_at_duties(&a))),
+            _ => (position_text.clone(), None),
+        },
+    };
+    let pos = split_position(&held);
     set_kind(kinds, i, "person");
 
     let mut duties = Vec::with_capacity(n.children.len());

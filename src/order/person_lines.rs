@@ -78,7 +78,7 @@ pub fn is_removal(appointed_as: &str) -> bool {
 }
 
 /// (position, appointed_as) from what follows a name on a person line.
-fn post_and_appointment(rest: &str) -> (Option<String>, Option<String>) {
+pub fn post_and_appointment(rest: &str) -> (Option<String>, Option<String>) {
     let mut s = rest.trim();
     // `(คณะวิทยาศาสตร์)`: the person's unit
     if s.starts_with('(')
