@@ -24,8 +24,12 @@ fn schema_is_draft_2020_12_with_id() {
 #[test]
 fn every_fixture_output_validates() {
     let v = common::validator();
-    let files = common::files_with_ext(&common::root().join("fixtures/parse"), "txt");
-    assert!(!files.is_empty());
+    let mut files = Vec::new();
+    for dir in ["fixtures/parse", "fixtures/corpus", "fixtures/committee"] {
+        let found = common::files_with_ext(&common::root().join(dir), "txt");
+        assert!(!found.is_empty(), "{dir}");
+        files.extend(found);
+    }
     for f in files {
         let order = kamsang::parse_path(f.to_str().expect("utf-8 path")).expect("fixture parses");
         let value = serde_json::to_value(&order).expect("serialises");
