@@ -119,6 +119,13 @@ pub fn split_position(rest: &str) -> PositionParts {
     }
     if let Some(r) = s.strip_prefix(POSITION_WORD) {
         s = r.trim_start();
+    } else if let Some(i) = s.find(&format!(" {POSITION_WORD}")) {
+        // `พนักงานมหาวิทยาลัย ตำแหน่ง รองศาสตราจารย์`, `ข้าราชการพลเรือนสามัญ
+        // ตำแหน่ง …`: the kind of staff, then the post (the post is after ตำแหน่ง)
+        let after = s[i + 1 + POSITION_WORD.len()..].trim_start();
+        if !after.is_empty() {
+            s = after;
+        }
     }
     if let Some((i, _)) = find_first(s, DUTY_INTROS) {
         s = s[..i].trim_end();
@@ -342,6 +349,16 @@ mod doc_examples {
             ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี")
         );
         assert!(person_in_item("นายกรัฐมนตรีมอบหมาย").is_none());
+    }
+
+    #[test]
+    fn kind_of_staff_then_the_post() {
+        // real order 024
+        let p = split_position("พนักงานมหาวิทยาลัย ตำแหน่ง รองศาสตราจารย์ สังกัดคณะแพทยศาสตร์");
+        assert_eq!(
+            p.position.as_deref(),
+            Some("รองศาสตราจารย์ สังกัดคณะแพทยศาสตร์")
+        );
     }
 
     #[test]

@@ -12,7 +12,9 @@
 use crate::model::Person;
 use crate::order::people::{split_name, split_position};
 use crate::outline::{NodeKind, Outline, ParaKind};
-use crate::thai::lexicon::{APPOINTED_AS_WORDS, APPOINTMENT_TRAILERS, REMOVAL_WORD};
+use crate::thai::lexicon::{
+    APPOINTED_AS_WORDS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, LET_WORD, REMOVAL_WORD, find_first,
+};
 
 /// The people of every person line that `claimed` does not mark (committee
 /// members are read by the committee stage), with the node each came from.
@@ -108,6 +110,14 @@ pub fn post_and_appointment(rest: &str) -> (Option<String>, Option<String>) {
         let t = t.trim();
         (!t.is_empty()).then(|| t.to_string())
     };
+    // `… ให้ดำรงตำแหน่ง X ตั้งแต่วันที่ …`: "let" belongs to the verb, and
+    // what they are made ends where the when or the by-what begins
+    let before = before.trim_end();
+    let before = before.strip_suffix(LET_WORD).unwrap_or(before);
+    let appointed = appointed.map(|a| match find_first(a, APPOINTMENT_ENDS) {
+        Some((end, _)) => a.get(..end).unwrap_or(a),
+        None => a,
+    });
     (non_empty(before), appointed.and_then(non_empty))
 }
 
