@@ -1263,3 +1263,34 @@ fn numbered_appointments_are_what_the_order_makes() {
     let signer = order.header.signed_by.as_ref().expect("signer");
     assert_eq!(signer.name.as_deref(), Some("นายเศรษฐา ทวีสิน"));
 }
+
+/// Real order 028: names grouped under unnumbered headings, the first right
+/// after the intro's `… ดังนี้`: it is the first group (never glued to the
+/// intro, never part of the preamble), a heading of two words included.
+#[test]
+fn first_group_heading_right_after_the_intro() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/corpus/028_ku_announce_2546_club_advisors_grouped.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let preamble = order.header.preamble.as_deref().unwrap_or("");
+    assert!(preamble.ends_with("ดังนี้"), "{preamble}");
+    let groups: Vec<(&str, Option<&str>)> = order
+        .people
+        .iter()
+        .take(4)
+        .map(|p| (p.full_name.as_str(), p.work_group.as_deref()))
+        .collect();
+    let first = Some("องค์การบริหาร องค์การนิสิต");
+    assert_eq!(
+        groups,
+        [
+            ("นายชัยวัฒน์ ศีตะจิตต์", first),
+            ("นายจิรวัฒน์ วีรังกร", first),
+            ("นางพัชรา ผนึกทอง", first),
+            ("นางอัจฉราวดี โปษยะนันทน์", Some("สภาผู้แทนนิสิต")),
+        ]
+    );
+}

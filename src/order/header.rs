@@ -5,7 +5,7 @@ use crate::model::{Header, OrderNumber};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::digits::leading_number;
 use crate::thai::lexicon::{
-    DOCUMENT_WORDS, ISSUER_STARTS, SUBJECT_WORD, TITLE_BULLETS, starts_with_any,
+    DOCUMENT_WORDS, ISSUER_STARTS, LIST_INTROS, SUBJECT_WORD, TITLE_BULLETS, starts_with_any,
 };
 
 /// Outline kind names of header nodes, by node index.
@@ -88,6 +88,15 @@ pub fn read(outline: &Outline) -> HeaderResult {
                 }
             }
             ParaKind::Rule => "rule",
+            // after `… ดังนี้` / `… ประกอบด้วย` the body begins (a group's
+            // heading, `องค์การบริหาร องค์การนิสิต`, is no preamble)
+            ParaKind::Text
+                if preamble
+                    .last()
+                    .is_some_and(|p| LIST_INTROS.iter().any(|w| p.trim_end().ends_with(w))) =>
+            {
+                break;
+            }
             ParaKind::Text => {
                 preamble.push(text);
                 "preamble"

@@ -13,7 +13,8 @@ use crate::model::Person;
 use crate::order::people::{split_name, split_position};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
-    APPOINTED_AS_WORDS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, LET_WORD, REMOVAL_WORD, find_first,
+    APPOINTED_AS_WORDS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, CLAUSE_OPENERS, LET_WORD,
+    LIST_INTROS, REMOVAL_WORD, find_first, starts_with_any,
 };
 
 /// The people of every person line that `claimed` does not mark (committee
@@ -124,6 +125,19 @@ pub fn post_and_appointment(rest: &str) -> (Option<String>, Option<String>) {
 /// The heading right above a person line among its siblings (a short
 /// unnumbered line, such as a club or unit name), skipping the person lines
 /// under the same heading.
+/// Most words in a heading over a group of names (`องค์การบริหาร องค์การนิสิต`,
+/// `ชมรมค่ายอาสาพัฒนา`): a running-text line has more.
+const MAX_GROUP_HEADING_WORDS: usize = 4;
+
+/// A short line that names a group: a few words, no clause (`ให้…`, `ทั้งนี้…`)
+/// and no list intro (`… ดังนี้`).
+fn is_group_heading(text: &str) -> bool {
+    crate::outline::line::is_heading_length(text)
+        && text.split(' ').count() <= MAX_GROUP_HEADING_WORDS
+        && starts_with_any(text, CLAUSE_OPENERS).is_none()
+        && !LIST_INTROS.iter().any(|w| text.ends_with(w))
+}
+
 fn heading_above(outline: &Outline, i: usize) -> Option<String> {
     let n = outline.node(i)?;
     let siblings = match n.parent.and_then(|p| outline.node(p)) {
@@ -136,7 +150,7 @@ fn heading_above(outline: &Outline, i: usize) -> Option<String> {
         match m.kind {
             NodeKind::Paragraph(ParaKind::Entry) => continue,
             NodeKind::Paragraph(ParaKind::Text | ParaKind::WorkGroup)
-                if crate::outline::line::is_heading_length(&m.text) && !m.text.contains(' ') =>
+                if is_group_heading(&m.text) =>
             {
                 return Some(m.text.clone());
             }

@@ -62,6 +62,7 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
         b.next_starts_person = next_person.person;
         b.next_is_role = next_person.role;
         b.next_is_seat_rest = next_person.seat_rest;
+        b.next_names_person = next_person.names_person;
         b.next_list_start = next_person.list_start;
         b.soft_chars = next_person.soft_chars;
         b.push_line(line);
@@ -82,6 +83,8 @@ struct Next {
     role: bool,
     /// It starts a list at 1 (`1)`, `(1)`, `1.`, `ก.`): the family of the list.
     list_start: Option<Family>,
+    /// It starts with a titled name (`นายก ข (คณะ…)`), numbered or not.
+    names_person: bool,
     /// It is the rest of a seat and its role (`ศึกษาธิการ      กรรมการและเลขานุการ`):
     /// one gap, a role after it, and before it no name, post or role.
     seat_rest: bool,
@@ -111,6 +114,8 @@ fn next_starts_person(lines: &[Line]) -> Vec<Next> {
                 person: starts_person(&line.text),
                 role: whole_role(&line.text).is_some(),
                 seat_rest: is_seat_rest(line),
+                names_person: crate::thai::names::split_name(&line.text)
+                    .is_some_and(|n| n.family.is_some()),
                 list_start: parse_label(&line.text)
                     .filter(|(l, _)| l.values.len() == 1 && l.values.first() == Some(&1))
                     .map(|(l, _)| l.family),
@@ -157,6 +162,8 @@ struct Builder {
     /// The first non-blank line after the current one is the rest of a seat
     /// and its role.
     next_is_seat_rest: bool,
+    /// The first non-blank line after the current one starts with a name.
+    next_names_person: bool,
     /// The first non-blank line after the current one starts a list at 1.
     next_list_start: Option<Family>,
     /// Characters after the current line's soft breaks in its paragraph.
@@ -357,7 +364,20 @@ impl Builder {
                 self.cont = (kind == ParaKind::Subject).then_some(i);
             }
             None => {
-                let starts = starts_with_any(text, PREAMBLE_STARTS).is_some()
+                // `… ดังนี้` / `องค์การบริหาร องค์การนิสิต` / `นายก ข (คณะ…)`: a
+                // short line between a list intro and a name heads the names,
+                // never the intro's rest
+                let heads_names = self.next_names_person
+                    && is_heading_length(text)
+                    && crate::thai::names::split_name(text).is_none()
+                    && self
+                        .cont
+                        .and_then(|c| self.out.nodes.get(c))
+                        .is_some_and(|n| {
+                            LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
+                        });
+                let starts = heads_names
+                    || starts_with_any(text, PREAMBLE_STARTS).is_some()
                     || starts_own_paragraph(line)
                     || self.cont.is_some_and(|c| !self.continues_subject(c, text));
                 match self.cont {
