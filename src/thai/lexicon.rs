@@ -124,7 +124,10 @@ pub const TITLES: &[&str] = &[
     "เด็กหญิง",
     "ด.ช.",
     "ด.ญ.",
-    // civil titles
+    // civil titles; คุณ ("Khun", for ladies of royal and social boards) only
+    // with a family name after it, and never in the words of
+    // [`TITLE_FALSE_FRIENDS`] (คุณภาพ, คุณสมบัติ …)
+    "คุณ",
     "นางสาว",
     "น.ส.",
     "นาง",
@@ -148,6 +151,24 @@ pub const TITLE_FALSE_FRIENDS: &[&str] = &[
     "นายทหาร",
     "นายงาน",
     "นางพยาบาล",
+    "นายกสโมสร",
+    "นายกชมรม",
+    "นายกเหล่ากาชาด",
+    // คุณ + a noun: quality, qualification, virtue, value, benefit, feature,
+    // degree, contribution; teacher, mother, father (a form of address)
+    "คุณภาพ",
+    "คุณสมบัติ",
+    "คุณธรรม",
+    "คุณค่า",
+    "คุณประโยชน์",
+    "คุณลักษณะ",
+    "คุณวุฒิ",
+    "คุณูปการ",
+    "คุณงาม",
+    "คุณการ",
+    "คุณครู",
+    "คุณแม่",
+    "คุณพ่อ",
 ];
 
 /// Ranks and academic standings (ระดับ / วิทยฐานะ), longest first. Written after

@@ -164,6 +164,17 @@ mod tests {
             let n = split_name(text).unwrap();
             assert_eq!((n.family, n.rest), (Some("ใจดี"), rest), "{text}");
         }
+        // คุณ before a name (real order 020), never before a noun
+        let n = split_name("คุณจันทนี ธนรักษ์ กรรมการบริหาร").unwrap();
+        assert_eq!((n.title, n.full.as_str()), ("คุณ", "คุณจันทนี ธนรักษ์"));
+        for noun in [
+            "คุณภาพการศึกษา ดีขึ้น",
+            "คุณสมบัติ ดังนี้",
+            "คุณครูสมศรี ใจดี",
+            "นายกสโมสรนิสิต คณะวิทยาศาสตร์",
+        ] {
+            assert!(split_name(noun).is_none(), "{noun}");
+        }
         assert!(split_name("งานสารบรรณ").is_none());
         assert!(split_name("นาย").is_none());
     }
