@@ -12,7 +12,7 @@
 //! not this order's, and is skipped.
 
 use crate::model::Person;
-use crate::order::people::{names_in_text, split_name, split_position};
+use crate::order::people::{bracketed_person, names_in_text, split_name, split_position};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
@@ -100,6 +100,12 @@ const MAX_POST_NAME_CHARS: usize = 80;
 fn post_then_name(text: &str) -> Option<(String, String)> {
     if text.chars().count() > MAX_POST_NAME_CHARS || !starts_position(text) {
         return None;
+    }
+    // `รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)`: the name in brackets
+    if let Some((n, before, after)) = bracketed_person(text) {
+        let post = before.trim();
+        return (after.is_empty() && n.family.is_some() && !post.is_empty())
+            .then(|| (n.full.clone(), post.to_string()));
     }
     let names = names_in_text(text);
     let [n] = names.as_slice() else {
@@ -334,6 +340,15 @@ mod tests {
             None
         );
         assert_eq!(post_then_name("นางสาวสุดา รักเรียน"), None);
+        // real order 012: the name in brackets
+        assert_eq!(
+            post_then_name("รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)"),
+            Some(("นายภูมิธรรม เวชยชัย".to_string(), "รองนายกรัฐมนตรี".to_string()))
+        );
+        assert_eq!(
+            post_then_name("รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย) เป็นประธาน"),
+            None
+        );
         assert_eq!(post_then_name("ขอบคุณ นางสาวสุดา รักเรียน"), None);
     }
 

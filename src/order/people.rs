@@ -3,7 +3,7 @@
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    RANK_WORDS, RANKS, ROLE_STARTS, find_first, starts_with_any,
+    PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, find_first, starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -127,7 +127,11 @@ pub fn split_position(rest: &str) -> PositionParts {
             s = after;
         }
     }
-    if let Some((i, _)) = find_first(s, DUTY_INTROS) {
+    // (`ที่ปรึกษานายกรัฐมนตรีเพื่อทำหน้าที่ผู้แทนการค้าไทย`: "in order to serve
+    // as" is part of the post, not the start of duties)
+    if let Some((i, _)) =
+        find_first(s, DUTY_INTROS).filter(|(i, _)| !s[..*i].ends_with(PURPOSE_WORD))
+    {
         s = s[..i].trim_end();
     }
     let mut role = None;

@@ -372,6 +372,10 @@ pub const ON_BEHALF_WORDS: &[&str] = &["ปฏิบัติราชการ�
 /// that order" (ตามลำดับ) after a list of stand-ins.
 pub const ACTING_ENDS: &[&str] = &[" หาก", " ให้", " ในกรณี", " กรณี", "ตามลำดับ"];
 
+/// "In order to": before ทำหน้าที่ it makes "to serve as", part of a post
+/// (`ที่ปรึกษา…เพื่อทำหน้าที่ผู้แทนการค้าไทย`), not the start of duties.
+pub const PURPOSE_WORD: &str = "เพื่อ";
+
 /// "Let …": the word before the one an order tells to act
 /// (`ให้รัฐมนตรี… (นายก ข) ปฏิบัติราชการแทน`).
 pub const LET_WORD: &str = "ให้";
