@@ -9,6 +9,7 @@ pub mod kind;
 pub mod people;
 pub mod person_lines;
 pub mod signature;
+pub mod table_rows;
 
 use std::collections::HashMap;
 

@@ -11,6 +11,7 @@
 
 use crate::model::Person;
 use crate::order::people::{split_name, split_position};
+use crate::order::table_rows;
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
     APPOINTED_AS_WORDS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, CLAUSE_OPENERS, LET_WORD,
@@ -34,15 +35,23 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         let Some(name) = split_name(n.text.get(row.unwrap_or(0)..).unwrap_or("")) else {
             continue;
         };
-        let (position, appointed_as) = if row.is_some() {
-            (None, None)
+        // … unless the header row above names their columns
+        let by_header = row.and_then(|_| {
+            let header = table_rows::header_above(outline, i)?;
+            table_rows::read_row(&header, &table_rows::cells(n), 1)
+        });
+        let (position, mut appointed_as) = if row.is_some() {
+            (by_header.as_ref().and_then(|r| r.position.clone()), None)
         } else {
             post_and_appointment(name.rest)
         };
         let mut post = position.as_deref().map(split_position).unwrap_or_default();
-        // … except a student's class, which says what it is by its form
+        // … and a student's class, which says what it is by its form
         // (`ป.๖/๑`, `ชั้นมัธยมศึกษาปีที่ ๓/๑`)
-        if row.is_some() {
+        if let Some(r) = by_header {
+            post.class = r.class.or(post.class);
+            appointed_as = r.appointed_as;
+        } else if row.is_some() {
             post.class = split_position(name.rest).class;
         }
         let person = Person {

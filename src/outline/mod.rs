@@ -94,6 +94,10 @@ pub struct Node {
     pub children: Vec<usize>,
     /// Canonical number as values (dotted path, or the single sequence value).
     pub values: Vec<u32>,
+    /// Where the cells of the node's first line start in `text` (after a wide
+    /// gap or a tab; byte offsets), when its text is that line: a table row
+    /// or a table's header as a text file writes them.
+    pub cells: Vec<usize>,
 }
 
 /// The document as a tree plus what was noticed while building it.

@@ -675,6 +675,32 @@ pub fn may_continue_name(word: &str) -> bool {
         && title_at(word).is_none()
 }
 
+/// Words that name a group of people (club, circle, society, faculty, and
+/// the units of [`UNIT_STARTS`]): a table's column heading may end in one
+/// that its cells repeat (`ประธานชมรม` / `ชมรมรักษ์ช้างไทย`).
+pub const GROUP_WORDS: &[&str] = &[
+    "ชมรม",
+    "ชุมนุม",
+    "สโมสร",
+    "คณะ",
+    "กลุ่ม",
+    "ฝ่าย",
+    "งาน",
+    "หน่วย",
+    "ศูนย์",
+];
+
+/// Words of a table's header row that name its columns: the name
+/// (ชื่อ - สกุล), the post (ตำแหน่ง), the class (ชั้น, คณะ/ชั้นปีที่), the duty
+/// (หน้าที่, ปฏิบัติหน้าที่, งานที่รับผิดชอบ).
+pub const TABLE_NAME_HEADS: &[&str] = &["ชื่อ"];
+/// See [`TABLE_NAME_HEADS`].
+pub const TABLE_POSITION_HEADS: &[&str] = &["ตำแหน่ง"];
+/// See [`TABLE_NAME_HEADS`].
+pub const TABLE_CLASS_HEADS: &[&str] = &["ชั้น"];
+/// See [`TABLE_NAME_HEADS`].
+pub const TABLE_DUTY_HEADS: &[&str] = &["หน้าที่", "ปฏิบัติ", "รับผิดชอบ"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

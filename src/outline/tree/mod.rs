@@ -83,7 +83,8 @@ struct Next {
     role: bool,
     /// It starts a list at 1 (`1)`, `(1)`, `1.`, `ก.`): the family of the list.
     list_start: Option<Family>,
-    /// It starts with a titled name (`นายก ข (คณะ…)`), numbered or not.
+    /// It starts with a titled name (`นายก ข (คณะ…)`), numbered or not, or
+    /// is a table row whose first cell is a number and whose next is a name.
     names_person: bool,
     /// It is the rest of a seat and its role (`ศึกษาธิการ      กรรมการและเลขานุการ`):
     /// one gap, a role after it, and before it no name, post or role.
@@ -114,7 +115,10 @@ fn next_starts_person(lines: &[Line]) -> Vec<Next> {
                 person: starts_person(&line.text),
                 role: whole_role(&line.text).is_some(),
                 seat_rest: is_seat_rest(line),
-                names_person: crate::thai::names::split_name(&line.text)
+                names_person: line
+                    .text
+                    .get(row_number_cell(line).unwrap_or(0)..)
+                    .and_then(|t| crate::thai::names::split_name(t.trim_start()))
                     .is_some_and(|n| n.family.is_some()),
                 list_start: parse_label(&line.text)
                     .filter(|(l, _)| l.values.len() == 1 && l.values.first() == Some(&1))
@@ -821,9 +825,9 @@ impl Builder {
         line: &Line,
         parent: Option<usize>,
     ) -> usize {
-        let text = match &label {
-            Some(_) if kind == NodeKind::Item => String::new(),
-            _ => line.text.clone(),
+        let (text, cells) = match &label {
+            Some(_) if kind == NodeKind::Item => (String::new(), Vec::new()),
+            _ => (line.text.clone(), line.gaps.clone()),
         };
         let i = self.out.nodes.len();
         self.out.nodes.push(Node {
@@ -837,6 +841,7 @@ impl Builder {
             parent,
             children: Vec::new(),
             values,
+            cells,
         });
         self.counts.push(0);
         self.chain.push(false);
