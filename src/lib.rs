@@ -5,7 +5,7 @@
 //! The pipeline runs one way, one stage per module:
 //!
 //! ```text
-//! bytes ──read──▶ Source ──thai::normalize──▶ Source ──outline──▶ Outline ──order──▶ DutyOrder ──serde──▶ JSON
+//! bytes ──read──▶ Source ──normalize──▶ Source ──outline──▶ Outline ──order──▶ DutyOrder ──serde──▶ JSON
 //! ```
 //!
 //! The parser never refuses a readable text: it always returns an order plus
@@ -46,8 +46,10 @@
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
+mod label;
 mod limits;
 pub mod model;
+mod normalize;
 mod order;
 mod outline;
 mod read;
@@ -245,7 +247,7 @@ impl Parser {
         if len > self.options.limits.max_file_bytes {
             return Err(self.options.limits.file_too_big(path, Some(len)));
         }
-        let source = thai::normalize::normalize(read::read_bytes(path, bytes, &self.options)?);
+        let source = normalize::normalize(read::read_bytes(path, bytes, &self.options)?);
         Ok(Normalized {
             lines: source
                 .lines
@@ -308,7 +310,7 @@ impl Parser {
     /// The stages after reading: normalise → outline → order, then the
     /// optional rewrites. An outline past the node limit is an error.
     fn finish(&self, source: read::Source) -> Result<DutyOrder> {
-        let mut source = thai::normalize::normalize(source);
+        let mut source = normalize::normalize(source);
         // takes the lines out of the source as it goes
         let outline = outline::build_with(&mut source, &self.options.limits)?;
         let order = order::build(&source, outline);

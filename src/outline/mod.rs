@@ -4,14 +4,16 @@
 //! indentation alone. Wrapped lines join the item they continue. Numbering
 //! mistakes are corrected and each correction becomes a diagnostic.
 
-pub mod label;
+/// The label grammar lives in the leaf [`crate::label`] (the readers use it
+/// too); `outline::label` keeps its old path.
+pub(crate) use crate::label;
 pub mod line;
 mod tree;
 
 pub use tree::build_with;
 
 use crate::diagnostic::Diagnostic;
-use label::Label;
+use crate::label::Label;
 
 /// What an unnumbered paragraph is, as far as structure is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,12 +5,10 @@ use super::cells::{Cell, cell_lines, one_line};
 use super::header::Columns;
 use super::workbook::{Row, Table};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::outline::ParaKind;
-use crate::outline::label::{Family, Label, parse_label};
-use crate::outline::line::body_line_kind;
+use crate::label::{Family, Label, parse_label};
 use crate::read::Line;
 use crate::thai::digits::parse_number;
-use crate::thai::lexicon::{TITLES, starts_with_any};
+use crate::thai::lexicon::{TITLES, is_steps_heading, starts_with_any};
 use crate::thai::normalize_line;
 
 /// Indentation given to duty and note lines: inside the table, never a
@@ -374,7 +372,7 @@ impl Emitter {
                     if any_label {
                         self.note_two_part(cl);
                         self.push_raw(cl.raw, CELL_INDENT, line);
-                    } else if body_line_kind(&cl.norm) == Some(ParaKind::StepsHeading) {
+                    } else if is_steps_heading(&cl.norm) {
                         step = Some(0);
                         self.push_raw(cl.raw, CELL_INDENT, line);
                     } else if let Some(j) = step.as_mut() {

@@ -3,6 +3,12 @@
 //! A label's *form* (its family) says how it nests: dotted labels nest by their
 //! number of components; other families nest inside whatever is open. The
 //! written text is kept as evidence; values are read from Thai or Arabic digits.
+//!
+//! A leaf module: the readers (a spreadsheet's duty numbers), the outline
+//! (nesting) and the writers (a label's form) all need this grammar, so it
+//! imports nothing but the digit rules of [`crate::thai`]. It is not under
+//! `thai/` because it is numbering structure (families, depth, the largest
+//! value), not knowledge of Thai text.
 
 use crate::thai::digits::is_digit;
 
