@@ -32,7 +32,7 @@
 //! assert_eq!(p.family_name.as_deref(), Some("ฉายแสง"));
 //! assert_eq!(p.rank.as_deref(), Some("ชำนาญการ"));
 //! assert_eq!(p.duties[1].number.as_deref(), Some("1.2")); // written 1.3, corrected
-//! assert_eq!(p.duties[1].kind, "other_assigned");
+//! assert_eq!(p.duties[1].kind, kamsang::model::DutyKind::OtherAssigned);
 //! assert_eq!(order.diagnostics[0].code, kamsang::diagnostic::Code::NumberSkipped);
 //! # Ok::<(), kamsang::Error>(())
 //! ```

@@ -410,7 +410,7 @@ fn people_listed_in_a_table_are_people() {
     let date_node = order
         .outline
         .iter()
-        .find(|n| n.kind == "date")
+        .find(|n| n.kind.as_str() == "date")
         .expect("date node");
     assert_eq!(date_node.line_start, 5);
 }

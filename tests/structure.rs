@@ -132,7 +132,7 @@ fn inline_list_of_substitutes_is_not_people() {
     // the clause is not a duty; 1.7 keeps only its own text
     assert_eq!(order.people[0].duties.len(), 1);
     assert_eq!(order.people[0].duties[0].title, "งานอื่น ๆ ตามที่ได้รับมอบหมาย");
-    assert_eq!(order.people[0].duties[0].kind, "other_assigned");
+    assert_eq!(order.people[0].duties[0].kind.as_str(), "other_assigned");
     // the excerpt has only 1.7 (read as 1.1) and none of the substitutes as people
     let diags: Vec<(u32, &str)> = order
         .diagnostics
@@ -237,7 +237,7 @@ fn sub_steps_nest_under_the_step_and_close_at_the_next_step() {
         ["1", "2", "3", "4", "5"]
     );
     assert_eq!(s2.steps[4].id, "p2.d1.s2.s5");
-    assert_eq!(s2.steps[4].kind, "step");
+    assert_eq!(s2.steps[4].kind.as_str(), "step");
     assert!(d.steps[2].steps.is_empty());
 }
 

@@ -13,7 +13,10 @@ pub mod signature;
 use std::collections::HashMap;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{DutyOrder, OutlineNode, Person, SCHEMA_VERSION, SourceInfo, Substitute};
+use crate::model::{
+    DutyKind, DutyOrder, NodeKind as Role, OutlineNode, Person, SCHEMA_VERSION, SourceInfo,
+    Substitute,
+};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
 use people::{NameParts, names_in_text, person_in_item, split_name, split_position};
@@ -21,7 +24,7 @@ use people::{NameParts, names_in_text, person_in_item, split_name, split_positio
 /// Assemble the model from a source and its outline.
 pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     compact(&mut outline);
-    let mut kinds: Vec<Option<&'static str>> = vec![None; outline.nodes.len()];
+    let mut kinds: Vec<Option<Role>> = vec![None; outline.nodes.len()];
     let mut diagnostics = source.diagnostics.clone();
     diagnostics.extend(outline.diagnostics.iter().cloned());
 
@@ -52,7 +55,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // people under the k-th heading get ids `h{k}.p{n}`, as their numbers repeat
     let mut tops: Vec<(usize, Option<usize>)> = Vec::new();
     let mut headings = 0;
-    for &i in outline.roots.iter().skip(head.kinds.len()) {
+    for &i in outline.roots.iter().skip(head.body_start) {
         tops.push((i, None));
         if let Some(n) = outline.node(i)
             && n.kind == NodeKind::Paragraph(ParaKind::Heading)
@@ -69,7 +72,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         match n.kind {
             NodeKind::Paragraph(ParaKind::WorkGroup) => {
                 work_group = Some(n.text.clone());
-                set_kind(&mut kinds, i, "work_group");
+                set_kind(&mut kinds, i, Role::WorkGroup);
             }
             NodeKind::Paragraph(ParaKind::Heading) => work_group = Some(n.text.clone()),
             NodeKind::Item => {
@@ -120,7 +123,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // members
     let mut claimed = in_committee.clone();
     for (i, k) in kinds.iter().enumerate() {
-        if k.is_some_and(|k| k != "preamble")
+        if k.is_some_and(|k| k != Role::Preamble)
             && let Some(c) = claimed.get_mut(i)
         {
             *c = true;
@@ -130,7 +133,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // people named on unnumbered lines, once each (a person listed under two
     // headings is one person)
     for (i, p) in person_lines::read(&outline, &in_committee) {
-        set_kind(&mut kinds, i, "person");
+        set_kind(&mut kinds, i, Role::Person);
         let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
             continue;
         };
@@ -226,7 +229,7 @@ fn compact(outline: &mut Outline) {
     }
 }
 
-fn set_kind(kinds: &mut [Option<&'static str>], i: usize, k: &'static str) {
+fn set_kind(kinds: &mut [Option<Role>], i: usize, k: Role) {
     if let Some(slot) = kinds.get_mut(i) {
         *slot = Some(k);
     }
@@ -239,7 +242,7 @@ fn person_from(
     i: usize,
     heading: Option<usize>,
     work_group: Option<&str>,
-    kinds: &mut [Option<&'static str>],
+    kinds: &mut [Option<Role>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Person, Vec<u32>)> {
     let n = outline.node(i)?;
@@ -260,7 +263,7 @@ fn person_from(
         ));
     }
     let pos = split_position(&position_text);
-    set_kind(kinds, i, "person");
+    set_kind(kinds, i, Role::Person);
 
     let mut duties = Vec::with_capacity(n.children.len());
     let mut substitutes = Vec::new();
@@ -277,7 +280,7 @@ fn person_from(
                 if let Some(d) =
                     duties::duty_from(outline, c, format!("{id}.d{dseq}"), kind, &mut visited)
                 {
-                    if kind == "substitute_clause" {
+                    if kind == DutyKind::SubstituteClause {
                         for name in names_in_text(&child.text) {
                             substitutes.push(substitute(&name));
                             sub_lines.push(child.line_start);
@@ -287,7 +290,7 @@ fn person_from(
                 }
             }
             NodeKind::Paragraph(ParaKind::Substitute) => {
-                set_kind(kinds, c, "substitute_clause");
+                set_kind(kinds, c, Role::SubstituteClause);
                 let listed = names_listed_under(outline, c);
                 if listed.is_empty() {
                     for name in names_in_text(&child.text) {
@@ -394,7 +397,7 @@ fn resolve_substitutes(
 /// every child is built before its parent): texts move into the model instead
 /// of being copied, and the arena shrinks while the model grows, so a 200 MB
 /// order never holds both whole. No recursion: depth costs nothing here.
-fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<OutlineNode> {
+fn to_model(mut outline: Outline, kinds: &[Option<Role>]) -> Vec<OutlineNode> {
     let roots = std::mem::take(&mut outline.roots);
     let mut nodes = std::mem::take(&mut outline.nodes);
     drop(outline);
@@ -429,7 +432,7 @@ fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<Outline
                 id: String::new(),
                 number: n.number,
                 label: n.label.map(|l| l.written),
-                kind: kind.to_string(),
+                kind,
                 text: n.text,
                 line_start: n.line_start,
                 line_end: n.line_end,
@@ -461,22 +464,22 @@ fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<Outline
 }
 
 /// The `kind` of an outline node that no later stage named.
-fn default_kind(kind: NodeKind) -> &'static str {
+fn default_kind(kind: NodeKind) -> Role {
     match kind {
-        NodeKind::Item => "item",
-        NodeKind::NameList => "name_list",
-        NodeKind::Name => "name",
-        NodeKind::Paragraph(ParaKind::StepsHeading) => "steps_heading",
-        NodeKind::Paragraph(ParaKind::Substitute) => "substitute_clause",
-        NodeKind::Paragraph(ParaKind::Entry) => "entry",
-        NodeKind::Paragraph(ParaKind::WorkGroup) => "work_group",
-        NodeKind::Paragraph(ParaKind::Rule) => "rule",
-        NodeKind::Paragraph(ParaKind::Part) => "part",
-        NodeKind::Paragraph(ParaKind::Heading) => "heading",
-        NodeKind::Paragraph(ParaKind::PageArtefact) => "page_artefact",
-        NodeKind::Paragraph(ParaKind::Effective) => "effective",
-        NodeKind::Paragraph(ParaKind::Signed) => "date",
-        NodeKind::Paragraph(ParaKind::Signature) => "signature",
-        NodeKind::Paragraph(_) => "paragraph",
+        NodeKind::Item => Role::Item,
+        NodeKind::NameList => Role::NameList,
+        NodeKind::Name => Role::Name,
+        NodeKind::Paragraph(ParaKind::StepsHeading) => Role::StepsHeading,
+        NodeKind::Paragraph(ParaKind::Substitute) => Role::SubstituteClause,
+        NodeKind::Paragraph(ParaKind::Entry) => Role::Entry,
+        NodeKind::Paragraph(ParaKind::WorkGroup) => Role::WorkGroup,
+        NodeKind::Paragraph(ParaKind::Rule) => Role::Rule,
+        NodeKind::Paragraph(ParaKind::Part) => Role::Part,
+        NodeKind::Paragraph(ParaKind::Heading) => Role::Heading,
+        NodeKind::Paragraph(ParaKind::PageArtefact) => Role::PageArtefact,
+        NodeKind::Paragraph(ParaKind::Effective) => Role::Effective,
+        NodeKind::Paragraph(ParaKind::Signed) => Role::Date,
+        NodeKind::Paragraph(ParaKind::Signature) => Role::Signature,
+        NodeKind::Paragraph(_) => Role::Paragraph,
     }
 }

@@ -34,9 +34,9 @@ use std::collections::HashMap;
 pub use docx::{render_docx, render_docx_with};
 pub use txt::render_txt;
 
-use crate::model::{Duty, DutyOrder, OutlineNode, Person};
+use crate::label::{Family, parse_label};
+use crate::model::{Duty, DutyKind, DutyOrder, NodeKind, OutlineNode, Person};
 use crate::order::people::{names_in_text, split_name};
-use crate::outline::label::{Family, parse_label};
 use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, find_first};
 
 /// How a .docx shows the numbers of people, duties and steps.
@@ -265,7 +265,7 @@ fn person(p: &Person, items: &HashMap<u32, &OutlineNode>, out: &mut Vec<Block>) 
     let mut in_duties: Vec<String> = Vec::new();
     for d in &p.duties {
         duty(d, 1, items, out);
-        if d.kind == "substitute_clause" {
+        if d.kind == DutyKind::SubstituteClause {
             in_duties.extend(names_in_text(&d.title).into_iter().map(|n| n.full));
         }
     }
@@ -320,7 +320,7 @@ fn duty(d: &Duty, depth: usize, items: &HashMap<u32, &OutlineNode>, out: &mut Ve
 fn steps_heading(node: &OutlineNode) -> Option<&str> {
     node.children
         .iter()
-        .find(|c| c.kind == "steps_heading")
+        .find(|c| c.kind == NodeKind::StepsHeading)
         .map(|c| c.text.as_str())
 }
 
@@ -362,7 +362,7 @@ fn outline_items(outline: &[OutlineNode]) -> HashMap<u32, &OutlineNode> {
     let mut map = HashMap::new();
     let mut todo: Vec<&OutlineNode> = outline.iter().collect();
     while let Some(n) = todo.pop() {
-        if n.label.is_some() && n.kind != "name" {
+        if n.label.is_some() && n.kind != NodeKind::Name {
             map.entry(n.line_start).or_insert(n);
         }
         todo.extend(n.children.iter());

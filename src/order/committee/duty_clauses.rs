@@ -152,7 +152,7 @@ pub(super) fn inline_duty(id: String, title: &str, line_start: u32, line_end: u3
         number: None,
         label: None,
         title: title.to_string(),
-        kind: duties::duty_kind(title).to_string(),
+        kind: duties::duty_kind(title),
         line_start,
         line_end,
         steps: Vec::new(),

@@ -48,7 +48,7 @@ pub struct Committees {
     /// The committees, in document order.
     pub committees: Vec<Committee>,
     /// (outline node, kind) for nodes that belong to a committee.
-    pub kinds: Vec<(usize, &'static str)>,
+    pub kinds: Vec<(usize, crate::model::NodeKind)>,
     /// What was noticed.
     pub diagnostics: Vec<Diagnostic>,
 }

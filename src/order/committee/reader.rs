@@ -43,7 +43,7 @@ pub(super) struct Draft {
     members: Vec<CommitteeMember>,
     pub(super) duties: Vec<Duty>,
     pub(super) used_seqs: Vec<u32>,
-    pub(super) kinds: Vec<(usize, &'static str)>,
+    pub(super) kinds: Vec<(usize, crate::model::NodeKind)>,
     diagnostics: Vec<Diagnostic>,
     pub(super) consumed: Vec<usize>,
     in_duties: bool,
@@ -214,7 +214,7 @@ impl Reader<'_> {
 
         let header_para = self.header_roots.contains(&i);
         if !header_para {
-            d.kinds.push((i, "committee"));
+            d.kinds.push((i, crate::model::NodeKind::Committee));
         }
         self.mark(i);
         for c in std::mem::take(&mut d.consumed) {
@@ -299,7 +299,7 @@ impl Reader<'_> {
             NodeKind::Name => {
                 let found = parse_member_clean(text);
                 if !found.members.is_empty() {
-                    d.kinds.push((c, "member"));
+                    d.kinds.push((c, crate::model::NodeKind::Member));
                     d.consumed.push(c);
                     self.add_members(
                         d,
@@ -353,7 +353,7 @@ impl Reader<'_> {
                             d.other_items += 1;
                         }
                     }
-                    d.kinds.push((c, "member"));
+                    d.kinds.push((c, crate::model::NodeKind::Member));
                     self.add_members(
                         d,
                         found.members,
