@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 
 /// Version of the JSON model (semver; an additive change bumps the minor number).
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// The `$id` of the published schema.
 pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.json";
@@ -411,6 +411,14 @@ pub struct Person {
     pub id: String,
     /// Canonical number of the person's item ("4").
     pub number: Option<String>,
+    /// The label of the person's item as written ("4.", "๔."); null for a
+    /// person on an unnumbered line (1.2).
+    #[serde(default)]
+    pub label: Option<String>,
+    /// `id` of the outline node that names the person ("n5"): their item,
+    /// line or the member line that names them (1.2).
+    #[serde(default)]
+    pub node: Option<String>,
     /// Title / prefix (คำนำหน้า): นาย, นาง, นางสาว, ว่าที่ร้อยตรี, ดร. …
     pub title: Option<String>,
     /// Given name (ชื่อ).
@@ -437,6 +445,10 @@ pub struct Person {
     /// member's `role`). Added in 1.1.
     #[serde(default)]
     pub appointed_as: Option<String>,
+    /// The words after the person's name and post that introduce their
+    /// duties, as written (`มีหน้าที่ ดังนี้`); null when there are none (1.2).
+    #[serde(default)]
+    pub duty_intro: Option<String>,
     /// First input line of the person's block.
     #[schemars(range(min = 1))]
     pub line_start: u32,
@@ -458,6 +470,14 @@ pub struct Duty {
     pub number: Option<String>,
     /// The label as written ("4.2.2", "1)").
     pub label: Option<String>,
+    /// The form of the written label (`dotted` for "4.2.2", `paren_close`
+    /// for "1)"), which a clean copy keeps; null without a label (1.2).
+    #[serde(default)]
+    pub label_form: Option<LabelForm>,
+    /// `id` of the duty's outline node ("n5.2"); null for a duty written
+    /// inside a sentence, which has no node of its own (1.2).
+    #[serde(default)]
+    pub node: Option<String>,
     /// Text of the duty, wrapped lines joined.
     pub title: String,
     /// What the duty is (see [`DutyKind`]).
@@ -479,6 +499,10 @@ pub struct Substitute {
     pub full_name: String,
     /// `id` of the same person in this order, when there is one.
     pub person_id: Option<String>,
+    /// `id` of the numbered duty (a substitute clause, `4.5 กรณีที่ไม่สามารถ…`)
+    /// whose text names them; null when an unnumbered clause lists them (1.2).
+    #[serde(default)]
+    pub duty_id: Option<String>,
 }
 
 /// A committee (คณะกรรมการ) appointed by the order.
@@ -521,6 +545,9 @@ pub struct CommitteeMember {
     /// What the role is, whatever its wording.
     #[serde(default)]
     pub role_kind: Option<RoleKind>,
+    /// `id` of the outline node the member is read from ("n7.3") (1.2).
+    #[serde(default)]
+    pub node: Option<String>,
     /// First input line of the member.
     #[serde(default = "one")]
     #[schemars(range(min = 1))]
@@ -533,6 +560,52 @@ pub struct CommitteeMember {
 
 fn one() -> u32 {
     1
+}
+
+/// How a label is written, which decides how it nests (`Duty.label_form`).
+/// A later 1.x version may add values: this version reads them as
+/// [`LabelForm::Unknown`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LabelForm {
+    /// `1.` `1.1` `1.1.1` `1.5.` (Thai or Arabic digits).
+    Dotted,
+    /// `1)`
+    ParenClose,
+    /// `(1)`
+    ParenBoth,
+    /// `ก.`
+    LetterDot,
+    /// `ก)`
+    LetterClose,
+    /// `(ก)`
+    LetterBoth,
+    /// `-` `•` `๏` …: an unnumbered bullet.
+    Bullet,
+    /// `ข้อ 1` (clause).
+    Clause,
+    /// A form a later 1.x version adds, in a document this version reads
+    /// back (never written by this version).
+    #[serde(other)]
+    #[schemars(skip)]
+    Unknown,
+}
+
+impl From<crate::label::Family> for LabelForm {
+    fn from(f: crate::label::Family) -> Self {
+        use crate::label::Family;
+        match f {
+            Family::Dotted => LabelForm::Dotted,
+            Family::ParenClose => LabelForm::ParenClose,
+            Family::ParenBoth => LabelForm::ParenBoth,
+            Family::LetterDot => LabelForm::LetterDot,
+            Family::LetterClose => LabelForm::LetterClose,
+            Family::LetterBoth => LabelForm::LetterBoth,
+            Family::Bullet(_) => LabelForm::Bullet,
+            Family::Clause => LabelForm::Clause,
+        }
+    }
 }
 
 /// A committee role, whatever its wording (คณะกรรมการ, คณะอนุกรรมการ and

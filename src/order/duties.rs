@@ -53,6 +53,8 @@ pub fn duty_from(
         id,
         number: n.number.clone(),
         label: n.label.as_ref().map(|l| l.written.clone()),
+        label_form: n.label.as_ref().map(|l| l.family.into()),
+        node: outline.id(i),
         title: n.text.clone(),
         kind,
         line_start: n.line_start,

@@ -19,11 +19,13 @@ use crate::model::{
 };
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
+use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, find_first};
 use people::{NameParts, names_in_text, person_in_item, split_name, split_position};
 
 /// Assemble the model from a source and its outline.
 pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     compact(&mut outline);
+    outline.assign_ids();
     let mut kinds: Vec<Option<Role>> = vec![None; outline.nodes.len()];
     let mut diagnostics = source.diagnostics.clone();
     diagnostics.extend(outline.diagnostics.iter().cloned());
@@ -282,7 +284,10 @@ fn person_from(
                 {
                     if kind == DutyKind::SubstituteClause {
                         for name in names_in_text(&child.text) {
-                            substitutes.push(substitute(&name));
+                            substitutes.push(Substitute {
+                                duty_id: Some(d.id.clone()),
+                                ..substitute(&name)
+                            });
                             sub_lines.push(child.line_start);
                         }
                     }
@@ -313,6 +318,9 @@ fn person_from(
     let person = Person {
         id,
         number: n.number.clone(),
+        label: n.label.as_ref().map(|l| l.written.clone()),
+        node: outline.id(i),
+        duty_intro: duty_intro(&n.text).map(str::to_string),
         title: Some(name.title.to_string()),
         // a name whose parts cannot be told apart keeps only full_name
         given_name: name.family.map(|_| name.given.to_string()),
@@ -336,7 +344,17 @@ fn substitute(n: &NameParts<'_>) -> Substitute {
     Substitute {
         full_name: n.full.clone(),
         person_id: None,
+        duty_id: None,
     }
+}
+
+/// The words after a person's name and post that introduce their duties
+/// (`มีหน้าที่ปฏิบัติงาน ดังนี้`), from the text of the person's item.
+fn duty_intro(person_text: &str) -> Option<&str> {
+    let rest = split_name(person_text)?.rest;
+    let rest = rest.strip_prefix(POSITION_WORD).unwrap_or(rest);
+    let (i, _) = find_first(rest, DUTY_INTROS)?;
+    rest.get(i..).map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// Names (and their lines) of the inline lists under a clause paragraph, in order.
@@ -359,6 +377,7 @@ fn names_listed_under(outline: &Outline, clause: usize) -> Vec<(Substitute, u32)
                     Substitute {
                         full_name: full,
                         person_id: None,
+                        duty_id: None,
                     },
                     entry.line_start,
                 ));
@@ -400,6 +419,7 @@ fn resolve_substitutes(
 fn to_model(mut outline: Outline, kinds: &[Option<Role>]) -> Vec<OutlineNode> {
     let roots = std::mem::take(&mut outline.roots);
     let mut nodes = std::mem::take(&mut outline.nodes);
+    let mut ids = std::mem::take(&mut outline.ids);
     drop(outline);
     // Built nodes whose parent is not built yet, the smallest index on top.
     // Children come after their parent in the arena, in order, each followed
@@ -429,7 +449,7 @@ fn to_model(mut outline: Outline, kinds: &[Option<Role>]) -> Vec<OutlineNode> {
         pending.push((
             i,
             OutlineNode {
-                id: String::new(),
+                id: ids.get_mut(i).map(std::mem::take).unwrap_or_default(),
                 number: n.number,
                 label: n.label.map(|l| l.written),
                 kind,
@@ -443,24 +463,11 @@ fn to_model(mut outline: Outline, kinds: &[Option<Role>]) -> Vec<OutlineNode> {
             nodes.shrink_to_fit();
         }
     }
-    let mut model: Vec<OutlineNode> = roots
+    // ids: the ones the order stage handed out ([`Outline::assign_ids`])
+    roots
         .iter()
         .filter_map(|r| take(&mut pending, *r))
-        .collect();
-    // ids top-down, with an explicit stack
-    let mut todo: Vec<&mut OutlineNode> = Vec::new();
-    for (k, n) in model.iter_mut().enumerate() {
-        n.id = format!("n{}", k + 1);
-        todo.push(n);
-    }
-    while let Some(n) = todo.pop() {
-        let (id, children) = (&n.id, &mut n.children);
-        for (k, c) in children.iter_mut().enumerate() {
-            c.id = format!("{id}.{}", k + 1);
-            todo.push(c);
-        }
-    }
-    model
+        .collect()
 }
 
 /// The `kind` of an outline node that no later stage named.

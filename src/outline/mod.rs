@@ -111,6 +111,12 @@ pub struct Outline {
     /// `nodes`; filled by the builder so that asking for every duty's end is
     /// linear, not once per ancestor).
     pub subtree_ends: Vec<u32>,
+    /// The model id of each node (`n3.2`: its position among its siblings at
+    /// every level), parallel to `nodes`; empty until [`Outline::assign_ids`].
+    /// The order stage gives them to the people, duties and members it reads,
+    /// so that the model says which node each came from.
+    /// (A boxed slice: it is never grown, and the outline stays small.)
+    pub ids: Box<[String]>,
 }
 
 impl Outline {
@@ -128,6 +134,35 @@ impl Outline {
                 .filter(|&c| self.node(c).is_some_and(|c| c.kind == NodeKind::Item))
                 .collect()
         })
+    }
+
+    /// Give every node its model id (see [`Outline::ids`]), top-down with an
+    /// explicit stack (no recursion: depth costs nothing).
+    pub fn assign_ids(&mut self) {
+        let mut ids = vec![String::new(); self.nodes.len()];
+        let mut todo: Vec<usize> = Vec::new();
+        for (k, &r) in self.roots.iter().enumerate() {
+            if let Some(slot) = ids.get_mut(r) {
+                *slot = format!("n{}", k + 1);
+                todo.push(r);
+            }
+        }
+        while let Some(i) = todo.pop() {
+            let Some(n) = self.nodes.get(i) else { continue };
+            let parent = ids.get(i).cloned().unwrap_or_default();
+            for (k, &c) in n.children.iter().enumerate() {
+                if let Some(slot) = ids.get_mut(c) {
+                    *slot = format!("{parent}.{}", k + 1);
+                    todo.push(c);
+                }
+            }
+        }
+        self.ids = ids.into_boxed_slice();
+    }
+
+    /// The model id of node `i` (see [`Outline::ids`]).
+    pub fn id(&self, i: usize) -> Option<String> {
+        self.ids.get(i).filter(|s| !s.is_empty()).cloned()
     }
 
     /// Last line covered by `i` and all its descendants.

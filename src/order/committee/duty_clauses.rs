@@ -153,6 +153,8 @@ pub(super) fn inline_duty(id: String, title: &str, line_start: u32, line_end: u3
         label: None,
         title: title.to_string(),
         kind: duties::duty_kind(title),
+        label_form: None,
+        node: None,
         line_start,
         line_end,
         steps: Vec::new(),

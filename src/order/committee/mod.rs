@@ -139,6 +139,9 @@ pub fn add_member_people(
             people.push(Person {
                 id: id.clone(),
                 number: None,
+                label: None,
+                node: m.node.clone(),
+                duty_intro: None,
                 title: Some(n.title.to_string()),
                 given_name: n.family.map(|_| n.given.to_string()),
                 family_name: n.family.map(str::to_string),

@@ -160,6 +160,7 @@ impl Reader<'_> {
                 self.add_members(
                     &mut d,
                     found.members,
+                    i,
                     (n.line_start, n.line_end),
                     found.unsplit,
                 );
@@ -167,7 +168,13 @@ impl Reader<'_> {
         }
         // members appointed in the intro's running text: `… โดยให้ X เป็นประธาน`
         let (clause_members, unsplit) = clause_members(&intro, head_end(&intro));
-        self.add_members(&mut d, clause_members, (n.line_start, n.line_end), unsplit);
+        self.add_members(
+            &mut d,
+            clause_members,
+            i,
+            (n.line_start, n.line_end),
+            unsplit,
+        );
         // duties written in the intro: `คณะกรรมการฝ่ายสถานที่ มีหน้าที่ จัดเตรียมสถานที่`
         if let Some(rest) = intro_duty_text(&intro) {
             let id = d.duty_id(None);
@@ -232,7 +239,14 @@ impl Reader<'_> {
         true
     }
 
-    fn add_members(&self, d: &mut Draft, found: Found, lines: (u32, u32), unsplit: Vec<String>) {
+    fn add_members(
+        &self,
+        d: &mut Draft,
+        found: Found,
+        at: usize,
+        lines: (u32, u32),
+        unsplit: Vec<String>,
+    ) {
         let line = lines.0;
         for text in unsplit {
             d.diagnostics.push(info(
@@ -249,13 +263,18 @@ impl Reader<'_> {
                     format!("no committee role found for member \"{}\"", seat.who),
                 ));
             }
-            d.members.push(Self::member(seat, lines));
+            d.members
+                .push(Self::member(seat, lines, self.outline.id(at)));
         }
     }
 
     /// A named member (a personal title and a name) or a seat held by a
     /// position: only a name makes a person.
-    fn member(seat: Seat, (line_start, line_end): (u32, u32)) -> CommitteeMember {
+    fn member(
+        seat: Seat,
+        (line_start, line_end): (u32, u32),
+        node: Option<String>,
+    ) -> CommitteeMember {
         let role_kind = seat.role.and_then(role_kind);
         let role = seat.role_text.or_else(|| seat.role.map(str::to_string));
         match split_name(&seat.who) {
@@ -266,6 +285,7 @@ impl Reader<'_> {
                 position: seat.post,
                 role,
                 role_kind,
+                node: node.clone(),
                 line_start,
                 line_end,
             },
@@ -276,6 +296,7 @@ impl Reader<'_> {
                 position: Some(seat.who),
                 role,
                 role_kind,
+                node,
                 line_start,
                 line_end,
             },
@@ -304,6 +325,7 @@ impl Reader<'_> {
                     self.add_members(
                         d,
                         found.members,
+                        c,
                         (node.line_start, node.line_end),
                         found.unsplit,
                     );
@@ -357,6 +379,7 @@ impl Reader<'_> {
                     self.add_members(
                         d,
                         found.members,
+                        c,
                         (node.line_start, node.line_end),
                         found.unsplit,
                     );
