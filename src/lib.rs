@@ -247,7 +247,9 @@ impl Parser {
         if len > self.options.limits.max_file_bytes {
             return Err(self.options.limits.file_too_big(path, Some(len)));
         }
-        let source = normalize::normalize(read::read_bytes(path, bytes, &self.options)?);
+        let mut source = normalize::normalize(read::read_bytes(path, bytes, &self.options)?);
+        // the lines as the outline reads them
+        read::type_labels(&mut source.lines);
         Ok(Normalized {
             lines: source
                 .lines

@@ -10,7 +10,18 @@ pub(crate) use crate::label;
 pub mod line;
 mod tree;
 
-pub use tree::build_with;
+/// Build the outline of a normalised source under `limits` (see
+/// [`tree::build_with`]). A line whose label the reader already knows
+/// ([`crate::read::Line::label`]) enters the tree builder as typed (label,
+/// space, text), which is what the builder's line rules read; so a
+/// spreadsheet row gives the same tree as the same order typed as text.
+pub fn build_with(
+    source: &mut crate::read::Source,
+    limits: &crate::limits::Limits,
+) -> crate::error::Result<Outline> {
+    crate::read::type_labels(&mut source.lines);
+    tree::build_with(source, limits)
+}
 
 use crate::diagnostic::Diagnostic;
 use crate::label::Label;

@@ -11,6 +11,7 @@ pub mod txt;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::label::Label;
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,33 @@ pub struct Line {
     /// (three or more spaces or NBSPs): an item label right after one starts a
     /// new item mid-line. Filled by the normalise stage.
     pub gaps: Vec<usize>,
+    /// The item label, when the reader knows it from the document's
+    /// structure rather than from the text (a spreadsheet row's person
+    /// number, a duty number made whole, `N.k`): `text` is then what follows
+    /// the label. Written labels in the text are left for the outline.
+    pub label: Option<Label>,
+}
+
+/// Lines as they would be typed: a known [`Line::label`], a space, then the
+/// text (the label no longer apart). The outline stage reads lines so
+/// (see [`crate::outline::build_with`]); `kamsang normalize` prints them so.
+pub(crate) fn type_labels(lines: &mut [Line]) {
+    for line in lines {
+        let Some(label) = line.label.take() else {
+            continue;
+        };
+        if line.text.is_empty() {
+            line.text = label.written;
+            line.gaps.clear();
+        } else {
+            let shift = label.written.len() + 1;
+            line.text.insert(0, ' ');
+            line.text.insert_str(0, &label.written);
+            for g in &mut line.gaps {
+                *g += shift;
+            }
+        }
+    }
 }
 
 /// A document as lines with provenance.

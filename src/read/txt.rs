@@ -304,6 +304,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             trailing: trailing_of(line),
             line: n,
             gaps: Vec::new(),
+            label: None,
         });
         rest = tail;
     }

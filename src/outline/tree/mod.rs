@@ -188,6 +188,7 @@ impl Builder {
                         trailing: 0,
                         line: line.line,
                         gaps: Vec::new(),
+                        label: None,
                     };
                     self.push_line_inner(&part);
                 }

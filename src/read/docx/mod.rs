@@ -556,6 +556,7 @@ impl<'a> Body<'a> {
             trailing,
             line,
             gaps: Vec::new(),
+            label: None,
         });
     }
 }
