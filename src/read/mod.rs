@@ -67,7 +67,7 @@ pub struct Line {
 
 /// Lines as they would be typed: a known [`Line::label`], a space, then the
 /// text (the label no longer apart). The outline stage reads lines so
-/// (see [`crate::outline::build_with`]); `kamsang normalize` prints them so.
+/// at its entry; `kamsang normalize` prints them so.
 pub(crate) fn type_labels(lines: &mut [Line]) {
     for line in lines {
         let Some(label) = line.label.take() else {
