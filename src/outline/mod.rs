@@ -160,12 +160,16 @@ impl Outline {
         }
         while let Some(i) = todo.pop() {
             let Some(n) = self.nodes.get(i) else { continue };
-            let parent = ids.get(i).cloned().unwrap_or_default();
+            // the parent's id lent out while its children's are written
+            let parent = ids.get_mut(i).map(std::mem::take).unwrap_or_default();
             for (k, &c) in n.children.iter().enumerate() {
                 if let Some(slot) = ids.get_mut(c) {
                     *slot = format!("{parent}.{}", k + 1);
                     todo.push(c);
                 }
+            }
+            if let Some(slot) = ids.get_mut(i) {
+                *slot = parent;
             }
         }
         self.ids = ids.into_boxed_slice();
