@@ -26,15 +26,12 @@ use people::{NameParts, names_in_text, person_in_item, split_name, split_positio
 pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     compact(&mut outline);
     outline.assign_ids();
-    let mut kinds: Vec<Option<Role>> = vec![None; outline.nodes.len()];
     let mut diagnostics = source.diagnostics.clone();
     diagnostics.extend(outline.diagnostics.iter().cloned());
 
     let head = header::read(&outline);
     diagnostics.extend(head.diagnostics.iter().cloned());
-    for &(i, k) in &head.kinds {
-        set_kind(&mut kinds, i, k);
-    }
+    outline.set_roles(&head.kinds);
 
     // committees first: their member lines are not people with duties of
     // their own (a named member becomes a person below, once)
@@ -55,6 +52,8 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // (`ฝ่ายวิชาการ` / `1. นาย…`: numbering that starts again under it)
     // (`ฝ่ายวิชาการ` / `1. นาย…`: numbering that starts again under it); the
     // people under the k-th heading get ids `h{k}.p{n}`, as their numbers repeat
+    // what the people read below make of their nodes
+    let mut roles: Vec<(usize, Role)> = Vec::new();
     let mut tops: Vec<(usize, Option<usize>)> = Vec::new();
     let mut headings = 0;
     for &i in outline.roots.iter().skip(head.body_start) {
@@ -74,7 +73,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         match n.kind {
             NodeKind::Paragraph(ParaKind::WorkGroup) => {
                 work_group = Some(n.text.clone());
-                set_kind(&mut kinds, i, Role::WorkGroup);
+                roles.push((i, Role::WorkGroup));
             }
             NodeKind::Paragraph(ParaKind::Heading) => work_group = Some(n.text.clone()),
             NodeKind::Item => {
@@ -87,7 +86,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     i,
                     heading,
                     work_group.as_deref(),
-                    &mut kinds,
+                    &mut roles,
                     &mut diagnostics,
                 ) {
                     found.push(p);
@@ -101,7 +100,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                                 c,
                                 heading,
                                 group.as_deref().or(work_group.as_deref()),
-                                &mut kinds,
+                                &mut roles,
                                 &mut diagnostics,
                             )
                         {
@@ -123,11 +122,10 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     resolve_substitutes(&mut people, &sub_lines, &keys, &mut diagnostics);
     // people appointed in running text, in the nodes not read as people or
     // members
+    outline.set_roles(&roles);
     let mut claimed = in_committee.clone();
-    for (i, k) in kinds.iter().enumerate() {
-        if k.is_some_and(|k| k != Role::Preamble)
-            && let Some(c) = claimed.get_mut(i)
-        {
+    for (n, c) in outline.nodes.iter().zip(claimed.iter_mut()) {
+        if n.role.is_some_and(|k| k != Role::Preamble) {
             *c = true;
         }
     }
@@ -135,7 +133,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // people named on unnumbered lines, once each (a person listed under two
     // headings is one person)
     for (i, p) in person_lines::read(&outline, &in_committee) {
-        set_kind(&mut kinds, i, Role::Person);
+        outline.set_role(i, Role::Person);
         let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
             continue;
         };
@@ -180,9 +178,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     header.signed_by = tail.signed_by;
     diagnostics.extend(tail.diagnostics);
 
-    for &(i, k) in &found.kinds {
-        set_kind(&mut kinds, i, k);
-    }
+    outline.set_roles(&found.kinds);
     diagnostics.extend(found.diagnostics);
     if people.is_empty() && found.committees.is_empty() {
         let numbered = outline.nodes.iter().any(|n| n.kind == NodeKind::Item);
@@ -200,7 +196,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
 
     header.kind = kind::classify(&header, &outline, &people, &found.committees);
     diagnostics.sort_by_key(|d| d.line);
-    let outline_model = to_model(outline, &kinds);
+    let outline_model = to_model(outline);
     DutyOrder {
         schema_version: SCHEMA_VERSION.to_string(),
         source: SourceInfo {
@@ -231,12 +227,6 @@ fn compact(outline: &mut Outline) {
     }
 }
 
-fn set_kind(kinds: &mut [Option<Role>], i: usize, k: Role) {
-    if let Some(slot) = kinds.get_mut(i) {
-        *slot = Some(k);
-    }
-}
-
 /// A person from a top-level item that starts with a titled name, with the
 /// line of each of their substitutes.
 fn person_from(
@@ -244,7 +234,7 @@ fn person_from(
     i: usize,
     heading: Option<usize>,
     work_group: Option<&str>,
-    kinds: &mut [Option<Role>],
+    roles: &mut Vec<(usize, Role)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Person, Vec<u32>)> {
     let n = outline.node(i)?;
@@ -265,7 +255,7 @@ fn person_from(
         ));
     }
     let pos = split_position(&position_text);
-    set_kind(kinds, i, Role::Person);
+    roles.push((i, Role::Person));
 
     let mut duties = Vec::with_capacity(n.children.len());
     let mut substitutes = Vec::new();
@@ -295,7 +285,7 @@ fn person_from(
                 }
             }
             NodeKind::Paragraph(ParaKind::Substitute) => {
-                set_kind(kinds, c, Role::SubstituteClause);
+                roles.push((c, Role::SubstituteClause));
                 let listed = names_listed_under(outline, c);
                 if listed.is_empty() {
                     for name in names_in_text(&child.text) {
@@ -312,9 +302,7 @@ fn person_from(
             _ => {}
         }
     }
-    for (v, k) in visited {
-        set_kind(kinds, v, k);
-    }
+    roles.extend(visited);
     let person = Person {
         id,
         number: n.number.clone(),
@@ -416,7 +404,7 @@ fn resolve_substitutes(
 /// every child is built before its parent): texts move into the model instead
 /// of being copied, and the arena shrinks while the model grows, so a 200 MB
 /// order never holds both whole. No recursion: depth costs nothing here.
-fn to_model(mut outline: Outline, kinds: &[Option<Role>]) -> Vec<OutlineNode> {
+fn to_model(mut outline: Outline) -> Vec<OutlineNode> {
     let roots = std::mem::take(&mut outline.roots);
     let mut nodes = std::mem::take(&mut outline.nodes);
     let mut ids = std::mem::take(&mut outline.ids);
@@ -436,11 +424,7 @@ fn to_model(mut outline: Outline, kinds: &[Option<Role>]) -> Vec<OutlineNode> {
     };
     while let Some(n) = nodes.pop() {
         let i = nodes.len();
-        let kind = kinds
-            .get(i)
-            .copied()
-            .flatten()
-            .unwrap_or_else(|| default_kind(n.kind));
+        let kind = n.role.unwrap_or_else(|| default_kind(n.kind));
         let children = n
             .children
             .iter()

@@ -107,6 +107,10 @@ pub struct Node {
     pub children: Vec<usize>,
     /// Canonical number as values (dotted path, or the single sequence value).
     pub values: Vec<u32>,
+    /// What the order stage read the node as (a person, a duty, a committee
+    /// member …), set by its sub-stages ([`Outline::set_role`]); `None` for a
+    /// node it left to its shape.
+    pub role: Option<crate::model::NodeKind>,
 }
 
 /// The document as a tree plus what was noticed while building it.
@@ -173,6 +177,21 @@ impl Outline {
             }
         }
         self.ids = ids.into_boxed_slice();
+    }
+
+    /// Say what node `i` is, as read by the order stage (a later reading of
+    /// the same node wins).
+    pub fn set_role(&mut self, i: usize, role: crate::model::NodeKind) {
+        if let Some(n) = self.nodes.get_mut(i) {
+            n.role = Some(role);
+        }
+    }
+
+    /// [`Outline::set_role`] for each (node, role), in order.
+    pub fn set_roles(&mut self, roles: &[(usize, crate::model::NodeKind)]) {
+        for &(i, role) in roles {
+            self.set_role(i, role);
+        }
     }
 
     /// The model id of node `i` (see [`Outline::ids`]).

@@ -672,6 +672,7 @@ impl Builder {
             parent,
             children: Vec::new(),
             values,
+            role: None,
         });
         self.counts.push(0);
         self.chain.push(false);
