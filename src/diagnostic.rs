@@ -45,6 +45,11 @@ macro_rules! catalogue {
         #[non_exhaustive]
         pub enum Code {
             $($(#[doc = $meaning])+ $code,)+
+            /// A code a later 1.x version adds, in a document this version
+            /// reads back (never emitted; not in [`Code::ALL`]).
+            #[serde(other)]
+            #[schemars(skip)]
+            Unknown,
         }
 
         impl Code {
@@ -55,6 +60,8 @@ macro_rules! catalogue {
             pub fn severity(self) -> Severity {
                 match self {
                     $(Code::$code => Severity::$severity,)+
+                    // the diagnostic's own `severity` says; none is emitted
+                    Code::Unknown => Severity::Info,
                 }
             }
 
@@ -62,6 +69,7 @@ macro_rules! catalogue {
             pub fn meaning(self) -> &'static str {
                 match self {
                     $(Code::$code => concat!($($meaning),+).trim_ascii(),)+
+                    Code::Unknown => "A code a later 1.x version adds.",
                 }
             }
         }
@@ -156,6 +164,7 @@ impl Code {
             Code::UndecodableBytes => "undecodable_bytes",
             Code::UndefinedEntity => "undefined_entity",
             Code::UnreadableDate => "unreadable_date",
+            Code::Unknown => "unknown",
         }
     }
 }

@@ -5,7 +5,7 @@
 //! The pipeline runs one way, one stage per module:
 //!
 //! ```text
-//! bytes ──read──▶ Source ──thai::normalize──▶ Source ──outline──▶ Outline ──order──▶ DutyOrder ──serde──▶ JSON
+//! bytes ──read──▶ Source ──normalize──▶ Source ──outline──▶ Outline ──order──▶ DutyOrder ──serde──▶ JSON
 //! ```
 //!
 //! The parser never refuses a readable text: it always returns an order plus
@@ -32,7 +32,7 @@
 //! assert_eq!(p.family_name.as_deref(), Some("ฉายแสง"));
 //! assert_eq!(p.rank.as_deref(), Some("ชำนาญการ"));
 //! assert_eq!(p.duties[1].number.as_deref(), Some("1.2")); // written 1.3, corrected
-//! assert_eq!(p.duties[1].kind, "other_assigned");
+//! assert_eq!(p.duties[1].kind, kamsang::model::DutyKind::OtherAssigned);
 //! assert_eq!(order.diagnostics[0].code, kamsang::diagnostic::Code::NumberSkipped);
 //! # Ok::<(), kamsang::Error>(())
 //! ```
@@ -46,8 +46,10 @@
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
+mod label;
 mod limits;
 pub mod model;
+mod normalize;
 mod order;
 mod outline;
 mod read;
@@ -245,7 +247,9 @@ impl Parser {
         if len > self.options.limits.max_file_bytes {
             return Err(self.options.limits.file_too_big(path, Some(len)));
         }
-        let source = thai::normalize::normalize(read::read_bytes(path, bytes, &self.options)?);
+        let mut source = normalize::normalize(read::read_bytes(path, bytes, &self.options)?);
+        // the lines as the outline reads them
+        read::type_labels(&mut source.lines);
         Ok(Normalized {
             lines: source
                 .lines
@@ -308,7 +312,7 @@ impl Parser {
     /// The stages after reading: normalise → outline → order, then the
     /// optional rewrites. An outline past the node limit is an error.
     fn finish(&self, source: read::Source) -> Result<DutyOrder> {
-        let mut source = thai::normalize::normalize(source);
+        let mut source = normalize::normalize(source);
         // takes the lines out of the source as it goes
         let outline = outline::build_with(&mut source, &self.options.limits)?;
         let order = order::build(&source, outline);

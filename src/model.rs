@@ -102,6 +102,11 @@ pub enum Format {
     Xlsx,
     /// An OpenDocument spreadsheet (.ods).
     Ods,
+    /// A format a later 1.x version reads, in a document this version reads
+    /// back (never written by this version).
+    #[serde(other)]
+    #[schemars(skip)]
+    Unknown,
 }
 
 impl Format {
@@ -112,6 +117,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
             Format::Ods => "ods",
+            Format::Unknown => "unknown",
         }
     }
 }
@@ -225,12 +231,8 @@ pub struct OutlineNode {
     pub number: Option<String>,
     /// The label as written ("4.2.2", "1)", "1.5."), null for unnumbered nodes.
     pub label: Option<String>,
-    /// What the node is: `subject`, `issuer`, `unit`, `rule`, `preamble`,
-    /// `order_number`, `work_group`, `part` (ส่วนที่ …), `person`, `duty`,
-    /// `other_assigned`, `substitute_clause`, `secretary`, `steps_heading`,
-    /// `step`, `name_list`, `name`, `committee`, `member`, `item`, `paragraph`,
-    /// `effective`, `date`, `signature`.
-    pub kind: String,
+    /// What the node is (see [`NodeKind`]).
+    pub kind: NodeKind,
     /// Normalised text without the label, wrapped lines joined.
     pub text: String,
     /// First input line (1-based; paragraph number for .docx, row for sheets).
@@ -243,6 +245,165 @@ pub struct OutlineNode {
     pub children: Vec<OutlineNode>,
 }
 
+/// What an outline node is (`outline[].kind`). A later 1.x version may add
+/// values: this version reads them as [`NodeKind::Unknown`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NodeKind {
+    /// `เรื่อง …`: the subject line.
+    Subject,
+    /// The title line or office line naming the issuing body.
+    Issuer,
+    /// The unit inside the issuing office.
+    Unit,
+    /// `ที่ 123/2566`: the order number.
+    OrderNumber,
+    /// A line of `-`, `_` or `=`.
+    Rule,
+    /// Running text of the header.
+    Preamble,
+    /// `ส่วนที่ 2` / `หมวด 1`: a part heading.
+    Part,
+    /// An unnumbered heading over a list whose numbering starts again.
+    Heading,
+    /// `กลุ่มงาน…`: a work-group heading between people.
+    WorkGroup,
+    /// A named person (numbered item or unnumbered line).
+    Person,
+    /// An unnumbered entry of a list of people or seats not read as a person.
+    Entry,
+    /// A duty.
+    Duty,
+    /// งานอื่น ๆ ตามที่ได้รับมอบหมาย: other duties as assigned.
+    OtherAssigned,
+    /// กรณีที่ไม่สามารถปฏิบัติราชการได้…: who stands in.
+    SubstituteClause,
+    /// ปฏิบัติหน้าที่เลขานุการ…: serving as secretary.
+    Secretary,
+    /// `ขั้นตอนการปฏิบัติงาน`: the procedure steps heading.
+    StepsHeading,
+    /// A procedure step or sub-step.
+    Step,
+    /// An inline list of names (`1. นาง… 2. นาย…`).
+    NameList,
+    /// One name of a name list.
+    Name,
+    /// A committee's heading item.
+    Committee,
+    /// A committee member or seat.
+    Member,
+    /// A numbered item no later stage named.
+    Item,
+    /// Unnumbered text no later stage named.
+    Paragraph,
+    /// A page number typed into the text (`- 2 -`), read as nothing.
+    PageArtefact,
+    /// `ทั้งนี้ ตั้งแต่…`: the effective clause.
+    Effective,
+    /// `สั่ง ณ วันที่ …`: the date of signing.
+    Date,
+    /// A line of the signature block.
+    Signature,
+    /// A kind a later 1.x version adds, in a document this version reads
+    /// back (never written by this version).
+    #[serde(other)]
+    #[schemars(skip)]
+    Unknown,
+}
+
+impl NodeKind {
+    /// The name used in JSON (`work_group`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Subject => "subject",
+            NodeKind::Issuer => "issuer",
+            NodeKind::Unit => "unit",
+            NodeKind::OrderNumber => "order_number",
+            NodeKind::Rule => "rule",
+            NodeKind::Preamble => "preamble",
+            NodeKind::Part => "part",
+            NodeKind::Heading => "heading",
+            NodeKind::WorkGroup => "work_group",
+            NodeKind::Person => "person",
+            NodeKind::Entry => "entry",
+            NodeKind::Duty => "duty",
+            NodeKind::OtherAssigned => "other_assigned",
+            NodeKind::SubstituteClause => "substitute_clause",
+            NodeKind::Secretary => "secretary",
+            NodeKind::StepsHeading => "steps_heading",
+            NodeKind::Step => "step",
+            NodeKind::NameList => "name_list",
+            NodeKind::Name => "name",
+            NodeKind::Committee => "committee",
+            NodeKind::Member => "member",
+            NodeKind::Item => "item",
+            NodeKind::Paragraph => "paragraph",
+            NodeKind::PageArtefact => "page_artefact",
+            NodeKind::Effective => "effective",
+            NodeKind::Date => "date",
+            NodeKind::Signature => "signature",
+            NodeKind::Unknown => "unknown",
+        }
+    }
+}
+
+impl std::fmt::Display for NodeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a duty is (`duties[].kind`, `steps[].kind`). A later 1.x version may
+/// add values: this version reads them as [`DutyKind::Unknown`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DutyKind {
+    /// A duty.
+    Duty,
+    /// งานอื่น ๆ ตามที่ได้รับมอบหมาย: other duties as assigned.
+    OtherAssigned,
+    /// กรณีที่ไม่สามารถปฏิบัติราชการได้…: who stands in.
+    SubstituteClause,
+    /// ปฏิบัติหน้าที่เลขานุการ…: serving as secretary to someone.
+    Secretary,
+    /// A procedure step or sub-step.
+    Step,
+    /// A kind a later 1.x version adds, in a document this version reads
+    /// back (never written by this version).
+    #[serde(other)]
+    #[schemars(skip)]
+    Unknown,
+}
+
+impl DutyKind {
+    /// The name used in JSON (`other_assigned`).
+    pub fn as_str(self) -> &'static str {
+        NodeKind::from(self).as_str()
+    }
+}
+
+impl std::fmt::Display for DutyKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<DutyKind> for NodeKind {
+    /// The outline node of a duty has the duty's kind.
+    fn from(k: DutyKind) -> Self {
+        match k {
+            DutyKind::Duty => NodeKind::Duty,
+            DutyKind::OtherAssigned => NodeKind::OtherAssigned,
+            DutyKind::SubstituteClause => NodeKind::SubstituteClause,
+            DutyKind::Secretary => NodeKind::Secretary,
+            DutyKind::Step => NodeKind::Step,
+            DutyKind::Unknown => NodeKind::Unknown,
+        }
+    }
+}
+
 /// A named member of staff and what they are assigned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Person {
@@ -250,6 +411,14 @@ pub struct Person {
     pub id: String,
     /// Canonical number of the person's item ("4").
     pub number: Option<String>,
+    /// The label of the person's item as written ("4.", "๔."); null for a
+    /// person on an unnumbered line (1.2).
+    #[serde(default)]
+    pub label: Option<String>,
+    /// `id` of the outline node that names the person ("n5"): their item,
+    /// line or the member line that names them (1.2).
+    #[serde(default)]
+    pub node: Option<String>,
     /// Title / prefix (คำนำหน้า): นาย, นาง, นางสาว, ว่าที่ร้อยตรี, ดร. …
     pub title: Option<String>,
     /// Given name (ชื่อ).
@@ -276,6 +445,10 @@ pub struct Person {
     /// member's `role`). Added in 1.1.
     #[serde(default)]
     pub appointed_as: Option<String>,
+    /// The words after the person's name and post that introduce their
+    /// duties, as written (`มีหน้าที่ ดังนี้`); null when there are none (1.2).
+    #[serde(default)]
+    pub duty_intro: Option<String>,
     /// First input line of the person's block.
     #[schemars(range(min = 1))]
     pub line_start: u32,
@@ -297,12 +470,18 @@ pub struct Duty {
     pub number: Option<String>,
     /// The label as written ("4.2.2", "1)").
     pub label: Option<String>,
+    /// The form of the written label (`dotted` for "4.2.2", `paren_close`
+    /// for "1)"), which a clean copy keeps; null without a label (1.2).
+    #[serde(default)]
+    pub label_form: Option<LabelForm>,
+    /// `id` of the duty's outline node ("n5.2"); null for a duty written
+    /// inside a sentence, which has no node of its own (1.2).
+    #[serde(default)]
+    pub node: Option<String>,
     /// Text of the duty, wrapped lines joined.
     pub title: String,
-    /// `duty`, `other_assigned` (งานอื่น ๆ ตามที่ได้รับมอบหมาย), `substitute_clause`
-    /// (กรณีที่ไม่สามารถปฏิบัติราชการได้…), `secretary` (ปฏิบัติหน้าที่เลขานุการ…),
-    /// or `step` for a procedure step or sub-step.
-    pub kind: String,
+    /// What the duty is (see [`DutyKind`]).
+    pub kind: DutyKind,
     /// First input line.
     #[schemars(range(min = 1))]
     pub line_start: u32,
@@ -320,6 +499,10 @@ pub struct Substitute {
     pub full_name: String,
     /// `id` of the same person in this order, when there is one.
     pub person_id: Option<String>,
+    /// `id` of the numbered duty (a substitute clause, `4.5 กรณีที่ไม่สามารถ…`)
+    /// whose text names them; null when an unnumbered clause lists them (1.2).
+    #[serde(default)]
+    pub duty_id: Option<String>,
 }
 
 /// A committee (คณะกรรมการ) appointed by the order.
@@ -368,6 +551,9 @@ pub struct CommitteeMember {
     /// null when none (1.2).
     #[serde(default)]
     pub group: Option<String>,
+    /// `id` of the outline node the member is read from ("n7.3") (1.2).
+    #[serde(default)]
+    pub node: Option<String>,
     /// First input line of the member.
     #[serde(default = "one")]
     #[schemars(range(min = 1))]
@@ -380,6 +566,52 @@ pub struct CommitteeMember {
 
 fn one() -> u32 {
     1
+}
+
+/// How a label is written, which decides how it nests (`Duty.label_form`).
+/// A later 1.x version may add values: this version reads them as
+/// [`LabelForm::Unknown`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LabelForm {
+    /// `1.` `1.1` `1.1.1` `1.5.` (Thai or Arabic digits).
+    Dotted,
+    /// `1)`
+    ParenClose,
+    /// `(1)`
+    ParenBoth,
+    /// `ก.`
+    LetterDot,
+    /// `ก)`
+    LetterClose,
+    /// `(ก)`
+    LetterBoth,
+    /// `-` `•` `๏` …: an unnumbered bullet.
+    Bullet,
+    /// `ข้อ 1` (clause).
+    Clause,
+    /// A form a later 1.x version adds, in a document this version reads
+    /// back (never written by this version).
+    #[serde(other)]
+    #[schemars(skip)]
+    Unknown,
+}
+
+impl From<crate::label::Family> for LabelForm {
+    fn from(f: crate::label::Family) -> Self {
+        use crate::label::Family;
+        match f {
+            Family::Dotted => LabelForm::Dotted,
+            Family::ParenClose => LabelForm::ParenClose,
+            Family::ParenBoth => LabelForm::ParenBoth,
+            Family::LetterDot => LabelForm::LetterDot,
+            Family::LetterClose => LabelForm::LetterClose,
+            Family::LetterBoth => LabelForm::LetterBoth,
+            Family::Bullet(_) => LabelForm::Bullet,
+            Family::Clause => LabelForm::Clause,
+        }
+    }
 }
 
 /// A committee role, whatever its wording (คณะกรรมการ, คณะอนุกรรมการ and

@@ -159,12 +159,12 @@ fn order_05_teacher_personnel_committees() {
     );
     for child in &intro.children {
         if child.label.is_some() {
-            assert_eq!(child.kind, "member", "{}", child.text);
+            assert_eq!(child.kind.as_str(), "member", "{}", child.text);
         }
     }
-    assert_eq!(node(&order.outline, "n11").kind, "committee");
+    assert_eq!(node(&order.outline, "n11").kind.as_str(), "committee");
     assert_eq!(
-        node(&order.outline, "n10").kind,
+        node(&order.outline, "n10").kind.as_str(),
         "item",
         "ข้อ ๕ is no committee"
     );
@@ -231,9 +231,9 @@ fn school_layout_role_at_the_end_dotted_leader_several_in_one_item() {
         ("c2.d1", "จัดเตรียมสถานที่", None)
     );
 
-    assert_eq!(node(&order.outline, "n5").kind, "committee");
-    assert_eq!(node(&order.outline, "n5.1").kind, "member");
-    assert_eq!(node(&order.outline, "n6.3").kind, "member");
+    assert_eq!(node(&order.outline, "n5").kind.as_str(), "committee");
+    assert_eq!(node(&order.outline, "n5.1").kind.as_str(), "member");
+    assert_eq!(node(&order.outline, "n6.3").kind.as_str(), "member");
     // named members are people, once each (นายสมชาย ใจดี sits on both
     // committees), without duties of their own
     let people: Vec<(&str, &str)> = order
@@ -289,7 +289,7 @@ fn duties_heading_on_its_own_after_a_blank_line() {
     let titles: Vec<&str> = c.duties.iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles, ["จัดทำแผนงาน", "สรุปผล"]);
     assert_eq!(c.duties[0].steps.len(), 1);
-    assert_eq!(c.duties[0].steps[0].kind, "step");
+    assert_eq!(c.duties[0].steps[0].kind.as_str(), "step");
     assert_eq!(c.duties[0].steps[0].id, "c1.d1.s1");
 }
 
@@ -396,8 +396,8 @@ fn unnumbered_intro_with_members_as_the_following_items() {
     assert_eq!(c.duties.len(), 1);
     assert_eq!(c.duties[0].title, "ตรวจรับพัสดุให้เป็นไปตามระเบียบ");
     // the preamble keeps its header kind
-    assert_eq!(node(&order.outline, "n4").kind, "preamble");
-    assert_eq!(node(&order.outline, "n5").kind, "member");
+    assert_eq!(node(&order.outline, "n4").kind.as_str(), "preamble");
+    assert_eq!(node(&order.outline, "n5").kind.as_str(), "member");
 }
 
 #[test]

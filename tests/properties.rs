@@ -103,7 +103,7 @@ fn outline_covers_every_non_blank_line_once() {
     let mut count = vec![0u32; text.lines().count() + 1];
     let mut todo: Vec<&kamsang::model::OutlineNode> = order.outline.iter().collect();
     while let Some(n) = todo.pop() {
-        if n.kind != "name" {
+        if n.kind.as_str() != "name" {
             for l in n.line_start..=n.line_end {
                 count[l as usize] += 1;
             }

@@ -558,6 +558,36 @@ fn committed_docx_fixtures_parse_like_fresh_renders() {
     }
 }
 
+/// Regression: a spreadsheet row is one line, so every duty and step of a row
+/// starts on the same line; joining the model to the outline by line once put
+/// the `ขั้นตอนการปฏิบัติงาน` heading under every step of the row. Render now
+/// follows each duty's outline node: the .xlsx renders its steps headings
+/// where the .txt of the same order does.
+#[test]
+fn regression_steps_heading_once_per_duty_in_a_spreadsheet() {
+    let heading = "ขั้นตอนการปฏิบัติงาน";
+    let txt = render_txt(&reference());
+    let xlsx = kamsang::parse_path(
+        common::root()
+            .join("fixtures/sheet/phetchaburi1-policy-plan.xlsx")
+            .to_str()
+            .expect("utf-8 path"),
+    )
+    .expect("the committed .xlsx parses");
+    let sheet = render_txt(&xlsx);
+    let headings = |s: &str| -> Vec<String> {
+        let lines: Vec<&str> = s.lines().collect();
+        lines
+            .windows(2)
+            .filter(|w| w[1].trim() == heading)
+            .map(|w| w[0].trim().to_string())
+            .collect()
+    };
+    let want = headings(&txt);
+    assert!(want.len() > 10, "{}", want.len());
+    assert_eq!(headings(&sheet), want);
+}
+
 /// Writes the committed .docx fixtures from the reference order.
 #[test]
 #[ignore = "writes fixtures/docx/; run: cargo test --test render -- --ignored regenerate"]

@@ -73,3 +73,84 @@ fn a_newer_minor_version_with_an_added_field_validates_and_reads() {
     assert_eq!(read.people[0].full_name, "นายก ข");
     assert_eq!(read.header.kind, kamsang::model::DocumentKind::Other);
 }
+
+/// An order with a committee, a substitute clause and a diagnostic: every
+/// open enum of the model has a value in it.
+const ENUMS_ORDER: &str = "\
+คำสั่งโรงเรียนบ้านนา
+เรื่อง แต่งตั้งคณะกรรมการ
+1. นายก ข ตำแหน่ง ครู
+1.1 งานสารบรรณ
+1.3 กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ นางค ง ปฏิบัติงานแทน
+2. นางค ง ตำแหน่ง ครู
+2.1 งานการเงิน
+";
+
+#[test]
+fn a_newer_minor_version_with_unknown_enum_values_validates_loads_and_diffs() {
+    // SPEC: kamsang reads JSON of any 1.x, and a consumer validating against
+    // this schema accepts a newer 1.y document: a diagnostic code, a format,
+    // an outline kind, a duty kind, a label form, a document kind a later
+    // version adds, and fields it adds anywhere
+    let v = common::validator();
+    let order = kamsang::parse_str("x.txt", ENUMS_ORDER).expect("parses");
+    assert!(!order.diagnostics.is_empty() && !order.people[0].duties.is_empty());
+    let mut value = serde_json::to_value(&order).expect("serialises");
+    value["schema_version"] = serde_json::json!("1.9.0");
+    value["added_in_1_9"] = serde_json::json!([1, 2]);
+    value["source"]["format"] = serde_json::json!("pdf");
+    value["source"]["added_in_1_9"] = serde_json::json!("x");
+    value["header"]["kind"] = serde_json::json!("kind_added_in_1_9");
+    value["outline"][0]["kind"] = serde_json::json!("kind_added_in_1_9");
+    value["outline"][0]["added_in_1_9"] = serde_json::json!(null);
+    value["people"][0]["duties"][0]["kind"] = serde_json::json!("kind_added_in_1_9");
+    value["people"][0]["duties"][0]["label_form"] = serde_json::json!("roman");
+    value["people"][0]["duties"][0]["added_in_1_9"] = serde_json::json!(1);
+    value["people"][0]["substitutes"][0]["added_in_1_9"] = serde_json::json!(1);
+    value["diagnostics"][0]["code"] = serde_json::json!("code_added_in_1_9");
+    value["diagnostics"][0]["added_in_1_9"] = serde_json::json!({});
+    common::assert_valid(&v, &value, "a 1.9 document with new enum values");
+    // the open enums still refuse what is not a string
+    let mut wrong = value.clone();
+    wrong["diagnostics"][0]["code"] = serde_json::json!(7);
+    assert!(!v.is_valid(&wrong));
+
+    let body = serde_json::to_vec(&value).expect("serialises");
+    let read = kamsang::DutyOrder::from_json_slice(&body, 32).expect("reads a 1.9 document");
+    use kamsang::diagnostic::Code;
+    use kamsang::model::{DocumentKind, DutyKind, Format, LabelForm, NodeKind};
+    assert_eq!(read.source.format, Format::Unknown);
+    assert_eq!(read.header.kind, DocumentKind::Other);
+    assert_eq!(read.outline[0].kind, NodeKind::Unknown);
+    assert_eq!(read.people[0].duties[0].kind, DutyKind::Unknown);
+    assert_eq!(
+        read.people[0].duties[0].label_form,
+        Some(LabelForm::Unknown)
+    );
+    assert_eq!(read.diagnostics[0].code, Code::Unknown);
+    assert_eq!(read.people[0].full_name, order.people[0].full_name);
+
+    // and it diffs: against itself nothing changed, against the order it
+    // came from only what the later version's values changed
+    assert!(kamsang::diff(&read, &read).changes.is_empty());
+    let d = kamsang::diff(&order, &read);
+    let kinds: Vec<&str> = d.changes.iter().map(|c| c.kind.as_str()).collect();
+    assert!(
+        !kinds.contains(&"person_added") && !kinds.contains(&"person_removed"),
+        "{kinds:?}"
+    );
+
+    // through the command line too
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (old, new) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    std::fs::write(&old, serde_json::to_vec(&order).expect("json")).expect("write");
+    std::fs::write(&new, &body).expect("write");
+    let out = common::kamsang(&[
+        "diff",
+        old.to_str().expect("utf-8"),
+        new.to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+}

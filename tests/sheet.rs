@@ -150,7 +150,10 @@ fn reference() -> DutyOrder {
 /// among its children.
 fn with_steps_heading(nodes: &[OutlineNode], out: &mut Vec<u32>) {
     for n in nodes {
-        if n.children.iter().any(|c| c.kind == "steps_heading") {
+        if n.children
+            .iter()
+            .any(|c| c.kind.as_str() == "steps_heading")
+        {
             out.push(n.line_start);
         }
         with_steps_heading(&n.children, out);
@@ -478,7 +481,7 @@ fn header_row_under_two_title_rows() {
         assert_eq!(lines, [4, 5], "{name}");
         assert_eq!(numbers(&p2.duties), ["2.1", "2.2", "2.3"], "{name}");
         assert!(p2.duties.iter().all(|d| d.line_start == 6), "{name}");
-        assert_eq!(p2.duties[2].kind, "other_assigned", "{name}");
+        assert_eq!(p2.duties[2].kind.as_str(), "other_assigned", "{name}");
         assert!(o.diagnostics.is_empty(), "{name}: {:?}", o.diagnostics);
     }
 }

@@ -132,7 +132,7 @@ fn inline_list_of_substitutes_is_not_people() {
     // the clause is not a duty; 1.7 keeps only its own text
     assert_eq!(order.people[0].duties.len(), 1);
     assert_eq!(order.people[0].duties[0].title, "งานอื่น ๆ ตามที่ได้รับมอบหมาย");
-    assert_eq!(order.people[0].duties[0].kind, "other_assigned");
+    assert_eq!(order.people[0].duties[0].kind.as_str(), "other_assigned");
     // the excerpt has only 1.7 (read as 1.1) and none of the substitutes as people
     let diags: Vec<(u32, &str)> = order
         .diagnostics
@@ -237,7 +237,7 @@ fn sub_steps_nest_under_the_step_and_close_at_the_next_step() {
         ["1", "2", "3", "4", "5"]
     );
     assert_eq!(s2.steps[4].id, "p2.d1.s2.s5");
-    assert_eq!(s2.steps[4].kind, "step");
+    assert_eq!(s2.steps[4].kind.as_str(), "step");
     assert!(d.steps[2].steps.is_empty());
 }
 
@@ -391,5 +391,115 @@ fn signature_before_the_date_is_read_line_by_line() {
     assert_eq!(
         order.header.date.as_ref().and_then(|d| d.iso.as_deref()),
         Some("2023-10-01")
+    );
+}
+
+/// Every outline node by its id.
+fn nodes_by_id(
+    order: &DutyOrder,
+) -> std::collections::HashMap<String, kamsang::model::OutlineNode> {
+    let mut map = std::collections::HashMap::new();
+    let mut todo: Vec<&kamsang::model::OutlineNode> = order.outline.iter().collect();
+    while let Some(n) = todo.pop() {
+        let mut leaf = n.clone();
+        leaf.children.clear();
+        map.insert(n.id.clone(), leaf);
+        todo.extend(n.children.iter());
+    }
+    map
+}
+
+fn check_duty_nodes(
+    nodes: &std::collections::HashMap<String, kamsang::model::OutlineNode>,
+    d: &Duty,
+    what: &str,
+) -> usize {
+    let mut checked = 0;
+    if let Some(id) = &d.node {
+        let n = nodes
+            .get(id)
+            .unwrap_or_else(|| panic!("{what}: {} names no node {id}", d.id));
+        assert_eq!(
+            (n.line_start, &n.label, n.kind.as_str()),
+            (d.line_start, &d.label, d.kind.as_str()),
+            "{what}: {}",
+            d.id
+        );
+        checked += 1;
+    }
+    d.steps
+        .iter()
+        .map(|s| check_duty_nodes(nodes, s, what))
+        .sum::<usize>()
+        + checked
+}
+
+/// 1.2: people, duties and members name the outline node they were read
+/// from, and that node is theirs (same first line, same written label, the
+/// node's kind says what they are), on every parse fixture and corpus order.
+#[test]
+fn people_duties_and_members_name_their_outline_node() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["fixtures/parse", "fixtures/corpus", "fixtures/committee"] {
+        for e in std::fs::read_dir(root.join(dir)).expect("fixture dir") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                files.push(p);
+            }
+        }
+    }
+    let (mut people, mut duties, mut members) = (0, 0, 0);
+    for f in files {
+        let what = f.display().to_string();
+        let order = kamsang::parse_path(&what).expect("fixture parses");
+        let nodes = nodes_by_id(&order);
+        for p in &order.people {
+            if let Some(id) = &p.node {
+                let n = nodes
+                    .get(id)
+                    .unwrap_or_else(|| panic!("{what}: {} names no node {id}", p.id));
+                assert!(
+                    n.line_start <= p.line_start && p.line_start <= n.line_end,
+                    "{what}: {} at line {} but node {id} is lines {}-{}",
+                    p.id,
+                    p.line_start,
+                    n.line_start,
+                    n.line_end
+                );
+                if p.label.is_some() {
+                    assert_eq!(
+                        (&n.label, n.kind.as_str()),
+                        (&p.label, "person"),
+                        "{what}: {}",
+                        p.id
+                    );
+                }
+                people += 1;
+            }
+            for d in &p.duties {
+                duties += check_duty_nodes(&nodes, d, &what);
+            }
+        }
+        for c in &order.committees {
+            for m in &c.members {
+                let id = m
+                    .node
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{what}: member of {} without node", c.id));
+                let n = nodes
+                    .get(id)
+                    .unwrap_or_else(|| panic!("{what}: member names no node {id}"));
+                assert_eq!(n.line_start, m.line_start, "{what}: member {id}");
+                members += 1;
+            }
+            for d in &c.duties {
+                duties += check_duty_nodes(&nodes, d, &what);
+            }
+        }
+    }
+    assert!(
+        people > 100 && duties > 100 && members > 100,
+        "{people} {duties} {members}"
     );
 }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, VecDeque};
 
 use super::model::Match;
 use super::words;
-use crate::model::{Duty, Person};
+use crate::model::{Duty, DutyKind, Person};
 
 /// Text as compared: whitespace removed, so re-wrapping, re-indentation and
 /// spacing never count as a change (the parser has already normalised the
@@ -121,7 +121,7 @@ impl PersonKeys {
         let mut titles: Vec<String> = p
             .duties
             .iter()
-            .filter(|d| d.kind != "substitute_clause")
+            .filter(|d| d.kind != DutyKind::SubstituteClause)
             .map(|d| key(&d.title))
             .collect();
         titles.sort_unstable();
@@ -273,7 +273,11 @@ pub struct Entry<'a> {
 pub fn entries(people: &[Person]) -> Vec<Entry<'_>> {
     let mut out = Vec::new();
     for (i, p) in people.iter().enumerate() {
-        for d in p.duties.iter().filter(|d| d.kind != "substitute_clause") {
+        for d in p
+            .duties
+            .iter()
+            .filter(|d| d.kind != DutyKind::SubstituteClause)
+        {
             out.push(Entry {
                 person: i,
                 duty: d,

@@ -69,6 +69,9 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
                 Person {
                     id: format!("a{}", out.len() + 1),
                     number: None,
+                    label: None,
+                    node: outline.id(i),
+                    duty_intro: None,
                     title: Some(parts.title.to_string()),
                     given_name: parts.family.map(|_| parts.given.to_string()),
                     family_name: parts.family.map(str::to_string),

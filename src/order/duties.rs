@@ -1,20 +1,20 @@
 //! Duties, procedure steps and sub-steps of a person.
 
-use crate::model::Duty;
+use crate::model::{Duty, DutyKind, NodeKind as Role};
 use crate::outline::{NodeKind, Outline};
 use crate::thai::lexicon::{OTHER_ASSIGNED, SECRETARY_STARTS, SUBSTITUTE_STARTS, starts_with_any};
 
 /// Kind of a duty from its text: `substitute_clause`, `other_assigned`,
 /// `secretary` (serving as secretary to someone) or `duty`.
-pub fn duty_kind(text: &str) -> &'static str {
+pub fn duty_kind(text: &str) -> DutyKind {
     if starts_with_any(text, SUBSTITUTE_STARTS).is_some() {
-        "substitute_clause"
+        DutyKind::SubstituteClause
     } else if OTHER_ASSIGNED.iter().any(|p| text.contains(p)) {
-        "other_assigned"
+        DutyKind::OtherAssigned
     } else if starts_with_any(text, SECRETARY_STARTS).is_some() {
-        "secretary"
+        DutyKind::Secretary
     } else {
-        "duty"
+        DutyKind::Duty
     }
 }
 
@@ -24,11 +24,11 @@ pub fn duty_from(
     outline: &Outline,
     i: usize,
     id: String,
-    kind: &'static str,
-    kinds: &mut Vec<(usize, &'static str)>,
+    kind: DutyKind,
+    kinds: &mut Vec<(usize, Role)>,
 ) -> Option<Duty> {
     let n = outline.node(i)?;
-    kinds.push((i, kind));
+    kinds.push((i, kind.into()));
     // sized up front: a big order has a million steps, and doubling would
     // leave a third of their memory unused
     let items = n
@@ -45,7 +45,7 @@ pub fn duty_from(
             continue;
         }
         let seq = child.values.last().copied().unwrap_or(0);
-        if let Some(step) = duty_from(outline, c, format!("{id}.s{seq}"), "step", kinds) {
+        if let Some(step) = duty_from(outline, c, format!("{id}.s{seq}"), DutyKind::Step, kinds) {
             steps.push(step);
         }
     }
@@ -53,8 +53,10 @@ pub fn duty_from(
         id,
         number: n.number.clone(),
         label: n.label.as_ref().map(|l| l.written.clone()),
+        label_form: n.label.as_ref().map(|l| l.family.into()),
+        node: outline.id(i),
         title: n.text.clone(),
-        kind: kind.to_string(),
+        kind,
         line_start: n.line_start,
         line_end: outline.subtree_end(i),
         steps,
@@ -63,22 +65,28 @@ pub fn duty_from(
 
 #[cfg(test)]
 mod tests {
-    use super::duty_kind;
+    use super::{DutyKind, duty_kind};
 
     #[test]
     fn kinds_from_text() {
-        assert_eq!(duty_kind("ปฏิบัติงานอื่น ๆ ตามที่ได้รับมอบหมาย"), "other_assigned");
-        assert_eq!(duty_kind("งานอื่นๆ ตามที่ได้รับมอบหมาย"), "other_assigned");
+        assert_eq!(
+            duty_kind("ปฏิบัติงานอื่น ๆ ตามที่ได้รับมอบหมาย"),
+            DutyKind::OtherAssigned
+        );
+        assert_eq!(duty_kind("งานอื่นๆ ตามที่ได้รับมอบหมาย"), DutyKind::OtherAssigned);
         assert_eq!(
             duty_kind("กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ นางจงกล อรรถอาภรณ์ ปฏิบัติงานแทน"),
-            "substitute_clause"
+            DutyKind::SubstituteClause
         );
-        assert_eq!(duty_kind("งานสารบรรณ"), "duty");
+        assert_eq!(duty_kind("งานสารบรรณ"), DutyKind::Duty);
         assert_eq!(
             duty_kind("ปฏิบัติหน้าที่ เลขานุการรองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา"),
-            "secretary"
+            DutyKind::Secretary
         );
         // a work group named after a secretariat is not a secretary duty
-        assert_eq!(duty_kind("กลุ่มงานเลขานุการคณะกรรมการเขตพื้นที่การศึกษา"), "duty");
+        assert_eq!(
+            duty_kind("กลุ่มงานเลขานุการคณะกรรมการเขตพื้นที่การศึกษา"),
+            DutyKind::Duty
+        );
     }
 }

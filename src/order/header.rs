@@ -1,7 +1,7 @@
 //! The header: issuing office, unit, order number, subject, preamble.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Header, OrderNumber};
+use crate::model::{Header, NodeKind as Role, OrderNumber};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::digits::leading_number;
 use crate::thai::lexicon::{
@@ -13,7 +13,9 @@ pub struct HeaderResult {
     /// The header.
     pub header: Header,
     /// (node, kind) for every header node.
-    pub kinds: Vec<(usize, &'static str)>,
+    pub kinds: Vec<(usize, Role)>,
+    /// Index in `outline.roots` of the first node after the header.
+    pub body_start: usize,
     /// What was noticed while reading the header.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -34,7 +36,7 @@ pub fn read(outline: &Outline) -> HeaderResult {
             ParaKind::Subject => {
                 let s = text.strip_prefix(SUBJECT_WORD).unwrap_or(text).trim();
                 header.subject.get_or_insert_with(|| s.to_string());
-                "subject"
+                Role::Subject
             }
             ParaKind::OrderTitle | ParaKind::OrderNumber => {
                 // `คำสั่ง<office>ที่ 207/2568 เรื่อง …` may be one line, or three
@@ -71,23 +73,23 @@ pub fn read(outline: &Outline) -> HeaderResult {
                     header.subject.get_or_insert_with(|| subject.to_string());
                 }
                 if pk == ParaKind::OrderTitle {
-                    "issuer"
+                    Role::Issuer
                 } else {
-                    "order_number"
+                    Role::OrderNumber
                 }
             }
             ParaKind::Office => {
                 if starts_with_any(text, ISSUER_STARTS).is_some() && header.issuer.is_none() {
                     header.issuer = Some(text.to_string());
-                    "issuer"
+                    Role::Issuer
                 } else if header.unit.is_none() {
                     header.unit = Some(text.to_string());
-                    "unit"
+                    Role::Unit
                 } else {
-                    "paragraph"
+                    Role::Paragraph
                 }
             }
-            ParaKind::Rule => "rule",
+            ParaKind::Rule => Role::Rule,
             // after `… ดังนี้` / `… ประกอบด้วย` the body begins (a group's
             // heading, `องค์การบริหาร องค์การนิสิต`, is no preamble)
             ParaKind::Text
@@ -99,7 +101,7 @@ pub fn read(outline: &Outline) -> HeaderResult {
             }
             ParaKind::Text => {
                 preamble.push(text);
-                "preamble"
+                Role::Preamble
             }
             _ => break,
         };
@@ -110,6 +112,7 @@ pub fn read(outline: &Outline) -> HeaderResult {
     }
     HeaderResult {
         header,
+        body_start: kinds.len(),
         kinds,
         diagnostics,
     }

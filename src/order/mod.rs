@@ -14,9 +14,13 @@ pub mod table_rows;
 use std::collections::HashMap;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{DutyOrder, OutlineNode, Person, SCHEMA_VERSION, SourceInfo, Substitute};
+use crate::model::{
+    DutyKind, DutyOrder, NodeKind as Role, OutlineNode, Person, SCHEMA_VERSION, SourceInfo,
+    Substitute,
+};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
+use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, find_first};
 use people::{
     NameParts, bracketed_person, made_after_bracket, names_in_text, person_in_item,
     post_before_bracket, split_name, split_position,
@@ -25,15 +29,13 @@ use people::{
 /// Assemble the model from a source and its outline.
 pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     compact(&mut outline);
-    let mut kinds: Vec<Option<&'static str>> = vec![None; outline.nodes.len()];
+    outline.assign_ids();
     let mut diagnostics = source.diagnostics.clone();
     diagnostics.extend(outline.diagnostics.iter().cloned());
 
     let head = header::read(&outline);
     diagnostics.extend(head.diagnostics.iter().cloned());
-    for &(i, k) in &head.kinds {
-        set_kind(&mut kinds, i, k);
-    }
+    outline.set_roles(&head.kinds);
 
     // committees first: their member lines are not people with duties of
     // their own (a named member becomes a person below, once)
@@ -54,9 +56,11 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // (`ฝ่ายวิชาการ` / `1. นาย…`: numbering that starts again under it)
     // (`ฝ่ายวิชาการ` / `1. นาย…`: numbering that starts again under it); the
     // people under the k-th heading get ids `h{k}.p{n}`, as their numbers repeat
+    // what the people read below make of their nodes
+    let mut roles: Vec<(usize, Role)> = Vec::new();
     let mut tops: Vec<(usize, Option<usize>)> = Vec::new();
     let mut headings = 0;
-    for &i in outline.roots.iter().skip(head.kinds.len()) {
+    for &i in outline.roots.iter().skip(head.body_start) {
         tops.push((i, None));
         if let Some(n) = outline.node(i)
             && n.kind == NodeKind::Paragraph(ParaKind::Heading)
@@ -73,7 +77,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         match n.kind {
             NodeKind::Paragraph(ParaKind::WorkGroup) => {
                 work_group = Some(n.text.clone());
-                set_kind(&mut kinds, i, "work_group");
+                roles.push((i, Role::WorkGroup));
             }
             NodeKind::Paragraph(ParaKind::Heading) => work_group = Some(n.text.clone()),
             NodeKind::Item => {
@@ -86,7 +90,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     i,
                     heading,
                     work_group.as_deref(),
-                    &mut kinds,
+                    &mut roles,
                     &mut diagnostics,
                 ) {
                     found.push(p);
@@ -100,7 +104,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                                 c,
                                 heading,
                                 group.as_deref().or(work_group.as_deref()),
-                                &mut kinds,
+                                &mut roles,
                                 &mut diagnostics,
                             )
                         {
@@ -134,11 +138,10 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     resolve_substitutes(&mut people, &sub_lines, &keys, &mut diagnostics);
     // people appointed in running text, in the nodes not read as people or
     // members
+    outline.set_roles(&roles);
     let mut claimed = in_committee.clone();
-    for (i, k) in kinds.iter().enumerate() {
-        if k.is_some_and(|k| k != "preamble")
-            && let Some(c) = claimed.get_mut(i)
-        {
+    for (n, c) in outline.nodes.iter().zip(claimed.iter_mut()) {
+        if n.role.is_some_and(|k| k != Role::Preamble) {
             *c = true;
         }
     }
@@ -146,7 +149,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // people named on unnumbered lines, once each (a person listed under two
     // headings is one person)
     for (i, p) in person_lines::read(&outline, &in_committee) {
-        set_kind(&mut kinds, i, "person");
+        outline.set_role(i, Role::Person);
         let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
             continue;
         };
@@ -206,9 +209,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     header.signed_by = tail.signed_by;
     diagnostics.extend(tail.diagnostics);
 
-    for &(i, k) in &found.kinds {
-        set_kind(&mut kinds, i, k);
-    }
+    outline.set_roles(&found.kinds);
     diagnostics.extend(found.diagnostics);
     if people.is_empty() && found.committees.is_empty() {
         let numbered = outline.nodes.iter().any(|n| n.kind == NodeKind::Item);
@@ -226,7 +227,7 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
 
     header.kind = kind::classify(&header, &outline, &people, &found.committees);
     diagnostics.sort_by_key(|d| d.line);
-    let outline_model = to_model(outline, &kinds);
+    let outline_model = to_model(outline);
     DutyOrder {
         schema_version: SCHEMA_VERSION.to_string(),
         source: SourceInfo {
@@ -278,12 +279,6 @@ fn compact(outline: &mut Outline) {
     }
 }
 
-fn set_kind(kinds: &mut [Option<&'static str>], i: usize, k: &'static str) {
-    if let Some(slot) = kinds.get_mut(i) {
-        *slot = Some(k);
-    }
-}
-
 /// A person from a top-level item that starts with a titled name, with the
 /// line of each of their substitutes.
 fn person_from(
@@ -291,7 +286,7 @@ fn person_from(
     i: usize,
     heading: Option<usize>,
     work_group: Option<&str>,
-    kinds: &mut [Option<&'static str>],
+    roles: &mut Vec<(usize, Role)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Person, Vec<u32>)> {
     let n = outline.node(i)?;
@@ -333,7 +328,7 @@ fn person_from(
         },
     };
     let pos = split_position(&held);
-    set_kind(kinds, i, "person");
+    roles.push((i, Role::Person));
 
     let mut duties = Vec::with_capacity(n.children.len());
     let mut substitutes = Vec::new();
@@ -350,9 +345,12 @@ fn person_from(
                 if let Some(d) =
                     duties::duty_from(outline, c, format!("{id}.d{dseq}"), kind, &mut visited)
                 {
-                    if kind == "substitute_clause" {
+                    if kind == DutyKind::SubstituteClause {
                         for name in names_in_text(&child.text) {
-                            substitutes.push(substitute(&name));
+                            substitutes.push(Substitute {
+                                duty_id: Some(d.id.clone()),
+                                ..substitute(&name)
+                            });
                             sub_lines.push(child.line_start);
                         }
                     }
@@ -360,7 +358,7 @@ fn person_from(
                 }
             }
             NodeKind::Paragraph(ParaKind::Substitute) => {
-                set_kind(kinds, c, "substitute_clause");
+                roles.push((c, Role::SubstituteClause));
                 let listed = names_listed_under(outline, c);
                 if listed.is_empty() {
                     for name in names_in_text(&child.text) {
@@ -377,9 +375,7 @@ fn person_from(
             _ => {}
         }
     }
-    for (v, k) in visited {
-        set_kind(kinds, v, k);
-    }
+    roles.extend(visited);
     // duties written on the person's own line (`… มีหน้าที่กำกับ ดูแล กลุ่ม…`)
     // when no items under it hold them
     if duties.is_empty()
@@ -395,6 +391,9 @@ fn person_from(
     let person = Person {
         id,
         number: n.number.clone(),
+        label: n.label.as_ref().map(|l| l.written.clone()),
+        node: outline.id(i),
+        duty_intro: duty_intro(&n.text).map(str::to_string),
         title: Some(name.title.to_string()),
         // a name whose parts cannot be told apart keeps only full_name
         given_name: name.family.map(|_| name.given.to_string()),
@@ -418,7 +417,17 @@ fn substitute(n: &NameParts<'_>) -> Substitute {
     Substitute {
         full_name: n.full.clone(),
         person_id: None,
+        duty_id: None,
     }
+}
+
+/// The words after a person's name and post that introduce their duties
+/// (`มีหน้าที่ปฏิบัติงาน ดังนี้`), from the text of the person's item.
+fn duty_intro(person_text: &str) -> Option<&str> {
+    let rest = split_name(person_text)?.rest;
+    let rest = rest.strip_prefix(POSITION_WORD).unwrap_or(rest);
+    let (i, _) = find_first(rest, DUTY_INTROS)?;
+    rest.get(i..).map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// Names (and their lines) of the inline lists under a clause paragraph, in order.
@@ -441,6 +450,7 @@ fn names_listed_under(outline: &Outline, clause: usize) -> Vec<(Substitute, u32)
                     Substitute {
                         full_name: full,
                         person_id: None,
+                        duty_id: None,
                     },
                     entry.line_start,
                 ));
@@ -479,9 +489,10 @@ fn resolve_substitutes(
 /// every child is built before its parent): texts move into the model instead
 /// of being copied, and the arena shrinks while the model grows, so a 200 MB
 /// order never holds both whole. No recursion: depth costs nothing here.
-fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<OutlineNode> {
+fn to_model(mut outline: Outline) -> Vec<OutlineNode> {
     let roots = std::mem::take(&mut outline.roots);
     let mut nodes = std::mem::take(&mut outline.nodes);
+    let mut ids = std::mem::take(&mut outline.ids);
     drop(outline);
     // Built nodes whose parent is not built yet, the smallest index on top.
     // Children come after their parent in the arena, in order, each followed
@@ -498,11 +509,7 @@ fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<Outline
     };
     while let Some(n) = nodes.pop() {
         let i = nodes.len();
-        let kind = kinds
-            .get(i)
-            .copied()
-            .flatten()
-            .unwrap_or_else(|| default_kind(n.kind));
+        let kind = n.role.unwrap_or_else(|| default_kind(n.kind));
         let children = n
             .children
             .iter()
@@ -511,10 +518,10 @@ fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<Outline
         pending.push((
             i,
             OutlineNode {
-                id: String::new(),
+                id: ids.get_mut(i).map(std::mem::take).unwrap_or_default(),
                 number: n.number,
                 label: n.label.map(|l| l.written),
-                kind: kind.to_string(),
+                kind,
                 text: n.text,
                 line_start: n.line_start,
                 line_end: n.line_end,
@@ -525,43 +532,30 @@ fn to_model(mut outline: Outline, kinds: &[Option<&'static str>]) -> Vec<Outline
             nodes.shrink_to_fit();
         }
     }
-    let mut model: Vec<OutlineNode> = roots
+    // ids: the ones the order stage handed out ([`Outline::assign_ids`])
+    roots
         .iter()
         .filter_map(|r| take(&mut pending, *r))
-        .collect();
-    // ids top-down, with an explicit stack
-    let mut todo: Vec<&mut OutlineNode> = Vec::new();
-    for (k, n) in model.iter_mut().enumerate() {
-        n.id = format!("n{}", k + 1);
-        todo.push(n);
-    }
-    while let Some(n) = todo.pop() {
-        let (id, children) = (&n.id, &mut n.children);
-        for (k, c) in children.iter_mut().enumerate() {
-            c.id = format!("{id}.{}", k + 1);
-            todo.push(c);
-        }
-    }
-    model
+        .collect()
 }
 
 /// The `kind` of an outline node that no later stage named.
-fn default_kind(kind: NodeKind) -> &'static str {
+fn default_kind(kind: NodeKind) -> Role {
     match kind {
-        NodeKind::Item => "item",
-        NodeKind::NameList => "name_list",
-        NodeKind::Name => "name",
-        NodeKind::Paragraph(ParaKind::StepsHeading) => "steps_heading",
-        NodeKind::Paragraph(ParaKind::Substitute) => "substitute_clause",
-        NodeKind::Paragraph(ParaKind::Entry) => "entry",
-        NodeKind::Paragraph(ParaKind::WorkGroup) => "work_group",
-        NodeKind::Paragraph(ParaKind::Rule) => "rule",
-        NodeKind::Paragraph(ParaKind::Part) => "part",
-        NodeKind::Paragraph(ParaKind::Heading) => "heading",
-        NodeKind::Paragraph(ParaKind::PageArtefact) => "page_artefact",
-        NodeKind::Paragraph(ParaKind::Effective) => "effective",
-        NodeKind::Paragraph(ParaKind::Signed) => "date",
-        NodeKind::Paragraph(ParaKind::Signature) => "signature",
-        NodeKind::Paragraph(_) => "paragraph",
+        NodeKind::Item => Role::Item,
+        NodeKind::NameList => Role::NameList,
+        NodeKind::Name => Role::Name,
+        NodeKind::Paragraph(ParaKind::StepsHeading) => Role::StepsHeading,
+        NodeKind::Paragraph(ParaKind::Substitute) => Role::SubstituteClause,
+        NodeKind::Paragraph(ParaKind::Entry) => Role::Entry,
+        NodeKind::Paragraph(ParaKind::WorkGroup) => Role::WorkGroup,
+        NodeKind::Paragraph(ParaKind::Rule) => Role::Rule,
+        NodeKind::Paragraph(ParaKind::Part) => Role::Part,
+        NodeKind::Paragraph(ParaKind::Heading) => Role::Heading,
+        NodeKind::Paragraph(ParaKind::PageArtefact) => Role::PageArtefact,
+        NodeKind::Paragraph(ParaKind::Effective) => Role::Effective,
+        NodeKind::Paragraph(ParaKind::Signed) => Role::Date,
+        NodeKind::Paragraph(ParaKind::Signature) => Role::Signature,
+        NodeKind::Paragraph(_) => Role::Paragraph,
     }
 }

@@ -57,6 +57,9 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         let person = Person {
             id: format!("u{}", out.len() + 1),
             number: None,
+            label: None,
+            node: outline.id(i),
+            duty_intro: None,
             title: Some(name.title.to_string()),
             given_name: name.family.map(|_| name.given.to_string()),
             family_name: name.family.map(str::to_string),

@@ -5,8 +5,8 @@ use super::ParaKind;
 use crate::thai::digits::{digit_value, parse_number};
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
-    BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, STEPS_HEADINGS, SUBJECT_WORD,
-    SUBSTITUTE_STARTS, TITLE_BULLETS, TITLES, UNIT_STARTS, starts_with_any, whole_role,
+    BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, SUBJECT_WORD, SUBSTITUTE_STARTS,
+    TITLE_BULLETS, TITLES, UNIT_STARTS, is_steps_heading, starts_with_any, whole_role,
 };
 
 /// Longest line (in characters) taken as a heading or office line.
@@ -208,8 +208,7 @@ pub fn body_line_kind(text: &str) -> Option<ParaKind> {
     if is_rule(text) {
         return Some(ParaKind::Rule);
     }
-    let bare = text.trim_end_matches([':', ' ']);
-    if STEPS_HEADINGS.contains(&bare) {
+    if is_steps_heading(text) {
         return Some(ParaKind::StepsHeading);
     }
     if starts_with_any(text, SUBSTITUTE_STARTS).is_some() {

@@ -4,14 +4,27 @@
 //! indentation alone. Wrapped lines join the item they continue. Numbering
 //! mistakes are corrected and each correction becomes a diagnostic.
 
-pub mod label;
+/// The label grammar lives in the leaf [`crate::label`] (the readers use it
+/// too); `outline::label` keeps its old path.
+pub(crate) use crate::label;
 pub mod line;
 mod tree;
 
-pub use tree::build_with;
+/// Build the outline of a normalised source under `limits` (see
+/// [`tree::build_with`]). A line whose label the reader already knows
+/// ([`crate::read::Line::label`]) enters the tree builder as typed (label,
+/// space, text), which is what the builder's line rules read; so a
+/// spreadsheet row gives the same tree as the same order typed as text.
+pub fn build_with(
+    source: &mut crate::read::Source,
+    limits: &crate::limits::Limits,
+) -> crate::error::Result<Outline> {
+    crate::read::type_labels(&mut source.lines);
+    tree::build_with(source, limits)
+}
 
 use crate::diagnostic::Diagnostic;
-use label::Label;
+use crate::label::Label;
 
 /// What an unnumbered paragraph is, as far as structure is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +111,10 @@ pub struct Node {
     /// gap or a tab; byte offsets), when its text is that line: a table row
     /// or a table's header as a text file writes them.
     pub cells: Vec<usize>,
+    /// What the order stage read the node as (a person, a duty, a committee
+    /// member …), set by its sub-stages ([`Outline::set_role`]); `None` for a
+    /// node it left to its shape.
+    pub role: Option<crate::model::NodeKind>,
 }
 
 /// The document as a tree plus what was noticed while building it.
@@ -113,6 +130,12 @@ pub struct Outline {
     /// `nodes`; filled by the builder so that asking for every duty's end is
     /// linear, not once per ancestor).
     pub subtree_ends: Vec<u32>,
+    /// The model id of each node (`n3.2`: its position among its siblings at
+    /// every level), parallel to `nodes`; empty until [`Outline::assign_ids`].
+    /// The order stage gives them to the people, duties and members it reads,
+    /// so that the model says which node each came from.
+    /// (A boxed slice: it is never grown, and the outline stays small.)
+    pub ids: Box<[String]>,
 }
 
 impl Outline {
@@ -130,6 +153,54 @@ impl Outline {
                 .filter(|&c| self.node(c).is_some_and(|c| c.kind == NodeKind::Item))
                 .collect()
         })
+    }
+
+    /// Give every node its model id (see [`Outline::ids`]), top-down with an
+    /// explicit stack (no recursion: depth costs nothing).
+    pub fn assign_ids(&mut self) {
+        let mut ids = vec![String::new(); self.nodes.len()];
+        let mut todo: Vec<usize> = Vec::new();
+        for (k, &r) in self.roots.iter().enumerate() {
+            if let Some(slot) = ids.get_mut(r) {
+                *slot = format!("n{}", k + 1);
+                todo.push(r);
+            }
+        }
+        while let Some(i) = todo.pop() {
+            let Some(n) = self.nodes.get(i) else { continue };
+            // the parent's id lent out while its children's are written
+            let parent = ids.get_mut(i).map(std::mem::take).unwrap_or_default();
+            for (k, &c) in n.children.iter().enumerate() {
+                if let Some(slot) = ids.get_mut(c) {
+                    *slot = format!("{parent}.{}", k + 1);
+                    todo.push(c);
+                }
+            }
+            if let Some(slot) = ids.get_mut(i) {
+                *slot = parent;
+            }
+        }
+        self.ids = ids.into_boxed_slice();
+    }
+
+    /// Say what node `i` is, as read by the order stage (a later reading of
+    /// the same node wins).
+    pub fn set_role(&mut self, i: usize, role: crate::model::NodeKind) {
+        if let Some(n) = self.nodes.get_mut(i) {
+            n.role = Some(role);
+        }
+    }
+
+    /// [`Outline::set_role`] for each (node, role), in order.
+    pub fn set_roles(&mut self, roles: &[(usize, crate::model::NodeKind)]) {
+        for &(i, role) in roles {
+            self.set_role(i, role);
+        }
+    }
+
+    /// The model id of node `i` (see [`Outline::ids`]).
+    pub fn id(&self, i: usize) -> Option<String> {
+        self.ids.get(i).filter(|s| !s.is_empty()).cloned()
     }
 
     /// Last line covered by `i` and all its descendants.

@@ -11,6 +11,7 @@ pub mod txt;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::label::Label;
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,11 @@ pub struct Line {
     pub gaps: Vec<usize>,
     /// Whether the line starts a paragraph the writer made (see [`ParaStart`]).
     pub para_start: ParaStart,
+    /// The item label, when the reader knows it from the document's
+    /// structure rather than from the text (a spreadsheet row's person
+    /// number, a duty number made whole, `N.k`): `text` is then what follows
+    /// the label. Written labels in the text are left for the outline.
+    pub label: Option<Label>,
 }
 
 /// Where a line came from, for joining: a line of a text file may be a wrap
@@ -76,6 +82,28 @@ pub enum ParaStart {
     Paragraph,
     /// A line after a soft break (`w:br`, `w:cr`) inside a .docx paragraph.
     SoftBreak,
+}
+
+/// Lines as they would be typed: a known [`Line::label`], a space, then the
+/// text (the label no longer apart). The outline stage reads lines so
+/// at its entry; `kamsang normalize` prints them so.
+pub(crate) fn type_labels(lines: &mut [Line]) {
+    for line in lines {
+        let Some(label) = line.label.take() else {
+            continue;
+        };
+        if line.text.is_empty() {
+            line.text = label.written;
+            line.gaps.clear();
+        } else {
+            let shift = label.written.len() + 1;
+            line.text.insert(0, ' ');
+            line.text.insert_str(0, &label.written);
+            for g in &mut line.gaps {
+                *g += shift;
+            }
+        }
+    }
 }
 
 /// A document as lines with provenance.

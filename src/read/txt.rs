@@ -305,6 +305,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             line: n,
             gaps: Vec::new(),
             para_start: super::ParaStart::Unknown,
+            label: None,
         });
         rest = tail;
     }

@@ -34,10 +34,8 @@ use std::collections::HashMap;
 pub use docx::{render_docx, render_docx_with};
 pub use txt::render_txt;
 
-use crate::model::{Duty, DutyOrder, OutlineNode, Person};
-use crate::order::people::{names_in_text, split_name};
-use crate::outline::label::{Family, parse_label};
-use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, find_first};
+use crate::model::{Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
+use crate::thai::lexicon::POSITION_WORD;
 
 /// How a .docx shows the numbers of people, duties and steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -133,7 +131,7 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
     let mut out = Vec::new();
     header(order, &mut out);
 
-    let items = outline_items(&order.outline);
+    let nodes = outline_nodes(&order.outline);
     let mut group: Option<&str> = None;
     for p in &order.people {
         if let Some(g) = p.work_group.as_deref()
@@ -142,7 +140,7 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
             out.push(Block::text(BlockKind::Text, 0, g));
         }
         group = p.work_group.as_deref();
-        person(p, &items, &mut out);
+        person(p, &nodes, &mut out);
     }
 
     closing(order, &mut out);
@@ -234,7 +232,7 @@ fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
 }
 
 /// A person's line, duties and substitutes.
-fn person(p: &Person, items: &HashMap<u32, &OutlineNode>, out: &mut Vec<Block>) {
+fn person(p: &Person, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
     let mut text = p.full_name.clone();
     if let Some(pos) = non_empty(p.position.as_deref()) {
         text.push(' ');
@@ -248,7 +246,7 @@ fn person(p: &Person, items: &HashMap<u32, &OutlineNode>, out: &mut Vec<Block>) 
             text.push_str(s);
         }
     }
-    if let Some(intro) = items.get(&p.line_start).and_then(|n| duty_intro(&n.text)) {
+    if let Some(intro) = non_empty(p.duty_intro.as_deref()) {
         text.push(' ');
         text.push_str(intro);
     }
@@ -261,23 +259,16 @@ fn person(p: &Person, items: &HashMap<u32, &OutlineNode>, out: &mut Vec<Block>) 
         text,
     });
 
-    // names already written in numbered substitute clauses among the duties
-    let mut in_duties: Vec<String> = Vec::new();
     for d in &p.duties {
-        duty(d, 1, items, out);
-        if d.kind == "substitute_clause" {
-            in_duties.extend(names_in_text(&d.title).into_iter().map(|n| n.full));
-        }
+        duty(d, 1, nodes, out);
     }
-    let mut rest = Vec::new();
-    for s in &p.substitutes {
-        match in_duties.iter().position(|n| *n == s.full_name) {
-            Some(k) => {
-                in_duties.remove(k);
-            }
-            None => rest.push(s.full_name.as_str()),
-        }
-    }
+    // names not already written in a numbered substitute clause among the duties
+    let rest: Vec<&str> = p
+        .substitutes
+        .iter()
+        .filter(|s| s.duty_id.is_none())
+        .map(|s| s.full_name.as_str())
+        .collect();
     if !rest.is_empty() {
         out.push(Block::text(BlockKind::Text, 1, SUBSTITUTE_CLAUSE));
         let list: Vec<String> = rest
@@ -289,17 +280,8 @@ fn person(p: &Person, items: &HashMap<u32, &OutlineNode>, out: &mut Vec<Block>) 
     }
 }
 
-/// The words after a person's position that introduce their duties ("มีหน้าที่
-/// ปฏิบัติงาน ดังนี้"), from the person's outline text.
-fn duty_intro(person_text: &str) -> Option<&str> {
-    let rest = split_name(person_text)?.rest;
-    let rest = rest.strip_prefix(POSITION_WORD).unwrap_or(rest);
-    let (i, _) = find_first(rest, DUTY_INTROS)?;
-    non_empty(rest.get(i..))
-}
-
 /// A duty or step at `depth` and everything under it.
-fn duty(d: &Duty, depth: usize, items: &HashMap<u32, &OutlineNode>, out: &mut Vec<Block>) {
+fn duty(d: &Duty, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
     let (label, level) = item_label(d);
     out.push(Block {
         kind: BlockKind::Item,
@@ -308,11 +290,16 @@ fn duty(d: &Duty, depth: usize, items: &HashMap<u32, &OutlineNode>, out: &mut Ve
         level,
         text: d.title.clone(),
     });
-    if let Some(heading) = items.get(&d.line_start).and_then(|n| steps_heading(n)) {
+    if let Some(heading) = d
+        .node
+        .as_deref()
+        .and_then(|id| nodes.get(id))
+        .and_then(|n| steps_heading(n))
+    {
         out.push(Block::text(BlockKind::Text, depth + 1, heading));
     }
     for s in &d.steps {
-        duty(s, depth + 1, items, out);
+        duty(s, depth + 1, nodes, out);
     }
 }
 
@@ -320,7 +307,7 @@ fn duty(d: &Duty, depth: usize, items: &HashMap<u32, &OutlineNode>, out: &mut Ve
 fn steps_heading(node: &OutlineNode) -> Option<&str> {
     node.children
         .iter()
-        .find(|c| c.kind == "steps_heading")
+        .find(|c| c.kind == NodeKind::StepsHeading)
         .map(|c| c.text.as_str())
 }
 
@@ -329,9 +316,6 @@ fn steps_heading(node: &OutlineNode) -> Option<&str> {
 /// `1.1` / `1.1.1`, `1)` as `1)`, `(1)` as `(1)`, letters and bullets as written.
 fn item_label(d: &Duty) -> (String, Option<u8>) {
     let written = d.label.as_deref().unwrap_or_default();
-    let family = parse_label(&format!("{written} ก"))
-        .map(|(l, _)| l.family)
-        .unwrap_or(Family::Dotted);
     let Some(number) = d.number.as_deref() else {
         // a bullet: no number to correct
         let label = if written.is_empty() { "-" } else { written };
@@ -345,26 +329,27 @@ fn item_label(d: &Duty) -> (String, Option<u8>) {
         };
         return (number.to_string(), level);
     }
-    match family {
-        Family::ParenClose => (format!("{number})"), Some(3)),
-        Family::ParenBoth => (format!("({number})"), Some(4)),
-        Family::LetterDot | Family::Dotted => (format!("{number}."), None),
-        Family::LetterClose => (format!("{number})"), None),
-        Family::LetterBoth => (format!("({number})"), None),
-        Family::Clause => (format!("ข้อ {number}"), None),
-        Family::Bullet(c) => (c.to_string(), None),
+    match d.label_form {
+        Some(LabelForm::ParenClose) => (format!("{number})"), Some(3)),
+        Some(LabelForm::ParenBoth) => (format!("({number})"), Some(4)),
+        Some(LabelForm::LetterClose) => (format!("{number})"), None),
+        Some(LabelForm::LetterBoth) => (format!("({number})"), None),
+        Some(LabelForm::Clause) => (format!("ข้อ {number}"), None),
+        // a bullet's label is its symbol, as written
+        Some(LabelForm::Bullet) => (written.to_string(), None),
+        _ => (format!("{number}."), None),
     }
 }
 
-/// Numbered outline nodes by their first line (one label per line, so the line
-/// names the item).
-fn outline_items(outline: &[OutlineNode]) -> HashMap<u32, &OutlineNode> {
+/// Outline nodes by their id (`n5.2`), which people and duties name.
+type Nodes<'a> = HashMap<&'a str, &'a OutlineNode>;
+
+/// Every outline node by its id.
+fn outline_nodes(outline: &[OutlineNode]) -> Nodes<'_> {
     let mut map = HashMap::new();
     let mut todo: Vec<&OutlineNode> = outline.iter().collect();
     while let Some(n) = todo.pop() {
-        if n.label.is_some() && n.kind != "name" {
-            map.entry(n.line_start).or_insert(n);
-        }
+        map.insert(n.id.as_str(), n);
         todo.extend(n.children.iter());
     }
     map

@@ -224,6 +224,12 @@ pub const POSITION_WORD: &str = "ตำแหน่ง";
 /// Heading of the procedure steps of a duty ("operating procedure").
 pub const STEPS_HEADINGS: &[&str] = &["ขั้นตอนการปฏิบัติงาน", "ขั้นตอนการดำเนินงาน", "ขั้นตอนการปฏิบัติ"];
 
+/// A line that is only a procedure-steps heading ([`STEPS_HEADINGS`]), a
+/// colon or spaces after it allowed (`ขั้นตอนการปฏิบัติงาน :`).
+pub fn is_steps_heading(text: &str) -> bool {
+    STEPS_HEADINGS.contains(&text.trim_end_matches([':', ' ']))
+}
+
 /// Start of a substitute clause: "in case [the person] cannot perform official duty".
 pub const SUBSTITUTE_STARTS: &[&str] = &[
     "กรณีที่ไม่สามารถปฏิบัติราชการได้",

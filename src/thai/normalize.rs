@@ -300,68 +300,6 @@ pub fn normalize_line(s: &str) -> String {
     }
 }
 
-/// The normalise stage of the pipeline: every line of `source` normalised, and
-/// the wide gaps of the raw line (three or more space-like characters, or a
-/// tab, between text) recorded as offsets into the normalised text.
-pub fn normalize(mut source: crate::read::Source) -> crate::read::Source {
-    for line in &mut source.lines {
-        let (text, gaps) = normalize_with_gaps(&line.text);
-        line.text = text;
-        line.gaps = gaps;
-    }
-    source
-}
-
-/// Normalise a line segment by segment, split at wide gaps, so that the gaps
-/// can be located in the result.
-fn normalize_with_gaps(raw: &str) -> (String, Vec<usize>) {
-    let mut gaps = Vec::new();
-    let mut out = String::new();
-    let mut seg_start = 0;
-    let mut run_start = None;
-    let mut run_len = 0;
-    let mut run_tab = false;
-    let mut segments: Vec<&str> = Vec::new();
-    for (i, c) in raw.char_indices() {
-        if is_space_like(c) {
-            if run_start.is_none() {
-                run_start = Some(i);
-            }
-            run_len += 1;
-            // a tab is a cell boundary by itself (table rows joined by tabs)
-            run_tab |= c == '\t';
-        } else {
-            if let Some(start) = run_start.take()
-                && (run_len >= 3 || run_tab)
-                && raw[..start]
-                    .chars()
-                    .any(|c| !is_space_like(c) && !is_invisible(c))
-            {
-                segments.push(&raw[seg_start..start]);
-                seg_start = i;
-            }
-            run_len = 0;
-            run_tab = false;
-        }
-    }
-    if segments.is_empty() {
-        return (normalize_line(raw), gaps);
-    }
-    segments.push(&raw[seg_start..]);
-    for seg in segments {
-        let n = normalize_line(seg);
-        if n.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-            gaps.push(out.len());
-        }
-        out.push_str(&n);
-    }
-    (out, gaps)
-}
-
 #[cfg(test)]
 mod tests {
     use super::normalize_line as n;

@@ -49,7 +49,7 @@ pub struct Committees {
     /// The committees, in document order.
     pub committees: Vec<Committee>,
     /// (outline node, kind) for nodes that belong to a committee.
-    pub kinds: Vec<(usize, &'static str)>,
+    pub kinds: Vec<(usize, crate::model::NodeKind)>,
     /// What was noticed.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -140,6 +140,9 @@ pub fn add_member_people(
             people.push(Person {
                 id: id.clone(),
                 number: None,
+                label: None,
+                node: m.node.clone(),
+                duty_intro: None,
                 title: Some(n.title.to_string()),
                 given_name: n.family.map(|_| n.given.to_string()),
                 family_name: n.family.map(str::to_string),

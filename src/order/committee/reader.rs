@@ -49,7 +49,7 @@ pub(super) struct Draft {
     members: Vec<CommitteeMember>,
     pub(super) duties: Vec<Duty>,
     pub(super) used_seqs: Vec<u32>,
-    pub(super) kinds: Vec<(usize, &'static str)>,
+    pub(super) kinds: Vec<(usize, crate::model::NodeKind)>,
     diagnostics: Vec<Diagnostic>,
     pub(super) consumed: Vec<usize>,
     in_duties: bool,
@@ -174,6 +174,7 @@ impl Reader<'_> {
                 self.add_members(
                     &mut d,
                     found.members,
+                    i,
                     (n.line_start, n.line_end),
                     found.unsplit,
                 );
@@ -181,7 +182,13 @@ impl Reader<'_> {
         }
         // members appointed in the intro's running text: `… โดยให้ X เป็นประธาน`
         let (clause_members, unsplit) = clause_members(&intro, head_end(&intro));
-        self.add_members(&mut d, clause_members, (n.line_start, n.line_end), unsplit);
+        self.add_members(
+            &mut d,
+            clause_members,
+            i,
+            (n.line_start, n.line_end),
+            unsplit,
+        );
         // duties written in the intro: `คณะกรรมการฝ่ายสถานที่ มีหน้าที่ จัดเตรียมสถานที่`
         if let Some(rest) = intro_duty_text(&intro) {
             let id = d.duty_id(None);
@@ -237,7 +244,7 @@ impl Reader<'_> {
 
         let header_para = self.header_roots.contains(&i);
         if !header_para {
-            d.kinds.push((i, "committee"));
+            d.kinds.push((i, crate::model::NodeKind::Committee));
         }
         self.mark(i);
         for c in std::mem::take(&mut d.consumed) {
@@ -255,7 +262,14 @@ impl Reader<'_> {
         true
     }
 
-    fn add_members(&self, d: &mut Draft, found: Found, lines: (u32, u32), unsplit: Vec<String>) {
+    fn add_members(
+        &self,
+        d: &mut Draft,
+        found: Found,
+        at: usize,
+        lines: (u32, u32),
+        unsplit: Vec<String>,
+    ) {
         let line = lines.0;
         for text in unsplit {
             d.diagnostics.push(info(
@@ -279,7 +293,7 @@ impl Reader<'_> {
                     format!("no committee role found for member \"{}\"", seat.who),
                 ));
             }
-            let mut m = Self::member(seat, lines);
+            let mut m = Self::member(seat, lines, self.outline.id(at));
             m.group.clone_from(&d.group);
             d.members.push(m);
         }
@@ -287,7 +301,11 @@ impl Reader<'_> {
 
     /// A named member (a personal title and a name) or a seat held by a
     /// position: only a name makes a person.
-    fn member(seat: Seat, (line_start, line_end): (u32, u32)) -> CommitteeMember {
+    fn member(
+        seat: Seat,
+        (line_start, line_end): (u32, u32),
+        node: Option<String>,
+    ) -> CommitteeMember {
         let role_kind = seat.role.and_then(role_kind);
         let role = seat.role_text.or_else(|| seat.role.map(str::to_string));
         match split_name(&seat.who) {
@@ -299,6 +317,7 @@ impl Reader<'_> {
                 role,
                 role_kind,
                 group: None,
+                node: node.clone(),
                 line_start,
                 line_end,
             },
@@ -310,6 +329,7 @@ impl Reader<'_> {
                 role,
                 role_kind,
                 group: None,
+                node,
                 line_start,
                 line_end,
             },
@@ -334,12 +354,13 @@ impl Reader<'_> {
             NodeKind::Name => {
                 let found = parse_member_clean(text);
                 if !found.members.is_empty() {
-                    d.kinds.push((c, "member"));
+                    d.kinds.push((c, crate::model::NodeKind::Member));
                     d.consumed.push(c);
                     d.open_member = found.members.len() == 1;
                     self.add_members(
                         d,
                         found.members,
+                        c,
                         (node.line_start, node.line_end),
                         found.unsplit,
                     );
@@ -411,11 +432,12 @@ impl Reader<'_> {
                             d.other_items += 1;
                         }
                     }
-                    d.kinds.push((c, "member"));
+                    d.kinds.push((c, crate::model::NodeKind::Member));
                     d.open_member = found.members.len() == 1;
                     self.add_members(
                         d,
                         found.members,
+                        c,
                         (node.line_start, node.line_end),
                         found.unsplit,
                     );

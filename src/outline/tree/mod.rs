@@ -229,6 +229,7 @@ impl Builder {
                         } else {
                             ParaStart::Unknown
                         },
+                        label: None,
                     };
                     self.push_line_inner(&part);
                 }
@@ -842,6 +843,7 @@ impl Builder {
             children: Vec::new(),
             values,
             cells,
+            role: None,
         });
         self.counts.push(0);
         self.chain.push(false);

@@ -616,6 +616,7 @@ impl<'a> Body<'a> {
             line,
             gaps: Vec::new(),
             para_start,
+            label: None,
         });
     }
 }

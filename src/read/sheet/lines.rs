@@ -1,16 +1,19 @@
 //! Rows turned into lines: the lines of the same order typed as text, with
 //! duty numbers made whole (`N.k`) and notes kept as their own lines.
+//!
+//! A number the table gives (the person's row number, a duty's `N.k` made
+//! from the person and the duty's place in the cell) is the line's
+//! [`Line::label`], built from its values, not text for the outline to read
+//! back; a label written inside a cell is left in the text.
 
 use super::cells::{Cell, cell_lines, one_line};
 use super::header::Columns;
 use super::workbook::{Row, Table};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::outline::ParaKind;
-use crate::outline::label::{Family, Label, parse_label};
-use crate::outline::line::body_line_kind;
+use crate::label::{Family, Label, parse_label};
 use crate::read::Line;
 use crate::thai::digits::parse_number;
-use crate::thai::lexicon::{TITLES, starts_with_any};
+use crate::thai::lexicon::{TITLES, is_steps_heading, starts_with_any};
 use crate::thai::normalize_line;
 
 /// Indentation given to duty and note lines: inside the table, never a
@@ -69,6 +72,29 @@ pub(super) struct Emitter {
 
 impl Emitter {
     fn push(&mut self, text: String, indent: usize, trailing: usize, line: u32) {
+        self.push_line(None, text, indent, trailing, line);
+    }
+
+    /// A line whose label the table gives; `text` is what follows it.
+    fn push_labelled(
+        &mut self,
+        label: Label,
+        text: String,
+        indent: usize,
+        trailing: usize,
+        line: u32,
+    ) {
+        self.push_line(Some(label), text, indent, trailing, line);
+    }
+
+    fn push_line(
+        &mut self,
+        label: Option<Label>,
+        text: String,
+        indent: usize,
+        trailing: usize,
+        line: u32,
+    ) {
         self.lines.push(Line {
             text,
             indent,
@@ -76,6 +102,7 @@ impl Emitter {
             line,
             gaps: Vec::new(),
             para_start: crate::read::ParaStart::Unknown,
+            label,
         });
     }
 
@@ -184,13 +211,14 @@ impl Emitter {
             self.k = 0;
             let name = one_line(&n.text);
             let text = if position.is_empty() {
-                format!("{written}. {name}")
+                name
             } else if position.starts_with("ตำแหน่ง") {
-                format!("{written}. {name} {position}")
+                format!("{name} {position}")
             } else {
-                format!("{written}. {name} ตำแหน่ง {position}")
+                format!("{name} ตำแหน่ง {position}")
             };
-            self.push(text, 0, 0, row.line);
+            let label = Label::new(format!("{written}."), Family::Dotted, vec![value]);
+            self.push_labelled(label, text, 0, 0, row.line);
         } else if let Some(cell) = number {
             match self.duty_row_label(cell, row.line, cols) {
                 RowNumber::Label(l) => row_label = Some(l),
@@ -305,8 +333,9 @@ impl Emitter {
             // duties before any person: as written
             for (i, l) in lines.iter().enumerate() {
                 match (&row_label, i, &l.label) {
-                    (Some(rl), 0, None) => self.push(
-                        format!("{} {}", rl.written, l.norm),
+                    (Some(rl), 0, None) => self.push_labelled(
+                        rl.clone(),
+                        l.norm.clone(),
                         CELL_INDENT,
                         trailing_width(l.raw),
                         line,
@@ -326,8 +355,9 @@ impl Emitter {
                         Some((l, rest)) if l.family == family && is_list_label(l) => {
                             self.k = self.k.saturating_add(1);
                             map.push((l.last_value(), self.k));
-                            self.push(
-                                format!("{n}.{} {rest}", self.k),
+                            self.push_labelled(
+                                Label::dotted(vec![n, self.k]),
+                                rest.clone(),
                                 CELL_INDENT,
                                 trailing_width(cl.raw),
                                 line,
@@ -339,10 +369,11 @@ impl Emitter {
                             let head = l.values.first().copied().unwrap_or(0);
                             match map.iter().rev().find(|(w, _)| *w == head) {
                                 Some(&(_, k)) => {
-                                    let tail: Vec<String> =
-                                        l.values.iter().skip(1).map(u32::to_string).collect();
-                                    self.push(
-                                        format!("{n}.{k}.{} {rest}", tail.join(".")),
+                                    let mut values = vec![n, k];
+                                    values.extend(l.values.iter().skip(1));
+                                    self.push_labelled(
+                                        Label::dotted(values),
+                                        rest.clone(),
                                         CELL_INDENT,
                                         trailing_width(cl.raw),
                                         line,
@@ -364,8 +395,9 @@ impl Emitter {
             None => {
                 let any_label = lines.iter().any(|l| l.label.is_some());
                 let mut duty = self.duty_label(n, row_label);
-                self.push(
-                    format!("{duty} {}", first.norm),
+                self.push_labelled(
+                    duty.clone(),
+                    first.norm.clone(),
                     CELL_INDENT,
                     trailing_width(first.raw),
                     line,
@@ -375,21 +407,23 @@ impl Emitter {
                     if any_label {
                         self.note_two_part(cl);
                         self.push_raw(cl.raw, CELL_INDENT, line);
-                    } else if body_line_kind(&cl.norm) == Some(ParaKind::StepsHeading) {
+                    } else if is_steps_heading(&cl.norm) {
                         step = Some(0);
                         self.push_raw(cl.raw, CELL_INDENT, line);
                     } else if let Some(j) = step.as_mut() {
                         *j = j.saturating_add(1);
-                        self.push(
-                            format!("{duty}.{j} {}", cl.norm),
+                        self.push_labelled(
+                            duty.child(*j),
+                            cl.norm.clone(),
                             CELL_INDENT,
                             trailing_width(cl.raw),
                             line,
                         );
                     } else {
                         duty = self.duty_label(n, None);
-                        self.push(
-                            format!("{duty} {}", cl.norm),
+                        self.push_labelled(
+                            duty.clone(),
+                            cl.norm.clone(),
                             CELL_INDENT,
                             trailing_width(cl.raw),
                             line,
@@ -402,17 +436,17 @@ impl Emitter {
 
     /// The label of the next duty of person `n`: the row's own label when it
     /// has one, else `N.k`.
-    fn duty_label(&mut self, n: u32, row_label: Option<Label>) -> String {
+    fn duty_label(&mut self, n: u32, row_label: Option<Label>) -> Label {
         match row_label {
             Some(l) => {
                 if l.values.len() == 2 {
                     self.k = l.last_value();
                 }
-                l.written
+                l
             }
             None => {
                 self.k = self.k.saturating_add(1);
-                format!("{n}.{}", self.k)
+                Label::dotted(vec![n, self.k])
             }
         }
     }
@@ -461,4 +495,74 @@ fn starts_footer(row: &Row) -> bool {
         let t = normalize_line(&c.text);
         t.starts_with("ทั้งนี้") || t.starts_with("สั่ง ณ") || t.starts_with("สั่งณ")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::label::Family;
+    use crate::read::{Line, type_labels};
+
+    fn row(line: u32, cells: &[&str]) -> (u32, Vec<String>) {
+        (line, cells.iter().map(|c| c.to_string()).collect())
+    }
+
+    /// The table's numbers are labels built from values, the text is the
+    /// cell's; typed, the lines read as the same order written as text.
+    #[test]
+    fn table_numbers_are_labels_not_text() {
+        let rows = vec![
+            row(1, &["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "หน้าที่"]),
+            row(
+                2,
+                &["3", "นายก ข", "ครู", "งานสารบรรณ\nขั้นตอนการปฏิบัติงาน\nรับหนังสือ"],
+            ),
+            row(3, &["", "", "", "1) งานการเงิน\n2) งานพัสดุ"]),
+        ];
+        let Some((lines, _)) = crate::read::sheet::table_lines(rows) else {
+            panic!("a table with a header row");
+        };
+        let labelled: Vec<(&str, Vec<u32>, &str)> = lines
+            .iter()
+            .filter_map(|l| {
+                l.label
+                    .as_ref()
+                    .map(|b| (b.written.as_str(), b.values.clone(), l.text.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            labelled,
+            [
+                ("3.", vec![3], "นายก ข ตำแหน่ง ครู"),
+                ("3.1", vec![3, 1], "งานสารบรรณ"),
+                ("3.1.1", vec![3, 1, 1], "รับหนังสือ"),
+                ("3.2", vec![3, 2], "งานการเงิน"),
+                ("3.3", vec![3, 3], "งานพัสดุ"),
+            ]
+        );
+        assert!(
+            lines
+                .iter()
+                .filter_map(|l| l.label.as_ref())
+                .all(|l| l.family == Family::Dotted)
+        );
+        let mut typed: Vec<Line> = lines;
+        type_labels(&mut typed);
+        let texts: Vec<&str> = typed
+            .iter()
+            .filter(|l| !l.text.is_empty())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "3. นายก ข ตำแหน่ง ครู",
+                "3.1 งานสารบรรณ",
+                "ขั้นตอนการปฏิบัติงาน",
+                "3.1.1 รับหนังสือ",
+                "3.2 งานการเงิน",
+                "3.3 งานพัสดุ",
+            ]
+        );
+        assert!(typed.iter().all(|l| l.label.is_none()));
+    }
 }

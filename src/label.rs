@@ -3,6 +3,12 @@
 //! A label's *form* (its family) says how it nests: dotted labels nest by their
 //! number of components; other families nest inside whatever is open. The
 //! written text is kept as evidence; values are read from Thai or Arabic digits.
+//!
+//! A leaf module: the readers (a spreadsheet's duty numbers), the outline
+//! (nesting) and the writers (a label's form) all need this grammar, so it
+//! imports nothing but the digit rules of [`crate::thai`]. It is not under
+//! `thai/` because it is numbering structure (families, depth, the largest
+//! value), not knowledge of Thai text.
 
 use crate::thai::digits::is_digit;
 
@@ -52,6 +58,37 @@ pub struct Label {
 }
 
 impl Label {
+    /// A label a reader already knows the form and values of (a
+    /// spreadsheet's person or duty number), written as `written`.
+    pub fn new(written: String, family: Family, values: Vec<u32>) -> Label {
+        // the only Latin letter a label can hold is an o read as Thai zero
+        let latin_o = written.contains(['o', 'O']);
+        Label {
+            written,
+            family,
+            values,
+            latin_o,
+        }
+    }
+
+    /// A dotted label written as its values (`[1, 10]` → "1.10").
+    pub fn dotted(values: Vec<u32>) -> Label {
+        let written = values
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        Label::new(written, Family::Dotted, values)
+    }
+
+    /// The dotted label one level below this one (`1.10` → `1.10.3`),
+    /// written after this one's writing.
+    pub fn child(&self, value: u32) -> Label {
+        let mut values = self.values.clone();
+        values.push(value);
+        Label::new(format!("{}.{value}", self.written), Family::Dotted, values)
+    }
+
     /// Depth a dotted label implies (number of components); 1 for other families.
     pub fn dotted_depth(&self) -> usize {
         match self.family {
