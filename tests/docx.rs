@@ -602,7 +602,7 @@ fn a_soft_break_inside_a_paragraph_joins_by_the_rules_of_wrapped_text() {
     let texts = |o: &DutyOrder| {
         o.outline
             .iter()
-            .map(|n| (n.kind.clone(), n.text.clone(), n.line_start, n.line_end))
+            .map(|n| (n.kind, n.text.clone(), n.line_start, n.line_end))
             .collect::<Vec<_>>()
     };
     assert_eq!(texts(&b), texts(&a));
