@@ -1294,3 +1294,34 @@ fn first_group_heading_right_after_the_intro() {
         ]
     );
 }
+
+/// An education office's committee (synthetic) with its duty clause right
+/// after the last member (`ให้คณะกรรมการมีหน้าที่…`: the committee's duty, not
+/// the member's role), a blank number and day left for the signer, a signer
+/// acting for the director over three lines, and a `สำเนาถูกต้อง` certifier
+/// after the signature who is not the signer.
+#[test]
+fn duty_clause_after_the_last_member_and_a_certified_copy() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/office-inspection-committee-certified-copy.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let c = &order.committees[0];
+    assert_eq!(members(c).last(), Some(&("นางรัตนา สุขใจ", Some("กรรมการ"))));
+    assert_eq!(c.duties.len(), 1);
+    assert_eq!(c.duties[0].title, "ตรวจรับพัสดุให้เป็นไปตามสัญญา");
+    let number = order.header.order_number.as_ref().expect("number");
+    assert_eq!((number.number, number.year_be), (None, Some(2567)));
+    let signer = order.header.signed_by.as_ref().expect("signer");
+    assert_eq!(signer.name.as_deref(), Some("นายสมพงษ์ ใจกว้าง"));
+    assert_eq!(signer.position.len(), 3);
+    assert!(
+        !signer
+            .position
+            .iter()
+            .any(|p| p.contains("สำเนา") || p.contains("กานดา"))
+    );
+    assert!(order.people.iter().all(|p| !p.full_name.contains("กานดา")));
+}

@@ -703,7 +703,11 @@ impl Builder {
                         .next()
                         .is_some_and(|w| whole_role(w).is_some())
             });
-        if member_done && starts_with_any(text, COMMITTEE_DUTY_INTROS).is_some() {
+        // (and so is a clause after it: `ให้คณะกรรมการมีหน้าที่ …`)
+        if member_done
+            && (starts_with_any(text, COMMITTEE_DUTY_INTROS).is_some()
+                || starts_with_any(text, CLAUSE_OPENERS).is_some())
+        {
             return true;
         }
         // a row of cells (`2. เด็กชายก ข ชั้น…   นักเรียนแกนนำ`) is no prose
