@@ -1325,3 +1325,31 @@ fn duty_clause_after_the_last_member_and_a_certified_copy() {
     );
     assert!(order.people.iter().all(|p| !p.full_name.contains("กานดา")));
 }
+
+/// A school's committees (synthetic) each named by an unnumbered heading
+/// over a list that starts again at ๑ (`คณะกรรมการฝ่ายพิธีการ` / `๑. นาย…
+/// ประธานกรรมการ`): each heading is a committee with its members and duty,
+/// not a work group of people.
+#[test]
+fn unnumbered_committee_headings_over_restarted_lists() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/committee/school-unnumbered-committee-headings.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let names: Vec<&str> = order.committees.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["คณะกรรมการฝ่ายพิธีการ", "คณะกรรมการฝ่ายสนาม"]);
+    assert_eq!(
+        members(&order.committees[1]),
+        [
+            ("นายประยูร แก้วกล้า", Some("ประธานกรรมการ")),
+            ("นักการภารโรง", Some("กรรมการ")),
+            ("นายวีระ ชัยชนะ", Some("กรรมการและเลขานุการ")),
+        ]
+    );
+    assert!(order.committees.iter().all(|c| c.duties.len() == 1));
+    assert_eq!(order.people.len(), 5);
+    assert!(order.people.iter().all(|p| p.position.is_none()));
+    assert_eq!(order.header.kind, kamsang::model::DocumentKind::Committee);
+}

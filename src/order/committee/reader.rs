@@ -130,7 +130,10 @@ impl Reader<'_> {
         let Some(n) = self.outline.node(i) else {
             return false;
         };
-        if !matches!(n.kind, NodeKind::Item | NodeKind::Paragraph(ParaKind::Text)) {
+        // (an unnumbered heading over its members' list, `คณะกรรมการฝ่ายพิธีการ`
+        // / `๑. นาย… ประธานกรรมการ`, names a committee like a numbered item)
+        let heading = n.kind == NodeKind::Paragraph(ParaKind::Heading);
+        if !matches!(n.kind, NodeKind::Item | NodeKind::Paragraph(ParaKind::Text)) && !heading {
             return false;
         }
         // cheap tests first: most nodes neither name a body nor head a list of
@@ -156,7 +159,7 @@ impl Reader<'_> {
             return false;
         }
         let ends_list = ends_with_any(&intro, LIST_INTROS);
-        let mode = if n.kind == NodeKind::Item && !n.children.is_empty() {
+        let mode = if (n.kind == NodeKind::Item || heading) && !n.children.is_empty() {
             Some(BodyMode::Children)
         } else if named && ends_list && appoints_body(&intro) {
             Some(BodyMode::Siblings)
