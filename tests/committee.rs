@@ -1332,9 +1332,22 @@ fn duty_clause_after_the_last_member_and_a_certified_copy() {
 /// not a work group of people.
 #[test]
 fn unnumbered_committee_headings_over_restarted_lists() {
+    school_sports_committees("school-unnumbered-committee-headings.txt");
+}
+
+/// The same order with its member lines unnumbered too (`นายก ข
+/// ประธานกรรมการ`, single spaces): each line ending in a role is a member's,
+/// the heading over them names their committee, and `มีหน้าที่ …` ends it.
+#[test]
+fn unnumbered_committees_with_unnumbered_member_lines() {
+    school_sports_committees("school-unnumbered-committees-and-members.txt");
+}
+
+fn school_sports_committees(file: &str) {
     let text = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/school-unnumbered-committee-headings.txt"),
+            .join("fixtures/committee")
+            .join(file),
     )
     .expect("fixture");
     let order = parse(&text);

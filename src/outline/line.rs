@@ -97,7 +97,21 @@ pub fn person_line(line: &crate::read::Line) -> Option<bool> {
         return Some(true);
     }
     let rest = n.rest.trim_start();
+    // `นายสุชาติ ทองมาก ประธานกรรมการ`, `นายก ข ครู กรรมการ`: a member's line
+    // complete with its role at the end
+    if ends_with_role(rest) {
+        return Some(false);
+    }
     starts_with_any(rest, PERSON_LINE_FOLLOWERS).map(|w| w != "(")
+}
+
+/// Whether the text ends with a whole committee role starting at a word
+/// (`… ประธานกรรมการ`, `… รองประธานกรรมการ คนที่ ๑`).
+pub fn ends_with_role(text: &str) -> bool {
+    whole_role(text).is_some()
+        || text
+            .match_indices(' ')
+            .any(|(i, _)| text.get(i + 1..).is_some_and(|t| whole_role(t).is_some()))
 }
 
 /// Where the second cell starts when the first cell of a line is a bare row

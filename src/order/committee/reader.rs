@@ -125,6 +125,14 @@ impl Reader<'_> {
         }
     }
 
+    /// The sibling right after node `i` is a line of people or seats.
+    fn next_is_entry(&self, i: usize) -> bool {
+        self.following_siblings(i)
+            .first()
+            .and_then(|&s| self.outline.node(s))
+            .is_some_and(|s| s.kind == NodeKind::Paragraph(ParaKind::Entry))
+    }
+
     /// Read a committee introduced at node `i`; true when one was found.
     pub(super) fn try_committee(&mut self, i: usize) -> bool {
         let Some(n) = self.outline.node(i) else {
@@ -162,6 +170,15 @@ impl Reader<'_> {
         let mode = if (n.kind == NodeKind::Item || heading) && !n.children.is_empty() {
             Some(BodyMode::Children)
         } else if named && ends_list && appoints_body(&intro) {
+            Some(BodyMode::Siblings)
+        } else if named
+            && n.kind == NodeKind::Paragraph(ParaKind::Text)
+            && intro.chars().count() <= MAX_GROUP_HEADING_CHARS
+            && starts_with_any(&intro, COMMITTEE_WORDS).is_some()
+            && self.next_is_entry(i)
+        {
+            // an unnumbered heading that names a body (`คณะกรรมการฝ่ายสนาม`)
+            // over unnumbered member lines
             Some(BodyMode::Siblings)
         } else {
             None

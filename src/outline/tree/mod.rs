@@ -27,7 +27,7 @@ use crate::error::Result;
 use crate::limits::Limits;
 use crate::read::{Line, ParaStart, Source};
 use crate::thai::lexicon::{
-    CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS,
+    BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS,
     PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_position, starts_with_any, whole_role,
 };
 
@@ -686,6 +686,13 @@ impl Builder {
     /// unless it starts with a connective (ที่…, และ…, ซึ่ง…) that is not a
     /// clause opener (ในกรณี… starts with ใน but opens a clause).
     fn ends_paragraph(&self, line: &Line) -> bool {
+        // `คณะกรรมการฝ่ายสนาม` over the names of its members: a heading
+        if self.next_names_person
+            && is_heading_length(&line.text)
+            && starts_with_any(&line.text, BODY_WORDS).is_some()
+        {
+            return true;
+        }
         let text = line.text.as_str();
         // a .docx paragraph that starts a name, role, seat or body
         if starts_own_paragraph(line) {
