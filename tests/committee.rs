@@ -1366,3 +1366,58 @@ fn school_sports_committees(file: &str) {
     assert!(order.people.iter().all(|p| p.position.is_none()));
     assert_eq!(order.header.kind, kamsang::model::DocumentKind::Committee);
 }
+
+/// Acting orders of a school (synthetic): a list of stand-ins under an intro
+/// that gives them all the acting role (`จึงให้ผู้มีรายนามต่อไปนี้
+/// รักษาราชการแทน… ตามลำดับ ดังนี้`), and one teacher made acting in running
+/// text for one day (`… เป็นผู้รักษาราชการแทนผู้อำนวยการโรงเรียน ในวันดังกล่าว`).
+#[test]
+fn acting_stand_ins_listed_and_in_running_text() {
+    let read = |file: &str| {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/committee")
+                .join(file),
+        )
+        .expect("fixture");
+        parse(&text)
+    };
+    let people = |order: &DutyOrder| -> Vec<(String, Option<String>, Option<String>)> {
+        order
+            .people
+            .iter()
+            .map(|p| {
+                (
+                    p.full_name.clone(),
+                    p.position.clone(),
+                    p.appointed_as.clone(),
+                )
+            })
+            .collect()
+    };
+    let acting = Some("รักษาราชการแทนผู้อำนวยการโรงเรียน".to_string());
+    let order = read("school-acting-stand-ins-listed.txt");
+    assert_eq!(order.header.kind, kamsang::model::DocumentKind::Acting);
+    assert_eq!(
+        people(&order),
+        [
+            (
+                "นายสมชาย ใจดี".to_string(),
+                Some("รองผู้อำนวยการ".to_string()),
+                acting.clone()
+            ),
+            (
+                "นางสมศรี ใจงาม".to_string(),
+                Some("ครู".to_string()),
+                acting.clone()
+            ),
+        ]
+    );
+    let order = read("school-acting-one-day.txt");
+    assert_eq!(order.header.kind, kamsang::model::DocumentKind::Acting);
+    assert_eq!(
+        people(&order),
+        [("นางสมศรี ใจงาม".to_string(), Some("ครู".to_string()), acting)]
+    );
+    assert_eq!(order.people[0].rank.as_deref(), Some("ครูชำนาญการพิเศษ"));
+}

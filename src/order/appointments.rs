@@ -16,8 +16,8 @@ use crate::order::people::{bracketed_person, names_in_text, split_name, split_po
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
-    BACKGROUND_END, BACKGROUND_START, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    SAID_PERSON, find_first, starts_position,
+    BACKGROUND_END, BACKGROUND_START, DUTY_INTROS, LET_WORD, LIST_INTROS, LISTED_PEOPLE,
+    ON_BEHALF_WORDS, POSITION_WORD, SAID_PERSON, find_first, starts_position, starts_with_any,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -91,6 +91,37 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         }
     }
     out
+}
+
+/// What an intro makes everyone listed after it: `… บุคคลดังต่อไปนี้
+/// เป็นข้าราชการการเมือง` → `ข้าราชการการเมือง`, `… ผู้มีรายนามต่อไปนี้
+/// รักษาราชการแทนผู้อำนวยการโรงเรียนตามลำดับ ดังนี้` → `รักษาราชการแทน
+/// ผู้อำนวยการโรงเรียน`. `None` when the intro names no listed people or
+/// gives them nothing.
+pub fn listed_made(intro: &str) -> Option<String> {
+    let (at, word) = find_first(intro, LISTED_PEOPLE)?;
+    let mut rest = intro.get(at + word.len()..)?.trim_start();
+    for w in ["ดังต่อไปนี้", "ต่อไปนี้", "ดังนี้"]
+    {
+        rest = rest.strip_prefix(w).unwrap_or(rest).trim_start();
+    }
+    let mut made = if starts_with_any(rest, ACTING_WORDS).is_some()
+        || starts_with_any(rest, ON_BEHALF_WORDS).is_some()
+    {
+        rest
+    } else {
+        let w = ["ให้ดำรงตำแหน่ง", "ดำรงตำแหน่ง", "เป็น"]
+            .into_iter()
+            .find(|w| rest.starts_with(w))?;
+        rest.get(w.len()..)?.trim_start()
+    };
+    for ends in [APPOINTMENT_ENDS, ACTING_ENDS, LIST_INTROS] {
+        if let Some((e, _)) = find_first(made, ends) {
+            made = made.get(..e).unwrap_or(made);
+        }
+    }
+    let made = made.trim();
+    (!made.is_empty()).then(|| made.to_string())
 }
 
 /// Longest line read as a post followed by a name (`ครูผู้ฝึกสอน นางสาวก ข`):
@@ -328,6 +359,21 @@ mod tests {
         // a name after แต่งตั้ง with nothing it is made: not read
         assert!(read_text("จึงแต่งตั้ง นายก ข").is_empty());
         assert!(read_text("ตามที่ได้แต่งตั้ง นายก ข เป็นครู").is_empty());
+    }
+
+    #[test]
+    fn what_an_intro_makes_the_people_listed() {
+        assert_eq!(
+            listed_made("จึงแต่งตั้งบุคคลดังต่อไปนี้ เป็นข้าราชการการเมือง").as_deref(),
+            Some("ข้าราชการการเมือง")
+        );
+        assert_eq!(
+            listed_made("จึงให้ผู้มีรายนามต่อไปนี้ รักษาราชการแทนผู้อำนวยการโรงเรียนตามลำดับ ดังนี้").as_deref(),
+            Some("รักษาราชการแทนผู้อำนวยการโรงเรียน")
+        );
+        // listed, but given nothing the intro says
+        assert_eq!(listed_made("จึงแต่งตั้งให้ผู้มีรายนามตามท้ายประกาศนี้ ดังนี้"), None);
+        assert_eq!(listed_made("จึงมอบหมายหน้าที่ ดังนี้"), None);
     }
 
     #[test]

@@ -198,6 +198,18 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
             }
         }
     }
+    // `จึงแต่งตั้งบุคคลดังต่อไปนี้ เป็นข้าราชการการเมือง` / `๑. นายก ข`: what
+    // the intro makes everyone listed who is given nothing of their own
+    if let Some(made) = head
+        .header
+        .preamble
+        .as_deref()
+        .and_then(appointments::listed_made)
+    {
+        for p in people.iter_mut().filter(|p| p.appointed_as.is_none()) {
+            p.appointed_as = Some(made.clone());
+        }
+    }
     committee::add_member_people(&mut found.committees, &mut people, &mut keys);
     // document order (stable: people of one line keep their order)
     people.sort_by_key(|p| p.line_start);

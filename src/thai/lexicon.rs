@@ -376,7 +376,29 @@ pub const ON_BEHALF_WORDS: &[&str] = &["ปฏิบัติราชการ�
 /// Where an acting or on-behalf clause ends besides [`APPOINTMENT_ENDS`]: the
 /// next condition or order (`… รักษาราชการแทน หากไม่อยู่ให้ …`), and "in
 /// that order" (ตามลำดับ) after a list of stand-ins.
-pub const ACTING_ENDS: &[&str] = &[" หาก", " ให้", " ในกรณี", " กรณี", "ตามลำดับ"];
+pub const ACTING_ENDS: &[&str] = &[
+    " หาก",
+    " ให้",
+    " ในกรณี",
+    " กรณี",
+    "ตามลำดับ",
+    // when: "on that day", "during", "until"
+    " ในวัน",
+    " ในระหว่าง",
+    " ระหว่าง",
+    " จนกว่า",
+];
+
+/// "The people named below": an intro that gives everyone in the list after
+/// it the same post or acting role (`จึงแต่งตั้งบุคคลดังต่อไปนี้
+/// เป็นข้าราชการการเมือง`, `จึงให้ผู้มีรายนามต่อไปนี้ รักษาราชการแทน…`).
+pub const LISTED_PEOPLE: &[&str] = &[
+    "ผู้มีรายนาม",
+    "ผู้มีรายชื่อ",
+    "บุคคลดังต่อไปนี้",
+    "บุคคลต่อไปนี้",
+    "ข้าราชการดังต่อไปนี้",
+];
 
 /// "In order to": before ทำหน้าที่ it makes "to serve as", part of a post
 /// (`ที่ปรึกษา…เพื่อทำหน้าที่ผู้แทนการค้าไทย`), not the start of duties.
