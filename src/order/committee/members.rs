@@ -83,6 +83,21 @@ pub(super) fn parse_member_clean(t: String) -> MemberText {
 }
 
 /// Members in the part of an item that describes its own member(s).
+/// The seats of one member line, as `who` gives them, except that one seat
+/// with a clause about it is kept whole (`รองอธิบดี… ที่กำกับดูแลกองแผนงาน`,
+/// `เจ้าหน้าที่… ที่ได้รับมอบหมาย จำนวน 2 คน`: what the order wrote); names
+/// and several offices are cut before the clause.
+fn seats_in(s: &str) -> (Vec<String>, Option<String>) {
+    let cut = cut_description(s);
+    let whole = s.trim().trim_end_matches([',', ' ']);
+    let (names, unsplit) = who(&cut);
+    if cut.len() < whole.len() && names.len() == 1 && unsplit.is_none() && !starts_with_name(&cut) {
+        (vec![whole.to_string()], None)
+    } else {
+        (names, unsplit)
+    }
+}
+
 fn head_members(head: &str) -> (Found, Vec<String>) {
     if head.is_empty() {
         return (Vec::new(), Vec::new());
@@ -127,7 +142,7 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
     if let Some(&(be, role, _)) = role_clauses(head).first()
         && be > 0
     {
-        let (names, whole) = who(&cut_description(head.get(..be).unwrap_or("")));
+        let (names, whole) = seats_in(head.get(..be).unwrap_or(""));
         return (
             names
                 .into_iter()
@@ -139,7 +154,7 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
     if let Some((start, text)) = written_role_at_end(head)
         && start > 0
     {
-        let (names, whole) = who(&cut_description(head.get(..start).unwrap_or("")));
+        let (names, whole) = seats_in(head.get(..start).unwrap_or(""));
         let role = role_prefix(&text).map(|(_, r)| r);
         return (
             names
@@ -157,7 +172,7 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
     if let Some((start, role)) = role_at_end(head)
         && start > 0
     {
-        let (names, whole) = who(&cut_description(head.get(..start).unwrap_or("")));
+        let (names, whole) = seats_in(head.get(..start).unwrap_or(""));
         return (
             names
                 .into_iter()
