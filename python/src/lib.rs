@@ -118,7 +118,11 @@ fn input(obj: &Bound<'_, PyAny>, name: Option<String>, dict_ok: bool) -> PyResul
 /// [`Options`] from the reading keywords (`encoding=`, `max_*=`, and
 /// `arabic_digits=` when `digits_ok`); an unknown keyword is a TypeError,
 /// a bad value a ValueError, as a Python function's would be.
-fn options(kwargs: Option<&Bound<'_, PyDict>>, digits_ok: bool) -> PyResult<Options> {
+fn options(
+    function: &str,
+    kwargs: Option<&Bound<'_, PyDict>>,
+    digits_ok: bool,
+) -> PyResult<Options> {
     let mut options = Options::default();
     let Some(kwargs) = kwargs else {
         return Ok(options);
@@ -139,7 +143,7 @@ fn options(kwargs: Option<&Bound<'_, PyDict>>, digits_ok: bool) -> PyResult<Opti
                     .flatten()
                     .ok_or_else(|| {
                         PyValueError::new_err(format!(
-                            "unknown encoding {label:?} (use one of {})",
+                            "unknown encoding '{label}' (use one of {})",
                             kamsang::ENCODING_LABELS.join(", ")
                         ))
                     })?;
@@ -166,7 +170,7 @@ fn options(kwargs: Option<&Bound<'_, PyDict>>, digits_ok: bool) -> PyResult<Opti
                     known.push("arabic_digits");
                 }
                 return Err(PyTypeError::new_err(format!(
-                    "unexpected keyword argument {key:?} (reading options: {})",
+                    "{function}() got an unexpected keyword argument '{key}' (its reading options: {})",
                     known.join(", ")
                 )));
             }
@@ -268,7 +272,7 @@ fn check_format(order: &DutyOrder, format: Option<&str>) -> PyResult<()> {
     };
     if !["txt", "docx", "xlsx", "ods"].contains(&format) {
         return Err(PyValueError::new_err(format!(
-            "unknown format {format:?} (use txt, docx, xlsx or ods)"
+            "unknown format '{format}' (use txt, docx, xlsx or ods)"
         )));
     }
     let actual = order.source.format.as_str();
@@ -294,12 +298,13 @@ fn serialise_err(e: serde_json::Error) -> PyErr {
 /// The parsed order of one input, checked against `format=`.
 fn parsed(
     py: Python<'_>,
+    function: &str,
     source: &Bound<'_, PyAny>,
     format: Option<&str>,
     name: Option<String>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<DutyOrder> {
-    let options = options(kwargs, true)?;
+    let options = options(function, kwargs, true)?;
     let input = input(source, name, false)?;
     let order = order(py, &input, options, false)?;
     check_format(&order, format)?;
@@ -317,7 +322,7 @@ fn parse(
     name: Option<String>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Py<PyAny>> {
-    let order = parsed(py, source, format, name, kwargs)?;
+    let order = parsed(py, "parse", source, format, name, kwargs)?;
     let json = serde_json::to_string(&order).map_err(serialise_err)?;
     loads(py, &json)
 }
@@ -334,7 +339,7 @@ fn parse_json(
     compact: bool,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<String> {
-    let order = parsed(py, source, format, name, kwargs)?;
+    let order = parsed(py, "parse_json", source, format, name, kwargs)?;
     let mut json = if compact {
         serde_json::to_string(&order)
     } else {
@@ -348,11 +353,12 @@ fn parse_json(
 /// The two orders of a diff (documents, orders' JSON, or dicts).
 fn two_orders(
     py: Python<'_>,
+    function: &str,
     old: &Bound<'_, PyAny>,
     new: &Bound<'_, PyAny>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<kamsang::Diff> {
-    let options = options(kwargs, false)?;
+    let options = options(function, kwargs, false)?;
     let old = order(py, &input(old, None, true)?, options, true)?;
     let new = order(py, &input(new, None, true)?, options, true)?;
     Ok(py.detach(|| kamsang::diff(&old, &new)))
@@ -368,7 +374,7 @@ fn diff(
     new: &Bound<'_, PyAny>,
     kwargs: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Py<PyAny>> {
-    let d = two_orders(py, old, new, kwargs)?;
+    let d = two_orders(py, "diff", old, new, kwargs)?;
     let json = serde_json::to_string(&d).map_err(serialise_err)?;
     loads(py, &json)
 }
@@ -386,10 +392,10 @@ fn diff_report(
 ) -> PyResult<String> {
     if !["text", "json", "html"].contains(&format) {
         return Err(PyValueError::new_err(format!(
-            "unknown format {format:?} (use text, json or html)"
+            "unknown format '{format}' (use text, json or html)"
         )));
     }
-    let d = two_orders(py, old, new, kwargs)?;
+    let d = two_orders(py, "diff_report", old, new, kwargs)?;
     Ok(match format {
         "json" => {
             let mut s = serde_json::to_string_pretty(&d).map_err(serialise_err)?;
@@ -415,10 +421,10 @@ fn render(
     let numbering: kamsang::render::Numbering = numbering.parse().map_err(PyValueError::new_err)?;
     if !["txt", "docx"].contains(&format) {
         return Err(PyValueError::new_err(format!(
-            "unknown format {format:?} (use txt or docx)"
+            "unknown format '{format}' (use txt or docx)"
         )));
     }
-    let options = options(kwargs, false)?;
+    let options = options("render", kwargs, false)?;
     let input = input(order, None, true)?;
     let order = self::order(py, &input, options, true)?;
     let name = input.name().to_string();
