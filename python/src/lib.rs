@@ -17,7 +17,8 @@ use pyo3::exceptions::{
 };
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
-use pyo3::types::{PyBytes, PyDict, PyString};
+use pyo3::types::{PyBytes, PyCFunction, PyDict, PyString, PyTuple};
+use std::ffi::CStr;
 
 create_exception!(
     kamsang,
@@ -295,51 +296,117 @@ fn serialise_err(e: serde_json::Error) -> PyErr {
     KamsangError::new_err(format!("cannot serialise: {e}"))
 }
 
-/// The parsed order of one input, checked against `format=`.
-fn parsed(
-    py: Python<'_>,
-    function: &str,
-    source: &Bound<'_, PyAny>,
-    format: Option<&str>,
-    name: Option<String>,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<DutyOrder> {
-    let options = options(function, kwargs, true)?;
-    let input = input(source, name, false)?;
+/// The arguments of one call, matched to a function's parameters as Python
+/// would: `positional` may come by position or keyword, `keywords` only by
+/// keyword; other keywords are the reading options (`**read`).
+struct Call<'py> {
+    function: &'static str,
+    values: Vec<Option<Bound<'py, PyAny>>>,
+    read: Option<Bound<'py, PyDict>>,
+}
+
+impl<'py> Call<'py> {
+    fn new(
+        function: &'static str,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+        positional: &[&str],
+        keywords: &[&str],
+    ) -> PyResult<Self> {
+        if args.len() > positional.len() {
+            return Err(PyTypeError::new_err(format!(
+                "{function}() takes {} positional argument{} but {} were given",
+                positional.len(),
+                if positional.len() == 1 { "" } else { "s" },
+                args.len()
+            )));
+        }
+        let mut values: Vec<Option<Bound<'py, PyAny>>> = args.iter().map(Some).collect();
+        values.resize(positional.len() + keywords.len(), None);
+        let mut read = None;
+        for (key, value) in kwargs.into_iter().flat_map(|k| k.iter()) {
+            let key: String = key.extract()?;
+            let slot = positional
+                .iter()
+                .chain(keywords)
+                .position(|p| *p == key)
+                .and_then(|i| values.get_mut(i));
+            match slot {
+                Some(Some(_)) => {
+                    return Err(PyTypeError::new_err(format!(
+                        "{function}() got multiple values for argument '{key}'"
+                    )));
+                }
+                Some(slot) => *slot = Some(value),
+                None => {
+                    let dict = read.get_or_insert_with(|| PyDict::new(args.py()));
+                    dict.set_item(key, value)?;
+                }
+            }
+        }
+        Ok(Call {
+            function,
+            values,
+            read,
+        })
+    }
+
+    /// The argument in parameter slot `i`, when given and not None.
+    fn get(&self, i: usize) -> Option<&Bound<'py, PyAny>> {
+        self.values
+            .get(i)
+            .and_then(Option::as_ref)
+            .filter(|v| !v.is_none())
+    }
+
+    /// A required argument.
+    fn required(&self, i: usize, name: &str) -> PyResult<&Bound<'py, PyAny>> {
+        self.values.get(i).and_then(Option::as_ref).ok_or_else(|| {
+            PyTypeError::new_err(format!(
+                "{}() missing required argument: '{name}'",
+                self.function
+            ))
+        })
+    }
+
+    /// An optional argument of type `T`.
+    fn opt<T: for<'a> FromPyObject<'a, 'py>>(&self, i: usize) -> PyResult<Option<T>> {
+        self.get(i)
+            .map(|v| v.extract().map_err(Into::into))
+            .transpose()
+    }
+
+    /// The reading options of the call.
+    fn options(&self, digits_ok: bool) -> PyResult<Options> {
+        options(self.function, self.read.as_ref(), digits_ok)
+    }
+}
+
+/// The parsed order of `parse` / `parse_json`: parameters `source`, then
+/// `format` and `name` (keyword only), checked against `format=`.
+fn parsed(py: Python<'_>, call: &Call<'_>) -> PyResult<DutyOrder> {
+    let options = call.options(true)?;
+    let format: Option<String> = call.opt(1)?;
+    let input = input(call.required(0, "source")?, call.opt(2)?, false)?;
     let order = order(py, &input, options, false)?;
-    check_format(&order, format)?;
+    check_format(&order, format.as_deref())?;
     Ok(order)
 }
 
-/// Parse one order (a path, or the bytes of a document) into a dict: the
-/// JSON of `kamsang parse`.
-#[pyfunction]
-#[pyo3(signature = (source, *, format = None, name = None, **kwargs))]
-fn parse(
-    py: Python<'_>,
-    source: &Bound<'_, PyAny>,
-    format: Option<&str>,
-    name: Option<String>,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Py<PyAny>> {
-    let order = parsed(py, "parse", source, format, name, kwargs)?;
+/// `parse(source, *, format=None, name=None, **read) -> dict`.
+fn parse(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    let call = Call::new("parse", args, kwargs, &["source"], &["format", "name"])?;
+    let order = parsed(args.py(), &call)?;
     let json = serde_json::to_string(&order).map_err(serialise_err)?;
-    loads(py, &json)
+    loads(args.py(), &json)
 }
 
-/// Parse one order into JSON text, byte for byte what `kamsang parse`
-/// (`--compact`) prints for the same input.
-#[pyfunction]
-#[pyo3(signature = (source, *, format = None, name = None, compact = false, **kwargs))]
-fn parse_json(
-    py: Python<'_>,
-    source: &Bound<'_, PyAny>,
-    format: Option<&str>,
-    name: Option<String>,
-    compact: bool,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<String> {
-    let order = parsed(py, "parse_json", source, format, name, kwargs)?;
+/// `parse_json(source, *, format=None, name=None, compact=False, **read) -> str`.
+fn parse_json(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+    let keywords = ["format", "name", "compact"];
+    let call = Call::new("parse_json", args, kwargs, &["source"], &keywords)?;
+    let order = parsed(args.py(), &call)?;
+    let compact = call.opt::<bool>(3)?.unwrap_or(false);
     let mut json = if compact {
         serde_json::to_string(&order)
     } else {
@@ -350,53 +417,45 @@ fn parse_json(
     Ok(json)
 }
 
-/// The two orders of a diff (documents, orders' JSON, or dicts).
-fn two_orders(
-    py: Python<'_>,
-    function: &str,
-    old: &Bound<'_, PyAny>,
-    new: &Bound<'_, PyAny>,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<kamsang::Diff> {
-    let options = options(function, kwargs, false)?;
-    let old = order(py, &input(old, None, true)?, options, true)?;
-    let new = order(py, &input(new, None, true)?, options, true)?;
+/// The diff of a call's `old` and `new` (documents, orders' JSON, or dicts).
+fn two_orders(py: Python<'_>, call: &Call<'_>) -> PyResult<kamsang::Diff> {
+    let options = call.options(false)?;
+    let old = order(
+        py,
+        &input(call.required(0, "old")?, None, true)?,
+        options,
+        true,
+    )?;
+    let new = order(
+        py,
+        &input(call.required(1, "new")?, None, true)?,
+        options,
+        true,
+    )?;
     Ok(py.detach(|| kamsang::diff(&old, &new)))
 }
 
-/// What changed between two orders, as a dict: the JSON of `kamsang diff
-/// --format json`.
-#[pyfunction]
-#[pyo3(signature = (old, new, **kwargs))]
-fn diff(
-    py: Python<'_>,
-    old: &Bound<'_, PyAny>,
-    new: &Bound<'_, PyAny>,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Py<PyAny>> {
-    let d = two_orders(py, "diff", old, new, kwargs)?;
+/// `diff(old, new, **read) -> dict`.
+fn diff(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    let call = Call::new("diff", args, kwargs, &["old", "new"], &[])?;
+    let d = two_orders(args.py(), &call)?;
     let json = serde_json::to_string(&d).map_err(serialise_err)?;
-    loads(py, &json)
+    loads(args.py(), &json)
 }
 
-/// The report of `kamsang diff --format FORMAT` (text without colour, json,
-/// html) as a str, byte for byte what the CLI writes to a file.
-#[pyfunction]
-#[pyo3(signature = (old, new, *, format = "text", **kwargs))]
-fn diff_report(
-    py: Python<'_>,
-    old: &Bound<'_, PyAny>,
-    new: &Bound<'_, PyAny>,
-    format: &str,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<String> {
-    if !["text", "json", "html"].contains(&format) {
+/// `diff_report(old, new, *, format="text", **read) -> str`: the report of
+/// `kamsang diff --format FORMAT` (text uncoloured), byte for byte what the
+/// CLI writes to a file.
+fn diff_report(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+    let call = Call::new("diff_report", args, kwargs, &["old", "new"], &["format"])?;
+    let format = call.opt::<String>(2)?.unwrap_or_else(|| "text".to_string());
+    if !["text", "json", "html"].contains(&format.as_str()) {
         return Err(PyValueError::new_err(format!(
             "unknown format '{format}' (use text, json or html)"
         )));
     }
-    let d = two_orders(py, "diff_report", old, new, kwargs)?;
-    Ok(match format {
+    let d = two_orders(args.py(), &call)?;
+    Ok(match format.as_str() {
         "json" => {
             let mut s = serde_json::to_string_pretty(&d).map_err(serialise_err)?;
             s.push('\n');
@@ -407,25 +466,23 @@ fn diff_report(
     })
 }
 
-/// An order written back as a clean document: .txt as str, .docx as bytes
-/// (what `kamsang render --to FORMAT` writes).
-#[pyfunction]
-#[pyo3(signature = (order, format = "txt", *, numbering = "typed", **kwargs))]
-fn render(
-    py: Python<'_>,
-    order: &Bound<'_, PyAny>,
-    format: &str,
-    numbering: &str,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Py<PyAny>> {
+/// `render(order, format="txt", *, numbering="typed", **read) -> str | bytes`:
+/// what `kamsang render --to FORMAT` writes (.txt as str, .docx as bytes).
+fn render(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    let py = args.py();
+    let call = Call::new("render", args, kwargs, &["order", "format"], &["numbering"])?;
+    let format = call.opt::<String>(1)?.unwrap_or_else(|| "txt".to_string());
+    let numbering = call
+        .opt::<String>(2)?
+        .unwrap_or_else(|| "typed".to_string());
     let numbering: kamsang::render::Numbering = numbering.parse().map_err(PyValueError::new_err)?;
-    if !["txt", "docx"].contains(&format) {
+    if !["txt", "docx"].contains(&format.as_str()) {
         return Err(PyValueError::new_err(format!(
             "unknown format '{format}' (use txt or docx)"
         )));
     }
-    let options = options("render", kwargs, false)?;
-    let input = input(order, None, true)?;
+    let options = call.options(false)?;
+    let input = input(call.required(0, "order")?, None, true)?;
     let order = self::order(py, &input, options, true)?;
     let name = input.name().to_string();
     if format == "txt" {
@@ -439,46 +496,119 @@ fn render(
     Ok(PyBytes::new(py, &bytes).into_any().unbind())
 }
 
-/// Thai text normalised line by line, as `kamsang normalize` does each line
-/// (mark order, look-alike vowels, invisible characters, spaces); line ends
-/// become `\n`.
-#[pyfunction]
-fn normalize(text: &str) -> String {
+/// `normalize(text) -> str`: Thai text normalised line by line, as `kamsang
+/// normalize` does each line (mark order, look-alike vowels, invisible
+/// characters, spaces); line ends become `\n`.
+fn normalize(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+    let call = Call::new("normalize", args, kwargs, &["text"], &[])?;
+    if let Some(read) = &call.read {
+        let key = read.keys().get_item(0)?;
+        return Err(PyTypeError::new_err(format!(
+            "normalize() got an unexpected keyword argument '{key}'"
+        )));
+    }
+    let text: String = call.required(0, "text")?.extract()?;
     // the line ends the reader knows: CR LF, LF, CR
-    text.replace("\r\n", "\n")
+    Ok(text
+        .replace("\r\n", "\n")
         .split(['\n', '\r'])
         .map(kamsang::normalize_line)
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n"))
 }
 
-/// The JSON Schema of the order (or, with `diff=True`, of the diff report)
-/// as a dict.
-#[pyfunction]
-#[pyo3(signature = (*, diff = false))]
-fn schema(py: Python<'_>, diff: bool) -> PyResult<Py<PyAny>> {
-    let json = if diff {
+/// `schema(*, diff=False) -> dict`: the JSON Schema of the order (or of the
+/// diff report).
+fn schema(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+    let call = Call::new("schema", args, kwargs, &[], &["diff"])?;
+    if call.read.is_some() {
+        return Err(PyTypeError::new_err(
+            "schema() takes only the keyword argument 'diff'",
+        ));
+    }
+    let json = if call.opt::<bool>(0)?.unwrap_or(false) {
         kamsang::schema::diff_schema_json()
     } else {
         kamsang::schema::schema_json()
     };
-    loads(py, &json)
+    loads(args.py(), &json)
 }
 
-#[pymodule]
-fn _kamsang(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
+/// A module function: `(args, kwargs)` to a Python value.
+type Function =
+    for<'py> fn(&Bound<'py, PyTuple>, Option<&Bound<'py, PyDict>>) -> PyResult<Py<PyAny>>;
+
+/// Every function of the module with its name and first doc line.
+const FUNCTIONS: [(&CStr, &CStr, Function); 7] = [
+    (c"parse", c"parse(source, *, format=None, name=None, **read) -> dict\n\nThe order as a dict: the JSON of `kamsang parse`.", |a, k| parse(a, k)),
+    (c"parse_json", c"parse_json(source, *, format=None, name=None, compact=False, **read) -> str\n\nThe JSON text `kamsang parse [--compact]` prints, byte for byte.", |a, k| parse_json(a, k).map(|s| PyString::new(a.py(), &s).into_any().unbind())),
+    (c"diff", c"diff(old, new, **read) -> dict\n\nWhat changed: the JSON of `kamsang diff --format json`.", |a, k| diff(a, k)),
+    (c"diff_report", c"diff_report(old, new, *, format='text', **read) -> str\n\nThe text (uncoloured), JSON or HTML report of `kamsang diff`.", |a, k| diff_report(a, k).map(|s| PyString::new(a.py(), &s).into_any().unbind())),
+    (c"render", c"render(order, format='txt', *, numbering='typed', **read) -> str | bytes\n\nThe order written back as .txt (str) or .docx (bytes).", |a, k| render(a, k)),
+    (c"normalize", c"normalize(text) -> str\n\nThai text normalised line by line, as `kamsang normalize` does each line.", |a, k| normalize(a, k).map(|s| PyString::new(a.py(), &s).into_any().unbind())),
+    (c"schema", c"schema(*, diff=False) -> dict\n\nThe JSON Schema of the order (or of the diff report).", |a, k| schema(a, k)),
+];
+
+/// The module: built without pyo3's proc macros, so that the crate's
+/// dependencies are exactly the library's (pyo3's macros would turn on
+/// syn features that change the build of every crate with a derive, and
+/// nothing of `cargo build --lib --no-default-features` could be reused).
+fn module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    // SAFETY: MODULE_DEF lives as long as the process, and CPython (holding
+    // the GIL) is its only user: an extension module must come from its def
+    let m = unsafe {
+        Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyModule_Create(&raw mut MODULE_DEF))?
+    };
+    let m = m.cast_into::<PyModule>()?;
     m.add("KamsangError", py.get_type::<KamsangError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA_VERSION", kamsang::model::SCHEMA_VERSION)?;
     m.add("DIFF_SCHEMA_VERSION", kamsang::diff::DIFF_SCHEMA_VERSION)?;
     m.add("ENCODINGS", kamsang::ENCODING_LABELS.to_vec())?;
-    m.add_function(wrap_pyfunction!(parse, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_json, m)?)?;
-    m.add_function(wrap_pyfunction!(diff, m)?)?;
-    m.add_function(wrap_pyfunction!(diff_report, m)?)?;
-    m.add_function(wrap_pyfunction!(render, m)?)?;
-    m.add_function(wrap_pyfunction!(normalize, m)?)?;
-    m.add_function(wrap_pyfunction!(schema, m)?)?;
-    Ok(())
+    for (name, doc, f) in FUNCTIONS {
+        // one lifetime for the arguments and the keywords, as `Call` has them
+        let call = move |args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>| {
+            f(args, kwargs.map(|k| k.as_unbound().bind(args.py())))
+        };
+        let function = PyCFunction::new_closure(py, Some(name), Some(doc), call)?;
+        function.setattr("__module__", "kamsang")?;
+        m.add(name.to_str().unwrap_or_default(), function)?;
+    }
+    Ok(m)
+}
+
+/// The definition of the module: a single-phase extension module (CPython
+/// keeps it, so it is initialised once per process).
+static mut MODULE_DEF: pyo3::ffi::PyModuleDef = pyo3::ffi::PyModuleDef {
+    m_base: pyo3::ffi::PyModuleDef_HEAD_INIT,
+    m_name: c"kamsang._kamsang".as_ptr(),
+    m_doc: c"The native half of the kamsang package (see kamsang's docstring).".as_ptr(),
+    m_size: -1,
+    m_methods: std::ptr::null_mut(),
+    m_slots: std::ptr::null_mut(),
+    m_traverse: None,
+    m_clear: None,
+    m_free: None,
+};
+
+/// The entry point CPython calls on `import kamsang._kamsang`.
+///
+/// # Safety
+/// Called by the interpreter, with the GIL held, once per import.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyInit__kamsang() -> *mut pyo3::ffi::PyObject {
+    // SAFETY: CPython holds the GIL while it runs a module's init function
+    let py = unsafe { Python::assume_attached() };
+    match catch_unwind(AssertUnwindSafe(|| module(py))) {
+        Ok(Ok(m)) => m.into_ptr(),
+        Ok(Err(e)) => {
+            e.restore(py);
+            std::ptr::null_mut()
+        }
+        Err(_) => {
+            KamsangError::new_err("internal error while loading the module (please report)")
+                .restore(py);
+            std::ptr::null_mut()
+        }
+    }
 }

@@ -125,3 +125,24 @@ def test_a_dict_that_is_not_an_order():
 def test_the_exception_is_a_value_error():
     assert issubclass(kamsang.KamsangError, ValueError)
     assert kamsang.KamsangError.__module__ == "kamsang"
+
+
+def test_arguments_are_matched_as_python_does():
+    with pytest.raises(TypeError, match=r"^parse\(\) missing required argument: 'source'$"):
+        kamsang.parse()
+    with pytest.raises(TypeError, match=r"^parse\(\) takes 1 positional argument but 2 were given$"):
+        kamsang.parse("a.txt", "txt")
+    with pytest.raises(TypeError, match=r"^parse\(\) got multiple values for argument 'source'$"):
+        kamsang.parse("a.txt", source="b.txt")
+    with pytest.raises(TypeError, match=r"^normalize\(\) got an unexpected keyword argument 'encoding'$"):
+        kamsang.normalize("x", encoding="utf-8")
+    # keywords by name, None as not given
+    path = "fixtures/parse/phetchaburi1-policy-plan.txt"
+    assert kamsang.parse_json(source=path, format=None, max_depth=None) == kamsang.parse_json(path)
+    assert kamsang.render(order=path, format="txt") == kamsang.render(path)
+
+
+def test_functions_say_what_they_are():
+    for f in (kamsang.parse, kamsang.parse_json, kamsang.diff, kamsang.diff_report, kamsang.render, kamsang.normalize, kamsang.schema):
+        assert f.__module__ == "kamsang"
+        assert f.__doc__.startswith(f.__name__ + "(")
