@@ -74,3 +74,9 @@ def cli():
 def in_root(monkeypatch):
     """Relative fixture paths, as the CLI is given them, name the same files."""
     monkeypatch.chdir(ROOT)
+
+
+def pytest_report_header(config):
+    import kamsang
+
+    return f"kamsang {kamsang.__version__} from {Path(kamsang.__file__).parent}, CLI {cli_path()}"
