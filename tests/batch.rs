@@ -297,6 +297,54 @@ fn every_file_in_the_tree_is_accounted_for_once() {
 }
 
 #[test]
+fn compact_writes_what_parse_compact_prints_and_resume_notices_the_switch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path();
+    copy("parse/phetchaburi1-policy-plan.txt", &t.join("in/a.txt"));
+    copy("docx/phetchaburi1-typed.docx", &t.join("in/b/c.docx"));
+    let files = [
+        ("in/a.txt", "out/a.txt.json"),
+        ("in/b/c.docx", "out/b/c.docx.json"),
+    ];
+    let pretty = run_in(t, &["batch", "in", "-o", "out"], None);
+    assert_eq!(pretty.status.code(), Some(0), "{}", common::stderr(&pretty));
+    for (_, out) in files {
+        let json = std::fs::read_to_string(t.join(out)).expect("pretty output");
+        assert!(json.lines().count() > 1, "{out} is pretty");
+    }
+    // a pretty output does not stand for a compact run: parsed again
+    let compact = run_in(
+        t,
+        &["batch", "in", "-o", "out", "--compact", "--resume"],
+        None,
+    );
+    assert_eq!(
+        compact.status.code(),
+        Some(0),
+        "{}",
+        common::stderr(&compact)
+    );
+    let s = summary(&t.join("out"));
+    assert_eq!((count(&s, "parsed"), count(&s, "resumed")), (2, 0), "{s}");
+    for (input, out) in files {
+        let json = std::fs::read_to_string(t.join(out)).expect("compact output");
+        assert_eq!(
+            json,
+            format!("{}\n", common::parse_compact(t, input)),
+            "{out}"
+        );
+    }
+    let again = run_in(
+        t,
+        &["batch", "in", "-o", "out", "--compact", "--resume"],
+        None,
+    );
+    assert_eq!(again.status.code(), Some(0), "{}", common::stderr(&again));
+    let s = summary(&t.join("out"));
+    assert_eq!((count(&s, "parsed"), count(&s, "resumed")), (0, 2), "{s}");
+}
+
+#[test]
 fn resume_does_no_parsing_work_and_notices_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
