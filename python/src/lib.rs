@@ -108,6 +108,11 @@ fn input(obj: &Bound<'_, PyAny>, name: Option<String>, dict_ok: bool) -> PyResul
             if dict_ok { " or a dict" } else { "" }
         )));
     };
+    if name.is_some() {
+        return Err(PyTypeError::new_err(
+            "name= names bytes; a path is named by itself",
+        ));
+    }
     if path.trim_start().starts_with('{') && !std::path::Path::new(&path).exists() {
         return Err(PyTypeError::new_err(
             "a str is a path, and this one looks like JSON text: pass json.loads(text) or text.encode()",

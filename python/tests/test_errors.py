@@ -108,6 +108,8 @@ def test_bad_arguments_are_python_errors():
         kamsang.parse(path, max_depth=0)
     with pytest.raises(TypeError, match="expected a path"):
         kamsang.parse(12)
+    with pytest.raises(TypeError, match="name= names bytes"):
+        kamsang.parse(path, name="x.txt")
     with pytest.raises(TypeError, match="a dict is an order already"):
         kamsang.parse({})
     with pytest.raises(TypeError, match="looks like JSON text"):
