@@ -67,6 +67,10 @@ pub use limits::{Limits, MAX_DEPTH_CEILING};
 pub use model::DutyOrder;
 pub use thai::normalize_line;
 
+/// The encoding labels that `--encoding` (and the Python package's
+/// `encoding=`) take; [`Options::with_encoding_label`] knows more aliases.
+pub const ENCODING_LABELS: [&str; 5] = ["utf-8", "utf-16le", "utf-16be", "tis-620", "windows-874"];
+
 /// How to read an order. `Options::default()` detects the encoding, keeps
 /// digits as written and applies the default [`Limits`].
 #[derive(Debug, Clone, Copy, Default)]
@@ -214,11 +218,18 @@ impl Parser {
     /// `kamsang diff`.
     pub fn load_order(&self, path: &str) -> Result<DutyOrder> {
         let bytes = self.read_path(path)?;
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        self.load_order_bytes(path, &bytes)
+    }
+
+    /// [`Parser::load_order`] of bytes read from `path` (the path names the
+    /// input in errors and in `source.path`): a document, or the JSON of an
+    /// order, told apart by content.
+    pub fn load_order_bytes(&self, path: &str, bytes: &[u8]) -> Result<DutyOrder> {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let looks_json = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
             && body.windows(16).any(|w| w == b"\"schema_version\"");
         if !looks_json {
-            return self.parse_bytes(path, &bytes);
+            return self.parse_bytes(path, bytes);
         }
         let order = DutyOrder::from_json_slice(body, self.options.limits.depth()).map_err(|e| {
             Error::new(

@@ -8,6 +8,7 @@ mod safety;
 
 use std::collections::BTreeSet;
 use std::io::Write;
+#[cfg(unix)]
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -109,6 +110,7 @@ fn all_files_if_any(dir: &Path) -> BTreeSet<String> {
 }
 
 /// The files of the tree that convert, relative to `in/`.
+#[cfg(unix)]
 const GOOD: &[&str] = &[
     "2566/office-a/policy.txt",
     "2566/office-a/policy.docx",
@@ -122,6 +124,7 @@ const GOOD: &[&str] = &[
 ];
 
 /// The files that must be listed as failed, relative to `in/`.
+#[cfg(unix)]
 const BROKEN: &[&str] = &[
     "broken/empty.txt",
     "broken/gone.txt",
@@ -133,6 +136,7 @@ const BROKEN: &[&str] = &[
 ];
 
 /// Build `T/in` (and `T/extra`, reached through a link): the tree of the tests.
+#[cfg(unix)]
 fn build_tree(t: &Path) {
     let i = t.join("in");
     copy(
@@ -215,6 +219,8 @@ fn out_name(rel: &str) -> String {
 }
 
 #[test]
+// symbolic links, a FIFO and Unix permissions: not on Windows
+#[cfg(unix)]
 fn every_file_in_the_tree_is_accounted_for_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
@@ -297,6 +303,56 @@ fn every_file_in_the_tree_is_accounted_for_once() {
 }
 
 #[test]
+fn compact_writes_what_parse_compact_prints_and_resume_notices_the_switch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path();
+    copy("parse/phetchaburi1-policy-plan.txt", &t.join("in/a.txt"));
+    copy("docx/phetchaburi1-typed.docx", &t.join("in/b/c.docx"));
+    let files = [
+        ("in/a.txt", "out/a.txt.json"),
+        ("in/b/c.docx", "out/b/c.docx.json"),
+    ];
+    let pretty = run_in(t, &["batch", "in", "-o", "out"], None);
+    assert_eq!(pretty.status.code(), Some(0), "{}", common::stderr(&pretty));
+    for (_, out) in files {
+        let json = std::fs::read_to_string(t.join(out)).expect("pretty output");
+        assert!(json.lines().count() > 1, "{out} is pretty");
+    }
+    // a pretty output does not stand for a compact run: parsed again
+    let compact = run_in(
+        t,
+        &["batch", "in", "-o", "out", "--compact", "--resume"],
+        None,
+    );
+    assert_eq!(
+        compact.status.code(),
+        Some(0),
+        "{}",
+        common::stderr(&compact)
+    );
+    let s = summary(&t.join("out"));
+    assert_eq!((count(&s, "parsed"), count(&s, "resumed")), (2, 0), "{s}");
+    for (input, out) in files {
+        let json = std::fs::read_to_string(t.join(out)).expect("compact output");
+        assert_eq!(
+            json,
+            format!("{}\n", common::parse_compact(t, input)),
+            "{out}"
+        );
+    }
+    let again = run_in(
+        t,
+        &["batch", "in", "-o", "out", "--compact", "--resume"],
+        None,
+    );
+    assert_eq!(again.status.code(), Some(0), "{}", common::stderr(&again));
+    let s = summary(&t.join("out"));
+    assert_eq!((count(&s, "parsed"), count(&s, "resumed")), (0, 2), "{s}");
+}
+
+#[test]
+// symbolic links, a FIFO and Unix permissions: not on Windows
+#[cfg(unix)]
 fn resume_does_no_parsing_work_and_notices_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
@@ -577,6 +633,7 @@ fn impossible_layouts_are_usage_errors() {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_file_without_read_permission_fails_alone() {
     let uid = Command::new("id").arg("-u").output().expect("id -u");
     if String::from_utf8_lossy(&uid.stdout).trim() == "0" {

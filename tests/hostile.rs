@@ -764,6 +764,7 @@ fn check_goes_on_after_a_bad_file() {
 }
 
 /// Peak resident memory of the largest child process waited for so far, in KiB.
+#[cfg(unix)]
 fn children_peak_rss_kib() -> i64 {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
     // SAFETY: getrusage fills the struct it is given; RUSAGE_CHILDREN is valid.
@@ -856,10 +857,14 @@ fn a_200_mb_text_file_parses() {
         id == format!("p{people}") || id.starts_with(&format!("p{people}.")),
         "last person id {id}, want p{people}"
     );
-    // a regression guard on memory; the goal is 1 GiB, not met yet (README)
-    let peak = children_peak_rss_kib();
-    eprintln!("peak RSS of kamsang: {} MiB", peak / 1024);
-    assert!(peak < 1536 * 1024, "peak RSS {peak} KiB");
+    // a regression guard on memory; the goal is 1 GiB, not met yet (README);
+    // getrusage is Unix only
+    #[cfg(unix)]
+    {
+        let peak = children_peak_rss_kib();
+        eprintln!("peak RSS of kamsang: {} MiB", peak / 1024);
+        assert!(peak < 1536 * 1024, "peak RSS {peak} KiB");
+    }
 }
 
 #[test]

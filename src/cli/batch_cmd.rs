@@ -40,6 +40,10 @@ pub struct BatchArgs {
     /// Rewrite Thai digits (๐–๙) as Arabic digits in the output text.
     #[arg(long)]
     arabic_digits: bool,
+    /// Write each NAME.json in OUTDIR as one line of JSON (as `parse
+    /// --compact`) instead of pretty-printed; JSON lines are one line anyway.
+    #[arg(long)]
+    compact: bool,
 }
 
 /// Run a batch; exit 0 when every input converted, 1 when some failed (the rest
@@ -77,6 +81,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
             options.arabic_digits = args.arabic_digits;
             options
         },
+        compact: args.compact,
     };
     let options = config.options;
     let parse = |path: &str, bytes: &[u8]| {

@@ -118,7 +118,7 @@ enum Command {
 }
 
 /// The encodings `--encoding` takes, as its help lists them.
-const ENCODINGS: [&str; 5] = ["utf-8", "utf-16le", "utf-16be", "tis-620", "windows-874"];
+const ENCODINGS: [&str; 5] = kamsang::ENCODING_LABELS;
 
 /// The help heading of the `--max-*` flags.
 const LIMITS: &str = "Limits";

@@ -7,7 +7,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use super::{all_files, all_files_with_state, copy, count, run_in, summary};
+#[cfg(unix)]
+use super::all_files_with_state;
+use super::{all_files, copy, count, run_in, summary};
 use crate::common;
 
 /// A small order; `k` makes each one different (another sha256).
@@ -44,6 +46,8 @@ fn stderr_counts(err: &str) -> std::collections::BTreeMap<String, u64> {
 }
 
 #[test]
+// a symbolic link (on Windows it needs a privilege)
+#[cfg(unix)]
 fn a_jsonl_file_that_is_an_input_or_an_outdir_file_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
@@ -328,6 +332,8 @@ fn an_overlong_stdin_line_is_one_failure_and_the_rest_converts() {
 }
 
 #[test]
+// links to /proc and /dev
+#[cfg(unix)]
 fn links_to_endless_files_meet_the_size_limit() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
@@ -425,7 +431,11 @@ impl Tmpfs {
     fn mount() -> Option<Tmpfs> {
         let dir = tempfile::tempdir().expect("tempdir");
         // SAFETY: geteuid has no preconditions.
+        #[cfg(unix)]
         let root = unsafe { libc::geteuid() } == 0;
+        // no tmpfs to mount
+        #[cfg(not(unix))]
+        let root = false;
         let mounted = root
             && Command::new("mount")
                 .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])

@@ -113,6 +113,9 @@ pub struct Config {
     /// them are recorded with each output so that `--resume` parses again
     /// when they change.
     pub options: kamsang::Options,
+    /// Write the mirrored outputs as one line of JSON (`parse --compact`)
+    /// instead of pretty JSON.
+    pub compact: bool,
 }
 
 /// Most worker threads a batch starts, whatever `-j` says: far more than the
@@ -251,7 +254,7 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         lines: lines.is_some(),
         parse,
         limits: &config.options.limits,
-        recipe: resume::Recipe::new(&config.options),
+        recipe: resume::Recipe::new(&config.options, config.compact),
         jsonl_id,
         jsonl_is_input: std::sync::atomic::AtomicBool::new(false),
         halted: std::sync::atomic::AtomicBool::new(false),

@@ -48,11 +48,15 @@ pub(crate) struct Recipe {
     max_line_chars: usize,
     max_depth: usize,
     max_nodes: usize,
+    /// One line of JSON (`--compact`) instead of pretty JSON; absent (false)
+    /// in the stamps of runs before the flag, which wrote pretty JSON.
+    #[serde(default)]
+    pub(super) compact: bool,
 }
 
 impl Recipe {
-    /// The recipe of a run with `options`.
-    pub(crate) fn new(options: &kamsang::Options) -> Self {
+    /// The recipe of a run with `options`, writing compact JSON or not.
+    pub(crate) fn new(options: &kamsang::Options, compact: bool) -> Self {
         let l = &options.limits;
         Recipe {
             kamsang: env!("CARGO_PKG_VERSION").to_string(),
@@ -65,6 +69,7 @@ impl Recipe {
             max_line_chars: l.max_line_chars,
             max_depth: l.depth(),
             max_nodes: l.max_nodes,
+            compact,
         }
     }
 }
@@ -207,7 +212,7 @@ mod tests {
         let order = kamsang::parse_str("x.txt", "1. นายก ข\n1.1 งาน\n").unwrap();
         let mut json = serde_json::to_vec_pretty(&order).unwrap();
         json.push(b'\n');
-        let recipe = Recipe::new(&kamsang::Options::default());
+        let recipe = Recipe::new(&kamsang::Options::default(), false);
         std::fs::write(dir.path().join("x.txt.json"), &json).unwrap();
         write_stamp(
             dir.path(),
@@ -230,9 +235,29 @@ mod tests {
         // other options, another input
         let mut options = kamsang::Options::default();
         options.limits.max_depth = 40;
-        assert!(current(dir.path(), out, &Recipe::new(&options), &sha, old, false).is_none());
+        assert!(
+            current(
+                dir.path(),
+                out,
+                &Recipe::new(&options, false),
+                &sha,
+                old,
+                false
+            )
+            .is_none()
+        );
         options = kamsang::Options::default().with_arabic_digits(true);
-        assert!(current(dir.path(), out, &Recipe::new(&options), &sha, old, false).is_none());
+        assert!(
+            current(
+                dir.path(),
+                out,
+                &Recipe::new(&options, false),
+                &sha,
+                old,
+                false
+            )
+            .is_none()
+        );
         assert!(current(dir.path(), out, &recipe, &"0".repeat(64), old, false).is_none());
         // an output edited in place, same size, still a valid order
         let mut edited = json.clone();

@@ -44,6 +44,7 @@ fn config(input: PathBuf, out: PathBuf, jobs: usize) -> super::Config {
         unordered: false,
         progress: super::ProgressMode::Off,
         options: kamsang::Options::default(),
+        compact: false,
     }
 }
 
@@ -84,6 +85,7 @@ fn a_panic_in_the_parser_fails_one_file_and_the_batch_goes_on() {
         unordered: false,
         progress: super::ProgressMode::Off,
         options: kamsang::Options::default(),
+        compact: false,
     };
     let parse = |path: &str, bytes: &[u8]| {
         if path.ends_with("boom.txt") {
@@ -124,6 +126,7 @@ fn files_removed_or_made_unreadable_during_the_batch_fail_alone() {
         unordered: false,
         progress: super::ProgressMode::Off,
         options: kamsang::Options::default(),
+        compact: false,
     };
     let (b, c) = (t.join("in/b.txt"), t.join("in/c.txt"));
     let parse = |path: &str, bytes: &[u8]| {
@@ -169,6 +172,7 @@ fn an_outdir_removed_during_the_run_is_not_recreated_and_all_is_counted() {
         unordered: false,
         progress: super::ProgressMode::Off,
         options: kamsang::Options::default(),
+        compact: false,
     };
     let seen = std::sync::atomic::AtomicUsize::new(0);
     let parse = |path: &str, bytes: &[u8]| {

@@ -276,11 +276,15 @@ fn write_output(
         work.halt(reason.clone());
         return Err(format!("not written: {reason}"));
     }
-    // Exactly what `kamsang parse` prints: pretty JSON and a newline.
+    // Exactly what `kamsang parse [--compact]` prints: JSON and a newline.
     // Serialised into memory first: serde_json writes many small pieces,
     // which a Vec takes faster than a BufWriter over the file.
-    let mut json =
-        serde_json::to_vec_pretty(order).map_err(|e| format!("cannot serialise: {e}"))?;
+    let mut json = if work.recipe.compact {
+        serde_json::to_vec(order)
+    } else {
+        serde_json::to_vec_pretty(order)
+    }
+    .map_err(|e| format!("cannot serialise: {e}"))?;
     json.push(b'\n');
     let written = match target.parent() {
         Some(parent) => std::fs::create_dir_all(parent),
