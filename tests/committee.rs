@@ -1421,3 +1421,22 @@ fn acting_stand_ins_listed_and_in_running_text() {
     );
     assert_eq!(order.people[0].rank.as_deref(), Some("ครูชำนาญการพิเศษ"));
 }
+
+/// Real order 017: a committee set up in prose (`ให้คณะกรรมการ… ประกอบด้วย
+/// รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานกรรมการ …`): the body's name and
+/// "consists of" are not the first seat. (The list of offices before `เป็น
+/// กรรมการ` is not split yet: one member, reported.)
+#[test]
+fn composed_of_is_not_part_of_the_first_seat() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/corpus/017_ncpo_17_2560_amend_kurusapha_boards.txt"),
+    )
+    .expect("fixture");
+    let order = parse(&text);
+    let c = &order.committees[0];
+    assert_eq!(
+        members(c).first(),
+        Some(&("รัฐมนตรีว่าการกระทรวงศึกษาธิการ", Some("ประธานกรรมการ")))
+    );
+}

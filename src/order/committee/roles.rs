@@ -143,10 +143,17 @@ pub(super) fn clause_members(text: &str, from: usize) -> (Found, Vec<String>) {
     (members, unsplit)
 }
 
+/// "Consists of": what a body's members follow.
+const COMPOSED_OF: &str = "ประกอบด้วย";
+
 /// The member named in a clause segment `…ให้ A แต่งตั้ง B จำนวน…` → `B`.
 fn appointee(seg: &str) -> String {
     let mut s = seg.trim();
-    if let Some(p) = s.rfind("แต่งตั้ง") {
+    // `ให้คณะกรรมการ… ประกอบด้วยรัฐมนตรีว่าการ… เป็นประธานกรรมการ`: the body and
+    // "consists of" come before the first member
+    if let Some(p) = s.rfind(COMPOSED_OF) {
+        s = s.get(p + COMPOSED_OF.len()..).unwrap_or("");
+    } else if let Some(p) = s.rfind("แต่งตั้ง") {
         s = s.get(p + "แต่งตั้ง".len()..).unwrap_or("");
     } else if let Some(p) = rfind_any(s, CLAUSE_OPENERS) {
         let w = CLAUSE_OPENERS
