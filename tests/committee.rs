@@ -1424,8 +1424,9 @@ fn acting_stand_ins_listed_and_in_running_text() {
 
 /// Real order 017: a committee set up in prose (`ให้คณะกรรมการ… ประกอบด้วย
 /// รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานกรรมการ …`): the body's name and
-/// "consists of" are not the first seat. (The list of offices before `เป็น
-/// กรรมการ` is not split yet: one member, reported.)
+/// "consists of" are not the first seat, and the list of offices before
+/// `เป็นกรรมการ` is one seat per office, an office's name broken by a space
+/// before `การ…` kept whole.
 #[test]
 fn composed_of_is_not_part_of_the_first_seat() {
     let text = std::fs::read_to_string(
@@ -1439,4 +1440,13 @@ fn composed_of_is_not_part_of_the_first_seat() {
         members(c).first(),
         Some(&("รัฐมนตรีว่าการกระทรวงศึกษาธิการ", Some("ประธานกรรมการ")))
     );
+    assert_eq!(c.members.len(), 10);
+    assert_eq!(
+        members(c).get(9),
+        Some(&(
+            "หัวหน้าสำนักงานคณะกรรมการมาตรฐาน การบริหารงานบุคคลส่วนท้องถิ่น",
+            Some("กรรมการ")
+        ))
+    );
+    assert!(codes(&order).is_empty(), "{:?}", codes(&order));
 }

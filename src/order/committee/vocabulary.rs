@@ -167,6 +167,10 @@ pub(super) const POSITION_CONTINUATIONS: &[&str] = &[
     "กลุ่ม",
     "ภาค",
     "(",
+    // a noun made with การ ("the … of"), the rest of an office's name broken
+    // by a space (`สำนักงานคณะกรรมการมาตรฐาน การบริหารงานบุคคลส่วนท้องถิ่น`):
+    // no office starts with it
+    "การ",
 ];
 
 /// Any of [`ROLE_WORDS`], as one automaton (a quick test run on every node).
