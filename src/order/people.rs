@@ -3,7 +3,7 @@
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, find_first, starts_with_any,
+    PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, find_first, starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -141,6 +141,14 @@ pub fn split_position(rest: &str) -> PositionParts {
     }
     let mut rank = None;
     let mut assigned = None;
+    // `รัฐมนตรีว่าการกระทรวงการคลังจังหวัดอุบลราชธานี จังหวัดอุดรธานี และ
+    // จังหวัดศรีสะเกษ`: a list of provinces after the post is the area the
+    // order gives, not part of the post (one province may name the post:
+    // ผู้ว่าราชการจังหวัด…)
+    if let Some(i) = province_list_start(s) {
+        assigned = non_empty(&s[i..]);
+        s = s[..i].trim_end();
+    }
     // `ครู วิทยฐานะ ครูชำนาญการพิเศษ`, `ครู อันดับ คศ.1`: the standing is
     // the word after its word (and a number after it: `ค.ศ. ๓`); what
     // follows it is a post this order gives (`… หัวหน้าฝ่ายวิชาการ`)
@@ -162,6 +170,22 @@ pub fn split_position(rest: &str) -> PositionParts {
         class,
         assigned,
     }
+}
+
+/// Where a list of two or more provinces (`จังหวัดก จังหวัดข และจังหวัดค`) that
+/// runs to the end of `s` starts, after some text.
+fn province_list_start(s: &str) -> Option<usize> {
+    let at = s.match_indices(PROVINCE_WORD).map(|(i, _)| i).find(|&i| {
+        let tail = &s[i..];
+        tail.matches(PROVINCE_WORD).count() >= 2
+            && tail.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+                w == "และ"
+                    || w.starts_with(PROVINCE_WORD)
+                    || w.strip_prefix("และ")
+                        .is_some_and(|r| r.starts_with(PROVINCE_WORD))
+            })
+    })?;
+    (at > 0).then_some(at)
 }
 
 /// The standing written after its word and the rest: one word, with the
@@ -353,6 +377,26 @@ mod doc_examples {
             ("นายภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี")
         );
         assert!(person_in_item("นายกรัฐมนตรีมอบหมาย").is_none());
+    }
+
+    #[test]
+    fn provinces_after_the_post_are_the_area_given() {
+        // real order 005 (the wrapped line joined without a space)
+        let p =
+            split_position("รัฐมนตรีว่าการกระทรวงการคลังจังหวัดอุบลราชธานี จังหวัดอุดรธานี และจังหวัดศรีสะเกษ");
+        assert_eq!(
+            (p.position.as_deref(), p.assigned.as_deref()),
+            (
+                Some("รัฐมนตรีว่าการกระทรวงการคลัง"),
+                Some("จังหวัดอุบลราชธานี จังหวัดอุดรธานี และจังหวัดศรีสะเกษ")
+            )
+        );
+        // one province names the post
+        let p = split_position("ผู้ว่าราชการจังหวัดเพชรบุรี");
+        assert_eq!(
+            (p.position.as_deref(), p.assigned),
+            (Some("ผู้ว่าราชการจังหวัดเพชรบุรี"), None)
+        );
     }
 
     #[test]

@@ -400,6 +400,9 @@ pub const LISTED_PEOPLE: &[&str] = &[
     "ข้าราชการดังต่อไปนี้",
 ];
 
+/// "Province": the word before each province's name.
+pub const PROVINCE_WORD: &str = "จังหวัด";
+
 /// "In order to": before ทำหน้าที่ it makes "to serve as", part of a post
 /// (`ที่ปรึกษา…เพื่อทำหน้าที่ผู้แทนการค้าไทย`), not the start of duties.
 pub const PURPOSE_WORD: &str = "เพื่อ";
