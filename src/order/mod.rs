@@ -150,53 +150,32 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // headings is one person)
     for (i, p) in person_lines::read(&outline, &in_committee) {
         outline.set_role(i, Role::Person);
-        let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
-            continue;
-        };
-        match keys.get(&key) {
-            None => {
-                keys.insert(key, p.id.clone());
-                people.push(p);
+        // removed and appointed again in the same order: the appointment is
+        // what the order makes them
+        add_once(&mut people, &mut keys, p, |first, p| {
+            if first
+                .appointed_as
+                .as_deref()
+                .is_some_and(person_lines::is_removal)
+                && p.appointed_as
+                    .as_deref()
+                    .is_some_and(|a| !person_lines::is_removal(a))
+            {
+                first.appointed_as = p.appointed_as;
             }
-            // removed and appointed again in the same order: the appointment
-            // is what the order makes them
-            Some(id) => {
-                if let Some(first) = people.iter_mut().find(|q| &q.id == id)
-                    && first
-                        .appointed_as
-                        .as_deref()
-                        .is_some_and(person_lines::is_removal)
-                    && p.appointed_as
-                        .as_deref()
-                        .is_some_and(|a| !person_lines::is_removal(a))
-                {
-                    first.appointed_as = p.appointed_as;
-                }
-            }
-        }
+        });
     }
     for (_, p) in appointed {
-        let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
-            continue;
-        };
-        match keys.get(&key) {
-            None => {
-                keys.insert(key, p.id.clone());
-                people.push(p);
+        // listed elsewhere too (a table of the same people): what the running
+        // text makes them fills what the listing left out
+        add_once(&mut people, &mut keys, p, |first, p| {
+            if first.appointed_as.is_none() {
+                first.appointed_as = p.appointed_as;
             }
-            // listed elsewhere too (a table of the same people): what the
-            // running text makes them fills what the listing left out
-            Some(id) => {
-                if let Some(first) = people.iter_mut().find(|q| &q.id == id) {
-                    if first.appointed_as.is_none() {
-                        first.appointed_as = p.appointed_as;
-                    }
-                    if first.position.is_none() {
-                        first.position = p.position;
-                    }
-                }
+            if first.position.is_none() {
+                first.position = p.position;
             }
-        }
+        });
     }
     // `จึงแต่งตั้งบุคคลดังต่อไปนี้ เป็นข้าราชการการเมือง` / `๑. นายก ข`: what
     // the intro makes everyone listed who is given nothing of their own
@@ -254,6 +233,30 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         people,
         committees: found.committees,
         diagnostics,
+    }
+}
+
+/// Add `p` to `people` unless the same name is there already; then `merge`
+/// what it says into the first entry.
+fn add_once(
+    people: &mut Vec<Person>,
+    keys: &mut HashMap<String, String>,
+    p: Person,
+    merge: impl FnOnce(&mut Person, Person),
+) {
+    let Some(key) = split_name(&p.full_name).map(|n| n.key()) else {
+        return;
+    };
+    match keys.get(&key) {
+        None => {
+            keys.insert(key, p.id.clone());
+            people.push(p);
+        }
+        Some(id) => {
+            if let Some(first) = people.iter_mut().find(|q| &q.id == id) {
+                merge(first, p);
+            }
+        }
     }
 }
 

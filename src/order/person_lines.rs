@@ -151,13 +151,7 @@ fn is_group_heading(text: &str) -> bool {
 }
 
 fn heading_above(outline: &Outline, i: usize) -> Option<String> {
-    let n = outline.node(i)?;
-    let siblings = match n.parent.and_then(|p| outline.node(p)) {
-        Some(p) => &p.children,
-        None => &outline.roots,
-    };
-    let at = siblings.iter().position(|&s| s == i)?;
-    for &s in siblings.get(..at)?.iter().rev() {
+    for s in outline.siblings_before(i) {
         let m = outline.node(s)?;
         match m.kind {
             NodeKind::Paragraph(ParaKind::Entry) => continue,

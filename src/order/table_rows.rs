@@ -41,13 +41,7 @@ pub fn cells(n: &Node) -> Vec<&str> {
 /// The header row above the row at node `i`: the nearest earlier sibling
 /// that is not a row itself, when it is a line of cells.
 pub fn header_above(outline: &Outline, i: usize) -> Option<Vec<&str>> {
-    let n = outline.node(i)?;
-    let siblings = match n.parent.and_then(|p| outline.node(p)) {
-        Some(p) => &p.children,
-        None => &outline.roots,
-    };
-    let at = siblings.iter().position(|&s| s == i)?;
-    for &s in siblings.get(..at)?.iter().rev() {
+    for s in outline.siblings_before(i) {
         let m = outline.node(s)?;
         match m.kind {
             NodeKind::Paragraph(ParaKind::Entry) => continue,

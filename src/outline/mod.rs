@@ -139,6 +139,18 @@ pub struct Outline {
 }
 
 impl Outline {
+    /// The siblings before node `i`, nearest first.
+    pub fn siblings_before(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let n = self.node(i);
+        let list: &[usize] = match n.and_then(|n| n.parent).and_then(|p| self.node(p)) {
+            Some(p) => &p.children,
+            None if n.is_some() => &self.roots,
+            None => &[],
+        };
+        let at = list.iter().position(|&s| s == i).unwrap_or(0);
+        list.get(..at).unwrap_or(&[]).iter().rev().copied()
+    }
+
     /// The node at `i`. Panics never: indices come from this outline.
     pub fn node(&self, i: usize) -> Option<&Node> {
         self.nodes.get(i)
