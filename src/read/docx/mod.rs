@@ -617,6 +617,8 @@ impl<'a> Body<'a> {
             gaps: Vec::new(),
             para_start,
             label: None,
+            cells: Vec::new(),
+            normalized: false,
         });
     }
 }

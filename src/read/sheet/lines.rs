@@ -11,7 +11,7 @@ use super::header::Columns;
 use super::workbook::{Row, Table};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::label::{Family, Label, parse_label};
-use crate::read::Line;
+use crate::read::{CellRole, Line, TableCell};
 use crate::thai::digits::parse_number;
 use crate::thai::lexicon::{TITLES, is_steps_heading, starts_with_any};
 use crate::thai::normalize_line;
@@ -72,10 +72,18 @@ pub(super) struct Emitter {
 
 impl Emitter {
     fn push(&mut self, text: String, indent: usize, trailing: usize, line: u32) {
-        self.push_line(None, text, indent, trailing, line);
+        self.lines.push(Line {
+            text,
+            indent,
+            trailing,
+            line,
+            ..Line::default()
+        });
     }
 
-    /// A line whose label the table gives; `text` is what follows it.
+    /// A line whose label the table gives; `text` is what follows it, in
+    /// normal form (a cell's text read to find its label), with the cells
+    /// of a person row by their roles.
     fn push_labelled(
         &mut self,
         label: Label,
@@ -84,13 +92,14 @@ impl Emitter {
         trailing: usize,
         line: u32,
     ) {
-        self.push_line(Some(label), text, indent, trailing, line);
+        self.push_cells(label, text, Vec::new(), indent, trailing, line);
     }
 
-    fn push_line(
+    fn push_cells(
         &mut self,
-        label: Option<Label>,
+        label: Label,
         text: String,
+        cells: Vec<TableCell>,
         indent: usize,
         trailing: usize,
         line: u32,
@@ -100,9 +109,10 @@ impl Emitter {
             indent,
             trailing,
             line,
-            gaps: Vec::new(),
-            para_start: crate::read::ParaStart::Unknown,
-            label,
+            label: Some(label),
+            cells,
+            normalized: true,
+            ..Line::default()
         });
     }
 
@@ -209,16 +219,9 @@ impl Emitter {
             self.person = Some(value);
             self.last_person = value;
             self.k = 0;
-            let name = one_line(&n.text);
-            let text = if position.is_empty() {
-                name
-            } else if position.starts_with("ตำแหน่ง") {
-                format!("{name} {position}")
-            } else {
-                format!("{name} ตำแหน่ง {position}")
-            };
+            let (text, cells) = person_cells(row, n, cols);
             let label = Label::new(format!("{written}."), Family::Dotted, vec![value]);
-            self.push_labelled(label, text, 0, 0, row.line);
+            self.push_cells(label, text, cells, 0, 0, row.line);
         } else if let Some(cell) = number {
             match self.duty_row_label(cell, row.line, cols) {
                 RowNumber::Label(l) => row_label = Some(l),
@@ -489,6 +492,41 @@ fn person_number(cell: Option<&Cell>) -> Option<(String, u32)> {
     parse_number(t).map(|n| (t.to_string(), n))
 }
 
+/// A person row's text, its name, position and rank cells (each in normal
+/// form, the empty ones left out) joined by a space, and where each cell is
+/// in it: the position is the position cell's, not text for a later stage
+/// to find after a word put in for it.
+fn person_cells(row: &Row, name: &Cell, cols: &Columns) -> (String, Vec<TableCell>) {
+    let mut text = String::new();
+    let mut cells = Vec::new();
+    let values = [(CellRole::Name, Some(name))].into_iter().chain(
+        [
+            (CellRole::Position, cols.position),
+            (CellRole::Rank, cols.rank),
+        ]
+        .into_iter()
+        .map(|(role, c)| (role, row.cell(c))),
+    );
+    for (role, cell) in values {
+        let Some(cell) = cell else { continue };
+        let value = one_line(&cell.text);
+        if value.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(&value);
+        cells.push(TableCell {
+            role,
+            start,
+            end: text.len(),
+        });
+    }
+    (text, cells)
+}
+
 /// A row that ends the table: the effective clause or the date line.
 fn starts_footer(row: &Row) -> bool {
     row.filled().next().is_some_and(|(_, c)| {
@@ -500,7 +538,7 @@ fn starts_footer(row: &Row) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::label::Family;
-    use crate::read::{Line, type_labels};
+    use crate::read::{CellRole, Line, type_labels};
 
     fn row(line: u32, cells: &[&str]) -> (u32, Vec<String>) {
         (line, cells.iter().map(|c| c.to_string()).collect())
@@ -532,7 +570,7 @@ mod tests {
         assert_eq!(
             labelled,
             [
-                ("3.", vec![3], "นายก ข ตำแหน่ง ครู"),
+                ("3.", vec![3], "นายก ข ครู"),
                 ("3.1", vec![3, 1], "งานสารบรรณ"),
                 ("3.1.1", vec![3, 1, 1], "รับหนังสือ"),
                 ("3.2", vec![3, 2], "งานการเงิน"),
@@ -545,6 +583,21 @@ mod tests {
                 .filter_map(|l| l.label.as_ref())
                 .all(|l| l.family == Family::Dotted)
         );
+        // the person row's cells by their roles, no word put in for them
+        let person = lines.iter().find(|l| !l.cells.is_empty());
+        let cells: Vec<(CellRole, &str)> = person
+            .map(|l| l.cells.iter().map(|c| (c.role, c.text(&l.text))).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            cells,
+            [(CellRole::Name, "นายก ข"), (CellRole::Position, "ครู")]
+        );
+        assert!(
+            lines
+                .iter()
+                .filter(|l| l.label.is_some())
+                .all(|l| l.normalized)
+        );
         let mut typed: Vec<Line> = lines;
         type_labels(&mut typed);
         let texts: Vec<&str> = typed
@@ -555,7 +608,7 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "3. นายก ข ตำแหน่ง ครู",
+                "3. นายก ข ครู",
                 "3.1 งานสารบรรณ",
                 "ขั้นตอนการปฏิบัติงาน",
                 "3.1.1 รับหนังสือ",

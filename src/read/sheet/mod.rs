@@ -29,9 +29,12 @@
 //!   header lines in order, one per non-empty row, cells joined by a space (a
 //!   single cell holding several lines gives one line each). The header row
 //!   itself is table structure and gives no line.
-//! - A row with a name is a person: `N. <name> ตำแหน่ง <position>` (no
-//!   `ตำแหน่ง …` without a position), where `N` is the row's number cell when
-//!   it holds a whole number, else a running count; then the row's duty cell.
+//! - A row with a name is a person: a line labelled `N.` whose text is its
+//!   name, position and rank cells joined by a space, each cell marked with
+//!   its role ([`crate::read::TableCell`]), so that the position is read from
+//!   its cell, never from a word put in the text; `N` is the row's number
+//!   cell when it holds a whole number, else a running count; then the row's
+//!   duty cell.
 //! - A row with an empty name adds its duty cell to the person above.
 //! - A row with neither name nor duty (a work-group heading merged across the
 //!   table, `กลุ่มงานธุรการ`) is one plain line, after a blank line. From the

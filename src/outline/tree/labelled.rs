@@ -1,0 +1,77 @@
+//! Lines whose label their reader knows ([`Line::label`]: a spreadsheet
+//! row's person number, a duty number made whole as `N.k`): the tree builder
+//! places them by that label, without reading their text for one.
+//!
+//! Such a line is an item, whatever its text says: a table row is never a
+//! wrapped line, a page number, a title or an inline list of names. Its
+//! reader gave it in normal form (see [`Line::normalized`]), so it has no
+//! wide gaps to split at; its cells, when it has them, go to its node
+//! ([`crate::outline::Node::roles`]).
+//!
+//! What the builder measures of a line (its width, for wrapping) counts the
+//! label as typed (`label`, a space, `text`), so a spreadsheet gives the same
+//! tree as the same order typed as text.
+
+use super::{Builder, Next};
+use crate::label::Label;
+use crate::outline::NodeKind;
+use crate::read::Line;
+use crate::thai::lexicon::{TITLES, starts_with_any};
+
+impl Builder {
+    /// A line with a known label: an item placed by it.
+    pub(super) fn push_labelled(&mut self, label: &Label, line: &Line) {
+        let before = self.out.nodes.len();
+        self.item(label.clone(), &line.text, line);
+        // the node just made for this line (not when it was too deep to be one)
+        if self.out.nodes.len() > before
+            && let Some(n) = self.out.nodes.last_mut()
+            && n.kind == NodeKind::Item
+        {
+            n.roles.clone_from(&line.cells);
+        }
+    }
+}
+
+/// The width of a line in characters as typed: a known label, a space, then
+/// the text (the label alone when there is no text).
+pub(super) fn typed_chars(line: &Line) -> usize {
+    let chars = line.text.chars().count();
+    match &line.label {
+        Some(l) if chars == 0 => l.written.chars().count(),
+        Some(l) => l.written.chars().count() + 1 + chars,
+        None => chars,
+    }
+}
+
+/// What a line with a known label tells the line before it: it opens a
+/// person when the label is one level deep and a title starts the text; it
+/// starts a list at 1 when its label's value is 1. A numbered item is never a
+/// committee role alone, the rest of a seat, or a line that starts with a
+/// name (its label does).
+pub(super) fn next_of(label: &Label, line: &Line) -> Next {
+    Next {
+        person: label.dotted_depth() == 1 && starts_with_any(&line.text, TITLES).is_some(),
+        list_start: (label.values.len() == 1 && label.values.first() == Some(&1))
+            .then_some(label.family),
+        ..Next::default()
+    }
+}
+
+/// The line as typed (label, space, text), for where a labelled line
+/// becomes text after all (an item too deep to nest keeps its label in
+/// its text).
+pub(super) fn typed_line(label: &Label, line: &Line) -> Line {
+    let text = if line.text.is_empty() {
+        label.written.clone()
+    } else {
+        format!("{} {}", label.written, line.text)
+    };
+    Line {
+        text,
+        label: None,
+        cells: Vec::new(),
+        gaps: Vec::new(),
+        ..line.clone()
+    }
+}
