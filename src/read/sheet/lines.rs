@@ -81,6 +81,18 @@ impl Emitter {
         });
     }
 
+    /// A line built from cell texts in normal form ([`one_line`]), joined by
+    /// a space: normal itself, so the normalise stage leaves it.
+    fn push_normal(&mut self, text: String, indent: usize, line: u32) {
+        self.lines.push(Line {
+            text,
+            indent,
+            line,
+            normalized: true,
+            ..Line::default()
+        });
+    }
+
     /// A line whose label the table gives; `text` is what follows it, in
     /// normal form (a cell's text read to find its label), with the cells
     /// of a person row by their roles.
@@ -165,9 +177,10 @@ impl Emitter {
                 let text = many
                     .iter()
                     .map(|c| one_line(&c.text))
+                    .filter(|t| !t.is_empty())
                     .collect::<Vec<_>>()
                     .join(" ");
-                self.push(text, indent, 0, row.line);
+                self.push_normal(text, indent, row.line);
             }
         }
     }
@@ -267,7 +280,8 @@ impl Emitter {
             format!("{header}: {value}")
         };
         self.blank(line);
-        self.push(text, CELL_INDENT, 0, line);
+        // (the header is a cell's text in normal form too)
+        self.push_normal(text, CELL_INDENT, line);
         self.blank(line);
     }
 
