@@ -6,6 +6,7 @@
 pub mod container;
 pub mod docx;
 pub mod sheet;
+pub mod table;
 pub mod txt;
 
 use sha2::{Digest, Sha256};

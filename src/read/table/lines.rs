@@ -6,9 +6,7 @@
 //! [`Line::label`], built from its values, not text for the outline to read
 //! back; a label written inside a cell is left in the text.
 
-use super::cells::{Cell, cell_lines, one_line};
-use super::header::Columns;
-use super::workbook::{Row, Table};
+use super::{Cell, Columns, Row, Table, cell_lines, one_line};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::label::{Family, Label, parse_label};
 use crate::read::{CellRole, Line, TableCell};
@@ -547,89 +545,4 @@ fn starts_footer(row: &Row) -> bool {
         let t = normalize_line(&c.text);
         t.starts_with("ทั้งนี้") || t.starts_with("สั่ง ณ") || t.starts_with("สั่งณ")
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::label::Family;
-    use crate::read::{CellRole, Line, type_labels};
-
-    fn row(line: u32, cells: &[&str]) -> (u32, Vec<String>) {
-        (line, cells.iter().map(|c| c.to_string()).collect())
-    }
-
-    /// The table's numbers are labels built from values, the text is the
-    /// cell's; typed, the lines read as the same order written as text.
-    #[test]
-    fn table_numbers_are_labels_not_text() {
-        let rows = vec![
-            row(1, &["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "หน้าที่"]),
-            row(
-                2,
-                &["3", "นายก ข", "ครู", "งานสารบรรณ\nขั้นตอนการปฏิบัติงาน\nรับหนังสือ"],
-            ),
-            row(3, &["", "", "", "1) งานการเงิน\n2) งานพัสดุ"]),
-        ];
-        let Some((lines, _)) = crate::read::sheet::table_lines(rows) else {
-            panic!("a table with a header row");
-        };
-        let labelled: Vec<(&str, Vec<u32>, &str)> = lines
-            .iter()
-            .filter_map(|l| {
-                l.label
-                    .as_ref()
-                    .map(|b| (b.written.as_str(), b.values.clone(), l.text.as_str()))
-            })
-            .collect();
-        assert_eq!(
-            labelled,
-            [
-                ("3.", vec![3], "นายก ข ครู"),
-                ("3.1", vec![3, 1], "งานสารบรรณ"),
-                ("3.1.1", vec![3, 1, 1], "รับหนังสือ"),
-                ("3.2", vec![3, 2], "งานการเงิน"),
-                ("3.3", vec![3, 3], "งานพัสดุ"),
-            ]
-        );
-        assert!(
-            lines
-                .iter()
-                .filter_map(|l| l.label.as_ref())
-                .all(|l| l.family == Family::Dotted)
-        );
-        // the person row's cells by their roles, no word put in for them
-        let person = lines.iter().find(|l| !l.cells.is_empty());
-        let cells: Vec<(CellRole, &str)> = person
-            .map(|l| l.cells.iter().map(|c| (c.role, c.text(&l.text))).collect())
-            .unwrap_or_default();
-        assert_eq!(
-            cells,
-            [(CellRole::Name, "นายก ข"), (CellRole::Position, "ครู")]
-        );
-        assert!(
-            lines
-                .iter()
-                .filter(|l| l.label.is_some())
-                .all(|l| l.normalized)
-        );
-        let mut typed: Vec<Line> = lines;
-        type_labels(&mut typed);
-        let texts: Vec<&str> = typed
-            .iter()
-            .filter(|l| !l.text.is_empty())
-            .map(|l| l.text.as_str())
-            .collect();
-        assert_eq!(
-            texts,
-            [
-                "3. นายก ข ครู",
-                "3.1 งานสารบรรณ",
-                "ขั้นตอนการปฏิบัติงาน",
-                "3.1.1 รับหนังสือ",
-                "3.2 งานการเงิน",
-                "3.3 งานพัสดุ",
-            ]
-        );
-        assert!(typed.iter().all(|l| l.label.is_none()));
-    }
 }
