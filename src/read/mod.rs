@@ -127,8 +127,8 @@ pub enum ParaStart {
 }
 
 /// Lines as they would be typed: a known [`Line::label`], a space, then the
-/// text (the label no longer apart). The outline stage reads lines so
-/// at its entry; `kamsang normalize` prints them so.
+/// text (the label no longer apart), for `kamsang normalize` to print. The
+/// outline stage reads the label itself, never this text.
 pub(crate) fn type_labels(lines: &mut [Line]) {
     for line in lines {
         let Some(label) = line.label.take() else {

@@ -37,7 +37,7 @@ pub(super) fn cell_of(d: &Data, number_format: Option<&str>) -> Cell {
         Data::DurationIso(s) => (s.clone(), None),
         Data::Error(e) => (e.to_string(), None),
     };
-    Cell { text, number }
+    Cell::new(text, number)
 }
 
 /// `1 ตุลาคม 2566` (Buddhist year), with the time when it is not midnight.

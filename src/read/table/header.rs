@@ -1,8 +1,7 @@
 //! The header row: which column holds the number, name, position, rank, duty
 //! and note, recognised by its header text in Thai or English.
 
-use super::{HEADER_SCAN_ROWS, Row, one_line};
-use crate::thai::normalize_line;
+use super::{HEADER_SCAN_ROWS, Row};
 
 /// Longest header cell, in characters (longer cells are titles, not headers).
 const MAX_HEADER_CHARS: usize = 40;
@@ -52,11 +51,10 @@ impl Columns {
     }
 }
 
-/// A header cell's text for matching: normalised, lower case, without spaces,
-/// dashes, dots, colons, slashes and brackets.
+/// A header cell's text (in normal form) for matching: lower case, without
+/// spaces, dashes, dots, colons, slashes and brackets.
 fn header_key(s: &str) -> String {
-    normalize_line(s)
-        .chars()
+    s.chars()
         .filter(|&c| {
             !(c.is_whitespace()
                 || matches!(
@@ -151,7 +149,7 @@ pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
             if cell.number.is_some() {
                 continue;
             }
-            if let Some(role) = role_of(&cell.text) {
+            if let Some(role) = role_of(cell.norm()) {
                 let slot = cols.slot(role);
                 if slot.is_none() {
                     *slot = Some(c);
@@ -159,7 +157,7 @@ pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
             }
         }
         if cols.name.is_some() && cols.duty.is_some() {
-            cols.headers = row.cells.iter().map(|c| one_line(&c.text)).collect();
+            cols.headers = row.cells.iter().map(|c| c.norm().to_string()).collect();
             return Some((i, cols));
         }
     }

@@ -6,7 +6,7 @@
 //! [`Line::label`], built from its values, not text for the outline to read
 //! back; a label written inside a cell is left in the text.
 
-use super::{Cell, Columns, Row, Table, cell_lines, one_line};
+use super::{Cell, Columns, Row, Table, cell_lines};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::label::{Family, Label, parse_label};
 use crate::read::{CellRole, Line, TableCell};
@@ -79,7 +79,7 @@ impl Emitter {
         });
     }
 
-    /// A line built from cell texts in normal form ([`one_line`]), joined by
+    /// A line built from cell texts in normal form ([`Cell::norm`]), joined by
     /// a space: normal itself, so the normalise stage leaves it.
     fn push_normal(&mut self, text: String, indent: usize, line: u32) {
         self.lines.push(Line {
@@ -174,7 +174,7 @@ impl Emitter {
             many => {
                 let text = many
                     .iter()
-                    .map(|c| one_line(&c.text))
+                    .map(|c| c.norm())
                     .filter(|t| !t.is_empty())
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -190,7 +190,7 @@ impl Emitter {
         let position = [cols.position, cols.rank]
             .iter()
             .filter_map(|&c| row.cell(c))
-            .map(|c| one_line(&c.text))
+            .map(|c| c.norm())
             .collect::<Vec<_>>()
             .join(" ");
         if name.is_none() && starts_footer(row) {
@@ -204,7 +204,7 @@ impl Emitter {
             duty.is_none()
                 && number.is_none()
                 && position.is_empty()
-                && starts_with_any(&normalize_line(&n.text), TITLES).is_none()
+                && starts_with_any(n.norm(), TITLES).is_none()
         });
         if (name.is_none() && duty.is_none()) || heading_only {
             let only_extras = row.filled().all(|(c, _)| !cols.known(c));
@@ -244,7 +244,7 @@ impl Emitter {
             // a position without a name: kept, under its header
             for c in [cols.position, cols.rank].into_iter().flatten() {
                 if let Some(cell) = row.cell(Some(c)) {
-                    self.labelled(cols.header(c), &cell.text, row.line);
+                    self.labelled(cols.header(c), cell, row.line);
                 }
             }
         }
@@ -253,7 +253,7 @@ impl Emitter {
         }
         self.extras(row, cols, false);
         if number_is_text && let (Some(c), Some(cell)) = (cols.number, number) {
-            self.labelled(cols.header(c), &cell.text, row.line);
+            self.labelled(cols.header(c), cell, row.line);
         }
     }
 
@@ -261,14 +261,14 @@ impl Emitter {
     fn extras(&mut self, row: &Row, cols: &Columns, all: bool) {
         for (c, cell) in row.filled() {
             if all || !cols.known(c) {
-                self.labelled(cols.header(c), &cell.text, row.line);
+                self.labelled(cols.header(c), cell, row.line);
             }
         }
     }
 
     /// `หมายเหตุ: text` after a blank line (just the text without a header).
-    fn labelled(&mut self, header: &str, text: &str, line: u32) {
-        let value = one_line(text);
+    fn labelled(&mut self, header: &str, cell: &Cell, line: u32) {
+        let value = cell.norm().to_string();
         if value.is_empty() {
             return;
         }
@@ -285,8 +285,7 @@ impl Emitter {
 
     /// What the number cell of a duty row (no name) says.
     fn duty_row_label(&mut self, cell: &Cell, line: u32, cols: &Columns) -> RowNumber {
-        let shown = normalize_line(&cell.text);
-        let shown = shown.trim_end_matches('.');
+        let shown = cell.norm().trim_end_matches('.');
         if let Some(v) = cell.number
             && v.fract() == 0.0
         {
@@ -495,8 +494,7 @@ fn person_number(cell: Option<&Cell>) -> Option<(String, u32)> {
             (n.to_string(), n)
         });
     }
-    let t = normalize_line(&cell.text);
-    let t = t.trim_end_matches('.');
+    let t = cell.norm().trim_end_matches('.');
     let t = t
         .strip_prefix('(')
         .and_then(|x| x.strip_suffix(')'))
@@ -521,7 +519,7 @@ fn person_cells(row: &Row, name: &Cell, cols: &Columns) -> (String, Vec<TableCel
     );
     for (role, cell) in values {
         let Some(cell) = cell else { continue };
-        let value = one_line(&cell.text);
+        let value = cell.norm();
         if value.is_empty() {
             continue;
         }
@@ -529,7 +527,7 @@ fn person_cells(row: &Row, name: &Cell, cols: &Columns) -> (String, Vec<TableCel
             text.push(' ');
         }
         let start = text.len();
-        text.push_str(&value);
+        text.push_str(value);
         cells.push(TableCell {
             role,
             start,
@@ -542,7 +540,7 @@ fn person_cells(row: &Row, name: &Cell, cols: &Columns) -> (String, Vec<TableCel
 /// A row that ends the table: the effective clause or the date line.
 fn starts_footer(row: &Row) -> bool {
     row.filled().next().is_some_and(|(_, c)| {
-        let t = normalize_line(&c.text);
+        let t = c.norm();
         t.starts_with("ทั้งนี้") || t.starts_with("สั่ง ณ") || t.starts_with("สั่งณ")
     })
 }

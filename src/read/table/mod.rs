@@ -12,6 +12,8 @@ mod lines;
 
 pub(crate) use header::{Columns, header_row};
 
+use std::cell::OnceCell;
+
 use crate::diagnostic::Diagnostic;
 use crate::read::Line;
 use crate::thai::normalize::is_invisible;
@@ -27,9 +29,27 @@ pub(crate) struct Cell {
     pub(crate) text: String,
     /// The stored value, for number cells.
     pub(crate) number: Option<f64>,
+    /// The text in normal form, its lines joined by a space ([`one_line`]):
+    /// made the first time a rule asks, then kept, so that a cell is
+    /// normalised once however many rules read it.
+    norm: OnceCell<String>,
 }
 
 impl Cell {
+    pub(crate) fn new(text: String, number: Option<f64>) -> Self {
+        Cell {
+            text,
+            number,
+            norm: OnceCell::new(),
+        }
+    }
+
+    /// The text in normal form, its lines joined by a space, normalised
+    /// the first time it is asked for.
+    pub(crate) fn norm(&self) -> &str {
+        self.norm.get_or_init(|| one_line(&self.text))
+    }
+
     pub(crate) fn is_blank(&self) -> bool {
         is_blank(&self.text)
     }
@@ -109,7 +129,7 @@ pub fn table_lines(rows: Vec<(u32, Vec<String>)>) -> Option<(Vec<Line>, Vec<Diag
             line,
             cells: cells
                 .into_iter()
-                .map(|text| Cell { text, number: None })
+                .map(|text| Cell::new(text, None))
                 .collect(),
         })
         .collect();
