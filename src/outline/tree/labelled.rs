@@ -75,3 +75,77 @@ pub(super) fn typed_line(label: &Label, line: &Line) -> Line {
         ..line.clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::label::Label;
+    use crate::outline::{NodeKind, Outline};
+    use crate::read::{CellRole, Format, Line, Source, TableCell};
+
+    fn outline(lines: Vec<Line>) -> Outline {
+        let mut source = Source {
+            path: "x.xlsx".to_string(),
+            format: Format::Xlsx,
+            encoding: None,
+            sha256: String::new(),
+            bytes: 0,
+            lines,
+            diagnostics: Vec::new(),
+        };
+        match super::super::build_with(&mut source, &crate::limits::Limits::default()) {
+            Ok(o) => o,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn labelled(values: Vec<u32>, text: &str, line: u32) -> Line {
+        Line {
+            text: text.to_string(),
+            line,
+            label: Some(Label::dotted(values)),
+            normalized: true,
+            ..Line::default()
+        }
+    }
+
+    /// A line with a known label is an item by that label, whatever its
+    /// text looks like (here a page number, and nothing), and its cells go
+    /// to its node.
+    #[test]
+    fn a_known_label_places_the_line_without_reading_its_text() {
+        let mut person = labelled(vec![1], "นายก ข ครู", 1);
+        person.cells = vec![
+            TableCell {
+                role: CellRole::Name,
+                start: 0,
+                end: "นายก ข".len(),
+            },
+            TableCell {
+                role: CellRole::Position,
+                start: "นายก ข ".len(),
+                end: "นายก ข ครู".len(),
+            },
+        ];
+        let o = outline(vec![
+            person,
+            labelled(vec![1, 1], "- 2 -", 2),
+            labelled(vec![1, 2], "", 3),
+        ]);
+        let items: Vec<(Option<&str>, &str, NodeKind)> = o
+            .nodes
+            .iter()
+            .map(|n| (n.number.as_deref(), n.text.as_str(), n.kind))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (Some("1"), "นายก ข ครู", NodeKind::Item),
+                (Some("1.1"), "- 2 -", NodeKind::Item),
+                (Some("1.2"), "", NodeKind::Item),
+            ]
+        );
+        let first = o.nodes.first().map(|n| (n.roles.len(), n.children.len()));
+        assert_eq!(first, Some((2, 2)));
+        assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
+    }
+}
