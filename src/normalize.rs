@@ -9,11 +9,12 @@
 use crate::read::Source;
 use crate::thai::normalize::{is_invisible, is_space_like, normalize_line};
 
-/// The normalise stage of the pipeline: every line of `source` normalised, and
+/// The normalise stage of the pipeline: every line of `source` normalised
+/// (but those its reader gave in normal form, [`crate::read::Line::normalized`]), and
 /// the wide gaps of the raw line (three or more space-like characters, or a
 /// tab, between text) recorded as offsets into the normalised text.
 pub(crate) fn normalize(mut source: Source) -> Source {
-    for line in &mut source.lines {
+    for line in source.lines.iter_mut().filter(|l| !l.normalized) {
         let (text, gaps) = normalize_with_gaps(&line.text);
         line.text = text;
         line.gaps = gaps;

@@ -775,3 +775,48 @@ fn damaged_workbooks_are_errors_not_panics() {
     let e = kamsang::parse_bytes("x.ods", &ods_bytes[..ods_bytes.len() - 30]).expect_err("cut");
     assert!(matches!(e.kind(), ErrorKind::Corrupt(_)), "{e}");
 }
+
+/// A person row's cells keep their roles: the position is the position
+/// cell's and the name the name cell's, with no word put in the text
+/// between them (a name cell of a title and a given name alone is not split
+/// at an inserted `ตำแหน่ง`).
+#[test]
+fn regression_person_row_cells_by_role() {
+    let rows: Rows = vec![
+        vec![t("คำสั่งโรงเรียนบ้านทดสอบ")],
+        vec![t("ที่"), t("ชื่อ-สกุล"), t("ตำแหน่ง"), t("หน้าที่")],
+        vec![t("1"), t("นายสมชาย ใจดี"), t("ครู"), t("งานสารบรรณ")],
+        vec![t("2"), t("นางสมศรี"), t("ครูผู้ช่วย"), t("งานการเงิน")],
+    ];
+    for (name, bytes) in [
+        ("x.xlsx", xlsx(&[("คำสั่ง", rows.clone())])),
+        ("x.ods", ods(&[("คำสั่ง", rows)])),
+    ] {
+        let got = parse(name, &bytes);
+        let people: Vec<(Option<&str>, Option<&str>, &str)> = got
+            .people
+            .iter()
+            .map(|p| {
+                (
+                    p.family_name.as_deref(),
+                    p.position.as_deref(),
+                    p.full_name.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            people,
+            [
+                (Some("ใจดี"), Some("ครู"), "นายสมชาย ใจดี"),
+                (None, Some("ครูผู้ช่วย"), "นางสมศรี"),
+            ],
+            "{name}"
+        );
+        let texts: Vec<&str> = got.outline.iter().map(|n| n.text.as_str()).collect();
+        assert!(texts.contains(&"นายสมชาย ใจดี ครู"), "{name}: {texts:?}");
+        assert!(
+            texts.iter().all(|t| !t.contains("ตำแหน่ง")),
+            "{name}: {texts:?}"
+        );
+    }
+}

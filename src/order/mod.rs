@@ -307,7 +307,14 @@ fn person_from(
     let n = outline.node(i)?;
     // `post (title name) what they do`: the post is the clause before the
     // bracket; what follows is what they are made, or their duties' intro
+    // a table row whose cells the reader knew: the name and the position
+    // are its cells'
+    let by_cells = people::person_in_cells(&n.text, &n.roles);
     let (name, position_text, made) = match bracketed_person(&n.text) {
+        _ if by_cells.is_some() => {
+            let (name, text) = by_cells?;
+            (name, text, None)
+        }
         Some((name, before, after)) if split_name(&n.text).is_none() => (
             name,
             post_before_bracket(before).to_string(),

@@ -1,5 +1,6 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
+use crate::read::{CellRole, TableCell};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
@@ -21,6 +22,27 @@ pub fn person_in_item(text: &str) -> Option<(NameParts<'_>, String)> {
         before.to_string()
     } else {
         format!("{before} {after}")
+    };
+    Some((name, position))
+}
+
+/// The person of a table row whose reader knew its cells
+/// ([`crate::outline::Node::roles`]): the name from the name cell, and the
+/// text of the position from the position and rank cells (joined by a
+/// space), or, without them, what follows the name in its cell. `None` when
+/// no name cell holds a titled name.
+pub fn person_in_cells<'a>(text: &'a str, cells: &[TableCell]) -> Option<(NameParts<'a>, String)> {
+    let name = cells.iter().find(|c| c.role == CellRole::Name)?;
+    let name = split_name(name.text(text))?;
+    let post: Vec<&str> = cells
+        .iter()
+        .filter(|c| matches!(c.role, CellRole::Position | CellRole::Rank))
+        .map(|c| c.text(text))
+        .collect();
+    let position = if post.is_empty() {
+        name.rest.to_string()
+    } else {
+        post.join(" ")
     };
     Some((name, position))
 }

@@ -12,14 +12,13 @@ mod tree;
 
 /// Build the outline of a normalised source under `limits` (see
 /// [`tree::build_with`]). A line whose label the reader already knows
-/// ([`crate::read::Line::label`]) enters the tree builder as typed (label,
-/// space, text), which is what the builder's line rules read; so a
-/// spreadsheet row gives the same tree as the same order typed as text.
+/// ([`crate::read::Line::label`]) is an item placed by that label, its text
+/// never read for one; so a spreadsheet row gives the same tree as the same
+/// order typed as text.
 pub fn build_with(
     source: &mut crate::read::Source,
     limits: &crate::limits::Limits,
 ) -> crate::error::Result<Outline> {
-    crate::read::type_labels(&mut source.lines);
     tree::build_with(source, limits)
 }
 
@@ -111,6 +110,10 @@ pub struct Node {
     /// gap or a tab; byte offsets), when its text is that line: a table row
     /// or a table's header as a text file writes them.
     pub cells: Vec<usize>,
+    /// The cells of the node's line by what they hold (name, position, rank),
+    /// as byte ranges of `text`, when its reader knew them (a spreadsheet's
+    /// person row); empty otherwise.
+    pub roles: Vec<crate::read::TableCell>,
     /// What the order stage read the node as (a person, a duty, a committee
     /// member …), set by its sub-stages ([`Outline::set_role`]); `None` for a
     /// node it left to its shape.

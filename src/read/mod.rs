@@ -6,6 +6,7 @@
 pub mod container;
 pub mod docx;
 pub mod sheet;
+pub mod table;
 pub mod txt;
 
 use sha2::{Digest, Sha256};
@@ -63,8 +64,49 @@ pub struct Line {
     /// The item label, when the reader knows it from the document's
     /// structure rather than from the text (a spreadsheet row's person
     /// number, a duty number made whole, `N.k`): `text` is then what follows
-    /// the label. Written labels in the text are left for the outline.
+    /// the label. Written labels in the text are left for the outline,
+    /// which places a line with a known label by it, without reading its
+    /// text for one.
     pub label: Option<Label>,
+    /// The cells of a table row, by what their column holds (a person row of
+    /// a spreadsheet: the name, the position, the rank), as byte ranges of
+    /// `text`; empty for a line that is not such a row. `text` is the cells
+    /// joined by a space, in normal form (see [`Line::normalized`]).
+    pub cells: Vec<TableCell>,
+    /// The reader has already put `text` in normal form (it read table cells
+    /// to know their labels and roles), so the normalise stage leaves it as it
+    /// is and the ranges in `cells` stay true: each text is normalised once.
+    pub normalized: bool,
+}
+
+/// What a cell of a table row holds, by its column's header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CellRole {
+    /// The person's name (ชื่อ-สกุล).
+    Name,
+    /// The person's position (ตำแหน่ง).
+    Position,
+    /// The person's rank or academic standing (วิทยฐานะ).
+    Rank,
+}
+
+/// A cell of a table row inside its [`Line::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableCell {
+    /// What the cell holds.
+    pub role: CellRole,
+    /// Where it starts in the text (byte offset).
+    pub start: usize,
+    /// Where it ends in the text (byte offset, exclusive).
+    pub end: usize,
+}
+
+impl TableCell {
+    /// The cell's text in `text` (the line or node text it was made for).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
 }
 
 /// Where a line came from, for joining: a line of a text file may be a wrap
@@ -85,8 +127,8 @@ pub enum ParaStart {
 }
 
 /// Lines as they would be typed: a known [`Line::label`], a space, then the
-/// text (the label no longer apart). The outline stage reads lines so
-/// at its entry; `kamsang normalize` prints them so.
+/// text (the label no longer apart), for `kamsang normalize` to print. The
+/// outline stage reads the label itself, never this text.
 pub(crate) fn type_labels(lines: &mut [Line]) {
     for line in lines {
         let Some(label) = line.label.take() else {

@@ -306,6 +306,8 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             gaps: Vec::new(),
             para_start: super::ParaStart::Unknown,
             label: None,
+            cells: Vec::new(),
+            normalized: false,
         });
         rest = tail;
     }

@@ -13,6 +13,7 @@
 //! canonical number is then the parent's number plus the item's position, and
 //! every label that differs from it gets a diagnostic.
 
+mod labelled;
 mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
@@ -107,10 +108,12 @@ fn next_starts_person(lines: &[Line]) -> Vec<Next> {
             ..next
         };
         soft = match line.para_start {
-            ParaStart::SoftBreak => soft + 1 + line.text.chars().count(),
+            ParaStart::SoftBreak => soft + 1 + labelled::typed_chars(line),
             _ => 0,
         };
-        if !line.text.is_empty() {
+        if let Some(label) = &line.label {
+            next = labelled::next_of(label, line);
+        } else if !line.text.is_empty() {
             next = Next {
                 person: starts_person(&line.text),
                 role: whole_role(&line.text).is_some(),
@@ -204,6 +207,12 @@ impl Builder {
     }
 
     fn push_line(&mut self, line: &Line) {
+        if let Some(label) = &line.label {
+            self.push_labelled(label, line);
+            self.prev_trailing = line.trailing;
+            self.prev_width = line.indent + labelled::typed_chars(line);
+            return;
+        }
         // a label after a wide gap mid-line starts a new item on the same line
         let splits: Vec<usize> = line
             .gaps
@@ -229,7 +238,7 @@ impl Builder {
                         } else {
                             ParaStart::Unknown
                         },
-                        label: None,
+                        ..Line::default()
                     };
                     self.push_line_inner(&part);
                 }
@@ -854,6 +863,7 @@ impl Builder {
             children: Vec::new(),
             values,
             cells,
+            roles: Vec::new(),
             role: None,
         });
         self.counts.push(0);
@@ -951,6 +961,14 @@ impl Builder {
     /// An item too deep to nest: its whole line (label included) becomes text
     /// of `parent`, the deepest allowed item, which stays open for what follows.
     fn keep_as_text(&mut self, parent: usize, line: &Line) {
+        let typed;
+        let line = match &line.label {
+            Some(l) => {
+                typed = labelled::typed_line(l, line);
+                &typed
+            }
+            None => line,
+        };
         // placement counted the item among the parent's children: it is not one
         if let Some(c) = self.counts.get_mut(parent) {
             *c = c.saturating_sub(1);
@@ -1210,8 +1228,11 @@ const PARAGRAPH_PER_LINE_WIDTH: usize = 150;
 /// with soft breaks counts as one line: Word wraps it whole).
 fn wrap_width(lines: &[Line]) -> usize {
     let mut w: Vec<usize> = Vec::new();
-    for l in lines.iter().filter(|l| !l.text.is_empty()) {
-        let chars = l.text.chars().count();
+    for l in lines
+        .iter()
+        .filter(|l| l.label.is_some() || !l.text.is_empty())
+    {
+        let chars = labelled::typed_chars(l);
         match (l.para_start, w.last_mut()) {
             (ParaStart::SoftBreak, Some(last)) => *last += 1 + chars,
             _ => w.push(l.indent + chars),

@@ -585,7 +585,7 @@ impl<'a> Body<'a> {
                 )
             })
             .collect();
-        match crate::read::sheet::table_lines(numbered) {
+        match crate::read::table::table_lines(numbered) {
             Some((lines, diagnostics)) => {
                 self.lines.extend(lines);
                 self.diagnostics.extend(diagnostics);
@@ -617,6 +617,8 @@ impl<'a> Body<'a> {
             gaps: Vec::new(),
             para_start,
             label: None,
+            cells: Vec::new(),
+            normalized: false,
         });
     }
 }

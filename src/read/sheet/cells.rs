@@ -3,32 +3,12 @@
 
 use calamine::Data;
 
-use crate::thai::normalize::is_invisible;
-use crate::thai::normalize_line;
-
-/// One cell as text.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Cell {
-    /// The text as displayed (several lines for Alt+Enter).
-    pub(super) text: String,
-    /// The stored value, for number cells.
-    pub(super) number: Option<f64>,
-}
-
-impl Cell {
-    pub(super) fn is_blank(&self) -> bool {
-        is_blank(&self.text)
-    }
-}
-
-pub(super) fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || is_invisible(c))
-}
+use crate::read::table::Cell;
 
 pub(super) fn is_blank_data(d: &Data) -> bool {
     match d {
         Data::Empty => true,
-        Data::String(s) => is_blank(s),
+        Data::String(s) => crate::read::table::is_blank(s),
         _ => false,
     }
 }
@@ -57,7 +37,7 @@ pub(super) fn cell_of(d: &Data, number_format: Option<&str>) -> Cell {
         Data::DurationIso(s) => (s.clone(), None),
         Data::Error(e) => (e.to_string(), None),
     };
-    Cell { text, number }
+    Cell::new(text, number)
 }
 
 /// `1 ตุลาคม 2566` (Buddhist year), with the time when it is not midnight.
@@ -194,19 +174,6 @@ fn group_thousands(s: &str) -> String {
     out
 }
 
-/// The lines of a cell, without blank ones.
-pub(super) fn cell_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .flat_map(|l| l.split('\r'))
-        .filter(|l| !is_blank(l))
-}
-
-/// A cell's lines joined by a space, normalised.
-pub(super) fn one_line(text: &str) -> String {
-    normalize_line(&cell_lines(text).collect::<Vec<_>>().join(" "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,11 +199,5 @@ mod tests {
         assert_eq!(thai_date(2023, 10, 1, 0, 0), "1 ตุลาคม 2566");
         assert_eq!(iso_to_thai("2023-10-01").as_deref(), Some("1 ตุลาคม 2566"));
         assert_eq!(iso_to_thai("2023-13-01"), None);
-    }
-
-    #[test]
-    fn cell_lines_split_on_every_line_end() {
-        let v: Vec<_> = cell_lines("a\r\nb\rc\n\n  \nd").collect();
-        assert_eq!(v, ["a", "b", "c", "d"]);
     }
 }

@@ -1,13 +1,15 @@
 //! Spreadsheet reader (.xlsx, .ods via calamine): a duty table, one row per
 //! person or duty, turned into the lines a .txt order of the same content
 //! would have, so that the rest of the pipeline (normalise → outline → order)
-//! parses it exactly like a typed order.
+//! parses it exactly like a typed order. The rows become lines in the
+//! shared [`table`](super::table) module, which reads a .docx table by the
+//! same rules; this module finds the sheet and its cells.
 //!
 //! # Which table
 //! The first worksheet (visible sheets in workbook order, then hidden ones)
-//! one of whose first [`HEADER_SCAN_ROWS`] rows is a header row naming the
-//! columns, in Thai or English, compared after trimming and ignoring spaces,
-//! dashes and dots (`ชื่อ-สกุล` = `ชื่อ – สกุล` = `ชื่อสกุล`):
+//! one of whose first [`HEADER_SCAN_ROWS`](super::table::HEADER_SCAN_ROWS)
+//! rows is a header row naming the columns, in Thai or English, compared
+//! after trimming and ignoring spaces, dashes and dots (`ชื่อ-สกุล` = `ชื่อ – สกุล` = `ชื่อสกุล`):
 //!
 //! | role | header texts |
 //! |---|---|
@@ -29,9 +31,12 @@
 //!   header lines in order, one per non-empty row, cells joined by a space (a
 //!   single cell holding several lines gives one line each). The header row
 //!   itself is table structure and gives no line.
-//! - A row with a name is a person: `N. <name> ตำแหน่ง <position>` (no
-//!   `ตำแหน่ง …` without a position), where `N` is the row's number cell when
-//!   it holds a whole number, else a running count; then the row's duty cell.
+//! - A row with a name is a person: a line labelled `N.` whose text is its
+//!   name, position and rank cells joined by a space, each cell marked with
+//!   its role ([`crate::read::TableCell`]), so that the position is read from
+//!   its cell, never from a word put in the text; `N` is the row's number
+//!   cell when it holds a whole number, else a running count; then the row's
+//!   duty cell.
 //! - A row with an empty name adds its duty cell to the person above.
 //! - A row with neither name nor duty (a work-group heading merged across the
 //!   table, `กลุ่มงานธุรการ`) is one plain line, after a blank line. From the
@@ -110,23 +115,17 @@
 //! [`Xlsx::worksheet_style`]: calamine::Xlsx::worksheet_style
 
 mod cells;
-mod header;
-mod lines;
 mod ods_guard;
 mod workbook;
 
 use super::container::Limits;
+use super::table::is_blank;
 use super::{Format, Source, sha256_hex};
 use crate::error::{Error, ErrorKind, Result};
-use cells::is_blank;
-use lines::Emitter;
 use workbook::{Budget, Outcome, find_table};
 
 /// The error message when no sheet has a recognisable header row.
 pub const NO_HEADER: &str = "no sheet has a header row naming the columns ลำดับ, ชื่อ-สกุล, ตำแหน่ง, หน้าที่ (or No., Name, Position, Duty)";
-
-/// How many rows from the top of a sheet are searched for the header row.
-pub const HEADER_SCAN_ROWS: usize = 20;
 
 /// Read a spreadsheet into lines: the duty table of its first sheet with a
 /// header row, as the lines of the same order typed as text. Each line's
@@ -156,12 +155,8 @@ pub fn read(path: &str, bytes: &[u8], format: Format, limits: Limits) -> Result<
             ));
         }
     };
-    let mut e = Emitter {
-        diagnostics,
-        ..Emitter::default()
-    };
-    e.table(&table);
-    if e.lines.iter().all(|l| is_blank(&l.text)) {
+    let (lines, diagnostics) = super::table::lines(&table, diagnostics);
+    if lines.iter().all(|l| is_blank(&l.text)) {
         // a header row and nothing else
         return Err(Error::new(path, ErrorKind::Empty));
     }
@@ -171,38 +166,9 @@ pub fn read(path: &str, bytes: &[u8], format: Format, limits: Limits) -> Result<
         encoding: None,
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
-        lines: e.lines,
-        diagnostics: e.diagnostics,
+        lines,
+        diagnostics,
     })
-}
-
-/// Lines for a table given as rows of cell texts (a .docx table; a cell's
-/// paragraphs separated by newlines), each row with its line number: when one
-/// of the first rows names the columns (ลำดับ, ชื่อ-สกุล, ตำแหน่ง, หน้าที่ …), the
-/// rows become the same lines a spreadsheet with that table gives; `None` when
-/// no header row is found (the caller keeps the rows as they are).
-pub fn table_lines(
-    rows: Vec<(u32, Vec<String>)>,
-) -> Option<(Vec<super::Line>, Vec<crate::diagnostic::Diagnostic>)> {
-    let rows: Vec<workbook::Row> = rows
-        .into_iter()
-        .map(|(line, cells)| workbook::Row {
-            line,
-            cells: cells
-                .into_iter()
-                .map(|text| cells::Cell { text, number: None })
-                .collect(),
-        })
-        .collect();
-    let (header, columns) = header::header_row(&rows)?;
-    let table = workbook::Table {
-        rows,
-        header,
-        columns,
-    };
-    let mut e = Emitter::default();
-    e.table(&table);
-    Some((e.lines, e.diagnostics))
 }
 
 // ---------------------------------------------------------------------------

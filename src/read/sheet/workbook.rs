@@ -7,12 +7,12 @@ use std::collections::HashMap;
 
 use calamine::{Data, DataRef, Ods, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 
-use super::cells::{Cell, cell_of, is_blank_data};
-use super::header::{Columns, header_row};
+use super::cells::{cell_of, is_blank_data};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::read::Format;
+use crate::read::table::{Cell, Row, Table, header_row};
 
 enum Book<'a> {
     Xlsx(Box<Xlsx<Cursor<&'a [u8]>>>),
@@ -198,38 +198,6 @@ impl<'a> Book<'a> {
         }
         Ok(out)
     }
-}
-
-/// One spreadsheet row.
-#[derive(Debug, Clone)]
-pub(super) struct Row {
-    /// 1-based row number, as the spreadsheet shows it.
-    pub(super) line: u32,
-    /// Cells by absolute column (0 = column A).
-    pub(super) cells: Vec<Cell>,
-}
-
-impl Row {
-    pub(super) fn cell(&self, col: Option<usize>) -> Option<&Cell> {
-        col.and_then(|c| self.cells.get(c))
-            .filter(|c| !c.is_blank())
-    }
-
-    pub(super) fn is_blank(&self) -> bool {
-        self.cells.iter().all(Cell::is_blank)
-    }
-
-    /// Non-blank cells with their column.
-    pub(super) fn filled(&self) -> impl Iterator<Item = (usize, &Cell)> {
-        self.cells.iter().enumerate().filter(|(_, c)| !c.is_blank())
-    }
-}
-
-/// The chosen sheet: its rows and where the header row is.
-pub(super) struct Table {
-    pub(super) rows: Vec<Row>,
-    pub(super) header: usize,
-    pub(super) columns: Columns,
 }
 
 pub(super) enum Outcome {

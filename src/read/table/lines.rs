@@ -6,12 +6,10 @@
 //! [`Line::label`], built from its values, not text for the outline to read
 //! back; a label written inside a cell is left in the text.
 
-use super::cells::{Cell, cell_lines, one_line};
-use super::header::Columns;
-use super::workbook::{Row, Table};
+use super::{Cell, Columns, Row, Table, cell_lines};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::label::{Family, Label, parse_label};
-use crate::read::Line;
+use crate::read::{CellRole, Line, TableCell};
 use crate::thai::digits::parse_number;
 use crate::thai::lexicon::{TITLES, is_steps_heading, starts_with_any};
 use crate::thai::normalize_line;
@@ -72,10 +70,30 @@ pub(super) struct Emitter {
 
 impl Emitter {
     fn push(&mut self, text: String, indent: usize, trailing: usize, line: u32) {
-        self.push_line(None, text, indent, trailing, line);
+        self.lines.push(Line {
+            text,
+            indent,
+            trailing,
+            line,
+            ..Line::default()
+        });
     }
 
-    /// A line whose label the table gives; `text` is what follows it.
+    /// A line built from cell texts in normal form ([`Cell::norm`]), joined by
+    /// a space: normal itself, so the normalise stage leaves it.
+    fn push_normal(&mut self, text: String, indent: usize, line: u32) {
+        self.lines.push(Line {
+            text,
+            indent,
+            line,
+            normalized: true,
+            ..Line::default()
+        });
+    }
+
+    /// A line whose label the table gives; `text` is what follows it, in
+    /// normal form (a cell's text read to find its label), with the cells
+    /// of a person row by their roles.
     fn push_labelled(
         &mut self,
         label: Label,
@@ -84,13 +102,14 @@ impl Emitter {
         trailing: usize,
         line: u32,
     ) {
-        self.push_line(Some(label), text, indent, trailing, line);
+        self.push_cells(label, text, Vec::new(), indent, trailing, line);
     }
 
-    fn push_line(
+    fn push_cells(
         &mut self,
-        label: Option<Label>,
+        label: Label,
         text: String,
+        cells: Vec<TableCell>,
         indent: usize,
         trailing: usize,
         line: u32,
@@ -100,9 +119,10 @@ impl Emitter {
             indent,
             trailing,
             line,
-            gaps: Vec::new(),
-            para_start: crate::read::ParaStart::Unknown,
-            label,
+            label: Some(label),
+            cells,
+            normalized: true,
+            ..Line::default()
         });
     }
 
@@ -154,10 +174,11 @@ impl Emitter {
             many => {
                 let text = many
                     .iter()
-                    .map(|c| one_line(&c.text))
+                    .map(|c| c.norm())
+                    .filter(|t| !t.is_empty())
                     .collect::<Vec<_>>()
                     .join(" ");
-                self.push(text, indent, 0, row.line);
+                self.push_normal(text, indent, row.line);
             }
         }
     }
@@ -169,7 +190,7 @@ impl Emitter {
         let position = [cols.position, cols.rank]
             .iter()
             .filter_map(|&c| row.cell(c))
-            .map(|c| one_line(&c.text))
+            .map(|c| c.norm())
             .collect::<Vec<_>>()
             .join(" ");
         if name.is_none() && starts_footer(row) {
@@ -183,7 +204,7 @@ impl Emitter {
             duty.is_none()
                 && number.is_none()
                 && position.is_empty()
-                && starts_with_any(&normalize_line(&n.text), TITLES).is_none()
+                && starts_with_any(n.norm(), TITLES).is_none()
         });
         if (name.is_none() && duty.is_none()) || heading_only {
             let only_extras = row.filled().all(|(c, _)| !cols.known(c));
@@ -209,16 +230,9 @@ impl Emitter {
             self.person = Some(value);
             self.last_person = value;
             self.k = 0;
-            let name = one_line(&n.text);
-            let text = if position.is_empty() {
-                name
-            } else if position.starts_with("ตำแหน่ง") {
-                format!("{name} {position}")
-            } else {
-                format!("{name} ตำแหน่ง {position}")
-            };
+            let (text, cells) = person_cells(row, n, cols);
             let label = Label::new(format!("{written}."), Family::Dotted, vec![value]);
-            self.push_labelled(label, text, 0, 0, row.line);
+            self.push_cells(label, text, cells, 0, 0, row.line);
         } else if let Some(cell) = number {
             match self.duty_row_label(cell, row.line, cols) {
                 RowNumber::Label(l) => row_label = Some(l),
@@ -230,7 +244,7 @@ impl Emitter {
             // a position without a name: kept, under its header
             for c in [cols.position, cols.rank].into_iter().flatten() {
                 if let Some(cell) = row.cell(Some(c)) {
-                    self.labelled(cols.header(c), &cell.text, row.line);
+                    self.labelled(cols.header(c), cell, row.line);
                 }
             }
         }
@@ -239,7 +253,7 @@ impl Emitter {
         }
         self.extras(row, cols, false);
         if number_is_text && let (Some(c), Some(cell)) = (cols.number, number) {
-            self.labelled(cols.header(c), &cell.text, row.line);
+            self.labelled(cols.header(c), cell, row.line);
         }
     }
 
@@ -247,14 +261,14 @@ impl Emitter {
     fn extras(&mut self, row: &Row, cols: &Columns, all: bool) {
         for (c, cell) in row.filled() {
             if all || !cols.known(c) {
-                self.labelled(cols.header(c), &cell.text, row.line);
+                self.labelled(cols.header(c), cell, row.line);
             }
         }
     }
 
     /// `หมายเหตุ: text` after a blank line (just the text without a header).
-    fn labelled(&mut self, header: &str, text: &str, line: u32) {
-        let value = one_line(text);
+    fn labelled(&mut self, header: &str, cell: &Cell, line: u32) {
+        let value = cell.norm().to_string();
         if value.is_empty() {
             return;
         }
@@ -264,14 +278,14 @@ impl Emitter {
             format!("{header}: {value}")
         };
         self.blank(line);
-        self.push(text, CELL_INDENT, 0, line);
+        // (the header is a cell's text in normal form too)
+        self.push_normal(text, CELL_INDENT, line);
         self.blank(line);
     }
 
     /// What the number cell of a duty row (no name) says.
     fn duty_row_label(&mut self, cell: &Cell, line: u32, cols: &Columns) -> RowNumber {
-        let shown = normalize_line(&cell.text);
-        let shown = shown.trim_end_matches('.');
+        let shown = cell.norm().trim_end_matches('.');
         if let Some(v) = cell.number
             && v.fract() == 0.0
         {
@@ -480,8 +494,7 @@ fn person_number(cell: Option<&Cell>) -> Option<(String, u32)> {
             (n.to_string(), n)
         });
     }
-    let t = normalize_line(&cell.text);
-    let t = t.trim_end_matches('.');
+    let t = cell.norm().trim_end_matches('.');
     let t = t
         .strip_prefix('(')
         .and_then(|x| x.strip_suffix(')'))
@@ -489,80 +502,45 @@ fn person_number(cell: Option<&Cell>) -> Option<(String, u32)> {
     parse_number(t).map(|n| (t.to_string(), n))
 }
 
+/// A person row's text, its name, position and rank cells (each in normal
+/// form, the empty ones left out) joined by a space, and where each cell is
+/// in it: the position is the position cell's, not text for a later stage
+/// to find after a word put in for it.
+fn person_cells(row: &Row, name: &Cell, cols: &Columns) -> (String, Vec<TableCell>) {
+    let mut text = String::new();
+    let mut cells = Vec::new();
+    let values = [(CellRole::Name, Some(name))].into_iter().chain(
+        [
+            (CellRole::Position, cols.position),
+            (CellRole::Rank, cols.rank),
+        ]
+        .into_iter()
+        .map(|(role, c)| (role, row.cell(c))),
+    );
+    for (role, cell) in values {
+        let Some(cell) = cell else { continue };
+        let value = cell.norm();
+        if value.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(value);
+        cells.push(TableCell {
+            role,
+            start,
+            end: text.len(),
+        });
+    }
+    (text, cells)
+}
+
 /// A row that ends the table: the effective clause or the date line.
 fn starts_footer(row: &Row) -> bool {
     row.filled().next().is_some_and(|(_, c)| {
-        let t = normalize_line(&c.text);
+        let t = c.norm();
         t.starts_with("ทั้งนี้") || t.starts_with("สั่ง ณ") || t.starts_with("สั่งณ")
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::label::Family;
-    use crate::read::{Line, type_labels};
-
-    fn row(line: u32, cells: &[&str]) -> (u32, Vec<String>) {
-        (line, cells.iter().map(|c| c.to_string()).collect())
-    }
-
-    /// The table's numbers are labels built from values, the text is the
-    /// cell's; typed, the lines read as the same order written as text.
-    #[test]
-    fn table_numbers_are_labels_not_text() {
-        let rows = vec![
-            row(1, &["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "หน้าที่"]),
-            row(
-                2,
-                &["3", "นายก ข", "ครู", "งานสารบรรณ\nขั้นตอนการปฏิบัติงาน\nรับหนังสือ"],
-            ),
-            row(3, &["", "", "", "1) งานการเงิน\n2) งานพัสดุ"]),
-        ];
-        let Some((lines, _)) = crate::read::sheet::table_lines(rows) else {
-            panic!("a table with a header row");
-        };
-        let labelled: Vec<(&str, Vec<u32>, &str)> = lines
-            .iter()
-            .filter_map(|l| {
-                l.label
-                    .as_ref()
-                    .map(|b| (b.written.as_str(), b.values.clone(), l.text.as_str()))
-            })
-            .collect();
-        assert_eq!(
-            labelled,
-            [
-                ("3.", vec![3], "นายก ข ตำแหน่ง ครู"),
-                ("3.1", vec![3, 1], "งานสารบรรณ"),
-                ("3.1.1", vec![3, 1, 1], "รับหนังสือ"),
-                ("3.2", vec![3, 2], "งานการเงิน"),
-                ("3.3", vec![3, 3], "งานพัสดุ"),
-            ]
-        );
-        assert!(
-            lines
-                .iter()
-                .filter_map(|l| l.label.as_ref())
-                .all(|l| l.family == Family::Dotted)
-        );
-        let mut typed: Vec<Line> = lines;
-        type_labels(&mut typed);
-        let texts: Vec<&str> = typed
-            .iter()
-            .filter(|l| !l.text.is_empty())
-            .map(|l| l.text.as_str())
-            .collect();
-        assert_eq!(
-            texts,
-            [
-                "3. นายก ข ตำแหน่ง ครู",
-                "3.1 งานสารบรรณ",
-                "ขั้นตอนการปฏิบัติงาน",
-                "3.1.1 รับหนังสือ",
-                "3.2 งานการเงิน",
-                "3.3 งานพัสดุ",
-            ]
-        );
-        assert!(typed.iter().all(|l| l.label.is_none()));
-    }
 }

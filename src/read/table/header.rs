@@ -1,10 +1,7 @@
 //! The header row: which column holds the number, name, position, rank, duty
 //! and note, recognised by its header text in Thai or English.
 
-use super::HEADER_SCAN_ROWS;
-use super::cells::one_line;
-use super::workbook::Row;
-use crate::thai::normalize_line;
+use super::{HEADER_SCAN_ROWS, Row};
 
 /// Longest header cell, in characters (longer cells are titles, not headers).
 const MAX_HEADER_CHARS: usize = 40;
@@ -21,12 +18,12 @@ enum Role {
 
 /// Where each column is; `headers` keeps the header texts by column.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Columns {
-    pub(super) number: Option<usize>,
-    pub(super) name: Option<usize>,
-    pub(super) position: Option<usize>,
-    pub(super) rank: Option<usize>,
-    pub(super) duty: Option<usize>,
+pub(crate) struct Columns {
+    pub(crate) number: Option<usize>,
+    pub(crate) name: Option<usize>,
+    pub(crate) position: Option<usize>,
+    pub(crate) rank: Option<usize>,
+    pub(crate) duty: Option<usize>,
     note: Option<usize>,
     headers: Vec<String>,
 }
@@ -44,21 +41,20 @@ impl Columns {
     }
 
     /// Whether column `c` has a role the reader uses.
-    pub(super) fn known(&self, c: usize) -> bool {
+    pub(crate) fn known(&self, c: usize) -> bool {
         [self.number, self.name, self.position, self.rank, self.duty].contains(&Some(c))
     }
 
     /// The header text of column `c` ("" when none).
-    pub(super) fn header(&self, c: usize) -> &str {
+    pub(crate) fn header(&self, c: usize) -> &str {
         self.headers.get(c).map_or("", String::as_str)
     }
 }
 
-/// A header cell's text for matching: normalised, lower case, without spaces,
-/// dashes, dots, colons, slashes and brackets.
+/// A header cell's text (in normal form) for matching: lower case, without
+/// spaces, dashes, dots, colons, slashes and brackets.
 fn header_key(s: &str) -> String {
-    normalize_line(s)
-        .chars()
+    s.chars()
         .filter(|&c| {
             !(c.is_whitespace()
                 || matches!(
@@ -146,14 +142,14 @@ fn role_of(header: &str) -> Option<Role> {
 }
 
 /// The header row among the first rows: its index and the columns it names.
-pub(super) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
+pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
     for (i, row) in rows.iter().enumerate().take(HEADER_SCAN_ROWS) {
         let mut cols = Columns::default();
         for (c, cell) in row.filled() {
             if cell.number.is_some() {
                 continue;
             }
-            if let Some(role) = role_of(&cell.text) {
+            if let Some(role) = role_of(cell.norm()) {
                 let slot = cols.slot(role);
                 if slot.is_none() {
                     *slot = Some(c);
@@ -161,7 +157,7 @@ pub(super) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
             }
         }
         if cols.name.is_some() && cols.duty.is_some() {
-            cols.headers = row.cells.iter().map(|c| one_line(&c.text)).collect();
+            cols.headers = row.cells.iter().map(|c| c.norm().to_string()).collect();
             return Some((i, cols));
         }
     }
