@@ -5,10 +5,10 @@
 //! A ratchet: `fixtures/corpus/scoreboard.json` holds the last accepted score
 //! per file; the test fails when a file's `right` goes down, an invented count
 //! goes up, or `total` changed (facts edited) without re-recording. Record:
-//! `KAMSANG_UPDATE_SCOREBOARD=1 cargo test --test corpus -- --nocapture`.
+//! `KAMSANG_UPDATE_SCOREBOARD=1 cargo test --test it corpus:: -- --nocapture`.
 //! The table alone: `scripts/corpus-report`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -514,7 +514,7 @@ fn ratchet(scores: &BTreeMap<String, Value>) {
     let path = common::root().join(BASELINE);
     if std::env::var_os(UPDATE_VAR).is_some() {
         let doc = serde_json::json!({
-            "about": format!("corpus scoreboard baseline; re-record with {UPDATE_VAR}=1 cargo test --test corpus -- --nocapture"),
+            "about": format!("corpus scoreboard baseline; re-record with {UPDATE_VAR}=1 cargo test --test it corpus:: -- --nocapture"),
             "files": scores,
         });
         let mut text = serde_json::to_string_pretty(&doc).expect("json");
@@ -575,7 +575,7 @@ fn ratchet(scores: &BTreeMap<String, Value>) {
         problems.is_empty(),
         "corpus scoreboard is worse than {BASELINE} (or out of date):\n  {}\n\
          If this is intended (facts edited, or a trade-off you accept), re-record with\n  \
-         {UPDATE_VAR}=1 cargo test --test corpus -- --nocapture\nand commit the new baseline.",
+         {UPDATE_VAR}=1 cargo test --test it corpus:: -- --nocapture\nand commit the new baseline.",
         problems.join("\n  ")
     );
 }

@@ -1,9 +1,9 @@
 //! Golden tests: every `fixtures/parse/<case>.txt` against `<case>.json` beside it.
 //!
-//! To update after an intended change: `UPDATE_GOLDEN=1 cargo test --test golden`,
+//! To update after an intended change: `UPDATE_GOLDEN=1 cargo test --test it golden::`,
 //! then read the diff (`git diff fixtures/`) line by line before committing.
 
-mod common;
+use crate::common;
 
 #[test]
 fn golden_fixtures() {
@@ -26,7 +26,7 @@ fn golden_fixtures() {
     }
     assert!(
         failures.is_empty(),
-        "golden mismatch (UPDATE_GOLDEN=1 cargo test --test golden to accept, then read the diff):\n{}",
+        "golden mismatch (UPDATE_GOLDEN=1 cargo test --test it golden:: to accept, then read the diff):\n{}",
         failures.join("\n")
     );
 }

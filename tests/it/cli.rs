@@ -1,12 +1,12 @@
 //! The real binary, run on fixtures and on a temp directory.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 
 use common::{kamsang, stderr};
 
-const REFERENCE: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
+use common::REFERENCE;
 
 #[test]
 fn parse_prints_the_golden_json() {
@@ -215,14 +215,7 @@ fn encoding_flag_and_arabic_digits() {
     );
 }
 
-/// `kamsang ARGS` run in `dir`.
-fn kamsang_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run kamsang")
-}
+use common::kamsang_in;
 
 #[test]
 fn an_output_that_is_an_input_is_refused_by_every_command() {
