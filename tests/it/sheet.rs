@@ -18,7 +18,6 @@ use kamsang::model::{Duty, DutyOrder, OutlineNode};
 use kamsang::{ErrorKind, Severity};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
-
 /// A cell to write.
 #[derive(Debug, Clone)]
 enum V {
