@@ -2,8 +2,6 @@
 
 use crate::common;
 
-use std::process::{Command, Stdio};
-
 use common::{kamsang, stderr};
 
 use common::REFERENCE;
@@ -40,21 +38,8 @@ fn parse_compact_and_output_file() {
 
 #[test]
 fn parse_reads_stdin() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(["parse", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all("1. นายสมชาย ใจดี ตำแหน่ง ครู\n1.1 งานสอน\n".as_bytes())
-            .expect("write");
-    }
-    let o = child.wait_with_output().expect("wait");
+    let text = "1. นายสมชาย ใจดี ตำแหน่ง ครู\n1.1 งานสอน\n";
+    let o = common::run_in(&common::root(), &["parse", "-"], Some(text.as_bytes()));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["source"]["path"], "-");
