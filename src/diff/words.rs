@@ -131,7 +131,7 @@ mod tests {
                 x ^= x >> 7;
                 x ^= x << 17;
                 text.extend(char::from_u32(0x0E01 + (x % 0x5A) as u32));
-                if x % 7 == 0 {
+                if x.is_multiple_of(7) {
                     text.push(' ');
                 }
             }
