@@ -2,7 +2,7 @@
  *
  * Rust's std (1.78 and later) seeds its hash maps through ProcessPrng from
  * bcryptprimitives.dll, which every Windows 10 and 11 has but Wine 8 (Debian 12's)
- * lacks, so kamsang.exe would not start there. tests/windows.rs compiles this
+ * lacks, so kamsang.exe would not start there. tests/it/windows.rs compiles this
  * file with mingw-w64 into its own Wine prefix; it is never shipped. It gives
  * the same random bytes through advapi32's RtlGenRandom (SystemFunction036),
  * which Wine has. */

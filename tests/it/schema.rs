@@ -1,6 +1,6 @@
 //! The committed schema is the generated one, and every output validates.
 
-mod common;
+use crate::common;
 
 #[test]
 fn committed_schema_matches_generated() {

@@ -3,15 +3,11 @@
 //! `diff --exit-code`, `--encoding`, the limits' help heading, and a batch
 //! whose input is missing.
 
-mod common;
+use crate::common;
 
 use common::{kamsang, stderr};
 
-const ORDER: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
-
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{REFERENCE as ORDER, stdout};
 
 /// The subcommands as `kamsang --help` lists them (so a new one is checked
 /// without editing this test).

@@ -3,7 +3,7 @@
 //! office and ministry layouts the corpus does not show.
 
 use kamsang::diagnostic::Code;
-use kamsang::model::{Committee, DutyOrder, OutlineNode};
+use kamsang::model::{Committee, DutyOrder};
 
 /// The codes of the committee reader.
 fn is_committee_code(code: Code) -> bool {
@@ -16,9 +16,7 @@ fn is_committee_code(code: Code) -> bool {
     )
 }
 
-fn parse(text: &str) -> DutyOrder {
-    kamsang::parse_str("x.txt", text).expect("parses")
-}
+use crate::common::{node, parse};
 
 /// (full_name, role) of members.
 type Members<'a> = Vec<(&'a str, Option<&'a str>)>;
@@ -32,17 +30,6 @@ fn members(c: &Committee) -> Members<'_> {
             (who.unwrap_or(""), m.role.as_deref())
         })
         .collect()
-}
-
-fn node<'a>(nodes: &'a [OutlineNode], id: &str) -> &'a OutlineNode {
-    let mut todo: Vec<&OutlineNode> = nodes.iter().collect();
-    while let Some(n) = todo.pop() {
-        if n.id == id {
-            return n;
-        }
-        todo.extend(n.children.iter());
-    }
-    panic!("no outline node {id}");
 }
 
 fn codes(order: &DutyOrder) -> Vec<(&str, u32)> {

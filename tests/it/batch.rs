@@ -2,7 +2,7 @@
 //! good files, broken ones, links, loops and hidden folders — every file must be
 //! accounted for exactly once.
 
-mod common;
+use crate::common;
 #[path = "batch/safety.rs"]
 mod safety;
 
@@ -10,44 +10,12 @@ use std::collections::BTreeSet;
 use std::io::Write;
 #[cfg(unix)]
 use std::os::unix::fs::symlink;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-/// Run the real binary in `dir`, with `stdin` piped in when given.
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn kamsang");
-    if let Some(bytes) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(bytes)
-            .expect("write stdin");
-    }
-    child.wait_with_output().expect("wait")
-}
-
-fn fixture(rel: &str) -> PathBuf {
-    common::root().join("fixtures").join(rel)
-}
-
-fn copy(from: &str, to: &Path) {
-    std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
-    std::fs::copy(fixture(from), to).expect("copy fixture");
-}
+use common::{copy, fixture, run_in};
 
 /// Bytes that are no format at all (xorshift, so the test is repeatable).
 fn noise(n: usize) -> Vec<u8> {

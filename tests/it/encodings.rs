@@ -2,7 +2,7 @@
 //! CRLF / CR line ends, a UTF-8 BOM) gives the same JSON as the UTF-8 original,
 //! apart from `source`. The re-encoded bytes are made here, from the fixture.
 
-mod common;
+use crate::common;
 
 use kamsang::DutyOrder;
 

@@ -6,10 +6,10 @@
 //! to the renderer, regenerate them with
 //!
 //! ```text
-//! cargo test --test render -- --ignored regenerate
+//! cargo test --test it render::regenerate -- --ignored
 //! ```
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -19,14 +19,11 @@ use kamsang::DutyOrder;
 use kamsang::model::Duty;
 use kamsang::render::{Numbering, render_docx, render_txt};
 
-const REFERENCE: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
+use common::REFERENCE;
 const TYPED_FIXTURE: &str = "fixtures/docx/phetchaburi1-typed.docx";
 const AUTO_FIXTURE: &str = "fixtures/docx/phetchaburi1-autonum.docx";
 
-fn reference() -> DutyOrder {
-    kamsang::parse_path(common::root().join(REFERENCE).to_str().expect("utf-8 path"))
-        .expect("reference parses")
-}
+use common::reference_order as reference;
 
 fn parse_docx(bytes: &[u8]) -> DutyOrder {
     kamsang::parse_bytes("rendered.docx", bytes)
@@ -541,7 +538,7 @@ fn committed_docx_fixtures_parse_like_fresh_renders() {
         (AUTO_FIXTURE, Numbering::Auto),
     ] {
         let committed = std::fs::read(common::root().join(path)).unwrap_or_else(|e| {
-            panic!("{path}: {e} (regenerate: cargo test --test render -- --ignored regenerate)")
+            panic!("{path}: {e} (regenerate: cargo test --test it render::regenerate -- --ignored)")
         });
         let fresh = render_docx(&order, numbering).expect("docx");
         // the committed file holds what the renderer writes today
@@ -590,7 +587,7 @@ fn regression_steps_heading_once_per_duty_in_a_spreadsheet() {
 
 /// Writes the committed .docx fixtures from the reference order.
 #[test]
-#[ignore = "writes fixtures/docx/; run: cargo test --test render -- --ignored regenerate"]
+#[ignore = "writes fixtures/docx/; run: cargo test --test it render::regenerate -- --ignored"]
 fn regenerate_docx_fixtures() {
     let order = reference();
     let dir = common::root().join("fixtures/docx");

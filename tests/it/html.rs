@@ -5,7 +5,7 @@
 //! Needs `chromium` (Debian package; `.ci/run` installs it and sets
 //! `KAMSANG_REQUIRE_BROWSER=1`, so in CI a missing browser fails the test).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;

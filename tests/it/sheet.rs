@@ -7,9 +7,9 @@
 //! `rust_xlsxwriter`, .ods as a minimal OpenDocument zip written with `zip`. So
 //! CI needs nothing extra. Copies are committed in `fixtures/sheet/` for trying
 //! the CLI by hand; regenerate them with
-//! `UPDATE_SHEET_FIXTURES=1 cargo test --test sheet`.
+//! `UPDATE_SHEET_FIXTURES=1 cargo test --test it sheet::`.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 
@@ -17,8 +17,6 @@ use kamsang::diagnostic::Code;
 use kamsang::model::{Duty, DutyOrder, OutlineNode};
 use kamsang::{ErrorKind, Severity};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-
-const REFERENCE: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
 
 /// A cell to write.
 #[derive(Debug, Clone)]
@@ -141,10 +139,7 @@ fn ods(sheets: &[(&str, Rows)]) -> Vec<u8> {
 // ---------------------------------------------------------------------------
 // The reference order as a duty table
 
-fn reference() -> DutyOrder {
-    let path = common::root().join(REFERENCE);
-    kamsang::parse_path(path.to_str().expect("utf-8 path")).expect("reference parses")
-}
+use common::reference_order as reference;
 
 /// Line of every outline node that has a steps heading (`ขั้นตอนการปฏิบัติงาน`)
 /// among its children.
@@ -267,12 +262,7 @@ fn assert_same_people(got: &DutyOrder, want: &DutyOrder, what: &str) {
     }
 }
 
-fn parse(name: &str, bytes: &[u8]) -> DutyOrder {
-    match kamsang::parse_bytes(name, bytes) {
-        Ok(o) => o,
-        Err(e) => panic!("{name}: {e}"),
-    }
-}
+use common::parse_as as parse;
 
 fn numbers(duties: &[Duty]) -> Vec<String> {
     duties
@@ -383,7 +373,7 @@ fn committed_sheet_fixtures_match_the_txt() {
         }
         let bytes = std::fs::read(&path).unwrap_or_else(|e| {
             panic!(
-                "{}: {e}; generate it with UPDATE_SHEET_FIXTURES=1 cargo test --test sheet",
+                "{}: {e}; generate it with UPDATE_SHEET_FIXTURES=1 cargo test --test it sheet::",
                 path.display()
             )
         });

@@ -4,9 +4,9 @@
 //! was odd. Inputs are built at test time (nothing of 2 GiB or 200 MB is
 //! committed); small ones also live in `fixtures/hostile/` for the fuzzers.
 
-mod common;
+use crate::common;
 // the cases of issue 12 (memory and time bounded before allocation, text
-// that cannot be right), in tests/hostile/
+// that cannot be right), in tests/it/hostile/
 #[path = "hostile/expansion.rs"]
 mod expansion;
 #[path = "hostile/text.rs"]
@@ -18,7 +18,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-const REFERENCE: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
+use common::REFERENCE;
 const REFERENCE_DOCX: &str = "fixtures/docx/phetchaburi1-typed.docx";
 
 /// A temp directory with the files of one test; the binary runs inside it so
@@ -813,7 +813,7 @@ fn big_order(path: &Path, target_bytes: usize) -> usize {
 }
 
 /// ~200 MB of valid order: must succeed. Run by .ci/run against the release
-/// binary (`KAMSANG_BIN=target/release/kamsang cargo test --test hostile --
+/// binary (`KAMSANG_BIN=target/release/kamsang cargo test --test it hostile:: --
 /// --ignored`); a debug build takes minutes for it. Speed is measured by
 /// scripts/big-input.sh, not here.
 #[test]

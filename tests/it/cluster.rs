@@ -5,7 +5,7 @@
 //! are read from README.md, so the documentation is what is tested; Hadoop
 //! Streaming cannot run here, so the contract it relies on is tested instead.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -227,27 +227,10 @@ fn xargs_recipe_converts_every_file() {
 
 /// Run the real binary in `dir` with `stdin` piped in.
 fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn kamsang");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
+    common::run_in(dir, args, Some(stdin))
 }
 
-fn copy(from: &str, to: &Path) {
-    std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
-    std::fs::copy(common::root().join("fixtures").join(from), to).expect("copy fixture");
-}
+use common::copy;
 
 /// What `kamsang parse --compact PATH` prints, without the newline.
 use common::parse_compact as compact;

@@ -8,23 +8,7 @@ use kamsang::DutyOrder;
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
 
 /// A .docx (stored, not deflated) with these parts.
-fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored);
-        z.start_file("[Content_Types].xml", opts).expect("zip");
-        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
-            .expect("zip");
-        for (name, text) in parts {
-            z.start_file(*name, opts).expect("zip");
-            z.write_all(text.as_bytes()).expect("zip");
-        }
-        z.finish().expect("zip");
-    }
-    buf.into_inner()
-}
+use crate::common::docx;
 
 fn body(paragraphs: &str) -> String {
     format!(
@@ -310,7 +294,7 @@ fn assert_same_text(want: &str, got: &str, what: &str) {
 fn every_docx_version_of_the_reference_reads_like_the_txt() {
     // phetchaburi1-libreoffice.docx: saved by LibreOffice (scripts/make-libreoffice-docx.sh),
     // an Office writer that is not ours; -typed and -autonum: `kamsang render` with
-    // typed labels and with Word automatic numbering (tests/render.rs regenerates them)
+    // typed labels and with Word automatic numbering (tests/it/render.rs regenerates them)
     let root = env!("CARGO_MANIFEST_DIR");
     let txt = kamsang::parse_path(&format!(
         "{root}/fixtures/parse/phetchaburi1-policy-plan.txt"

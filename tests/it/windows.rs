@@ -7,12 +7,12 @@
 //! otherwise each test skips with its reason, unless `KAMSANG_REQUIRE_WINE` is
 //! set (as `.ci/run` does after building it and installing Wine).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const ORDER: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
+use common::REFERENCE as ORDER;
 const GOLDEN: &str = "fixtures/parse/phetchaburi1-policy-plan.json";
 
 /// The Windows binary under test.
@@ -121,11 +121,7 @@ fn win(wine: &Path, dir: &Path, args: &[&str]) -> Output {
 
 /// Run the Linux binary in `dir`: what the Windows one must match.
 fn linux(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run kamsang")
+    common::kamsang_in(dir, args)
 }
 
 /// Same exit code, stdout and stderr.

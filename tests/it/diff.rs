@@ -4,16 +4,13 @@
 //! Each `fixtures/diff/<case>/` holds `old.txt`, `new.txt` (edited by hand from
 //! a real order; the edits are listed in `changes.md`) and `expected.json`, the
 //! full diff. To update after an intended change:
-//! `UPDATE_GOLDEN=1 cargo test --test diff`, then read `git diff fixtures/diff`.
+//! `UPDATE_GOLDEN=1 cargo test --test it diff::`, then read `git diff fixtures/diff`.
 
-mod common;
+use crate::common;
 
 use kamsang::diff::{Change, ChangeKind, Diff};
 
-fn parse(rel: &str) -> kamsang::DutyOrder {
-    let bytes = std::fs::read(common::root().join(rel)).expect("fixture");
-    kamsang::parse_bytes(rel, &bytes).expect("fixture parses")
-}
+use common::parse_fixture as parse;
 
 fn case(name: &str) -> Diff {
     kamsang::diff(

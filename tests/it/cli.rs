@@ -1,12 +1,10 @@
 //! The real binary, run on fixtures and on a temp directory.
 
-mod common;
-
-use std::process::{Command, Stdio};
+use crate::common;
 
 use common::{kamsang, stderr};
 
-const REFERENCE: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
+use common::REFERENCE;
 
 #[test]
 fn parse_prints_the_golden_json() {
@@ -40,21 +38,8 @@ fn parse_compact_and_output_file() {
 
 #[test]
 fn parse_reads_stdin() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(["parse", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all("1. นายสมชาย ใจดี ตำแหน่ง ครู\n1.1 งานสอน\n".as_bytes())
-            .expect("write");
-    }
-    let o = child.wait_with_output().expect("wait");
+    let text = "1. นายสมชาย ใจดี ตำแหน่ง ครู\n1.1 งานสอน\n";
+    let o = common::run_in(&common::root(), &["parse", "-"], Some(text.as_bytes()));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["source"]["path"], "-");
@@ -215,14 +200,7 @@ fn encoding_flag_and_arabic_digits() {
     );
 }
 
-/// `kamsang ARGS` run in `dir`.
-fn kamsang_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_kamsang"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run kamsang")
-}
+use common::kamsang_in;
 
 #[test]
 // a symbolic link among the cases (on Windows it needs a privilege)

@@ -1,7 +1,7 @@
 //! The end of an order: effective clause, date of signing (→ ISO) and
 //! signature block, on the tails of two corpus orders and synthetic ones.
 
-mod common;
+use crate::common;
 
 use kamsang::diagnostic::Code;
 use kamsang::model::{DateInfo, DutyOrder, Signature};

@@ -18,14 +18,13 @@
 //!
 //! A ratchet: the differences that remain are listed in [`KNOWN`], each with
 //! its reason; a new difference fails, and so does a listed one that is gone
-//! (take it out of the list). The report: `cargo test --test docx_twin -- --nocapture`;
+//! (take it out of the list). The report: `cargo test --test it docx_twin:: -- --nocapture`;
 //! with `KAMSANG_TWIN_DIR=DIR` the twins are also written there to look at.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use serde_json::Value;
 
@@ -46,19 +45,7 @@ const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2
 
 /// A .docx (stored) with only a document part.
 fn docx(document: &str) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored);
-        z.start_file("[Content_Types].xml", opts).expect("zip");
-        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#)
-            .expect("zip");
-        z.start_file("word/document.xml", opts).expect("zip");
-        z.write_all(document.as_bytes()).expect("zip");
-        z.finish().expect("zip");
-    }
-    buf.into_inner()
+    common::docx(&[("word/document.xml", document)])
 }
 
 fn escape(s: &str) -> String {

@@ -1,7 +1,7 @@
 //! Invariants over generated input: normalisation is idempotent and keeps every
 //! letter, parsing never panics, and every output validates against the schema.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 
@@ -182,7 +182,7 @@ fn fixture(rel: &str) -> &'static [u8] {
     cell.get_or_init(|| std::fs::read(common::root().join(rel)).expect("fixture"))
 }
 
-const TXT: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
+use common::REFERENCE as TXT;
 const DOCX: &str = "fixtures/docx/phetchaburi1-typed.docx";
 
 /// One edit of a byte string.

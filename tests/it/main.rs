@@ -1,0 +1,31 @@
+//! kamsang's integration tests: one test binary (`cargo test --test it`), one
+//! module per subject, as ripgrep keeps its tests. A module's tests are named
+//! `MODULE::TEST`, so `cargo test --test it corpus::` runs one subject.
+//! Helpers every module shares are in `tests/common/`; the fixture-per-file
+//! snapshots and the invariants that hold on every fixture are in
+//! `snapshots.rs`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod batch;
+mod cli;
+mod cluster;
+mod committee;
+mod conventions;
+mod corpus;
+mod diff;
+mod docx;
+mod docx_twin;
+mod encodings;
+mod golden;
+mod hostile;
+mod html;
+mod normalize;
+mod properties;
+mod render;
+mod schema;
+mod sheet;
+mod structure;
+mod tail;
+mod windows;
