@@ -72,8 +72,19 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
-    /// Start writing `path` (its folder must exist).
+    /// Start writing `path` (its folder must exist). A `path` that is there
+    /// and is no regular file — a device (`-o /dev/null`), a FIFO, a link to
+    /// one — is written in place: renaming over it would replace the device
+    /// with a file (as root, `/dev/null` itself).
     pub fn create(path: &Path) -> std::io::Result<Self> {
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return Ok(AtomicFile {
+                file: Some(file),
+                temp: PathBuf::new(),
+                path: path.to_path_buf(),
+            });
+        }
         let temp = temp_name(path);
         let file = std::fs::OpenOptions::new()
             .write(true)
@@ -86,9 +97,15 @@ impl AtomicFile {
         })
     }
 
-    /// Rename the finished file over `path`.
+    /// Rename the finished file over `path` (or, written in place, flush it).
     pub fn commit(mut self) -> std::io::Result<()> {
         let file = self.file.take();
+        if self.temp.as_os_str().is_empty() {
+            return match file {
+                Some(mut f) => f.flush(),
+                None => Ok(()),
+            };
+        }
         // closed first: Windows cannot rename an open file
         drop(file);
         std::fs::rename(&self.temp, &self.path)?;
@@ -151,6 +168,24 @@ fn temp_name(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `-o /dev/null` (here a link to it, so a failure would replace the link,
+    /// never the device) writes through: the device stays a device.
+    #[cfg(unix)]
+    #[test]
+    fn regression_output_to_a_device_is_written_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let link = dir.path().join("out.json");
+        std::os::unix::fs::symlink("/dev/null", &link).expect("symlink");
+        atomic_write(&link, b"{}").expect("written");
+        let m = std::fs::symlink_metadata(&link).expect("link");
+        assert!(m.file_type().is_symlink(), "the link was replaced");
+        let dev = std::fs::metadata("/dev/null").expect("/dev/null");
+        assert!(dev.file_type().is_char_device());
+        // and nothing was left beside it
+        assert_eq!(names(dir.path()), ["out.json"]);
+    }
 
     fn names(dir: &Path) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(dir)
