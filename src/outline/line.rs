@@ -263,11 +263,7 @@ pub fn is_part_heading(text: &str) -> bool {
         && text.chars().count() <= MAX_HEADING_CHARS
 }
 
-/// `สั่ง ณ วันที่ …` / `ประกาศ ณ วันที่ …`: the date the order was signed.
-pub fn is_signed_line(text: &str) -> bool {
-    let t = text.replace(' ', "");
-    t.starts_with("สั่ง ณ".replace(' ', "").as_str()) || t.starts_with("ประกาศณ")
-}
+pub use crate::thai::lexicon::is_signed_line;
 
 /// One entry of an inline name list: `3.นางสุภัทรา บูรณารมย์`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -400,6 +400,16 @@ pub const LISTED_PEOPLE: &[&str] = &[
     "ข้าราชการดังต่อไปนี้",
 ];
 
+/// The words of the date-of-signing line, spaces left out: "ordered on"
+/// (สั่ง ณ), "announced on" (ประกาศ ณ).
+pub const SIGNED_ON: &[&str] = &["สั่งณ", "ประกาศณ"];
+
+/// `สั่ง ณ วันที่ …` / `ประกาศ ณ วันที่ …`: the date the order was signed.
+pub fn is_signed_line(text: &str) -> bool {
+    let t = text.replace(' ', "");
+    starts_with_any(&t, SIGNED_ON).is_some()
+}
+
 /// "Province": the word before each province's name.
 pub const PROVINCE_WORD: &str = "จังหวัด";
 

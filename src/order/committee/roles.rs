@@ -6,8 +6,8 @@ use super::names::{cut_description, who};
 use super::text::rfind_any;
 use super::vocabulary::COMMITTEE_WORDS;
 use super::vocabulary::{
-    CLAUSE_OPENERS, NOT_AN_APPOINTMENT, ROLE_CLAUSE_FOLLOWERS, ROLE_CUE, ROLE_FIRST_FOLLOWERS,
-    ROLE_WORDS,
+    APPOINTEE_CLAUSE_OPENERS, NOT_AN_APPOINTMENT, ROLE_CLAUSE_FOLLOWERS, ROLE_CUE,
+    ROLE_FIRST_FOLLOWERS, ROLE_WORDS,
 };
 use crate::thai::lexicon::{COMMITTEE_ROLES as ROLES, ORDINAL_WORD};
 
@@ -113,7 +113,7 @@ pub(super) fn head_end(text: &str) -> usize {
     let mut prev_end = 0;
     for (be, _, end) in role_clauses(text) {
         let seg = text.get(prev_end..be).unwrap_or("");
-        if let Some(q) = rfind_any(seg, CLAUSE_OPENERS) {
+        if let Some(q) = rfind_any(seg, APPOINTEE_CLAUSE_OPENERS) {
             return prev_end + q;
         }
         prev_end = end;
@@ -155,8 +155,8 @@ fn appointee(seg: &str) -> String {
         s = s.get(p + COMPOSED_OF.len()..).unwrap_or("");
     } else if let Some(p) = s.rfind("แต่งตั้ง") {
         s = s.get(p + "แต่งตั้ง".len()..).unwrap_or("");
-    } else if let Some(p) = rfind_any(s, CLAUSE_OPENERS) {
-        let w = CLAUSE_OPENERS
+    } else if let Some(p) = rfind_any(s, APPOINTEE_CLAUSE_OPENERS) {
+        let w = APPOINTEE_CLAUSE_OPENERS
             .iter()
             .find(|w| s.get(p..).is_some_and(|r| r.starts_with(*w)))
             .map_or(0, |w| w.len());

@@ -110,7 +110,7 @@ pub(super) const DUTY_FILLERS: &[&str] = &["และความรับผิ
 pub(super) const DUTY_CLAUSE_OPENERS: &[&str] = &["ให้", "โดยให้", "ทั้งนี้"];
 
 /// Words that open a running-text clause naming a member ("let …", "with … as").
-pub(super) const CLAUSE_OPENERS: &[&str] = &["โดยให้", "โดยมี", "ให้"];
+pub(super) const APPOINTEE_CLAUSE_OPENERS: &[&str] = &["โดยให้", "โดยมี", "ให้"];
 
 /// What may directly follow `เป็น<role>` in a clause that appoints a member:
 /// a new clause glued on by a wrapped line (`…เป็นผู้ช่วยเลขานุการกรณีที่…`) or

@@ -541,6 +541,6 @@ fn person_cells(row: &Row, name: &Cell, cols: &Columns) -> (String, Vec<TableCel
 fn starts_footer(row: &Row) -> bool {
     row.filled().next().is_some_and(|(_, c)| {
         let t = c.norm();
-        t.starts_with("ทั้งนี้") || t.starts_with("สั่ง ณ") || t.starts_with("สั่งณ")
+        t.starts_with("ทั้งนี้") || crate::thai::lexicon::is_signed_line(t)
     })
 }
