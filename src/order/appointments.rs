@@ -217,6 +217,19 @@ fn appointments(
 /// characters.
 const MAX_LET_SPAN: usize = 300;
 
+/// Bytes of the longest acting word (`รักษาการในตำแหน่ง`, 17 Thai letters),
+/// so that one starting at [`MAX_LET_SPAN`] is found whole.
+const ACTING_WORD_BYTES: usize = 60;
+
+/// `s` up to at most `max` bytes, cut at a character boundary.
+fn floor_char(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
+}
+
 /// `ให้ [post] title name [post] รักษาราชการแทน X` (acting) and `… ปฏิบัติ
 /// ราชการแทน X` (on behalf of): one titled name between `ให้` and the acting
 /// word, nothing else that lets someone act. (name, post, what they are made
@@ -233,9 +246,12 @@ fn acting_appointments(
         let Some(after) = text.get(start..) else {
             break;
         };
+        // only the span the acting word may stand in is searched (a long
+        // paragraph has many ให้)
+        let window = floor_char(after, MAX_LET_SPAN + ACTING_WORD_BYTES);
         let found = [ACTING_WORDS, ON_BEHALF_WORDS]
             .iter()
-            .filter_map(|words| find_first(after, words))
+            .filter_map(|words| find_first(window, words))
             .min_by_key(|(i, _)| *i);
         let Some((end, _)) = found.filter(|(i, _)| *i <= MAX_LET_SPAN) else {
             continue;

@@ -343,12 +343,32 @@ pub const SUBJECT_WORD: &str = "เรื่อง";
 
 /// The longest personal title at the start of `s`.
 pub fn title_at(s: &str) -> Option<&'static str> {
-    TITLES
+    // only the titles that start with the same letter are compared: names
+    // are looked for at every word of every line
+    let first = s.chars().next()?;
+    TITLES_BY_FIRST
+        .iter()
+        .find(|(c, _)| *c == first)?
+        .1
         .iter()
         .copied()
         .filter(|t| s.starts_with(t))
         .max_by_key(|t| t.len())
 }
+
+/// [`TITLES`] grouped by their first letter.
+static TITLES_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static str>)>> =
+    std::sync::LazyLock::new(|| {
+        let mut groups: Vec<(char, Vec<&'static str>)> = Vec::new();
+        for t in TITLES {
+            let Some(c) = t.chars().next() else { continue };
+            match groups.iter_mut().find(|(g, _)| *g == c) {
+                Some((_, v)) => v.push(t),
+                None => groups.push((c, vec![t])),
+            }
+        }
+        groups
+    });
 
 /// The first of `words` that `s` starts with.
 pub fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
