@@ -71,6 +71,11 @@ pub fn fixture(rel: &str) -> PathBuf {
     root().join("fixtures").join(rel)
 }
 
+/// The text of `fixtures/REL`.
+pub fn fixture_text(rel: &str) -> String {
+    std::fs::read_to_string(fixture(rel)).unwrap_or_else(|e| panic!("fixtures/{rel}: {e}"))
+}
+
 /// Copy `fixtures/FROM` to `to`, making its folder.
 pub fn copy(from: &str, to: &Path) {
     std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");

@@ -16,7 +16,7 @@ fn is_committee_code(code: Code) -> bool {
     )
 }
 
-use crate::common::{node, parse};
+use crate::common::{self, node, parse};
 
 /// (full_name, role) of members.
 type Members<'a> = Vec<(&'a str, Option<&'a str>)>;
@@ -615,11 +615,7 @@ fn a_persons_duty_that_mentions_a_committee_stays_the_persons() {
 /// the year of the date on its own line.
 #[test]
 fn school_exam_committees_with_room_headings() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/school-exam-committees.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/school-exam-committees.txt");
     let order = parse(&text);
     let h = &order.header;
     assert_eq!(h.kind, kamsang::model::DocumentKind::Committee);
@@ -694,11 +690,7 @@ fn school_exam_committees_with_room_headings() {
 /// (`- 2 -`), a student with a class, times at a line start.
 #[test]
 fn school_duty_roster_with_day_headings() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/school-duty-roster.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/school-duty-roster.txt");
     let order = parse(&text);
     assert_eq!(
         order.header.kind,
@@ -738,11 +730,7 @@ fn school_duty_roster_with_day_headings() {
 /// order 003): a named member's post, or the wrapped rest of a seat.
 #[test]
 fn member_cell_continued_on_the_line_below() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/corpus/003_pm_285_2566_thai_airways_committee.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("corpus/003_pm_285_2566_thai_airways_committee.txt");
     let order = parse(&text);
     let c = &order.committees[0];
     type Row<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, u32, u32);
@@ -817,11 +805,7 @@ fn a_clause_under_a_member_is_not_its_post() {
 /// two rooms is one person.
 #[test]
 fn names_only_under_a_committee_heading_grouped_by_room() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/school-exam-rooms-names-only.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/school-exam-rooms-names-only.txt");
     let order = parse(&text);
     assert_eq!(order.committees.len(), 2);
     let c = &order.committees[1];
@@ -885,11 +869,7 @@ fn one_name_under_a_committee_heading_is_no_committee() {
 /// gives (`appointed_as`).
 #[test]
 fn school_duty_groups_restart_and_standing_then_post() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/school-duty-groups-restart.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/school-duty-groups-restart.txt");
     let order = parse(&text);
     type Row<'a> = (
         &'a str,
@@ -971,11 +951,7 @@ fn school_duty_groups_restart_and_standing_then_post() {
 /// over two lines (`สั่ง ณ วันที่ ๑๐` / `เดือน มกราคม พ.ศ. ๒๕๖๗`) is read.
 #[test]
 fn university_members_under_role_headings() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/university-groups-under-role-headings.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/university-groups-under-role-headings.txt");
     let order = parse(&text);
     assert_eq!(order.committees.len(), 1);
     let c = &order.committees[0];
@@ -1027,11 +1003,7 @@ fn university_members_under_role_headings() {
 /// the person already listed (real order 006: a table of stand-ins).
 #[test]
 fn roster_days_keep_repeated_people() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/school-roster-dates-repeated.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/school-roster-dates-repeated.txt");
     let order = parse(&text);
     let got: Vec<(&str, &str)> = order
         .people
@@ -1049,11 +1021,7 @@ fn roster_days_keep_repeated_people() {
             ("h3.p2", "นางมณี ศรีงาม"),
         ]
     );
-    let real = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/corpus/006_pm_215_2565_acting_pm_flattened_table.txt"),
-    )
-    .expect("fixture");
+    let real = common::fixture_text("corpus/006_pm_215_2565_acting_pm_flattened_table.txt");
     let order = parse(&real);
     // no second entry that only repeats a name (006 still has one repeat that
     // took the flattened table's rows as duties: a known defect)
@@ -1097,11 +1065,7 @@ fn therefore_clause_right_after_the_subject() {
 /// รักษาราชการแทนตามลำดับ`): each acting clause ends where the next begins.
 #[test]
 fn inline_duties_and_stand_ins_in_running_text() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/office-inline-duties-and-stand-ins.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/office-inline-duties-and-stand-ins.txt");
     let order = parse(&text);
     let got: Vec<(&str, Option<&str>, Vec<&str>)> = order
         .people
@@ -1142,11 +1106,7 @@ fn inline_duties_and_stand_ins_in_running_text() {
 /// committee's duty, never the last member's text.
 #[test]
 fn unnumbered_seat_rows_and_a_wrapped_seat() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/ministry-announce-seat-rows.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/ministry-announce-seat-rows.txt");
     let order = parse(&text);
     assert_eq!(order.committees.len(), 1);
     let c = &order.committees[0];
@@ -1175,11 +1135,7 @@ fn unnumbered_seat_rows_and_a_wrapped_seat() {
 /// after the table is a person with that post.
 #[test]
 fn student_table_rows_and_a_post_then_name_line() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/school-announce-student-table.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/school-announce-student-table.txt");
     let order = parse(&text);
     let got: Vec<(&str, Option<&str>, Option<&str>)> = order
         .people
@@ -1213,11 +1169,7 @@ fn student_table_rows_and_a_post_then_name_line() {
 /// signer under a bare typed name is read from the bracketed name.
 #[test]
 fn numbered_appointments_are_what_the_order_makes() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/pm-political-appointees.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/pm-political-appointees.txt");
     let order = parse(&text);
     let got: Vec<(&str, Option<&str>, Option<&str>)> = order
         .people
@@ -1256,11 +1208,7 @@ fn numbered_appointments_are_what_the_order_makes() {
 /// intro, never part of the preamble), a heading of two words included.
 #[test]
 fn first_group_heading_right_after_the_intro() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/corpus/028_ku_announce_2546_club_advisors_grouped.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("corpus/028_ku_announce_2546_club_advisors_grouped.txt");
     let order = parse(&text);
     let preamble = order.header.preamble.as_deref().unwrap_or("");
     assert!(preamble.ends_with("ดังนี้"), "{preamble}");
@@ -1289,11 +1237,7 @@ fn first_group_heading_right_after_the_intro() {
 /// after the signature who is not the signer.
 #[test]
 fn duty_clause_after_the_last_member_and_a_certified_copy() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee/office-inspection-committee-certified-copy.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("committee/office-inspection-committee-certified-copy.txt");
     let order = parse(&text);
     let c = &order.committees[0];
     assert_eq!(members(c).last(), Some(&("นางรัตนา สุขใจ", Some("กรรมการ"))));
@@ -1331,12 +1275,7 @@ fn unnumbered_committees_with_unnumbered_member_lines() {
 }
 
 fn school_sports_committees(file: &str) {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/committee")
-            .join(file),
-    )
-    .expect("fixture");
+    let text = common::fixture_text(&format!("committee/{file}"));
     let order = parse(&text);
     let names: Vec<&str> = order.committees.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["คณะกรรมการฝ่ายพิธีการ", "คณะกรรมการฝ่ายสนาม"]);
@@ -1361,12 +1300,7 @@ fn school_sports_committees(file: &str) {
 #[test]
 fn acting_stand_ins_listed_and_in_running_text() {
     let read = |file: &str| {
-        let text = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("fixtures/committee")
-                .join(file),
-        )
-        .expect("fixture");
+        let text = common::fixture_text(&format!("committee/{file}"));
         parse(&text)
     };
     let people = |order: &DutyOrder| -> Vec<(String, Option<String>, Option<String>)> {
@@ -1416,11 +1350,7 @@ fn acting_stand_ins_listed_and_in_running_text() {
 /// before `การ…` kept whole.
 #[test]
 fn composed_of_is_not_part_of_the_first_seat() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/corpus/017_ncpo_17_2560_amend_kurusapha_boards.txt"),
-    )
-    .expect("fixture");
+    let text = common::fixture_text("corpus/017_ncpo_17_2560_amend_kurusapha_boards.txt");
     let order = parse(&text);
     let c = &order.committees[0];
     assert_eq!(
