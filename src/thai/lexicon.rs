@@ -762,6 +762,126 @@ pub const TABLE_CLASS_HEADS: &[&str] = &["ชั้น"];
 /// See [`TABLE_NAME_HEADS`].
 pub const TABLE_DUTY_HEADS: &[&str] = &["หน้าที่", "ปฏิบัติ", "รับผิดชอบ"];
 
+// ---- committees: the words the committee reader looks for ----
+
+/// The words every role in [`COMMITTEE_ROLES`] contains one of.
+pub const ROLE_WORDS: &[&str] = &[
+    "กรรมการ",
+    "ประธาน",
+    "เลขานุการ",
+    "คณะทำงาน",
+    "ที่ปรึกษา",
+    "เหรัญญิก",
+];
+
+/// Words that name a collective body ("committee", "sub-committee", "working
+/// group", "advisory board").
+pub const COMMITTEE_WORDS: &[&str] = &["คณะอนุกรรมการ", "คณะกรรมการ", "คณะทำงาน", "คณะที่ปรึกษา"];
+
+/// Words before a committee word that make it part of an office's name
+/// (`สำนักงานคณะกรรมการ…` = "Office of the … Commission").
+pub const OFFICE_PREFIXES: &[&str] = &["สำนักงาน", "สำนัก"];
+
+/// What may stand before the body an item introduces: nothing, "appoint",
+/// "let", "let there be" ….
+pub const BODY_LEADS: &[&str] = &["", "แต่งตั้ง", "ให้", "โดยให้", "ให้มี", "ให้แต่งตั้ง", "และ"];
+
+/// Acronym bodies written without dots (most are written `ก.ค.ศ.`, which the
+/// pattern in the committee reader's `acronym_len` recognises).
+pub const UNDOTTED_ACRONYMS: &[&str] = &["อกคศ.", "กคศ.", "กศจ.", "กพฐ."];
+
+/// Where the name of a committee ends: "each body", "numbering", "which",
+/// "under (a law)", "consisting of", "as follows", "has the duty" ….
+pub const NAME_ENDS: &[&str] = &[
+    " แต่ละคณะ",
+    " มีจำนวน",
+    " จำนวน",
+    " ซึ่ง",
+    " ตาม",
+    "ประกอบด้วย",
+    "ดังต่อไปนี้",
+    "ดังนี้",
+    "มีอำนาจหน้าที่",
+    "มีหน้าที่",
+    " โดยมี",
+    " โดยให้",
+    " ทำหน้าที่",
+    " มีอำนาจ",
+    " ให้",
+    ":",
+];
+
+/// Filler after a duty intro: "and responsibility", "as follows", "namely".
+pub const DUTY_FILLERS: &[&str] = &["และความรับผิดชอบ", "ดังต่อไปนี้", "ดังนี้", "คือ", ":"];
+
+/// Words that open a clause giving a committee its duties ("let …", "in this
+/// regard, let …").
+pub const DUTY_CLAUSE_OPENERS: &[&str] = &["ให้", "โดยให้", "ทั้งนี้"];
+
+/// Words that open a running-text clause naming a member ("let …", "with … as").
+pub const APPOINTEE_CLAUSE_OPENERS: &[&str] = &["โดยให้", "โดยมี", "ให้"];
+
+/// What may directly follow `เป็น<role>` in a clause that appoints a member:
+/// a new clause glued on by a wrapped line (`…เป็นผู้ช่วยเลขานุการกรณีที่…`) or
+/// a category (`เป็นกรรมการผู้ทรงคุณวุฒิ`).
+pub const ROLE_CLAUSE_FOLLOWERS: &[&str] = &[
+    "และ",
+    "ให้",
+    "กรณี",
+    "ในกรณี",
+    "โดย",
+    "ทั้งนี้",
+    "หาก",
+    "นอกจาก",
+    "อนึ่ง",
+    "ผู้ทรงคุณวุฒิ",
+    "ผู้แทน",
+];
+
+/// What after `เป็น<role>` shows that the role is not being given here: "a
+/// member *of* ก.ค.ศ.", "a member *under* (3)", "*may also* be chair".
+pub const NOT_AN_APPOINTMENT: &[&str] = &["ใน", "ของ", "ตาม", "ก็ได้", "แทน", "อยู่", "ได้"];
+
+/// What may directly follow a role at the start of an item that describes a
+/// member by category: `กรรมการผู้ทรงคุณวุฒิ ซึ่ง…`, `อนุกรรมการซึ่งเป็น…`,
+/// `กรรมการโดยตำแหน่ง ได้แก่ …`.
+pub const ROLE_FIRST_FOLLOWERS: &[&str] = &[
+    "ผู้ทรงคุณวุฒิ",
+    "ผู้แทน",
+    "ซึ่ง",
+    "โดยตำแหน่ง",
+    "ที่",
+    "จาก",
+    "ได้แก่",
+    "จำนวน",
+    ":",
+];
+
+/// Where the description of a member named by category ends: the clauses that
+/// say how the member is chosen ("who…", "numbering…", "except…").
+pub const DESCRIPTION_ENDS: &[&str] = &[" ซึ่ง", " ที่", " จำนวน", " เว้นแต่", " โดย", ","];
+
+/// Words after a position that continue it rather than start a new one: an
+/// area (`เขต 1`), a province, a unit.
+pub const POSITION_CONTINUATIONS: &[&str] = &[
+    "เขต",
+    "จังหวัด",
+    "ประจำ",
+    "สังกัด",
+    "กระทรวง",
+    "กรม",
+    "สำนักงาน",
+    "สำนัก",
+    "ฝ่าย",
+    "กลุ่ม",
+    "ภาค",
+    "(",
+    // a noun made with การ ("the … of"), the rest of an office's name broken
+    // by a space (`สำนักงานคณะกรรมการมาตรฐาน การบริหารงานบุคคลส่วนท้องถิ่น`):
+    // no office starts with it
+    "การ",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
