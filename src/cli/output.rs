@@ -11,7 +11,9 @@
 //!   name. A rename within one folder is atomic, so a reader sees the old file
 //!   or the new one, never a prefix, and a write that fails (a full disk)
 //!   leaves the old file as it was. The final name's folder is not created:
-//!   callers that mirror a tree create their folders themselves.
+//!   callers that mirror a tree create their folders themselves. An output
+//!   that exists and is no regular file (`-o /dev/null`, a FIFO, a link to a
+//!   device) is written in place: a rename would replace the device itself.
 //!
 //! The temporary name is `.kamsang-HASH-PID-N.tmp` — short whatever the
 //! final name (a Thai file name of 85 characters is already 255 bytes, the

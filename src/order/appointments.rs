@@ -17,7 +17,8 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
     BACKGROUND_END, BACKGROUND_START, DUTY_INTROS, LET_WORD, LIST_INTROS, LISTED_PEOPLE,
-    ON_BEHALF_WORDS, POSITION_WORD, SAID_PERSON, find_first, starts_position, starts_with_any,
+    MADE_WORDS, ON_BEHALF_WORDS, POSITION_WORD, SAID_PERSON, before_any, find_first,
+    starts_position, starts_with_any,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -105,34 +106,24 @@ pub fn listed_made(intro: &str) -> Option<String> {
     {
         rest = rest.strip_prefix(w).unwrap_or(rest).trim_start();
     }
-    let mut made = if starts_with_any(rest, ACTING_WORDS).is_some()
+    let made = if starts_with_any(rest, ACTING_WORDS).is_some()
         || starts_with_any(rest, ON_BEHALF_WORDS).is_some()
     {
         rest
     } else {
-        let w = ["ให้ดำรงตำแหน่ง", "ดำรงตำแหน่ง", "เป็น"]
-            .into_iter()
-            .find(|w| rest.starts_with(w))?;
+        let w = starts_with_any(rest, MADE_WORDS)?;
         rest.get(w.len()..)?.trim_start()
     };
-    for ends in [APPOINTMENT_ENDS, ACTING_ENDS, LIST_INTROS] {
-        if let Some((e, _)) = find_first(made, ends) {
-            made = made.get(..e).unwrap_or(made);
-        }
-    }
-    let made = made.trim();
+    let made = before_any(made, &[APPOINTMENT_ENDS, ACTING_ENDS, LIST_INTROS]).trim();
     (!made.is_empty()).then(|| made.to_string())
 }
-
-/// Longest line read as a post followed by a name (`ครูผู้ฝึกสอน นางสาวก ข`):
-/// a heading's length, so running text never is.
-const MAX_POST_NAME_CHARS: usize = 80;
 
 /// A short line that is a post and then one titled name, and nothing after
 /// it: `ครูผู้ฝึกสอน นางสาวสุดา รักเรียน`, `ผู้อำนวยการโรงเรียน นายก ข`.
 /// (name, post).
 fn post_then_name(text: &str) -> Option<(String, String)> {
-    if text.chars().count() > MAX_POST_NAME_CHARS || !starts_position(text) {
+    // a heading's length: running text never is one
+    if !crate::outline::line::is_heading_length(text) || !starts_position(text) {
         return None;
     }
     // `รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)`: the name in brackets
@@ -280,12 +271,10 @@ fn acting_appointments(
         } else {
             (!post_after.is_empty()).then(|| post_after.to_string())
         };
-        let mut made = after.get(end..).unwrap_or("");
-        for ends in [APPOINTMENT_ENDS, DUTY_INTROS, ACTING_ENDS] {
-            if let Some((e, _)) = find_first(made, ends) {
-                made = made.get(..e).unwrap_or(made);
-            }
-        }
+        let made = before_any(
+            after.get(end..).unwrap_or(""),
+            &[APPOINTMENT_ENDS, DUTY_INTROS, ACTING_ENDS],
+        );
         let made = made.trim().trim_end_matches(['”', '"', ' ']);
         if made.is_empty() {
             continue;
@@ -313,7 +302,7 @@ fn bracketed_name(s: &str) -> Option<(String, &str, String)> {
 /// (the post written before, what the person is made) from what follows the
 /// name: `ข้าราชการพลเรือนสามัญ ตำแหน่ง X ให้ดำรงตำแหน่ง Y ตั้งแต่…` → (X, Y).
 fn what_they_are_made(rest: &str) -> Option<(Option<String>, String)> {
-    let (at, word) = find_first(rest, &["ให้ดำรงตำแหน่ง", "ดำรงตำแหน่ง", "เป็น"])?;
+    let (at, word) = find_first(rest, MADE_WORDS)?;
     let before = rest.get(..at)?.trim();
     let mut made = rest.get(at + word.len()..)?.trim();
     if let Some((end, _)) = find_first(made, APPOINTMENT_ENDS) {

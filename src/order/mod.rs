@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
-use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, find_first};
+use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, before_any, find_first};
 use people::{
     NameParts, bracketed_person, made_after_bracket, names_in_text, person_in_item,
     post_before_bracket, split_name, split_position,
@@ -260,15 +260,6 @@ fn add_once(
     }
 }
 
-/// What an order makes someone, without the duties written after it
-/// (`หัวหน้างานวิชาการ มีหน้าที่ …` → `หัวหน้างานวิชาการ`).
-fn cut_at_duties(made: &str) -> String {
-    match crate::thai::lexicon::find_first(made, crate::thai::lexicon::DUTY_INTROS) {
-        Some((i, _)) => made.get(..i).unwrap_or(made).trim_end().to_string(),
-        None => made.to_string(),
-    }
-}
-
 /// A person entry that carries only a name: no post, rank, role, class,
 /// appointment, duty or substitute.
 fn says_nothing(p: &Person) -> bool {
@@ -345,7 +336,10 @@ fn person_from(
     let (held, made) = match made {
         Some(m) => (position_text.clone(), Some(m)),
         None => match person_lines::post_and_appointment(&position_text) {
-            (post, Some(a)) => (post.unwrap_or_default(), Some(cut_at_duties(&a))),
+            (post, Some(a)) => (
+                post.unwrap_or_default(),
+                Some(before_any(&a, &[DUTY_INTROS]).trim_end().to_string()),
+            ),
             _ => (position_text.clone(), None),
         },
     };

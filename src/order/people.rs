@@ -4,7 +4,8 @@ use crate::read::{CellRole, TableCell};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, find_first, starts_with_any,
+    PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, before_any, find_first,
+    starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -91,7 +92,7 @@ pub fn post_before_bracket(before: &str) -> &str {
 /// `เป็น X` / `ดำรงตำแหน่ง X` → X. `None` for anything else (the intro of the
 /// person's duties: `กำกับและติดตาม… ดังนี้`).
 pub fn made_after_bracket(after: &str) -> Option<String> {
-    let mut made = if starts_with_any(after, ACTING_WORDS).is_some()
+    let made = if starts_with_any(after, ACTING_WORDS).is_some()
         || starts_with_any(after, ON_BEHALF_WORDS).is_some()
     {
         after
@@ -99,12 +100,9 @@ pub fn made_after_bracket(after: &str) -> Option<String> {
         let w = starts_with_any(after, APPOINTED_AS_WORDS)?;
         after.get(w.len()..)?.trim_start()
     };
-    for ends in [APPOINTMENT_ENDS, DUTY_INTROS, ACTING_ENDS] {
-        if let Some((end, _)) = find_first(made, ends) {
-            made = made.get(..end)?;
-        }
-    }
-    let made = made.trim().trim_end_matches(['”', '"', ' ']);
+    let made = before_any(made, &[APPOINTMENT_ENDS, DUTY_INTROS, ACTING_ENDS])
+        .trim()
+        .trim_end_matches(['”', '"', ' ']);
     (!made.is_empty()).then(|| made.to_string())
 }
 

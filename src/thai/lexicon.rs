@@ -375,6 +375,25 @@ pub fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words.iter().copied().find(|w| s.starts_with(w))
 }
 
+/// `s` up to the earliest place where a word of any of `lists` starts (all of
+/// `s` when none does): what an appointment makes someone ends at a when, a
+/// duty intro, the next clause.
+pub fn before_any<'a>(s: &'a str, lists: &[&[&str]]) -> &'a str {
+    let end = lists
+        .iter()
+        .filter_map(|words| find_first(s, words).map(|(i, _)| i))
+        .min()
+        .unwrap_or(s.len());
+    s.get(..end).unwrap_or(s)
+}
+
+/// "Consists of": what a body's members follow.
+pub const COMPOSED_OF: &str = "ประกอบด้วย";
+
+/// What an appointment makes someone, after the name: "be appointed to the
+/// post of", "hold the post of", "be".
+pub const MADE_WORDS: &[&str] = &["ให้ดำรงตำแหน่ง", "ดำรงตำแหน่ง", "เป็น"];
+
 /// The earliest position in `s` of any of `words` (byte offset, word).
 pub fn find_first<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
     words

@@ -14,7 +14,7 @@ use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
 use crate::outline::line::join_wrapped;
 use crate::outline::{NodeKind, Outline, ParaKind};
-use crate::thai::lexicon::{CLAUSE_OPENERS, starts_position, starts_with_any};
+use crate::thai::lexicon::{CLAUSE_OPENERS, COMPOSED_OF, starts_position, starts_with_any};
 
 /// Longest heading (in characters) taken as the name of an unnamed group of
 /// members (`ฝ่ายปฏิคม`).
@@ -187,8 +187,8 @@ impl Reader<'_> {
         let mut d = Draft::new(format!("c{seq}"));
 
         // members written in the intro itself: `… ประกอบด้วย นายก ข ประธานกรรมการ …`
-        if let Some(p) = intro.find("ประกอบด้วย") {
-            let tail = intro.get(p + "ประกอบด้วย".len()..).unwrap_or("").trim();
+        if let Some(p) = intro.find(COMPOSED_OF) {
+            let tail = intro.get(p + COMPOSED_OF.len()..).unwrap_or("").trim();
             if starts_with_name(tail) {
                 let found = parse_member_text(tail);
                 self.add_members(
@@ -239,7 +239,7 @@ impl Reader<'_> {
         // a committee with no body of its own must be appointed with its
         // composition (`แต่งตั้งคณะกรรมการ… ประกอบด้วย …`), not merely mentioned
         // (`ให้ X เป็นประธาน อ.ก.พ.` makes X chair of a body set up elsewhere)
-        let composed = mode.is_some() || intro.contains("ประกอบด้วย") || intro.starts_with("แต่งตั้ง");
+        let composed = mode.is_some() || intro.contains(COMPOSED_OF) || intro.starts_with("แต่งตั้ง");
         // a heading that names a body (`๒. คณะกรรมการกำกับห้องสอบ`) over a
         // list of names and nothing else: its members, roles unwritten
         let name_list = mode == Some(BodyMode::Children)
@@ -595,7 +595,7 @@ const MAX_DELEGATE_BYTES: usize = 200;
 /// its composition (`ประกอบด้วย`) — and does not only mention it in a
 /// preamble (`ตามที่ได้มีคำสั่ง… คณะกรรมการ… จึงให้ยกเลิก… ดังนี้`).
 fn appoints_body(intro: &str) -> bool {
-    if intro.contains("ประกอบด้วย") {
+    if intro.contains(COMPOSED_OF) {
         return true;
     }
     let Some(start) = introduced_body(intro) else {

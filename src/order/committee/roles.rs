@@ -9,7 +9,7 @@ use super::vocabulary::{
     APPOINTEE_CLAUSE_OPENERS, NOT_AN_APPOINTMENT, ROLE_CLAUSE_FOLLOWERS, ROLE_CUE,
     ROLE_FIRST_FOLLOWERS, ROLE_WORDS,
 };
-use crate::thai::lexicon::{COMMITTEE_ROLES as ROLES, ORDINAL_WORD};
+use crate::thai::lexicon::{COMMITTEE_ROLES as ROLES, COMPOSED_OF, ORDINAL_WORD};
 
 /// The role `s` is exactly (dots and spaces around ignored).
 pub(super) fn role_exact(s: &str) -> Option<&'static str> {
@@ -142,9 +142,6 @@ pub(super) fn clause_members(text: &str, from: usize) -> (Found, Vec<String>) {
     }
     (members, unsplit)
 }
-
-/// "Consists of": what a body's members follow.
-const COMPOSED_OF: &str = "ประกอบด้วย";
 
 /// The member named in a clause segment `…ให้ A แต่งตั้ง B จำนวน…` → `B`.
 fn appointee(seg: &str) -> String {
