@@ -18,10 +18,13 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The corpus directory, relative to the package root.
+/// The corpus directory (real orders), relative to the package root.
 const CORPUS_DIR: &str = "fixtures/corpus";
-/// The recorded baseline the ratchet compares with.
-const BASELINE: &str = "fixtures/corpus/scoreboard.json";
+/// Synthetic orders in the kinds the held-out checks name, each written with
+/// its facts before kamsang was run on it (`fixtures/heldout/README.md`).
+const HELDOUT_DIR: &str = "fixtures/heldout";
+/// The recorded baseline the ratchet compares with, in each directory.
+const BASELINE: &str = "scoreboard.json";
 /// Set to re-record the baseline instead of comparing with it.
 const UPDATE_VAR: &str = "KAMSANG_UPDATE_SCOREBOARD";
 /// Differences printed per file (the rest are counted).
@@ -415,8 +418,12 @@ fn parse(rel: &str, bytes: &[u8]) -> Value {
 }
 
 fn corpus_files() -> Vec<std::path::PathBuf> {
-    let files = common::files_with_ext(&common::root().join(CORPUS_DIR), "txt");
-    assert!(!files.is_empty(), "no corpus files in {CORPUS_DIR}");
+    txt_files(CORPUS_DIR)
+}
+
+fn txt_files(dir: &str) -> Vec<std::path::PathBuf> {
+    let files = common::files_with_ext(&common::root().join(dir), "txt");
+    assert!(!files.is_empty(), "no .txt orders in {dir}");
     files
 }
 
@@ -439,6 +446,16 @@ fn every_corpus_file_parses_and_validates() {
 
 #[test]
 fn scoreboard() {
+    board(CORPUS_DIR);
+}
+
+#[test]
+fn heldout_scoreboard() {
+    board(HELDOUT_DIR);
+}
+
+/// Score every order of `dir` that has facts, print the table and ratchet.
+fn board(dir: &str) {
     let mut table = String::new();
     let mut details = String::new();
     let mut scores: BTreeMap<String, Value> = BTreeMap::new();
@@ -448,9 +465,9 @@ fn scoreboard() {
         "{:<58} {:>9} {:>4} {:>4} {:>4} | {:>4} {:>4} {:>5} {:>5} {:>5} {:>5}",
         "file", "right", "invP", "invM", "invC", "ppl", "com", "membr", "nodes", "depth", "diags"
     );
-    for path in corpus_files() {
+    for path in txt_files(dir) {
         let name = stem(&path);
-        let rel = format!("{CORPUS_DIR}/{name}.txt");
+        let rel = format!("{dir}/{name}.txt");
         let out = parse(&rel, &std::fs::read(&path).expect("read"));
         let facts_path = path.with_extension("facts.json");
         if !facts_path.exists() {
@@ -508,13 +525,14 @@ fn scoreboard() {
         inv[1],
         inv[2]
     );
-    println!("\n{TABLE_BEGIN}\n{table}{TABLE_END}\n\nfirst differences per file:\n{details}");
-    ratchet(&scores);
+    println!("\n{TABLE_BEGIN} {dir}\n{table}{TABLE_END}\n\nfirst differences per file:\n{details}");
+    ratchet(dir, &scores);
 }
 
 /// Compare with (or, with `KAMSANG_UPDATE_SCOREBOARD`, rewrite) the baseline.
-fn ratchet(scores: &BTreeMap<String, Value>) {
-    let path = common::root().join(BASELINE);
+fn ratchet(dir: &str, scores: &BTreeMap<String, Value>) {
+    let baseline_rel = format!("{dir}/{BASELINE}");
+    let path = common::root().join(&baseline_rel);
     if std::env::var_os(UPDATE_VAR).is_some() {
         let doc = serde_json::json!({
             "about": format!("corpus scoreboard baseline; re-record with {UPDATE_VAR}=1 cargo test --test it corpus:: -- --nocapture"),
@@ -576,7 +594,7 @@ fn ratchet(scores: &BTreeMap<String, Value>) {
     }
     assert!(
         problems.is_empty(),
-        "corpus scoreboard is worse than {BASELINE} (or out of date):\n  {}\n\
+        "{dir} scoreboard is worse than {baseline_rel} (or out of date):\n  {}\n\
          If this is intended (facts edited, or a trade-off you accept), re-record with\n  \
          {UPDATE_VAR}=1 cargo test --test it corpus:: -- --nocapture\nand commit the new baseline.",
         problems.join("\n  ")

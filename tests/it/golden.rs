@@ -17,6 +17,7 @@ const ALL_FIXTURES: &[(&str, &str)] = &[
     ("fixtures/parse", "txt"),
     ("fixtures/committee", "txt"),
     ("fixtures/corpus", "txt"),
+    ("fixtures/heldout", "txt"),
     ("fixtures/docx", "docx"),
     ("fixtures/sheet", "xlsx"),
     ("fixtures/sheet", "ods"),
