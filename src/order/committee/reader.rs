@@ -434,6 +434,18 @@ impl Reader<'_> {
                         && member_detail(&mut d.members, &text, node.line_end)
                     {
                         d.open_member = true;
+                    } else if let Some(seat) = seat_under_role(d.group.as_deref(), &text) {
+                        // `ที่ปรึกษา` / `ผู้ว่าราชการจังหวัด…`: a seat whose role is
+                        // its group's heading
+                        d.kinds.push((c, crate::model::NodeKind::Member));
+                        d.open_member = true;
+                        self.add_members(
+                            d,
+                            vec![seat],
+                            c,
+                            (node.line_start, node.line_end),
+                            Vec::new(),
+                        );
                     } else if is_item && depth == 0 {
                         d.other_items += 1;
                         d.diagnostics.push(info(
@@ -503,7 +515,12 @@ impl Reader<'_> {
             }
             NodeKind::Item
             | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry | ParaKind::Heading) => {
-                if introduced_body(&text).is_some() && duty_intro(&text).is_none() {
+                // (a committee word alone, `คณะกรรมการ`, names no body: inside
+                // a committee's list it heads a group of its members)
+                if introduced_body(&text).is_some()
+                    && duty_intro(&text).is_none()
+                    && !COMMITTEE_WORDS.contains(&text.as_str())
+                {
                     // the next committee
                     return false;
                 }
@@ -523,6 +540,21 @@ impl Reader<'_> {
             _ => false,
         }
     }
+}
+
+/// A line under a heading that is a role (`ที่ปรึกษา`) holding only a post
+/// (`ผู้ว่าราชการจังหวัดเพชรบุรี`): a seat, its role the heading's. Short lines
+/// that start like a post only; never a clause or a list intro.
+fn seat_under_role(group: Option<&str>, text: &str) -> Option<Seat> {
+    role_exact(group?)?;
+    let first = text.split(' ').next().unwrap_or("");
+    let seat = !text.is_empty()
+        && text.chars().count() <= MAX_GROUP_HEADING_CHARS
+        && starts_with_any(text, CLAUSE_OPENERS).is_none()
+        && !ends_with_any(text, LIST_INTROS)
+        && !starts_with_name(text)
+        && starts_position(first);
+    seat.then(|| Seat::new(text.to_string(), None))
 }
 
 /// An unnumbered line right under a member's line that carries no member

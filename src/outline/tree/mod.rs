@@ -364,7 +364,15 @@ impl Builder {
             && let Some(family) = self.heads_a_list(line)
         {
             self.in_body = true;
-            self.heading(line, family);
+            self.heading(line, Some(family));
+            return;
+        }
+        // `… จึงแต่งตั้งคณะกรรมการ… ประกอบด้วย` / `ที่ปรึกษา` / `ผู้ว่าราชการจังหวัด`: a
+        // role alone after the list's intro heads a group of members, however
+        // the members under it are written
+        if self.preamble_started && self.role_after_list_intro(text) {
+            self.in_body = true;
+            self.heading(line, None);
             return;
         }
         let mut kind = header_line_kind(text, self.preamble_started);
@@ -404,6 +412,16 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Whether `text` is a committee role alone (`ที่ปรึกษา`, `คณะกรรมการ`)
+    /// right after the open paragraph's list intro (`… ประกอบด้วย`).
+    fn role_after_list_intro(&self, text: &str) -> bool {
+        whole_role(text).is_some()
+            && self
+                .cont
+                .and_then(|c| self.out.nodes.get(c))
+                .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)))
     }
 
     /// The last node is a title line holding only the document word (`ประกาศ`).
@@ -548,14 +566,14 @@ impl Builder {
 
     /// A heading over a list: a sibling of the list (and of an earlier
     /// heading) it restarts, the list's items its children.
-    fn heading(&mut self, line: &Line, family: Family) {
+    fn heading(&mut self, line: &Line, family: Option<Family>) {
         while let Some(&top) = self.stack.last() {
             let is_heading = self
                 .out
                 .nodes
                 .get(top)
                 .is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Heading));
-            if is_heading || self.family_of(top) == Some(family) {
+            if is_heading || (family.is_some() && self.family_of(top) == family) {
                 self.stack.pop();
             } else {
                 break;
@@ -573,7 +591,7 @@ impl Builder {
             && self.person_cont.is_none()
             && let Some(family) = self.heads_a_list(line)
         {
-            self.heading(line, family);
+            self.heading(line, Some(family));
             return;
         }
         // a work group (`ฝ่ายบริหารงานทั่วไป`) over a list that starts again
@@ -587,7 +605,7 @@ impl Builder {
                 .iter()
                 .any(|&i| self.family_of(i) == Some(family))
         {
-            self.heading(line, family);
+            self.heading(line, Some(family));
             return;
         }
         // `มีหน้าที่ …` after a person's or member's line: the duties of the
