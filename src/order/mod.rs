@@ -395,7 +395,7 @@ fn person_from(
     // duties written on the person's own line (`… มีหน้าที่กำกับ ดูแล กลุ่ม…`)
     // when no items under it hold them
     if duties.is_empty()
-        && let Some(text) = committee::person_duty_text(&position_text)
+        && let Some(text) = committee::person_duty_text(&position_text).or(pos.work)
     {
         duties.push(committee::inline_duty(
             format!("{id}.d1"),

@@ -4,8 +4,8 @@ use crate::read::{CellRole, TableCell};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, before_any, find_first,
-    starts_with_any,
+    PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, TEACHER_POST, WORK_WORD,
+    before_any, find_first, starts_position, starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -120,6 +120,9 @@ pub struct PositionParts {
     /// A post written after the standing: what the order gives the person
     /// (`ครู วิทยฐานะ ครูชำนาญการ หัวหน้าฝ่ายบริหารงานวิชาการ`).
     pub assigned: Option<String>,
+    /// Work written after the post (`ครูผู้ช่วย งานห้องสมุด`, `ครู อันดับ คศ.๑
+    /// งานสารบรรณ`): the person's duty, not part of the post.
+    pub work: Option<String>,
 }
 
 /// Read `[ตำแหน่ง] position [rank] [acting role] [duty intro…]`.
@@ -161,6 +164,7 @@ pub fn split_position(rest: &str) -> PositionParts {
     }
     let mut rank = None;
     let mut assigned = None;
+    let mut work = None;
     // `รัฐมนตรีว่าการกระทรวงการคลังจังหวัดอุบลราชธานี จังหวัดอุดรธานี และ
     // จังหวัดศรีสะเกษ`: a list of provinces after the post is the area the
     // order gives, not part of the post (one province may name the post:
@@ -179,9 +183,30 @@ pub fn split_position(rest: &str) -> PositionParts {
         rank = non_empty(standing);
         assigned = non_empty(rest);
         s = s[..i].trim_end();
+    } else if let Some(i) = s.find(&format!(" {WORK_WORD}"))
+        && s[..i].split(' ').next().is_some_and(starts_position)
+    {
+        // `ครูผู้ช่วย งานห้องสมุด`: the work after the post
+        work = non_empty(&s[i..]);
+        s = s[..i].trim_end();
     } else if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r) && s.len() > r.len()) {
-        rank = Some((*r).to_string());
-        s = s[..s.len() - r.len()].trim_end();
+        let before = &s[..s.len() - r.len()];
+        let post = before.trim_end();
+        // (a teacher's standing is named with the post, glued: ครูชำนาญการพิเศษ;
+        // `ครู ชำนาญการ` writes the standing apart)
+        rank = Some(if before == TEACHER_POST {
+            s.to_string()
+        } else {
+            (*r).to_string()
+        });
+        s = post;
+    }
+    // `… ครูชำนาญการ งานทะเบียนและวัดผล`: after the standing, work is a duty
+    if assigned
+        .as_deref()
+        .is_some_and(|a| a.starts_with(WORK_WORD))
+    {
+        work = assigned.take();
     }
     PositionParts {
         position: non_empty(s),
@@ -189,6 +214,7 @@ pub fn split_position(rest: &str) -> PositionParts {
         role,
         class,
         assigned,
+        work,
     }
 }
 
@@ -316,7 +342,8 @@ mod tests {
                 rank: None,
                 role: None,
                 class: None,
-                assigned: None
+                assigned: None,
+                work: None
             }
         );
         let p = split_position("ครู วิทยฐานะชำนาญการ");
@@ -337,6 +364,40 @@ mod tests {
         assert_eq!(
             (p.position.as_deref(), p.rank.as_deref()),
             (Some("ครูผู้ช่วย"), None)
+        );
+        // work after the post or the standing is a duty (held-out h09)
+        for (text, post, rank, work) in [
+            ("ตำแหน่ง ครูผู้ช่วย งานห้องสมุด", "ครูผู้ช่วย", None, "งานห้องสมุด"),
+            (
+                "ตำแหน่ง ครู อันดับ คศ.๑ งานสารบรรณ",
+                "ครู",
+                Some("คศ.๑"),
+                "งานสารบรรณ",
+            ),
+            (
+                "ตำแหน่ง ครู วิทยฐานะ ครูชำนาญการ งานทะเบียนและวัดผล",
+                "ครู",
+                Some("ครูชำนาญการ"),
+                "งานทะเบียนและวัดผล",
+            ),
+        ] {
+            let p = split_position(text);
+            assert_eq!(
+                (
+                    p.position.as_deref(),
+                    p.rank.as_deref(),
+                    p.work.as_deref(),
+                    p.assigned
+                ),
+                (Some(post), rank, Some(work), None),
+                "{text}"
+            );
+        }
+        // the standing alone, as a committee list writes the post (held-out h01)
+        let p = split_position("ครูชำนาญการพิเศษ");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("ครู"), Some("ครูชำนาญการพิเศษ"))
         );
         let p = split_position("ตำแหน่ง ครู อันดับ คศ.1");
         assert_eq!(

@@ -10,6 +10,7 @@
 //! outline only.
 
 use crate::model::Person;
+use crate::order::committee::inline_duty;
 use crate::order::people::{split_name, split_position};
 use crate::order::table_rows;
 use crate::outline::{NodeKind, Outline, ParaKind};
@@ -48,14 +49,34 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         let mut post = position.as_deref().map(split_position).unwrap_or_default();
         // … and a student's class, which says what it is by its form
         // (`ป.๖/๑`, `ชั้นมัธยมศึกษาปีที่ ๓/๑`)
+        let id = format!("u{}", out.len() + 1);
+        let mut duties = Vec::new();
         if let Some(r) = by_header {
             post.class = r.class.or(post.class);
             appointed_as = r.appointed_as;
+            if let Some(work) = r.duty {
+                duties.push(inline_duty(
+                    format!("{id}.d1"),
+                    &work,
+                    n.line_start,
+                    n.line_end,
+                ));
+            }
         } else if row.is_some() {
             post.class = split_position(name.rest).class;
         }
+        if duties.is_empty()
+            && let Some(work) = post.work.take()
+        {
+            duties.push(inline_duty(
+                format!("{id}.d1"),
+                &work,
+                n.line_start,
+                n.line_end,
+            ));
+        }
         let person = Person {
-            id: format!("u{}", out.len() + 1),
+            id,
             number: None,
             label: None,
             node: outline.id(i),
@@ -72,7 +93,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             appointed_as: appointed_as.or(post.assigned),
             line_start: n.line_start,
             line_end: n.line_end,
-            duties: Vec::new(),
+            duties,
             substitutes: Vec::new(),
         };
         out.push((i, person));

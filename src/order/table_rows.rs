@@ -6,7 +6,7 @@
 use crate::outline::{Node, NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
     COMMITTEE_ROLES, GROUP_WORDS, TABLE_CLASS_HEADS, TABLE_DUTY_HEADS, TABLE_NAME_HEADS,
-    TABLE_POSITION_HEADS, starts_with_any,
+    TABLE_POSITION_HEADS, starts_position, starts_with_any,
 };
 
 /// What a row's cells say about its person, by the header's columns.
@@ -16,9 +16,13 @@ pub struct RowFields {
     pub position: Option<String>,
     /// The cell under a `ชั้น` column (a class, a faculty and year).
     pub class: Option<String>,
-    /// The cell under a duty column (`หน้าที่`, `ปฏิบัติหน้าที่`), or a role
-    /// column's heading with the cell (`ประธานชมรม` + `ค่ายอาสาพัฒนา`).
+    /// The cell under a duty column (`หน้าที่`, `ปฏิบัติหน้าที่`) when it is a
+    /// post or a role (`ครูประจำชั้น ป.๑`, `หัวหน้างาน…`), or a role column's
+    /// heading with the cell (`ประธานชมรม` + `ค่ายอาสาพัฒนา`).
     pub appointed_as: Option<String>,
+    /// The cell under a duty column when it is work to do, not a post
+    /// (`งานสารบรรณของกลุ่ม`, `กำกับ ดูแล ติดตาม…`).
+    pub duty: Option<String>,
 }
 
 /// The cells of a one-line node, trimmed.
@@ -78,12 +82,24 @@ pub fn read_row(header: &[&str], row: &[&str], name_cell: usize) -> Option<RowFi
         } else if TABLE_CLASS_HEADS.iter().any(|w| h.contains(w)) {
             out.class.get_or_insert(cell);
         } else if TABLE_DUTY_HEADS.iter().any(|w| h.contains(w)) {
-            out.appointed_as.get_or_insert(cell);
+            if is_post(&cell) {
+                out.appointed_as.get_or_insert(cell);
+            } else {
+                out.duty.get_or_insert(cell);
+            }
         } else if starts_with_any(h, COMMITTEE_ROLES).is_some() {
             out.appointed_as.get_or_insert_with(|| joined(h, &cell));
         }
     }
     Some(out)
+}
+
+/// Whether a duty cell names a post or role the person is given (it starts
+/// like a post, `ครูประจำชั้น…` / `หัวหน้า…`, or is a committee role) rather
+/// than the work itself.
+fn is_post(cell: &str) -> bool {
+    let first = cell.split(' ').next().unwrap_or("");
+    starts_position(first) || starts_with_any(cell, COMMITTEE_ROLES).is_some()
 }
 
 /// A role column's heading and its cell as one phrase, the heading's last
@@ -137,6 +153,22 @@ mod tests {
             ),
             (Some("ครู"), Some("ครูประจำชั้น ป.๑"), None)
         );
+        // a duty column holding the work, not a post (held-out order h04)
+        let office = ["ลำดับ", "ชื่อ - สกุล", "ตำแหน่ง", "หน้าที่ที่ได้รับมอบหมาย"];
+        for (work, post) in [
+            ("งานสารบรรณของกลุ่ม", "เจ้าพนักงานธุรการปฏิบัติงาน"),
+            ("กำกับ ดูแล ติดตามการปฏิบัติงานของกลุ่ม", "ผู้อำนวยการกลุ่ม"),
+        ] {
+            let got = read_row(&office, &["๔", "นางสาวศิริพร แก้วกาญจนา", post, work], 1).unwrap();
+            assert_eq!(
+                (
+                    got.position.as_deref(),
+                    got.duty.as_deref(),
+                    got.appointed_as
+                ),
+                (Some(post), Some(work), None)
+            );
+        }
         // cells that do not line up with the header: not read
         assert_eq!(read_row(&header, &row[..4], 1), None);
         assert_eq!(

@@ -192,6 +192,15 @@ pub const TITLE_FALSE_FRIENDS: &[&str] = &[
     "คุณพ่อ",
 ];
 
+/// "Work, task" (งาน…): a phrase after a person's post that starts with it
+/// is the work the order gives them (`ครูผู้ช่วย งานห้องสมุด`), a duty.
+pub const WORK_WORD: &str = "งาน";
+
+/// The teacher's post (ครู): its academic standings are named with it
+/// (วิทยฐานะ ครูชำนาญการพิเศษ), so `ครูชำนาญการพิเศษ` is the post ครู with the
+/// standing ครูชำนาญการพิเศษ, as when written `ครู วิทยฐานะ ครูชำนาญการพิเศษ`.
+pub const TEACHER_POST: &str = "ครู";
+
 /// Ranks and academic standings (ระดับ / วิทยฐานะ), longest first. Written after
 /// the position, with or without a space ("นักวิชาการศึกษาชำนาญการ").
 pub const RANKS: &[&str] = &[
@@ -614,8 +623,10 @@ pub const BACKGROUND_START: &str = "ตามที่";
 pub const BACKGROUND_END: &str = "นั้น";
 
 /// Words that end an introducing line whose list (members, people, duties)
-/// follows it: "consisting of", "as follows", a colon.
-pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดังต่อไปนี้", "ดังนี้", ":"];
+/// follows it: "consisting of", "as follows" (also `ดังรายนามต่อไปนี้` /
+/// `ตามรายชื่อต่อไปนี้`, "by the names that follow", and `…ข้างล่างนี้`,
+/// "below"), a colon.
+pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดังต่อไปนี้", "ต่อไปนี้", "ข้างล่างนี้", "ดังนี้", ":"];
 
 /// Words that begin the name of a body of people: a committee (คณะกรรมการ), a
 /// sub-committee (คณะอนุกรรมการ), a working group (คณะทำงาน). A .docx
@@ -840,6 +851,9 @@ pub const NAME_ENDS: &[&str] = &[
     " ตาม",
     "ประกอบด้วย",
     "ดังต่อไปนี้",
+    // `… ดังรายนามต่อไปนี้` / `ตามรายชื่อแนบท้าย`: the names follow
+    " ดังราย",
+    " ดังมีราย",
     "ดังนี้",
     "มีอำนาจหน้าที่",
     "มีหน้าที่",
@@ -857,6 +871,22 @@ pub const DUTY_FILLERS: &[&str] = &["และความรับผิดช�
 /// Words that open a clause giving a committee its duties ("let …", "in this
 /// regard, let …").
 pub const DUTY_CLAUSE_OPENERS: &[&str] = &["ให้", "โดยให้", "ทั้งนี้"];
+
+/// Clauses addressed to everyone the order names ("let those appointed /
+/// assigned / listed …", "let the said persons …", "let the committee …"):
+/// such a line opens a paragraph of its own, never the wrapped rest of the
+/// person or member line before it.
+pub const ADDRESSEE_CLAUSES: &[&str] = &[
+    "ให้ผู้ที่ได้รับ",
+    "ให้ผู้ได้รับ",
+    "ให้ผู้ที่มีรายชื่อ",
+    "ให้ผู้มีรายชื่อ",
+    "ให้บุคคลดังกล่าว",
+    "ให้บุคลากรที่ได้รับ",
+    "ให้คณะกรรมการ",
+    "ให้คณะอนุกรรมการ",
+    "ให้คณะทำงาน",
+];
 
 /// Words that open a running-text clause naming a member ("let …", "with … as").
 pub const APPOINTEE_CLAUSE_OPENERS: &[&str] = &["โดยให้", "โดยมี", "ให้"];

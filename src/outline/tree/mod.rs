@@ -28,8 +28,9 @@ use crate::error::Result;
 use crate::limits::Limits;
 use crate::read::{Line, ParaStart, Source};
 use crate::thai::lexicon::{
-    BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS,
-    PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_position, starts_with_any, whole_role,
+    ADDRESSEE_CLAUSES, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES,
+    DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_position,
+    starts_with_any, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -398,7 +399,13 @@ impl Builder {
                         .is_some_and(|n| {
                             LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
                         });
+                // where each line is a paragraph, a clause (`ในกรณีที่…`, `ให้…`)
+                // opens a paragraph of the preamble too
+                let clause_paragraph = self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
+                    && line.para_start != ParaStart::SoftBreak
+                    && starts_with_any(text, CLAUSE_OPENERS).is_some();
                 let starts = heads_names
+                    || clause_paragraph
                     || starts_with_any(text, PREAMBLE_STARTS).is_some()
                     || starts_own_paragraph(line)
                     || self.cont.is_some_and(|c| !self.continues_subject(c, text));
@@ -614,7 +621,8 @@ impl Builder {
         // role: a clause of its own)
         if starts_own_paragraph(line)
             || (self.person_cont.is_some()
-                && starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some())
+                && (starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some()
+                    || starts_with_any(&line.text, ADDRESSEE_CLAUSES).is_some()))
             || (self.person_cont.is_some()
                 && self.after_complete_entry()
                 && starts_with_any(&line.text, CLAUSE_OPENERS).is_some())
@@ -687,7 +695,10 @@ impl Builder {
             }
             // a new paragraph closes the innermost open list item
             None if self.cont.is_some() && self.ends_paragraph(line) => {
-                if self.stack.len() > 1 {
+                if starts_with_any(&line.text, ADDRESSEE_CLAUSES).is_some() {
+                    // to everyone the lists name: outside them all
+                    self.stack.clear();
+                } else if self.stack.len() > 1 {
                     self.stack.pop();
                 }
                 let parent = self.stack.last().copied();
@@ -721,8 +732,9 @@ impl Builder {
             return true;
         }
         let text = line.text.as_str();
-        // a .docx paragraph that starts a name, role, seat or body
-        if starts_own_paragraph(line) {
+        // a .docx paragraph that starts a name, role, seat or body; a clause
+        // to all the order names (`ให้ผู้ที่ได้รับแต่งตั้ง…`)
+        if starts_own_paragraph(line) || starts_with_any(text, ADDRESSEE_CLAUSES).is_some() {
             return true;
         }
         // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the
