@@ -7,11 +7,14 @@ use crate::common;
 mod safety;
 
 use std::collections::BTreeSet;
+#[cfg(unix)]
 use std::io::Write;
 #[cfg(unix)]
 use std::os::unix::fs::symlink;
 use std::path::Path;
-use std::process::{Command, Stdio};
+#[cfg(unix)]
+use std::process::Command;
+use std::process::Stdio;
 
 use serde_json::Value;
 

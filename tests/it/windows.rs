@@ -5,7 +5,10 @@
 //! Runs when the release `kamsang.exe` (`KAMSANG_WINDOWS_BIN`, or
 //! `target/x86_64-pc-windows-gnu/release/kamsang.exe`) and Wine are there;
 //! otherwise each test skips with its reason, unless `KAMSANG_REQUIRE_WINE` is
-//! set (as `.ci/run` does after building it and installing Wine).
+//! set (as `.ci/run` does after building it and installing Wine). The rest of
+//! the CLI's tests run on it too, in a step of their own (`.ci/run`, with
+//! `KAMSANG_TEST_EXE` and `KAMSANG_TEST_RUNNER`: tests/common/under_test.rs);
+//! the last test here checks and prints the list of those that cannot.
 
 use crate::common;
 
