@@ -178,5 +178,11 @@ mod tests {
             Some(std::io::ErrorKind::PermissionDenied)
         );
         assert!(Error::new("a.txt", ErrorKind::Empty).source().is_none());
+        // Windows' system messages end with a full stop the line goes on after
+        let full = std::io::Error::other("Not enough space on the disk.");
+        assert_eq!(
+            Error::io("a.txt", full).to_string(),
+            "a.txt: cannot read: Not enough space on the disk"
+        );
     }
 }

@@ -395,10 +395,9 @@ pub(crate) fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => {
             let s = e.to_string();
-            match s.split_once(" (os error") {
-                Some((message, _)) => message.to_string(),
-                None => s,
-            }
+            let message = s.split_once(" (os error").map_or(s.as_str(), |(m, _)| m);
+            // Windows ends its system messages with a full stop; ours go on
+            message.trim_end().trim_end_matches('.').to_string()
         }
     }
 }

@@ -409,7 +409,7 @@ fn write_output(
 fn stdout_done(result: std::io::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kamsang: stdout: cannot write: {}", plain_io(&e));
             ExitCode::from(1)
@@ -417,13 +417,27 @@ fn stdout_done(result: std::io::Result<()>) -> ExitCode {
     }
 }
 
-/// An I/O error without Rust's `(os error N)`.
+/// Windows' `ERROR_PIPE_NOT_CONNECTED`, which std does not count as a broken
+/// pipe: what a write to a pipe whose reader has gone gives under Wine (on
+/// Windows itself it is `ERROR_NO_DATA`, which std does count).
+#[cfg(windows)]
+const ERROR_PIPE_NOT_CONNECTED: i32 = 233;
+
+/// Whether a write failed because the reader of the pipe has gone (`| head`).
+fn closed_pipe(e: &std::io::Error) -> bool {
+    #[cfg(windows)]
+    if e.raw_os_error() == Some(ERROR_PIPE_NOT_CONNECTED) {
+        return true;
+    }
+    e.kind() == std::io::ErrorKind::BrokenPipe
+}
+
+/// An I/O error without Rust's `(os error N)`, and without the full stop
+/// Windows ends its system messages with (ours go on after it).
 fn plain_io(e: &std::io::Error) -> String {
     let s = e.to_string();
-    match s.split_once(" (os error") {
-        Some((message, _)) => message.to_string(),
-        None => s,
-    }
+    let message = s.split_once(" (os error").map_or(s.as_str(), |(m, _)| m);
+    message.trim_end().trim_end_matches('.').to_string()
 }
 
 /// An I/O error in a few plain words: "no such file", "permission denied",
@@ -547,14 +561,7 @@ fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
         .iter()
         .try_for_each(|line| writeln!(out, "{}", line.text))
         .and_then(|()| out.flush());
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kamsang: stdout: {e}");
-            ExitCode::from(1)
-        }
-    }
+    stdout_done(written)
 }
 
 /// Parse one input and write it back as .txt or .docx (`to`) at `output`.
@@ -683,12 +690,5 @@ fn esc(name: &str) -> std::borrow::Cow<'_, str> {
 /// Print to stdout; a closed pipe (`| head`) is not an error worth a message.
 fn print_or_fail(s: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("kamsang: stdout: {e}");
-            ExitCode::from(1)
-        }
-    }
+    stdout_done(out.write_all(s.as_bytes()).and_then(|()| out.flush()))
 }

@@ -3,22 +3,25 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use kamsang::DutyOrder;
 use kamsang::model::OutlineNode;
 
+mod under_test;
+pub use under_test::*;
+
 /// The reference order: a real school duty order, the first fixture.
 pub const REFERENCE: &str = "fixtures/parse/phetchaburi1-policy-plan.txt";
 
-/// Run the real `kamsang` binary from the package root.
+/// Run the binary under test ([`kamsang_bin`]) from the package root.
 pub fn kamsang(args: &[&str]) -> Output {
     kamsang_in(&root(), args)
 }
 
 /// `kamsang ARGS` run in `dir`.
 pub fn kamsang_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kamsang"))
+    kamsang_bin()
         .args(args)
         .current_dir(dir)
         .output()
@@ -28,7 +31,7 @@ pub fn kamsang_in(dir: &Path, args: &[&str]) -> Output {
 /// `kamsang ARGS` run in `dir` with `stdin` on its standard input (none:
 /// /dev/null), both outputs captured.
 pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kamsang"))
+    let mut child = kamsang_bin()
         .args(args)
         .current_dir(dir)
         .stdin(if stdin.is_some() {

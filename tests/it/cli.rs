@@ -65,7 +65,8 @@ fn bad_inputs_get_clear_errors() {
         ("empty.txt", b"", "empty input: no text to parse"),
         ("blank.txt", b"  \n\n", "empty input: no text to parse"),
         (
-            "nul.txt",
+            // not nul.txt: NUL (with any extension) is a device on Windows
+            "nuls.txt",
             b"a\x00b\n",
             "not readable text: contains NUL bytes: binary data, or UTF-16 without a BOM (use --encoding utf-16le)",
         ),
@@ -92,6 +93,29 @@ fn bad_inputs_get_clear_errors() {
         let o = kamsang(&["parse", p]);
         assert_eq!(o.status.code(), Some(1), "{name}");
         assert_eq!(stderr(&o), format!("kamsang: {p}: {msg}\n"), "{name}");
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    // `kamsang parse X | head -c 16`: the JSON (200 KB) is more than a pipe
+    // holds, so the writes after the reader has gone fail, quietly
+    for args in [&["parse", REFERENCE][..], &["normalize", REFERENCE][..]] {
+        let mut child = common::kamsang_bin()
+            .args(args)
+            .current_dir(common::root())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn kamsang");
+        let mut first = [0u8; 16];
+        let mut out = child.stdout.take().expect("stdout");
+        std::io::Read::read_exact(&mut out, &mut first).expect("the output begins");
+        drop(out);
+        let o = child.wait_with_output().expect("wait");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(o.stderr.is_empty(), "{args:?}: {}", stderr(&o));
     }
 }
 

@@ -75,7 +75,7 @@ fn expected(t: &Path, paths: &[String]) -> BTreeMap<String, String> {
     paths
         .iter()
         .map(|p| {
-            let o = Command::new(env!("CARGO_BIN_EXE_kamsang"))
+            let o = common::kamsang_bin()
                 .args(["parse", "--compact", p])
                 .current_dir(t)
                 .output()
@@ -145,7 +145,7 @@ fn by_path(lines: &str) -> BTreeMap<String, String> {
 
 /// PATH with the directory of the kamsang binary first, as the recipes say `kamsang`.
 fn path_with_kamsang() -> String {
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_kamsang"));
+    let bin = common::test_exe();
     let dir = bin.parent().expect("bin dir").display().to_string();
     format!("{dir}:{}", std::env::var("PATH").unwrap_or_default())
 }
@@ -170,6 +170,9 @@ fn have(tool: &str, arg: &str) -> bool {
 
 #[test]
 fn gnu_parallel_recipe_converts_every_file_in_order() {
+    if common::unix_binary_only() {
+        return;
+    }
     if common::skip_without(
         have("parallel", "--version"),
         "KAMSANG_REQUIRE_PARALLEL",
@@ -213,6 +216,9 @@ fn gnu_parallel_recipe_converts_every_file_in_order() {
 
 #[test]
 fn xargs_recipe_converts_every_file() {
+    if common::unix_binary_only() {
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
     let paths = archive(t);
@@ -294,6 +300,9 @@ fn stdin_paths_give_one_line_each_in_input_order() {
 
 #[test]
 fn nul_separated_paths_allow_newlines_in_names() {
+    if common::unix_binary_only() {
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
     copy(
@@ -322,7 +331,7 @@ fn hadoop_streaming_contract_one_line_per_path_without_tabs() {
     let mut input = paths.join("\n");
     input.push('\n');
     // The mapper command of the README recipe, with the binary on PATH.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kamsang"))
+    let mut child = common::kamsang_bin()
         .args([
             "batch",
             "-",
@@ -388,6 +397,9 @@ fn spark_submit() -> PathBuf {
 
 #[test]
 fn pyspark_recipe_runs_in_local_mode() {
+    if common::unix_binary_only() {
+        return;
+    }
     let pyspark = have("java", "-version")
         && Command::new("python3")
             .args(["-c", "import pyspark"])
@@ -411,7 +423,8 @@ fn pyspark_recipe_runs_in_local_mode() {
     let mut child = Command::new(spark_submit())
         .args(["--master", "local[2]"])
         .arg(&script)
-        .args(["paths.txt", "json-out", env!("CARGO_BIN_EXE_kamsang")])
+        .args(["paths.txt", "json-out"])
+        .arg(common::test_exe())
         .current_dir(t)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -257,7 +257,7 @@ fn batch_with_a_missing_input_is_a_usage_error_that_creates_nothing() {
     std::fs::create_dir(t.join("in")).expect("mkdir");
     std::fs::copy(common::root().join(ORDER), t.join("in/a.txt")).expect("copy");
     let out = t.join("out");
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kamsang"))
+    let o = common::kamsang_bin()
         .args(["batch", "in", "nothere", "-o", "out"])
         .current_dir(t)
         .output()

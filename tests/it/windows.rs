@@ -5,7 +5,10 @@
 //! Runs when the release `kamsang.exe` (`KAMSANG_WINDOWS_BIN`, or
 //! `target/x86_64-pc-windows-gnu/release/kamsang.exe`) and Wine are there;
 //! otherwise each test skips with its reason, unless `KAMSANG_REQUIRE_WINE` is
-//! set (as `.ci/run` does after building it and installing Wine).
+//! set (as `.ci/run` does after building it and installing Wine). The rest of
+//! the CLI's tests run on it too, in a step of their own (`.ci/run`, with
+//! `KAMSANG_TEST_EXE` and `KAMSANG_TEST_RUNNER`: tests/common/under_test.rs);
+//! the last test here checks and prints the list of those that cannot.
 
 use crate::common;
 
@@ -23,19 +26,6 @@ fn exe() -> PathBuf {
     )
 }
 
-/// Wine's loader: `wine` or `wine64` on PATH, or Debian's wine64 package's
-/// own place (it installs no `wine` command without the `wine` package).
-fn wine() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .flat_map(|d| [d.join("wine"), d.join("wine64")])
-        .chain([PathBuf::from("/usr/lib/wine/wine64")])
-        .find(|p| p.is_file())
-}
-
-/// The mingw-w64 C compiler, for the stand-in DLL (see [`boot`]).
-const MINGW_GCC: &str = "x86_64-w64-mingw32-gcc";
-
 fn on_path(program: &str) -> bool {
     let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path).any(|d| d.join(program).is_file())
@@ -43,85 +33,39 @@ fn on_path(program: &str) -> bool {
 
 /// `None` (after printing why) when the test must skip.
 fn setup() -> Option<PathBuf> {
-    let (exe, wine) = (exe(), wine());
-    let available = exe.is_file() && wine.is_some() && on_path(MINGW_GCC);
+    let (exe, wine) = (exe(), common::find_wine());
+    let available = exe.is_file() && wine.is_some() && on_path(common::MINGW_GCC);
     let reason = format!(
-        "needs Wine, {MINGW_GCC} and the Windows build at {} (cargo build --release --target x86_64-pc-windows-gnu)",
+        "needs Wine, {} and the Windows build at {} (cargo build --release --target x86_64-pc-windows-gnu)",
+        common::MINGW_GCC,
         exe.display()
     );
     if common::skip_without(available, "KAMSANG_REQUIRE_WINE", &reason) {
         return None;
     }
-    boot(wine.as_deref()?);
+    common::boot_wine(wine.as_deref()?);
     wine
-}
-
-/// Where Wine keeps its prefix: made once (tens of seconds) and kept in
-/// target/ for later runs.
-fn prefix() -> PathBuf {
-    common::root().join("target/wine-prefix")
-}
-
-/// Make the prefix once, before the tests (which run in parallel) use it,
-/// and give it `bcryptprimitives.dll` where Wine lacks it (Wine 8: Rust's std
-/// calls its `ProcessPrng`; tests/wine/bcryptprimitives.c says more).
-fn boot(wine: &Path) {
-    static BOOT: std::sync::Once = std::sync::Once::new();
-    BOOT.call_once(|| {
-        let system32 = prefix().join("drive_c/windows/system32");
-        if !system32.is_dir() {
-            let o = wine_command(wine, Path::new("wineboot"), &common::root())
-                .arg("--init")
-                .output()
-                .expect("run wineboot");
-            assert!(
-                system32.is_dir(),
-                "wineboot made no prefix: {}",
-                common::stderr(&o)
-            );
-        }
-        let dll = system32.join("bcryptprimitives.dll");
-        let builtin =
-            Path::new("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows/bcryptprimitives.dll");
-        if !dll.is_file() && !builtin.is_file() {
-            let o = Command::new(MINGW_GCC)
-                .args(["-shared", "-O2", "-s", "-o"])
-                .arg(&dll)
-                .arg(common::root().join("tests/wine/bcryptprimitives.c"))
-                .arg("-ladvapi32")
-                .output()
-                .expect("run mingw gcc");
-            assert!(o.status.success(), "{MINGW_GCC}: {}", common::stderr(&o));
-        }
-    });
-}
-
-/// `wine PROGRAM` in `dir`, quiet, without a display, with no Mono or Gecko
-/// installer popping up.
-fn wine_command(wine: &Path, program: &Path, dir: &Path) -> Command {
-    let mut c = Command::new(wine);
-    c.arg(program)
-        .current_dir(dir)
-        .env("WINEPREFIX", prefix())
-        .env("WINEDEBUG", "-all")
-        .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .stdin(Stdio::null());
-    c
 }
 
 /// Run the Windows binary in `dir`.
 fn win(wine: &Path, dir: &Path, args: &[&str]) -> Output {
-    wine_command(wine, &exe(), dir)
+    common::wine_command(wine, &exe())
         .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
         .output()
         .expect("run kamsang.exe under wine")
 }
 
-/// Run the Linux binary in `dir`: what the Windows one must match.
+/// Run the Linux binary (the one cargo built, whatever the binary under
+/// test is) in `dir`: what the Windows one must match.
 fn linux(dir: &Path, args: &[&str]) -> Output {
-    common::kamsang_in(dir, args)
+    Command::new(common::cargo_bin())
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run kamsang")
 }
 
 /// Same exit code, stdout and stderr.
@@ -414,4 +358,45 @@ fn completions_man_and_version_match_linux() {
             "{args:?}: stdout differs"
         );
     }
+}
+
+/// The CLI tests that do not run whole on the Windows binary under Wine
+/// (`common::UNIX_BINARY_ONLY`) are tests that say so: each name is a test
+/// in the file its module path names and calls `common::unix_binary_only()`,
+/// and no other test calls it. Printed, so CI's log lists them.
+#[test]
+fn the_tests_wine_cannot_run_are_listed_exactly() {
+    let it = common::root().join("tests/it");
+    let mut calls = 0;
+    for (name, reason) in common::UNIX_BINARY_ONLY {
+        eprintln!("not under Wine: {name}: {reason}");
+        let (module, test) = name.rsplit_once("::").expect("module::test");
+        let file = it.join(format!("{}.rs", module.replace("::", "/")));
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("{name}: {}: {e}", file.display()));
+        let at = text
+            .find(&format!("\nfn {test}()"))
+            .unwrap_or_else(|| panic!("{name}: no fn {test} in {}", file.display()));
+        let body = &text[at + 1..];
+        let body = &body[..body.find("\n}\n").expect("end of the test")];
+        assert!(
+            body.contains("common::unix_binary_only()"),
+            "{name} does not call common::unix_binary_only()"
+        );
+        calls += 1;
+    }
+    let mut called = 0;
+    let mut todo = vec![it];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).expect("tests/it") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("windows.rs") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                called += text.matches("common::unix_binary_only()").count();
+            }
+        }
+    }
+    assert_eq!(called, calls, "a test calls unix_binary_only() unlisted");
 }

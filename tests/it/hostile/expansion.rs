@@ -342,6 +342,9 @@ fn render_to_docx_past_the_part_limit_is_refused_up_front() {
 /// the largest child stays under 1 GiB resident.
 #[test]
 fn worst_inputs_under_a_4_gib_address_space_cap() {
+    if crate::common::unix_binary_only() {
+        return;
+    }
     let available = std::process::Command::new("prlimit")
         .arg("--version")
         .output()
@@ -370,7 +373,7 @@ fn worst_inputs_under_a_4_gib_address_space_cap() {
         d.write(name, bytes);
         let o = std::process::Command::new("prlimit")
             .arg("--as=4294967296")
-            .arg(super::bin())
+            .arg(crate::common::test_exe())
             .args(["parse", name])
             .current_dir(d.0.path())
             .output()
