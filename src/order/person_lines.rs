@@ -184,7 +184,10 @@ fn heading_above(outline: &Outline, i: usize) -> Option<String> {
             _ => return None,
         }
     }
-    None
+    // the first entries under a heading (`วันที่ ๑๓ เมษายน ๒๕๖๗` / `นายก ข  หัวหน้าเวร`)
+    let parent = outline.node(i)?.parent.and_then(|p| outline.node(p))?;
+    (parent.kind == NodeKind::Paragraph(ParaKind::Heading) && is_group_heading(&parent.text))
+        .then(|| parent.text.clone())
 }
 
 #[cfg(test)]

@@ -350,6 +350,26 @@ pub fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
+/// Whether `text` is a day and nothing else, as a roster heads each day's
+/// people: a weekday (`วันจันทร์`, `วันเสาร์ที่ ๑๓ เมษายน ๒๕๖๗`) or a date
+/// after `วันที่` (`วันที่ ๑๓ เมษายน ๒๕๖๗`, with its month).
+pub fn is_day_heading(text: &str) -> bool {
+    let t = text.trim();
+    if let Some(n) = weekday_prefix(t) {
+        let after = rest(t, n).trim();
+        if after.is_empty() {
+            return true;
+        }
+        let d = parse_thai_date(t);
+        return d.month.is_some() && d.span.is_some_and(|r| r.end == t.len());
+    }
+    if !t.starts_with("วันที่") {
+        return false;
+    }
+    let d = parse_thai_date(t);
+    d.day.is_some() && d.month.is_some() && d.span.is_some_and(|r| r.end == t.len())
+}
+
 /// Bytes of `วันจันทร์ที่` (any weekday, `ที่` optional) at the start of `s`.
 fn weekday_prefix(s: &str) -> Option<usize> {
     let r = s.strip_prefix("วัน")?;
@@ -475,6 +495,27 @@ fn eat_abbreviation(s: &str, abbr: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_headings_of_rosters() {
+        for day in [
+            "วันจันทร์",
+            "วันพฤหัสบดี",
+            "วันที่ ๑๓ เมษายน ๒๕๖๗",
+            "วันที่ 14 เม.ย. 67",
+            "วันเสาร์ที่ ๑๓ เมษายน ๒๕๖๗",
+        ] {
+            assert!(is_day_heading(day), "{day}");
+        }
+        for not in [
+            "วันที่ ๑๓ เมษายน ๒๕๖๗ ให้ครูทุกคนมาประชุม",
+            "วันที่",
+            "วันละ ๒ ชั่วโมง",
+            "วันจันทร์ถึงวันศุกร์ เวลา ๐๘.๓๐ น.",
+        ] {
+            assert!(!is_day_heading(not), "{not}");
+        }
+    }
 
     /// (input, iso, date text, problem?)
     #[allow(clippy::type_complexity)]

@@ -601,12 +601,16 @@ pub const APPOINTING_VERBS: &[&str] = &["แต่งตั้งให้", "�
 
 /// Where what an appointment makes someone ends: when (ตั้งแต่…), under what
 /// (ตาม…), the end of a background clause (นั้น), the next clause (และได้…,
-/// ทั้งนี้…, โดย…).
+/// ทั้งนี้…, โดย…), the next appointment in the same sentence (และย้าย…,
+/// และแต่งตั้ง…, และให้…).
 pub const APPOINTMENT_ENDS: &[&str] = &[
     " ตั้งแต่",
     " ทั้งนี้",
     " นั้น",
     " และได้",
+    " และย้าย",
+    " และแต่งตั้ง",
+    " และให้",
     " โดย",
     " ตามประกาศ",
     " ตามคำสั่ง",

@@ -27,6 +27,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Result;
 use crate::limits::Limits;
 use crate::read::{Line, ParaStart, Source};
+use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
     ADDRESSEE_CLAUSES, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES,
     DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_position,
@@ -370,8 +371,9 @@ impl Builder {
         }
         // `… จึงแต่งตั้งคณะกรรมการ… ประกอบด้วย` / `ที่ปรึกษา` / `ผู้ว่าราชการจังหวัด`: a
         // role alone after the list's intro heads a group of members, however
-        // the members under it are written
-        if self.preamble_started && self.role_after_list_intro(text) {
+        // the members under it are written; so does a roster's day
+        // (`วันที่ ๑๓ เมษายน ๒๕๖๗` / `นายก ข   หัวหน้าเวร`)
+        if self.preamble_started && (self.role_after_list_intro(text) || is_day_heading(text)) {
             self.in_body = true;
             self.heading(line, None);
             return;
@@ -594,6 +596,15 @@ impl Builder {
 
     fn body_text(&mut self, line: &Line) {
         let mut kind = body_line_kind(&line.text);
+        // a roster's day (`วันที่ ๑๔ เมษายน ๒๕๖๗`) heads the people after it,
+        // never the wrapped rest of the entry before it
+        if kind.is_none() && !self.in_tail && is_day_heading(&line.text) {
+            self.person_cont = None;
+            self.person_name_only = false;
+            // (over a numbered list: the list before it closes)
+            self.heading(line, self.next_list_start);
+            return;
+        }
         if kind.is_none()
             && self.person_cont.is_none()
             && let Some(family) = self.heads_a_list(line)
@@ -708,6 +719,10 @@ impl Builder {
             None => match self.cont {
                 Some(c) => self.join(c, line),
                 None => {
+                    // a clause to everyone the lists name stands outside them
+                    if starts_with_any(&line.text, ADDRESSEE_CLAUSES).is_some() {
+                        self.stack.clear();
+                    }
                     let parent = self.stack.last().copied();
                     let i = self.paragraph(ParaKind::Text, line, parent);
                     self.cont = Some(i);
