@@ -30,16 +30,7 @@ pub fn cells(n: &Node) -> Vec<&str> {
     if n.line_start != n.line_end || n.cells.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::with_capacity(n.cells.len() + 1);
-    let mut from = 0;
-    for &g in &n.cells {
-        if let Some(c) = n.text.get(from..g) {
-            out.push(c.trim());
-        }
-        from = g;
-    }
-    out.push(n.text.get(from..).unwrap_or("").trim());
-    out
+    crate::outline::line::cells_of(&n.text, &n.cells)
 }
 
 /// The header row above the row at node `i`: the nearest earlier sibling

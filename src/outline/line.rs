@@ -433,3 +433,37 @@ mod doc_examples {
         );
     }
 }
+
+/// The cells of a line of text split at `gaps` (byte offsets where a cell
+/// starts), each trimmed.
+pub fn cells_of<'a>(text: &'a str, gaps: &[usize]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(gaps.len() + 1);
+    let mut from = 0;
+    for &g in gaps {
+        if let Some(c) = text.get(from..g) {
+            out.push(c.trim());
+        }
+        from = g;
+    }
+    out.push(text.get(from..).unwrap_or("").trim());
+    out
+}
+
+/// Whether the first of `cells` labels the whole names in all the others
+/// (`ห้อง ม.๑/๑ ⟶ นางสาวก ข ⟶ นายค ง`: who invigilates which room): every
+/// cell after the first is a name (title, given and family name) and
+/// nothing else, and the first is a short label, no name.
+pub fn labels_names(cells: &[&str]) -> bool {
+    let whole = |c: &str| {
+        crate::thai::names::split_name(c).is_some_and(|n| n.rest.is_empty() && n.family.is_some())
+    };
+    match cells.split_first() {
+        Some((first, names)) => {
+            !names.is_empty()
+                && !whole(first)
+                && is_heading_length(first)
+                && names.iter().all(|c| whole(c))
+        }
+        None => false,
+    }
+}

@@ -426,6 +426,16 @@ impl Reader<'_> {
                     }
                     return;
                 }
+                // `ห้อง ม.๑/๑ ⟶ นางสาวก ข ⟶ นายค ง`: the names of a row, its first
+                // cell their group (the room they invigilate)
+                if let Some((label, names)) = names_row(node) {
+                    d.kinds.push((c, crate::model::NodeKind::Member));
+                    let outer = d.group.replace(label);
+                    let seats = names.into_iter().map(|n| Seat::new(n, None)).collect();
+                    self.add_members(d, seats, c, (node.line_start, node.line_end), Vec::new());
+                    d.group = outer;
+                    return;
+                }
                 let found = parse_member_clean(text.clone());
                 let is_item = node.kind == NodeKind::Item;
                 if found.members.is_empty() {
@@ -540,6 +550,22 @@ impl Reader<'_> {
             _ => false,
         }
     }
+}
+
+/// A one-line entry whose first cell labels the whole names in its other
+/// cells (see [`crate::outline::line::labels_names`]): (label, names).
+fn names_row(node: &crate::outline::Node) -> Option<(String, Vec<String>)> {
+    if node.kind != NodeKind::Paragraph(ParaKind::Entry) || node.line_start != node.line_end {
+        return None;
+    }
+    let cells = crate::outline::line::cells_of(&node.text, &node.cells);
+    let (first, names) = cells.split_first()?;
+    crate::outline::line::labels_names(&cells).then(|| {
+        (
+            (*first).to_string(),
+            names.iter().map(|c| (*c).to_string()).collect(),
+        )
+    })
 }
 
 /// A line under a heading that is a role (`ที่ปรึกษา`) holding only a post

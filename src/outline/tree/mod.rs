@@ -294,6 +294,15 @@ impl Builder {
                 self.person_line(line, wraps);
                 return;
             }
+            // a row that labels the names in its other cells (`ห้อง ม.๑/๑ ⟶
+            // นางสาวก ข ⟶ นายค ง`: who invigilates which room): an entry, complete
+            if crate::outline::line::labels_names(&crate::outline::line::cells_of(
+                &line.text, &line.gaps,
+            )) {
+                self.entry(line, false);
+                self.person_cont = None;
+                return;
+            }
             // a seat and its role in cells (`อธิการบดี⇥ที่ปรึกษา`,
             // `ปลัดกระทรวงศึกษาธิการ      รองประธานกรรมการ`) where a list may
             // start: an entry, complete
