@@ -37,7 +37,8 @@ pub(super) fn body_candidates(text: &str) -> Vec<usize> {
     };
     for m in re.find_iter(text) {
         let i = m.start();
-        if m.as_str() == "ก." {
+        let found = text.get(m.range()).unwrap_or("");
+        if found == "ก." {
             // every dotted acronym body holds `ก.`: `ก.ค.ศ.` or `อ.ก.ค.ศ.`
             acronym_at(i, &mut out);
             if let Some(s) = i.checked_sub("อ.".len())
@@ -45,7 +46,7 @@ pub(super) fn body_candidates(text: &str) -> Vec<usize> {
             {
                 acronym_at(s, &mut out);
             }
-        } else if UNDOTTED_ACRONYMS.contains(&m.as_str()) {
+        } else if UNDOTTED_ACRONYMS.contains(&found) {
             acronym_at(i, &mut out);
         } else {
             let before = text.get(..i).unwrap_or("");
