@@ -3,6 +3,7 @@
 
 use super::ParaKind;
 use crate::thai::digits::{digit_value, parse_number};
+use crate::thai::find::contains;
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
     BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, SUBJECT_WORD, SUBSTITUTE_STARTS,
@@ -234,7 +235,7 @@ pub fn body_line_kind(text: &str) -> Option<ParaKind> {
     if is_signed_line(text) {
         return Some(ParaKind::Signed);
     }
-    if text.starts_with("ทั้งนี้") && (text.contains("ตั้งแต่") || text.contains("เป็นต้นไป"))
+    if text.starts_with("ทั้งนี้") && (contains(text, "ตั้งแต่") || contains(text, "เป็นต้นไป"))
     {
         return Some(ParaKind::Effective);
     }

@@ -5,6 +5,8 @@
 //! (คำนำหน้านาม), and the civil-service / teacher rank names of the OCSC and the
 //! ก.ค.ศ. (Teacher Civil Service Commission).
 
+use super::find::find;
+
 /// Personal titles (คำนำหน้านาม): civil, military and police ranks, royal,
 /// academic and medical titles. Written directly before the given name, with
 /// or without a space. [`title_at`] takes the longest that matches, so that
@@ -398,7 +400,7 @@ pub const MADE_WORDS: &[&str] = &["ให้ดำรงตำแหน่ง", 
 pub fn find_first<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
     words
         .iter()
-        .filter_map(|w| s.find(w).map(|i| (i, *w)))
+        .filter_map(|w| find(s, w).map(|i| (i, *w)))
         .min_by_key(|(i, w)| (*i, usize::MAX - w.len()))
 }
 

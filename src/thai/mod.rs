@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod digits;
+pub mod find;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;

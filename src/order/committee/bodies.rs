@@ -6,6 +6,7 @@ use super::vocabulary::{
     BODY_CUE, BODY_LEADS, COMMITTEE_WORDS, LIST_INTROS, NAME_END, NAME_ENDS, OFFICE_PREFIXES,
     UNDOTTED_ACRONYMS, earliest,
 };
+use crate::thai::find::contains;
 
 /// Whether `text` may name a body (see [`BODY_CUE`]).
 pub(super) fn may_name_body(text: &str) -> bool {
@@ -128,7 +129,7 @@ pub(super) fn introduced_body(text: &str) -> Option<usize> {
     if c.is_empty() {
         return None;
     }
-    if text.contains("ประกอบด้วย") || ends_with_any(text, LIST_INTROS) {
+    if contains(text, "ประกอบด้วย") || ends_with_any(text, LIST_INTROS) {
         return body_start(text);
     }
     None

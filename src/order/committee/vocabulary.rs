@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::RoleKind;
+use crate::thai::find::contains;
 use crate::thai::lexicon::TITLES;
 
 /// What a role written as `written` (one of [`COMMITTEE_ROLES`], perhaps with
@@ -20,7 +21,7 @@ pub(super) fn role_kind(written: &str) -> Option<RoleKind> {
     if first.is_empty() {
         return None;
     }
-    let kind = if first.contains("ที่ปรึกษา") {
+    let kind = if contains(first, "ที่ปรึกษา") {
         RoleKind::Advisor
     } else if first.starts_with("รองประธาน") || first.starts_with("รองหัวหน้า")
     {
@@ -28,17 +29,17 @@ pub(super) fn role_kind(written: &str) -> Option<RoleKind> {
     } else if first.starts_with("ประธาน") || first.starts_with("หัวหน้า")
     {
         RoleKind::Chair
-    } else if first.contains("ผู้ช่วยเลขานุการ") {
+    } else if contains(first, "ผู้ช่วยเลขานุการ") {
         RoleKind::AssistantSecretary
-    } else if first.contains("เลขานุการ") {
+    } else if contains(first, "เลขานุการ") {
         if first.starts_with("เลขานุการ") {
             RoleKind::Secretary
         } else {
             RoleKind::MemberSecretary
         }
-    } else if first.contains("เหรัญญิก") {
+    } else if contains(first, "เหรัญญิก") {
         RoleKind::Treasurer
-    } else if first.contains("กรรมการ") || first.contains("คณะทำงาน")
+    } else if contains(first, "กรรมการ") || contains(first, "คณะทำงาน")
     {
         RoleKind::Member
     } else {
