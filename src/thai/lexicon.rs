@@ -447,8 +447,10 @@ pub const SIGNED_ON: &[&str] = &["สั่งณ", "ประกาศณ"];
 
 /// `สั่ง ณ วันที่ …` / `ประกาศ ณ วันที่ …`: the date the order was signed.
 pub fn is_signed_line(text: &str) -> bool {
-    let t = text.replace(' ', "");
-    starts_with_any(&t, SIGNED_ON).is_some()
+    SIGNED_ON.iter().any(|w| {
+        let mut t = text.chars().filter(|&c| c != ' ');
+        w.chars().all(|c| t.next() == Some(c))
+    })
 }
 
 /// "Province": the word before each province's name.
