@@ -11,7 +11,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::label::{Family, Label, parse_label};
 use crate::read::{CellRole, Line, TableCell};
 use crate::thai::digits::parse_number;
-use crate::thai::lexicon::{TITLES, is_steps_heading, starts_with_any};
+use crate::thai::lexicon::{is_steps_heading, title_at};
 use crate::thai::normalize_line;
 
 /// Indentation given to duty and note lines: inside the table, never a
@@ -204,7 +204,7 @@ impl Emitter {
             duty.is_none()
                 && number.is_none()
                 && position.is_empty()
-                && starts_with_any(n.norm(), TITLES).is_none()
+                && title_at(n.norm()).is_none()
         });
         if (name.is_none() && duty.is_none()) || heading_only {
             let only_extras = row.filled().all(|(c, _)| !cols.known(c));
