@@ -4,7 +4,7 @@
 //! Normalising collapses every run of spaces to one, so the gaps are found in
 //! the raw line and given as offsets into its normal form.
 
-use super::normalize::{is_invisible, is_space_like, normalize_line};
+use super::normalize::{is_invisible, is_space_like, normalize_line, quick};
 
 /// How many space-like characters in a row make a wide gap (a tab is one by
 /// itself): two spaces are often typed between words, three are layout.
@@ -14,6 +14,10 @@ const WIDE_GAP: usize = 3;
 /// the raw line had a wide gap. A line with gaps is normalised segment by
 /// segment (what lies between its gaps), the segments joined by one space.
 pub fn normalize_with_gaps(raw: &str) -> (String, Vec<usize>) {
+    // most lines: one pass that copies the line and finds no gap
+    if let Some(out) = quick(raw, Some(WIDE_GAP)) {
+        return (out, Vec::new());
+    }
     let segments = segments(raw);
     if segments.is_empty() {
         return (normalize_line(raw), Vec::new());
@@ -46,6 +50,8 @@ fn segments(raw: &str) -> Vec<&str> {
     let mut run_start = None;
     let mut run_len = 0;
     let mut run_tab = false;
+    // whether some text (not space, not invisible) came before
+    let mut text_seen = false;
     let mut segments: Vec<&str> = Vec::new();
     for (i, c) in raw.char_indices() {
         if is_space_like(c) {
@@ -58,9 +64,7 @@ fn segments(raw: &str) -> Vec<&str> {
         } else {
             if let Some(start) = run_start.take()
                 && (run_len >= WIDE_GAP || run_tab)
-                && raw
-                    .get(..start)
-                    .is_some_and(|b| b.chars().any(|c| !is_space_like(c) && !is_invisible(c)))
+                && text_seen
                 && let Some(seg) = raw.get(seg_start..start)
             {
                 segments.push(seg);
@@ -68,6 +72,7 @@ fn segments(raw: &str) -> Vec<&str> {
             }
             run_len = 0;
             run_tab = false;
+            text_seen |= !is_invisible(c);
         }
     }
     if !segments.is_empty()

@@ -233,7 +233,7 @@ pub fn tone_before_follow_vowel(out: &mut String, marks: &mut Vec<char>) {
 /// assert_eq!(normalize_line("เเก้ว"), "แก้ว");
 /// ```
 pub fn normalize_line(s: &str) -> String {
-    match quick(s) {
+    match quick(s, None) {
         Some(out) => out,
         None => normalize_slow(s),
     }
@@ -250,7 +250,11 @@ pub fn normalize_line(s: &str) -> String {
 /// order with no mark twice and at most one tone, holds no NIKHAHIT, and no
 /// tone follows a vowel written after the consonant; there is no ๅ and no
 /// spacing vowel typed twice (เเ included).
-fn quick(s: &str) -> Option<String> {
+///
+/// With `wide_gap` (see [`super::gaps`]), also `None` at a run of that many
+/// space-like characters, or a tab, after text: the line is then normalised
+/// segment by segment.
+pub(super) fn quick(s: &str, wide_gap: Option<usize>) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     // start of the text not yet copied
@@ -263,6 +267,9 @@ fn quick(s: &str) -> Option<String> {
     // the run has a tone
     let mut base = 0;
     let mut tone = false;
+    // the run of space-like characters before this one, and whether it has a tab
+    let mut run = 0;
+    let mut run_tab = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // ASCII is one byte, the Thai block (U+0E00–U+0E7F) is E0 B8 xx / E0 B9 xx
@@ -285,6 +292,16 @@ fn quick(s: &str) -> Option<String> {
                 (None, 0, c.len_utf8(), space)
             }
         };
+        if space {
+            run += 1;
+            run_tab |= b == b'\t';
+        } else {
+            if is_gap(wide_gap, run, run_tab, prev != NONE) {
+                return None;
+            }
+            run = 0;
+            run_tab = false;
+        }
         let Some(code) = code else {
             // a space-like or invisible character: not copied
             out.push_str(s.get(from..i)?);
@@ -331,6 +348,12 @@ fn quick(s: &str) -> Option<String> {
 
 /// No character written yet (no code point is this).
 const NONE: u32 = u32::MAX;
+
+/// Whether a run of `run` space-like characters (`tab`: one of them a tab)
+/// after some text (`text_before`) is a wide gap of at least `wide_gap`.
+fn is_gap(wide_gap: Option<usize>, run: usize, tab: bool, text_before: bool) -> bool {
+    wide_gap.is_some_and(|w| run >= w || tab) && text_before
+}
 
 // What [`quick`] needs to know of a character of the Thai block.
 /// A mark above or below its consonant.
@@ -491,7 +514,7 @@ mod tests {
         /// The read-only check never lets through a line the rules change.
         #[test]
         fn a_line_found_normal_is_its_normal_form(s in rule_text()) {
-            if let Some(q) = quick(&s) {
+            if let Some(q) = quick(&s, None) {
                 prop_assert_eq!(q, normalize_slow(&s));
             }
             prop_assert_eq!(n(&s), normalize_slow(&s));
@@ -511,7 +534,7 @@ mod tests {
             let t = normalize_slow(&s);
             let cut = t.char_indices().map(|(i, _)| i).nth(at).unwrap_or(t.len());
             let u = format!("{}{}{}", &t[..cut], slip.chars().take(2).collect::<String>(), &t[cut..]);
-            if let Some(q) = quick(&u) {
+            if let Some(q) = quick(&u, None) {
                 prop_assert_eq!(q, normalize_slow(&u));
             }
             let padded = format!(" \u{200B}{u}\t ");
@@ -528,12 +551,12 @@ mod tests {
             "1.1 นางสาวกิ่งแก้ว ใจดี ตำแหน่ง ครู วิทยฐานะ ครูชำนาญการพิเศษ",
             "กรณีที่ไม่สามารถปฏิบัติราชการได้ให้ นายก ข ปฏิบัติงานแทน",
         ] {
-            assert_eq!(quick(line).as_deref(), Some(line));
+            assert_eq!(quick(line, None).as_deref(), Some(line));
             let spaced = format!(" {}\u{00A0}\u{00A0}\u{200B}ก ", line.replace(' ', "  "));
-            assert_eq!(quick(&spaced), Some(format!("{line} ก")));
+            assert_eq!(quick(&spaced, None), Some(format!("{line} ก")));
         }
-        assert_eq!(quick("ก\u{0E48}\u{0E34}"), None);
-        assert_eq!(quick("ก \u{0E34}"), None);
+        assert_eq!(quick("ก\u{0E48}\u{0E34}", None), None);
+        assert_eq!(quick("ก \u{0E34}", None), None);
     }
 
     #[test]
