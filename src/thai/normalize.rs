@@ -556,6 +556,9 @@ mod tests {
             assert_eq!(quick(&spaced, None), Some(format!("{line} ก")));
         }
         assert_eq!(quick("ก\u{0E48}\u{0E34}", None), None);
+        // ์ (rank 4) before ่ (rank 3): out of order by rank, though not by code point
+        assert_eq!(quick("กก\u{0E4C}\u{0E48}", None), None);
+        assert_eq!(n("กก\u{0E4C}\u{0E48}"), "กก\u{0E48}\u{0E4C}");
         assert_eq!(quick("ก \u{0E34}", None), None);
     }
 
