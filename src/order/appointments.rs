@@ -14,6 +14,7 @@
 use crate::model::Person;
 use crate::order::people::{bracketed_person, names_in_text, split_name, split_position};
 use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
     BACKGROUND_END, BACKGROUND_START, DUTY_INTROS, LET_WORD, LIST_INTROS, LISTED_PEOPLE,
@@ -150,10 +151,10 @@ fn post_then_name(text: &str) -> Option<(String, String)> {
 fn without_background(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(i) = rest.find(BACKGROUND_START) {
+    while let Some(i) = find(rest, BACKGROUND_START) {
         out.push_str(rest.get(..i).unwrap_or(""));
         let after = rest.get(i..).unwrap_or("");
-        match after.find(BACKGROUND_END) {
+        match find(after, BACKGROUND_END) {
             Some(j) => rest = after.get(j + BACKGROUND_END.len()..).unwrap_or(""),
             None => return out,
         }
@@ -231,7 +232,7 @@ fn acting_appointments(
 ) -> Vec<(String, Option<String>, String)> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(at) = text.get(from..).and_then(|t| t.find(LET_WORD)) {
+    while let Some(at) = text.get(from..).and_then(|t| find(t, LET_WORD)) {
         let start = from + at + LET_WORD.len();
         from = start;
         let Some(after) = text.get(start..) else {
@@ -248,7 +249,7 @@ fn acting_appointments(
             continue;
         };
         let span = after.get(..end).unwrap_or("").trim();
-        if span.contains(LET_WORD) || span.contains('(') {
+        if contains(span, LET_WORD) || span.contains('(') {
             continue;
         }
         let names = names_in_text(span);
@@ -256,8 +257,7 @@ fn acting_appointments(
             continue;
         };
         // the post before the name: the span up to where the name's title is
-        let before = span
-            .find(n.title)
+        let before = find(span, n.title)
             .and_then(|t| span.get(..t))
             .unwrap_or("")
             .trim();
@@ -315,7 +315,7 @@ fn what_they_are_made(rest: &str) -> Option<(Option<String>, String)> {
         return None;
     }
     // `ข้าราชการพลเรือนสามัญ ตำแหน่ง นักวิชาการ…`: the post after ตำแหน่ง
-    let post = match before.find(POSITION_WORD) {
+    let post = match find(before, POSITION_WORD) {
         Some(p) => before.get(p + POSITION_WORD.len()..)?.trim(),
         None => before,
     };

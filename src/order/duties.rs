@@ -2,6 +2,7 @@
 
 use crate::model::{Duty, DutyKind, NodeKind as Role};
 use crate::outline::{NodeKind, Outline};
+use crate::thai::find::contains;
 use crate::thai::lexicon::{OTHER_ASSIGNED, SECRETARY_STARTS, SUBSTITUTE_STARTS, starts_with_any};
 
 /// Kind of a duty from its text: `substitute_clause`, `other_assigned`,
@@ -9,7 +10,7 @@ use crate::thai::lexicon::{OTHER_ASSIGNED, SECRETARY_STARTS, SUBSTITUTE_STARTS, 
 pub fn duty_kind(text: &str) -> DutyKind {
     if starts_with_any(text, SUBSTITUTE_STARTS).is_some() {
         DutyKind::SubstituteClause
-    } else if OTHER_ASSIGNED.iter().any(|p| text.contains(p)) {
+    } else if OTHER_ASSIGNED.iter().any(|p| contains(text, p)) {
         DutyKind::OtherAssigned
     } else if starts_with_any(text, SECRETARY_STARTS).is_some() {
         DutyKind::Secretary

@@ -1,6 +1,7 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
 use crate::read::{CellRole, TableCell};
+use crate::thai::find::{find, find_all};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
@@ -142,7 +143,10 @@ pub fn split_position(rest: &str) -> PositionParts {
     }
     if let Some(r) = s.strip_prefix(POSITION_WORD) {
         s = r.trim_start();
-    } else if let Some(i) = s.find(&format!(" {POSITION_WORD}")) {
+    } else if let Some(i) = find_all(s, POSITION_WORD)
+        .find(|&i| s.get(..i).is_some_and(|b| b.ends_with(' ')))
+        .map(|i| i - 1)
+    {
         // `พนักงานมหาวิทยาลัย ตำแหน่ง รองศาสตราจารย์`, `ข้าราชการพลเรือนสามัญ
         // ตำแหน่ง …`: the kind of staff, then the post (the post is after ตำแหน่ง)
         let after = s[i + 1 + POSITION_WORD.len()..].trim_start();
@@ -221,9 +225,9 @@ pub fn split_position(rest: &str) -> PositionParts {
 /// Where a list of two or more provinces (`จังหวัดก จังหวัดข และจังหวัดค`) that
 /// runs to the end of `s` starts, after some text.
 fn province_list_start(s: &str) -> Option<usize> {
-    let at = s.match_indices(PROVINCE_WORD).map(|(i, _)| i).find(|&i| {
+    let at = find_all(s, PROVINCE_WORD).find(|&i| {
         let tail = &s[i..];
-        tail.matches(PROVINCE_WORD).count() >= 2
+        find_all(tail, PROVINCE_WORD).count() >= 2
             && tail.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
                 w == "และ"
                     || w.starts_with(PROVINCE_WORD)
@@ -253,17 +257,16 @@ fn standing_and_rest(s: &str) -> (&str, &str) {
 fn class_span(s: &str) -> Option<(usize, usize)> {
     let at_word = |i: usize| i == 0 || s[..i].ends_with(' ');
     let word_end = |from: usize| s[from..].find(' ').map_or(s.len(), |j| from + j);
-    if let Some(i) = s.find(CLASS_WORD)
+    if let Some(i) = find(s, CLASS_WORD)
         && at_word(i)
-        && let Some(y) = s[i..].find("ปีที่").map(|y| i + y + "ปีที่".len())
+        && let Some(y) = find(&s[i..], "ปีที่").map(|y| i + y + "ปีที่".len())
     {
         let after = s[y..].trim_start();
         let from = s.len() - after.len();
         return Some((i, if after.is_empty() { y } else { word_end(from) }));
     }
     CLASS_ABBREVIATIONS.iter().find_map(|a| {
-        s.match_indices(a)
-            .map(|(i, _)| i)
+        find_all(s, a)
             .find(|&i| {
                 at_word(i)
                     && s[i + a.len()..]

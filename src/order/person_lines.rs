@@ -14,6 +14,7 @@ use crate::order::committee::inline_duty;
 use crate::order::people::{split_name, split_position};
 use crate::order::table_rows;
 use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::thai::find::find;
 use crate::thai::lexicon::{
     APPOINTED_AS_WORDS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, CLAUSE_OPENERS, LET_WORD,
     LIST_INTROS, REMOVAL_WORD, find_first, starts_with_any,
@@ -127,7 +128,7 @@ pub fn post_and_appointment(rest: &str) -> (Option<String>, Option<String>) {
     }
     let (before, appointed) = if let Some((i, w)) = APPOINTED_AS_WORDS
         .iter()
-        .filter_map(|w| s.find(w).map(|i| (i, *w)))
+        .filter_map(|w| find(s, w).map(|i| (i, *w)))
         .min_by_key(|(i, _)| *i)
         .filter(|(i, w)| *i == 0 || *w != "เป็น")
     {
@@ -135,7 +136,7 @@ pub fn post_and_appointment(rest: &str) -> (Option<String>, Option<String>) {
             s.get(..i).unwrap_or(""),
             s.get(i + w.len()..).map(str::trim),
         )
-    } else if let Some(i) = s.find(REMOVAL_WORD) {
+    } else if let Some(i) = find(s, REMOVAL_WORD) {
         (s.get(..i).unwrap_or(""), s.get(i..).map(str::trim))
     } else {
         (s, None)

@@ -3,10 +3,11 @@
 
 use super::ParaKind;
 use crate::thai::digits::{digit_value, parse_number};
+use crate::thai::find::contains;
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
     BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, SUBJECT_WORD, SUBSTITUTE_STARTS,
-    TITLE_BULLETS, TITLES, UNIT_STARTS, is_steps_heading, starts_with_any, whole_role,
+    TITLE_BULLETS, UNIT_STARTS, is_steps_heading, starts_with_any, title_at, whole_role,
 };
 
 /// Longest line (in characters) taken as a heading or office line.
@@ -234,7 +235,7 @@ pub fn body_line_kind(text: &str) -> Option<ParaKind> {
     if is_signed_line(text) {
         return Some(ParaKind::Signed);
     }
-    if text.starts_with("ทั้งนี้") && (text.contains("ตั้งแต่") || text.contains("เป็นต้นไป"))
+    if text.starts_with("ทั้งนี้") && (contains(text, "ตั้งแต่") || contains(text, "เป็นต้นไป"))
     {
         return Some(ParaKind::Effective);
     }
@@ -292,13 +293,17 @@ pub fn name_entries(text: &str) -> Vec<NameEntry> {
             if text[digits_end..].starts_with('.') {
                 let after = &text[digits_end + 1..];
                 let trimmed = after.trim_start();
-                if starts_with_any(trimmed, TITLES).is_some()
+                if title_at(trimmed).is_some()
                     && let Some(v) = parse_number(&text[i..digits_end])
                 {
                     let name_start = text.len() - trimmed.len();
                     found.push((i, v, name_start, text[i..digits_end + 1].to_string()));
                 }
             }
+        }
+        if found.is_empty() {
+            // the first entry must be at the very start
+            return Vec::new();
         }
         prev_space = c == ' ';
     }

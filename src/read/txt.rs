@@ -19,6 +19,7 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_874};
 use super::{Format, Line, Source, sha256_hex};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, ErrorKind, Result};
+use crate::thai::find::find_all;
 
 /// Read a text file's bytes into lines, detecting the encoding unless `forced`.
 pub fn read(path: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Source> {
@@ -262,7 +263,7 @@ fn undecodable(lines: &[Line], encoding: &str) -> Vec<Diagnostic> {
     lines
         .iter()
         .filter_map(|l| {
-            let n = l.text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+            let n = find_all(&l.text, "\u{FFFD}").count();
             (n > 0).then(|| Diagnostic::new(
                 Code::UndecodableBytes,
                 l.line,
@@ -290,7 +291,8 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     let mut n: u32 = 0;
     let mut rest = text;
     while !rest.is_empty() {
-        let (line, tail) = match rest.find(['\n', '\r']) {
+        // (line ends are ASCII: a byte search finds them)
+        let (line, tail) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
                 (&rest[..i], &rest[i + skip..])

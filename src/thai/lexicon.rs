@@ -5,6 +5,8 @@
 //! (คำนำหน้านาม), and the civil-service / teacher rank names of the OCSC and the
 //! ก.ค.ศ. (Teacher Civil Service Commission).
 
+use super::find::find;
+
 /// Personal titles (คำนำหน้านาม): civil, military and police ranks, royal,
 /// academic and medical titles. Written directly before the given name, with
 /// or without a space. [`title_at`] takes the longest that matches, so that
@@ -428,7 +430,7 @@ pub const MADE_WORDS: &[&str] = &["ให้ดำรงตำแหน่ง", 
 pub fn find_first<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
     words
         .iter()
-        .filter_map(|w| s.find(w).map(|i| (i, *w)))
+        .filter_map(|w| find(s, w).map(|i| (i, *w)))
         .min_by_key(|(i, w)| (*i, usize::MAX - w.len()))
 }
 
@@ -475,8 +477,10 @@ pub const SIGNED_ON: &[&str] = &["สั่งณ", "ประกาศณ"];
 
 /// `สั่ง ณ วันที่ …` / `ประกาศ ณ วันที่ …`: the date the order was signed.
 pub fn is_signed_line(text: &str) -> bool {
-    let t = text.replace(' ', "");
-    starts_with_any(&t, SIGNED_ON).is_some()
+    SIGNED_ON.iter().any(|w| {
+        let mut t = text.chars().filter(|&c| c != ' ');
+        w.chars().all(|c| t.next() == Some(c))
+    })
 }
 
 /// "Province": the word before each province's name.

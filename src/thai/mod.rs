@@ -2,6 +2,8 @@
 
 pub mod date;
 pub mod digits;
+pub mod find;
+pub mod gaps;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;

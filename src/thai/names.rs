@@ -37,10 +37,12 @@ impl NameParts<'_> {
 /// spaces). `None` when the text does not start with a known title followed by
 /// a name.
 pub fn split_name(text: &str) -> Option<NameParts<'_>> {
+    // the title first: it is looked up by its first letter, and most texts
+    // asked about start with none (the false friends all start with one)
+    let title = title_at(text)?;
     if starts_with_any(text, TITLE_FALSE_FRIENDS).is_some() {
         return None;
     }
-    let title = title_at(text)?;
     let after = &text[title.len()..];
     let spaced = after.starts_with(' ');
     let after = after.trim_start();

@@ -6,6 +6,7 @@ use super::vocabulary::{
     BODY_CUE, BODY_LEADS, COMMITTEE_WORDS, LIST_INTROS, NAME_END, NAME_ENDS, OFFICE_PREFIXES,
     UNDOTTED_ACRONYMS, earliest,
 };
+use crate::thai::find::contains;
 
 /// Whether `text` may name a body (see [`BODY_CUE`]).
 pub(super) fn may_name_body(text: &str) -> bool {
@@ -37,7 +38,8 @@ pub(super) fn body_candidates(text: &str) -> Vec<usize> {
     };
     for m in re.find_iter(text) {
         let i = m.start();
-        if m.as_str() == "ก." {
+        let found = text.get(m.range()).unwrap_or("");
+        if found == "ก." {
             // every dotted acronym body holds `ก.`: `ก.ค.ศ.` or `อ.ก.ค.ศ.`
             acronym_at(i, &mut out);
             if let Some(s) = i.checked_sub("อ.".len())
@@ -45,7 +47,7 @@ pub(super) fn body_candidates(text: &str) -> Vec<usize> {
             {
                 acronym_at(s, &mut out);
             }
-        } else if UNDOTTED_ACRONYMS.contains(&m.as_str()) {
+        } else if UNDOTTED_ACRONYMS.contains(&found) {
             acronym_at(i, &mut out);
         } else {
             let before = text.get(..i).unwrap_or("");
@@ -127,7 +129,7 @@ pub(super) fn introduced_body(text: &str) -> Option<usize> {
     if c.is_empty() {
         return None;
     }
-    if text.contains("ประกอบด้วย") || ends_with_any(text, LIST_INTROS) {
+    if contains(text, "ประกอบด้วย") || ends_with_any(text, LIST_INTROS) {
         return body_start(text);
     }
     None

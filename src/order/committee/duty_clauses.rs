@@ -6,13 +6,15 @@ use super::bodies::{body_candidates, body_start, is_acronym_name};
 use super::names::starts_with_name;
 use super::reader::{Draft, Reader, info};
 use super::roles::{role_at_end, role_clauses};
-use super::text::{clean, find_any};
+use super::text::clean;
 use super::vocabulary::{COMMITTEE_WORDS, DUTY_CLAUSE_OPENERS, DUTY_FILLERS, DUTY_INTROS};
 use crate::diagnostic::Code;
 use crate::model::Duty;
 use crate::order::duties;
 use crate::outline::{NodeKind, ParaKind};
 use crate::thai::digits::leading_number;
+use crate::thai::find::{contains, find_all};
+use crate::thai::lexicon::find_first;
 
 impl Reader<'_> {
     /// A duty (with its steps) from item `c`.
@@ -43,14 +45,14 @@ impl Reader<'_> {
         {
             return false;
         }
-        if !n.text.contains("หน้าที่") {
+        if !contains(&n.text, "หน้าที่") {
             return false;
         }
         let text = clean(&n.text);
         if starts_with_name(&text) {
             return false;
         }
-        let Some((p, word)) = find_any(&text, &["มีอำนาจหน้าที่", "มีหน้าที่"])
+        let Some((p, word)) = find_first(&text, &["มีอำนาจหน้าที่", "มีหน้าที่"])
         else {
             return false;
         };
@@ -141,7 +143,7 @@ impl Reader<'_> {
         if by_name.is_some() {
             return by_name;
         }
-        find_any(text, COMMITTEE_WORDS).and_then(|_| self.out.committees.len().checked_sub(1))
+        find_first(text, COMMITTEE_WORDS).and_then(|_| self.out.committees.len().checked_sub(1))
     }
 }
 
@@ -165,7 +167,7 @@ pub(crate) fn inline_duty(id: String, title: &str, line_start: u32, line_end: u3
 /// รองผู้อำนวยการ… มีหน้าที่กำกับ ดูแล กลุ่ม…`); `None` when there are none or
 /// only `ดังนี้` (the duties are the items under it).
 pub(crate) fn person_duty_text(text: &str) -> Option<String> {
-    let (p, w) = find_any(text, &["มีหน้าที่", "ทำหน้าที่"])?;
+    let (p, w) = find_first(text, &["มีหน้าที่", "ทำหน้าที่"])?;
     let rest = strip_fillers(text.get(p + w.len()..).unwrap_or(""));
     (!rest.is_empty()).then_some(rest)
 }
@@ -174,9 +176,9 @@ pub(crate) fn person_duty_text(text: &str) -> Option<String> {
 /// (`คณะกรรมการฝ่ายสถานที่ มีหน้าที่ จัดเตรียมสถานที่`); `None` when there are
 /// none or only `ดังนี้`.
 pub(super) fn intro_duty_text(intro: &str) -> Option<String> {
-    let (p, w) = find_any(intro, &["มีอำนาจหน้าที่", "มีหน้าที่"])?;
+    let (p, w) = find_first(intro, &["มีอำนาจหน้าที่", "มีหน้าที่"])?;
     let rest = strip_fillers(intro.get(p + w.len()..).unwrap_or(""));
-    (!rest.is_empty() && !rest.contains("ประกอบด้วย")).then_some(rest)
+    (!rest.is_empty() && !contains(&rest, "ประกอบด้วย")).then_some(rest)
 }
 
 /// Text after a duty intro without `และความรับผิดชอบ`, `ดังนี้`, `:`.
@@ -213,7 +215,7 @@ pub(super) fn duty_intro(text: &str) -> Option<String> {
     }
     let opener = DUTY_CLAUSE_OPENERS.iter().any(|o| t.starts_with(o));
     if opener
-        && let Some((p, w)) = find_any(t, &["มีอำนาจหน้าที่", "มีหน้าที่"])
+        && let Some((p, w)) = find_first(t, &["มีอำนาจหน้าที่", "มีหน้าที่"])
         && role_clauses(t.get(..p).unwrap_or("")).is_empty()
         && body_start(t.get(..p).unwrap_or("")).is_some()
     {
@@ -228,7 +230,7 @@ pub(super) fn duty_tail_start(text: &str) -> Option<usize> {
     let mut best: Option<usize> = None;
     for w in ["มีอำนาจหน้าที่", "มีหน้าที่", "หน้าที่"]
     {
-        for (p, _) in text.match_indices(w) {
+        for p in find_all(text, w) {
             let head = text.get(..p).unwrap_or("").trim_end();
             if !head.is_empty()
                 && role_at_end(head).is_some_and(|(s, _)| s > 0 || head.len() < text.len())

@@ -7,6 +7,7 @@ use super::roles::{
 };
 use super::text::clean;
 use crate::order::people::person_in_item;
+use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{ORDINAL_WORD, is_number_word};
 
 /// One member read from a text.
@@ -113,7 +114,7 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
     }
     if let Some((role, rest)) = role_first(head) {
         let rest_t = rest.trim_start();
-        let list = rest_t.find("ได้แก่").map(|p| {
+        let list = find(rest_t, "ได้แก่").map(|p| {
             rest_t
                 .get(p + "ได้แก่".len()..)
                 .unwrap_or("")
@@ -266,7 +267,7 @@ fn qualified_role_start(s: &str) -> Option<usize> {
     let word = s.get(start..)?;
     let (len, role) = role_prefix(word)?;
     let qualifier = word.get(len..)?;
-    let board_role = role.contains("กรรมการ") || role.contains("คณะทำงาน");
+    let board_role = contains(role, "กรรมการ") || contains(role, "คณะทำงาน");
     (board_role && !qualifier.is_empty() && !qualifier.starts_with("การ")).then_some(start)
 }
 

@@ -36,6 +36,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Committee, Person};
 use crate::order::people::{split_name, split_position};
 use crate::outline::{NodeKind, Outline};
+use crate::thai::find::contains;
 use bodies::{committee_name, introduced_body, may_name_body};
 use duty_clauses::duty_intro;
 pub(crate) use duty_clauses::{inline_duty, person_duty_text};
@@ -66,7 +67,7 @@ pub fn introduces_committee(text: &str) -> bool {
     let Some(start) = introduced_body(&t) else {
         return false;
     };
-    if t.contains("ประกอบด้วย") {
+    if contains(&t, "ประกอบด้วย") {
         return true;
     }
     // a heading that is the name itself, perhaps after แต่งตั้ง ("appoint")

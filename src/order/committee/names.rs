@@ -1,10 +1,9 @@
 //! Who a phrase names: people (a personal title and a name) or offices.
 
 use super::roles::{role_exact, role_prefix};
-use super::text::find_any;
 use super::vocabulary::{DESCRIPTION_ENDS, POSITION_CONTINUATIONS, TITLE_CUE};
 use crate::order::people::{NameParts, split_name};
-use crate::thai::lexicon::starts_position;
+use crate::thai::lexicon::{find_first, starts_position};
 
 /// True when the text starts with a personal title and a name (not an office
 /// such as นายกรัฐมนตรี).
@@ -78,7 +77,7 @@ pub(super) fn names_in(text: &str) -> Vec<(usize, usize, String)> {
 /// chosen: `กรรมการผู้ทรงคุณวุฒิ ซึ่ง…` → `กรรมการผู้ทรงคุณวุฒิ`.
 pub(super) fn cut_description(s: &str) -> String {
     let s = s.trim();
-    let end = find_any(s, DESCRIPTION_ENDS).map_or(s.len(), |(i, _)| i);
+    let end = find_first(s, DESCRIPTION_ENDS).map_or(s.len(), |(i, _)| i);
     s.get(..end)
         .unwrap_or(s)
         .trim()

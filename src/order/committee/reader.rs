@@ -14,6 +14,7 @@ use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
 use crate::outline::line::join_wrapped;
 use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{CLAUSE_OPENERS, COMPOSED_OF, starts_position, starts_with_any};
 
 /// Longest heading (in characters) taken as the name of an unnamed group of
@@ -187,7 +188,7 @@ impl Reader<'_> {
         let mut d = Draft::new(format!("c{seq}"));
 
         // members written in the intro itself: `… ประกอบด้วย นายก ข ประธานกรรมการ …`
-        if let Some(p) = intro.find(COMPOSED_OF) {
+        if let Some(p) = find(&intro, COMPOSED_OF) {
             let tail = intro.get(p + COMPOSED_OF.len()..).unwrap_or("").trim();
             if starts_with_name(tail) {
                 let found = parse_member_text(tail);
@@ -239,7 +240,8 @@ impl Reader<'_> {
         // a committee with no body of its own must be appointed with its
         // composition (`แต่งตั้งคณะกรรมการ… ประกอบด้วย …`), not merely mentioned
         // (`ให้ X เป็นประธาน อ.ก.พ.` makes X chair of a body set up elsewhere)
-        let composed = mode.is_some() || intro.contains(COMPOSED_OF) || intro.starts_with("แต่งตั้ง");
+        let composed =
+            mode.is_some() || contains(&intro, COMPOSED_OF) || intro.starts_with("แต่งตั้ง");
         // a heading that names a body (`๒. คณะกรรมการกำกับห้องสอบ`) over a
         // list of names and nothing else: its members, roles unwritten
         let name_list = mode == Some(BodyMode::Children)
@@ -639,7 +641,7 @@ fn delegated(intro: &str) -> bool {
     // opens the order's own operative clause)
     !between.is_empty()
         && !between.starts_with("มี")
-        && !between.contains("จึง")
+        && !contains(between, "จึง")
         && between.len() <= MAX_DELEGATE_BYTES
 }
 
@@ -653,7 +655,7 @@ const MAX_DELEGATE_BYTES: usize = 200;
 /// its composition (`ประกอบด้วย`) — and does not only mention it in a
 /// preamble (`ตามที่ได้มีคำสั่ง… คณะกรรมการ… จึงให้ยกเลิก… ดังนี้`).
 fn appoints_body(intro: &str) -> bool {
-    if intro.contains(COMPOSED_OF) {
+    if contains(intro, COMPOSED_OF) {
         return true;
     }
     let Some(start) = introduced_body(intro) else {

@@ -9,6 +9,7 @@ use super::vocabulary::{
     APPOINTEE_CLAUSE_OPENERS, NOT_AN_APPOINTMENT, ROLE_CLAUSE_FOLLOWERS, ROLE_CUE,
     ROLE_FIRST_FOLLOWERS, ROLE_WORDS,
 };
+use crate::thai::find::find_all;
 use crate::thai::lexicon::{COMMITTEE_ROLES as ROLES, COMPOSED_OF, ORDINAL_WORD};
 
 /// The role `s` is exactly (dots and spaces around ignored).
@@ -78,7 +79,8 @@ pub(super) fn seat_elsewhere(after_role: &str) -> bool {
 /// `เป็น<role>` appointments in `text`: (offset of เป็น, role, end of the role).
 pub(super) fn role_clauses(text: &str) -> Vec<(usize, &'static str, usize)> {
     let mut out = Vec::new();
-    for (i, w) in text.match_indices("เป็น") {
+    let w = "เป็น";
+    for i in find_all(text, w) {
         let before = text.get(..i).unwrap_or("");
         if before.ends_with("ไม่") || before.ends_with("ไม่ ") {
             continue;

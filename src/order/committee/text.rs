@@ -88,15 +88,6 @@ fn leader_free(word: &str) -> Vec<&str> {
     pieces
 }
 
-/// The earliest occurrence of any of `words` (byte offset, word); the longer
-/// word wins at the same offset.
-pub(super) fn find_any<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
-    words
-        .iter()
-        .filter_map(|w| s.find(w).map(|i| (i, *w)))
-        .min_by_key(|(i, w)| (*i, usize::MAX - w.len()))
-}
-
 pub(super) fn ends_with_any(s: &str, words: &[&str]) -> bool {
     let t = s.trim_end();
     words.iter().any(|w| t.ends_with(w))

@@ -4,9 +4,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::RoleKind;
+use crate::thai::find::contains;
 use crate::thai::lexicon::TITLES;
 
 /// What a role written as `written` (one of [`COMMITTEE_ROLES`], perhaps with
@@ -20,7 +21,7 @@ pub(super) fn role_kind(written: &str) -> Option<RoleKind> {
     if first.is_empty() {
         return None;
     }
-    let kind = if first.contains("ที่ปรึกษา") {
+    let kind = if contains(first, "ที่ปรึกษา") {
         RoleKind::Advisor
     } else if first.starts_with("รองประธาน") || first.starts_with("รองหัวหน้า")
     {
@@ -28,17 +29,17 @@ pub(super) fn role_kind(written: &str) -> Option<RoleKind> {
     } else if first.starts_with("ประธาน") || first.starts_with("หัวหน้า")
     {
         RoleKind::Chair
-    } else if first.contains("ผู้ช่วยเลขานุการ") {
+    } else if contains(first, "ผู้ช่วยเลขานุการ") {
         RoleKind::AssistantSecretary
-    } else if first.contains("เลขานุการ") {
+    } else if contains(first, "เลขานุการ") {
         if first.starts_with("เลขานุการ") {
             RoleKind::Secretary
         } else {
             RoleKind::MemberSecretary
         }
-    } else if first.contains("เหรัญญิก") {
+    } else if contains(first, "เหรัญญิก") {
         RoleKind::Treasurer
-    } else if first.contains("กรรมการ") || first.contains("คณะทำงาน")
+    } else if contains(first, "กรรมการ") || contains(first, "คณะทำงาน")
     {
         RoleKind::Member
     } else {
@@ -56,13 +57,14 @@ pub(super) use crate::thai::lexicon::{
 };
 
 /// Any of [`ROLE_WORDS`], as one automaton (a quick test run on every node).
-pub(super) static ROLE_CUE: LazyLock<Option<Regex>> = LazyLock::new(|| alternation(ROLE_WORDS));
+pub(super) static ROLE_CUE: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| alternation(ROLE_WORDS));
 
 /// What naming a body needs: a committee word, `ก.` (every dotted acronym body
 /// has it), or an acronym written without dots. [`body_start`] decides.
 ///
 /// [`body_start`]: super::bodies::body_start
-pub(super) static BODY_CUE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+pub(super) static BODY_CUE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     let mut words = COMMITTEE_WORDS.to_vec();
     words.push("ก.");
     words.extend_from_slice(UNDOTTED_ACRONYMS);
@@ -70,32 +72,37 @@ pub(super) static BODY_CUE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Personal titles as one automaton, to find where names may start.
-pub(super) static TITLE_CUE: LazyLock<Option<Regex>> = LazyLock::new(|| alternation(TITLES));
+pub(super) static TITLE_CUE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| alternation(TITLES));
 
 /// [`NAME_ENDS`] as one automaton.
-pub(super) static NAME_END: LazyLock<Option<Regex>> = LazyLock::new(|| alternation(NAME_ENDS));
+pub(super) static NAME_END: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| alternation(NAME_ENDS));
 
 /// The earliest of `words` in `s` at or after byte `from` (through `re` when
-/// it compiled).
+/// it was built).
 pub(super) fn earliest(
-    re: &LazyLock<Option<Regex>>,
+    re: &LazyLock<Option<AhoCorasick>>,
     words: &[&str],
     s: &str,
     from: usize,
 ) -> Option<usize> {
+    let tail = s.get(from..)?;
     match re.as_ref() {
-        Some(re) => re.find_at(s, from).map(|m| m.start()),
+        Some(re) => re.find(tail).map(|m| m.start() + from),
         None => words
             .iter()
-            .filter_map(|w| {
-                let tail = s.get(from..)?;
-                tail.find(w).map(|i| i + from)
-            })
-            .min(),
+            .filter_map(|w| tail.find(w))
+            .min()
+            .map(|i| i + from),
     }
 }
 
-fn alternation(words: &[&str]) -> Option<Regex> {
-    let pattern: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&pattern.join("|")).ok()
+/// `words` as one automaton that matches as a regular expression `a|b|c`
+/// does: at the leftmost place, the first word listed that matches there
+/// (`None` if it could not be built, and the callers search word by word).
+fn alternation(words: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(words)
+        .ok()
 }

@@ -16,7 +16,7 @@ use super::{Builder, Next};
 use crate::label::Label;
 use crate::outline::NodeKind;
 use crate::read::Line;
-use crate::thai::lexicon::{TITLES, starts_with_any};
+use crate::thai::lexicon::title_at;
 
 impl Builder {
     /// A line with a known label: an item placed by it.
@@ -51,7 +51,7 @@ pub(super) fn typed_chars(line: &Line) -> usize {
 /// name (its label does).
 pub(super) fn next_of(label: &Label, line: &Line) -> Next {
     Next {
-        person: label.dotted_depth() == 1 && starts_with_any(&line.text, TITLES).is_some(),
+        person: label.dotted_depth() == 1 && title_at(&line.text).is_some(),
         list_start: (label.values.len() == 1 && label.values.first() == Some(&1))
             .then_some(label.family),
         ..Next::default()

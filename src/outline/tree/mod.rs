@@ -30,8 +30,8 @@ use crate::read::{Line, ParaStart, Source};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
     ADDRESSEE_CLAUSES, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES,
-    DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS, TITLES, starts_position,
-    starts_with_any, whole_role,
+    DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS, starts_position, starts_with_any,
+    title_at, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -1154,7 +1154,7 @@ impl Builder {
                 .and_then(|&i| self.out.nodes.get(i))
                 .and_then(|n| n.label.as_ref())
                 .map(|l| l.last_value());
-            let person = starts_with_any(rest, TITLES).is_some();
+            let person = title_at(rest).is_some();
             if written_prev.map(|p| p.saturating_add(1)) == Some(v)
                 && (v != top_level_next || !person)
             {
@@ -1302,7 +1302,7 @@ fn is_bracketed_name(text: &str) -> bool {
         return false;
     };
     let inner = inner.trim();
-    starts_with_any(inner, TITLES).is_some() && inner.split(' ').count() <= 5
+    title_at(inner).is_some() && inner.split(' ').count() <= 5
 }
 
 /// A line of two cells, a seat and its role, as a text file writes a table
@@ -1343,8 +1343,7 @@ fn is_whole_name(text: &str) -> bool {
 
 /// A line that opens a person: a top-level label followed by a personal title.
 fn starts_person(text: &str) -> bool {
-    parse_label(text)
-        .is_some_and(|(l, rest)| l.dotted_depth() == 1 && starts_with_any(rest, TITLES).is_some())
+    parse_label(text).is_some_and(|(l, rest)| l.dotted_depth() == 1 && title_at(rest).is_some())
 }
 
 /// "4.1.2" from `[4, 1, 2]`.

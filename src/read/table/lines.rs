@@ -11,7 +11,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::label::{Family, Label, parse_label};
 use crate::read::{CellRole, Line, TableCell};
 use crate::thai::digits::parse_number;
-use crate::thai::lexicon::{TITLES, is_steps_heading, starts_with_any};
+use crate::thai::gaps::has_wide_gap;
+use crate::thai::lexicon::{is_steps_heading, title_at};
 use crate::thai::normalize_line;
 
 /// Indentation given to duty and note lines: inside the table, never a
@@ -43,14 +44,24 @@ fn is_list_label(l: &Label) -> bool {
 struct CellLine<'a> {
     raw: &'a str,
     label: Option<(Label, String)>,
+    /// The line in normal form, read to find its label.
     norm: String,
+    /// The line has a wide gap: its normal form as a line of the document
+    /// (what the normalise stage makes of it, segment by segment) is not
+    /// `norm`, so it is left to that stage.
+    gapped: bool,
 }
 
 impl<'a> CellLine<'a> {
     pub(super) fn new(raw: &'a str) -> Self {
         let norm = normalize_line(raw);
         let label = parse_label(&norm).map(|(l, rest)| (l, rest.to_string()));
-        CellLine { raw, label, norm }
+        CellLine {
+            raw,
+            label,
+            norm,
+            gapped: has_wide_gap(raw),
+        }
     }
 }
 
@@ -136,6 +147,26 @@ impl Emitter {
         );
     }
 
+    /// A line of a duty cell as written (no label the table gives): its
+    /// normal form, made once when the cell was read for labels, unless a
+    /// wide gap leaves it to the normalise stage ([`CellLine::gapped`]) or
+    /// normalising leaves nothing of it (the readers' test for a document
+    /// with nothing in it reads what was typed).
+    fn push_cell_line(&mut self, cl: &CellLine<'_>, line: u32) {
+        if cl.gapped || cl.norm.is_empty() {
+            self.push_raw(cl.raw, CELL_INDENT, line);
+            return;
+        }
+        self.lines.push(Line {
+            text: cl.norm.clone(),
+            indent: CELL_INDENT + leading_width(cl.raw),
+            trailing: trailing_width(cl.raw),
+            line,
+            normalized: true,
+            ..Line::default()
+        });
+    }
+
     fn blank(&mut self, line: u32) {
         if self.lines.last().is_some_and(|l| !l.text.is_empty()) {
             self.push(String::new(), 0, 0, line);
@@ -204,7 +235,7 @@ impl Emitter {
             duty.is_none()
                 && number.is_none()
                 && position.is_empty()
-                && starts_with_any(n.norm(), TITLES).is_none()
+                && title_at(n.norm()).is_none()
         });
         if (name.is_none() && duty.is_none()) || heading_only {
             let only_extras = row.filled().all(|(c, _)| !cols.known(c));
@@ -354,7 +385,7 @@ impl Emitter {
                         trailing_width(l.raw),
                         line,
                     ),
-                    _ => self.push_raw(l.raw, CELL_INDENT, line),
+                    _ => self.push_cell_line(l, line),
                 }
             }
             return;
@@ -393,17 +424,17 @@ impl Emitter {
                                         line,
                                     );
                                 }
-                                None => self.push_raw(cl.raw, CELL_INDENT, line),
+                                None => self.push_cell_line(cl, line),
                             }
                         }
-                        _ => self.push_raw(cl.raw, CELL_INDENT, line),
+                        _ => self.push_cell_line(cl, line),
                     }
                 }
             }
             Some(_) => {
                 for cl in &lines {
                     self.note_two_part(cl);
-                    self.push_raw(cl.raw, CELL_INDENT, line);
+                    self.push_cell_line(cl, line);
                 }
             }
             None => {
@@ -420,10 +451,10 @@ impl Emitter {
                 for cl in lines.iter().skip(1) {
                     if any_label {
                         self.note_two_part(cl);
-                        self.push_raw(cl.raw, CELL_INDENT, line);
+                        self.push_cell_line(cl, line);
                     } else if is_steps_heading(&cl.norm) {
                         step = Some(0);
-                        self.push_raw(cl.raw, CELL_INDENT, line);
+                        self.push_cell_line(cl, line);
                     } else if let Some(j) = step.as_mut() {
                         *j = j.saturating_add(1);
                         self.push_labelled(

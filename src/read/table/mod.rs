@@ -227,6 +227,36 @@ mod tests {
         assert!(typed.iter().all(|l| l.label.is_none()));
     }
 
+    /// A duty cell's lines written with their own labels are handed over in
+    /// the normal form they were read in (normalised once), but for a line
+    /// with a wide gap, whose form the normalise stage makes.
+    #[test]
+    fn written_duty_lines_are_normalised_once() {
+        let rows = vec![
+            row(1, &["ที่", "ชื่อ-สกุล", "หน้าที่"]),
+            row(
+                2,
+                &[
+                    "1",
+                    "นายก ข",
+                    "1.1.1\u{00A0}รับ\u{200B}หนังสือ  \n1.1.2 ส่ง   หนังสือ",
+                ],
+            ),
+        ];
+        let Some((lines, _)) = super::table_lines(rows) else {
+            panic!("a table with a header row");
+        };
+        let written: Vec<(&str, bool, usize)> = lines
+            .iter()
+            .filter(|l| l.label.is_none() && !l.text.is_empty())
+            .map(|l| (l.text.as_str(), l.normalized, l.trailing))
+            .collect();
+        assert_eq!(
+            written,
+            [("1.1.1 รับหนังสือ", true, 2), ("1.1.2 ส่ง   หนังสือ", false, 0)]
+        );
+    }
+
     #[test]
     fn cell_lines_split_on_every_line_end() {
         let v: Vec<_> = cell_lines("a\r\nb\rc\n\n  \nd").collect();
