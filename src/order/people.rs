@@ -187,7 +187,11 @@ pub fn split_position(rest: &str) -> PositionParts {
         rank = non_empty(standing);
         assigned = non_empty(rest);
         s = s[..i].trim_end();
-    } else if let Some(i) = s.find(&format!(" {WORK_WORD}"))
+    } else if let Some(i) = s
+        .match_indices(WORK_WORD)
+        .map(|(i, _)| i)
+        .find(|&i| s[..i].ends_with(' '))
+        .map(|i| i - 1)
         && s[..i].split(' ').next().is_some_and(starts_position)
     {
         // `ครูผู้ช่วย งานห้องสมุด`: the work after the post

@@ -284,6 +284,16 @@ impl Reader<'_> {
         true
     }
 
+    /// The members of node `c`'s own line (read without splitting its text),
+    /// the node marked a member line.
+    fn add_line_members(&self, d: &mut Draft, c: usize, seats: Found) {
+        let Some(node) = self.outline.node(c) else {
+            return;
+        };
+        d.kinds.push((c, crate::model::NodeKind::Member));
+        self.add_members(d, seats, c, (node.line_start, node.line_end), Vec::new());
+    }
+
     fn add_members(
         &self,
         d: &mut Draft,
@@ -431,10 +441,9 @@ impl Reader<'_> {
                 // `ห้อง ม.๑/๑ ⟶ นางสาวก ข ⟶ นายค ง`: the names of a row, its first
                 // cell their group (the room they invigilate)
                 if let Some((label, names)) = names_row(node) {
-                    d.kinds.push((c, crate::model::NodeKind::Member));
                     let outer = d.group.replace(label);
                     let seats = names.into_iter().map(|n| Seat::new(n, None)).collect();
-                    self.add_members(d, seats, c, (node.line_start, node.line_end), Vec::new());
+                    self.add_line_members(d, c, seats);
                     d.group = outer;
                     return;
                 }
@@ -449,15 +458,8 @@ impl Reader<'_> {
                     } else if let Some(seat) = seat_under_role(d.group.as_deref(), &text) {
                         // `ที่ปรึกษา` / `ผู้ว่าราชการจังหวัด…`: a seat whose role is
                         // its group's heading
-                        d.kinds.push((c, crate::model::NodeKind::Member));
                         d.open_member = true;
-                        self.add_members(
-                            d,
-                            vec![seat],
-                            c,
-                            (node.line_start, node.line_end),
-                            Vec::new(),
-                        );
+                        self.add_line_members(d, c, vec![seat]);
                     } else if is_item && depth == 0 {
                         d.other_items += 1;
                         d.diagnostics.push(info(
@@ -576,13 +578,17 @@ fn names_row(node: &crate::outline::Node) -> Option<(String, Vec<String>)> {
 fn seat_under_role(group: Option<&str>, text: &str) -> Option<Seat> {
     role_exact(group?)?;
     let first = text.split(' ').next().unwrap_or("");
-    let seat = !text.is_empty()
+    (plain_short_line(text) && starts_position(first)).then(|| Seat::new(text.to_string(), None))
+}
+
+/// A short line that is neither a clause (`ให้…`, `ทั้งนี้…`), a list intro nor
+/// a name: what may be one cell of a member (a seat, a post, its wrapped rest).
+fn plain_short_line(text: &str) -> bool {
+    !text.is_empty()
         && text.chars().count() <= MAX_GROUP_HEADING_CHARS
         && starts_with_any(text, CLAUSE_OPENERS).is_none()
         && !ends_with_any(text, LIST_INTROS)
         && !starts_with_name(text)
-        && starts_position(first);
-    seat.then(|| Seat::new(text.to_string(), None))
 }
 
 /// An unnumbered line right under a member's line that carries no member
@@ -595,12 +601,7 @@ fn member_detail(members: &mut [CommitteeMember], text: &str, line_end: u32) -> 
     let Some(m) = members.last_mut() else {
         return false;
     };
-    if text.is_empty()
-        || text.chars().count() > MAX_GROUP_HEADING_CHARS
-        || starts_with_any(text, CLAUSE_OPENERS).is_some()
-        || ends_with_any(text, LIST_INTROS)
-        || starts_with_name(text)
-    {
+    if !plain_short_line(text) {
         return false;
     }
     let taken = match (&m.full_name, &mut m.position) {

@@ -642,7 +642,7 @@ impl Builder {
         if starts_own_paragraph(line)
             || (self.person_cont.is_some()
                 && (starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some()
-                    || starts_with_any(&line.text, ADDRESSEE_CLAUSES).is_some()))
+                    || addressed_to_all(&line.text)))
             || (self.person_cont.is_some()
                 && self.after_complete_entry()
                 && starts_with_any(&line.text, CLAUSE_OPENERS).is_some())
@@ -715,7 +715,7 @@ impl Builder {
             }
             // a new paragraph closes the innermost open list item
             None if self.cont.is_some() && self.ends_paragraph(line) => {
-                if starts_with_any(&line.text, ADDRESSEE_CLAUSES).is_some() {
+                if addressed_to_all(&line.text) {
                     // to everyone the lists name: outside them all
                     self.stack.clear();
                 } else if self.stack.len() > 1 {
@@ -729,7 +729,7 @@ impl Builder {
                 Some(c) => self.join(c, line),
                 None => {
                     // a clause to everyone the lists name stands outside them
-                    if starts_with_any(&line.text, ADDRESSEE_CLAUSES).is_some() {
+                    if addressed_to_all(&line.text) {
                         self.stack.clear();
                     }
                     let parent = self.stack.last().copied();
@@ -758,7 +758,7 @@ impl Builder {
         let text = line.text.as_str();
         // a .docx paragraph that starts a name, role, seat or body; a clause
         // to all the order names (`ให้ผู้ที่ได้รับแต่งตั้ง…`)
-        if starts_own_paragraph(line) || starts_with_any(text, ADDRESSEE_CLAUSES).is_some() {
+        if starts_own_paragraph(line) || addressed_to_all(text) {
             return true;
         }
         // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the
@@ -1303,6 +1303,13 @@ fn is_bracketed_name(text: &str) -> bool {
     };
     let inner = inner.trim();
     title_at(inner).is_some() && inner.split(' ').count() <= 5
+}
+
+/// Whether `text` opens a clause to everyone the order names
+/// (`ให้ผู้ที่ได้รับแต่งตั้ง…`, [`ADDRESSEE_CLAUSES`]): a paragraph of its own,
+/// outside every list.
+fn addressed_to_all(text: &str) -> bool {
+    starts_with_any(text, ADDRESSEE_CLAUSES).is_some()
 }
 
 /// A line of two cells, a seat and its role, as a text file writes a table
