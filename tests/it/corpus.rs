@@ -427,6 +427,15 @@ fn txt_files(dir: &str) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// The orders of a scoreboard folder: its .txt and .docx files, by name
+/// (the held-out folder has orders written in Word as well as text).
+fn order_files(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut files = txt_files(dir);
+    files.extend(common::files_with_ext(&common::root().join(dir), "docx"));
+    files.sort();
+    files
+}
+
 fn stem(p: &Path) -> String {
     p.file_stem()
         .and_then(|s| s.to_str())
@@ -465,9 +474,10 @@ fn board(dir: &str) {
         "{:<58} {:>9} {:>4} {:>4} {:>4} | {:>4} {:>4} {:>5} {:>5} {:>5} {:>5}",
         "file", "right", "invP", "invM", "invC", "ppl", "com", "membr", "nodes", "depth", "diags"
     );
-    for path in txt_files(dir) {
+    for path in order_files(dir) {
         let name = stem(&path);
-        let rel = format!("{dir}/{name}.txt");
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("txt");
+        let rel = format!("{dir}/{name}.{ext}");
         let out = parse(&rel, &std::fs::read(&path).expect("read"));
         let facts_path = path.with_extension("facts.json");
         if !facts_path.exists() {
