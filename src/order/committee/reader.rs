@@ -10,12 +10,15 @@ use super::roles::{clause_members, has_role_word, head_end, role_exact};
 use super::text::{clean, ends_with_any};
 use super::vocabulary::{BODY_LEADS, COMMITTEE_WORDS, LIST_INTROS, role_kind};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::RoleKind;
 use crate::model::{Committee, CommitteeMember, Duty};
 use crate::order::people::split_name;
 use crate::outline::line::join_wrapped;
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::{contains, find};
-use crate::thai::lexicon::{CLAUSE_OPENERS, COMPOSED_OF, starts_position, starts_with_any};
+use crate::thai::lexicon::{
+    CLAUSE_OPENERS, COMPOSED_OF, UNIT_STARTS, starts_position, starts_with_any,
+};
 
 /// Longest heading (in characters) taken as the name of an unnamed group of
 /// members (`ฝ่ายปฏิคม`).
@@ -449,6 +452,24 @@ impl Reader<'_> {
                 }
                 let found = parse_member_clean(text.clone());
                 let is_item = node.kind == NodeKind::Item;
+                // a numbered heading over members (`๑. ผู้ทรงคุณวุฒิภายนอก` /
+                // `๑.๑ ศาสตราจารย์… กรรมการ`): the group of the members under it
+                let group_heading = found.members.is_empty()
+                    && is_item
+                    && depth == 0
+                    && plain_short_line(&text)
+                    && !self.outline.item_children(c).is_empty();
+                if group_heading {
+                    let before = d.members.len();
+                    let outer = d.group.replace(text.clone());
+                    for &g in &node.children {
+                        self.body_node(d, g, depth + 1);
+                    }
+                    d.group = outer;
+                    if d.members.len() > before {
+                        return;
+                    }
+                }
                 if found.members.is_empty() {
                     if open_member
                         && node.kind == NodeKind::Paragraph(ParaKind::Text)
@@ -527,6 +548,8 @@ impl Reader<'_> {
                 self.duty_item(d, s);
                 true
             }
+            // a section with its own chair is a committee of its own
+            NodeKind::Item if self.is_section(s) => false,
             NodeKind::Item
             | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry | ParaKind::Heading) => {
                 // (a committee word alone, `คณะกรรมการ`, names no body: inside
@@ -553,6 +576,30 @@ impl Reader<'_> {
             }
             _ => false,
         }
+    }
+}
+
+impl Reader<'_> {
+    /// A numbered section of a body's work with its own chair among the
+    /// members under it (`๑. ฝ่ายอำนวยการ` / `๑. นาย… ประธาน`, then `๒. ฝ่าย
+    /// พิธีการ` / `๑. นาง… ประธาน`): a committee of its own, named by its
+    /// heading, not a group of the body that lists the sections.
+    fn is_section(&self, s: usize) -> bool {
+        let Some(node) = self.outline.node(s) else {
+            return false;
+        };
+        let text = clean(&node.text);
+        node.kind == NodeKind::Item
+            && plain_short_line(&text)
+            && starts_with_any(&text, UNIT_STARTS).is_some()
+            && self.outline.item_children(s).iter().any(|&c| {
+                self.outline.node(c).is_some_and(|c| {
+                    parse_member_clean(clean(&c.text))
+                        .members
+                        .iter()
+                        .any(|m| m.role.and_then(role_kind) == Some(RoleKind::Chair))
+                })
+            })
     }
 }
 

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::RoleKind;
 use crate::thai::find::contains;
-use crate::thai::lexicon::TITLES;
+use crate::thai::lexicon::{POST_TITLES, TITLES};
 
 /// What a role written as `written` (one of [`COMMITTEE_ROLES`], perhaps with
 /// an ordinal, or two joined by `/`) is, by the words it is made of: an
@@ -72,7 +72,10 @@ pub(super) static BODY_CUE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 });
 
 /// Personal titles as one automaton, to find where names may start.
-pub(super) static TITLE_CUE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| alternation(TITLES));
+pub(super) static TITLE_CUE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let all: Vec<&str> = TITLES.iter().chain(POST_TITLES).copied().collect();
+    alternation(&all)
+});
 
 /// [`NAME_ENDS`] as one automaton.
 pub(super) static NAME_END: LazyLock<Option<AhoCorasick>> =

@@ -1091,7 +1091,8 @@ impl Builder {
     /// `N.`: a top-level item, unless it restarts at 1 inside an open item (a
     /// nested list of steps written `1.` `2.`) or continues such a list. When
     /// `N` could be either the next top-level item or the next nested one, a
-    /// line that starts with a personal title is taken as top-level.
+    /// line that starts with a personal title is taken as top-level, unless
+    /// the nested items name people and the item they are under does not.
     /// The parent and sequence number of the next sibling of the open item
     /// at `pos` in the stack, which closes (with everything inside it).
     fn next_sibling_of(&mut self, pos: usize) -> (Option<usize>, u32) {
@@ -1155,8 +1156,22 @@ impl Builder {
                 .and_then(|n| n.label.as_ref())
                 .map(|l| l.last_value());
             let person = title_at(rest).is_some();
+            // … unless the nested list is the list of people and the item
+            // it is under names none (`๑. ฝ่ายอำนวยการ` / `๑. นาย…` `๒. นาง…`):
+            // a line goes where the lines like it are
+            let names_at = |i: Option<usize>| {
+                i.and_then(|i| self.out.nodes.get(i))
+                    .is_some_and(|n| title_at(&n.text).is_some())
+            };
+            let nested = self.stack.get(pos).copied();
+            let people_nested = names_at(nested)
+                && !names_at(
+                    nested
+                        .and_then(|i| self.out.nodes.get(i))
+                        .and_then(|n| n.parent),
+                );
             if written_prev.map(|p| p.saturating_add(1)) == Some(v)
-                && (v != top_level_next || !person)
+                && (v != top_level_next || !person || people_nested)
             {
                 let (parent, seq) = self.next_sibling_of(pos);
                 return (parent, vec![seq], false);
