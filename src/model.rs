@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 
 /// Version of the JSON model (semver; an additive change bumps the minor number).
-pub const SCHEMA_VERSION: &str = "1.2.0";
+pub const SCHEMA_VERSION: &str = "1.3.0";
 
 /// The `$id` of the published schema.
 pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.json";
@@ -449,6 +449,13 @@ pub struct Person {
     /// duties, as written (`มีหน้าที่ ดังนี้`); null when there are none (1.2).
     #[serde(default)]
     pub duty_intro: Option<String>,
+    /// `id` of the earlier entry of `people[]` that names the same person
+    /// (the same given and family name), when the order lists them again
+    /// under another heading — a roster's next day, another section — with
+    /// that listing's own group and role; null for a person's first entry, so
+    /// the people of an order are the entries whose `same_as` is null (1.3).
+    #[serde(default)]
+    pub same_as: Option<String>,
     /// First input line of the person's block.
     #[schemars(range(min = 1))]
     pub line_start: u32,

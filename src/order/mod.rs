@@ -125,6 +125,8 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     if first.is_some_and(|f| f.work_group == p.work_group) && says_nothing(&p) {
                         continue;
                     }
+                    let mut p = p;
+                    p.same_as = first.map(|f| f.id.clone());
                     if let Some(key) = key {
                         keys.entry(key).or_insert_with(|| p.id.clone());
                     }
@@ -410,6 +412,7 @@ fn person_from(
         label: n.label.as_ref().map(|l| l.written.clone()),
         node: outline.id(i),
         duty_intro: duty_intro(&n.text).map(str::to_string),
+        same_as: None,
         title: Some(name.title.to_string()),
         // a name whose parts cannot be told apart keeps only full_name
         given_name: name.family.map(|_| name.given.to_string()),

@@ -1,12 +1,12 @@
 //! People: splitting a person's line into title, names, position, rank and role.
 
 use crate::read::{CellRole, TableCell};
-use crate::thai::find::{find, find_all};
+use crate::thai::find::{contains, find, find_all};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, TEACHER_POST, WORK_WORD,
-    before_any, find_first, starts_position, starts_with_any,
+    PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, ROSTER_WORDS, TEACHER_POST,
+    WORK_WORD, before_any, find_first, starts_position, starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -215,6 +215,12 @@ pub fn split_position(rest: &str) -> PositionParts {
         .is_some_and(|a| a.starts_with(WORK_WORD))
     {
         work = assigned.take();
+    }
+    // `นายก ข ⟶ หัวหน้าเวร`: a roster's role (one word of a turn of duty) is
+    // what the person does on that turn, not a post
+    if role.is_none() && !s.contains(' ') && ROSTER_WORDS.iter().any(|w| contains(s, w)) {
+        role = non_empty(s);
+        s = "";
     }
     PositionParts {
         position: non_empty(s),

@@ -82,6 +82,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             label: None,
             node: outline.id(i),
             duty_intro: None,
+            same_as: None,
             title: Some(name.title.to_string()),
             given_name: name.family.map(|_| name.given.to_string()),
             family_name: name.family.map(str::to_string),

@@ -696,27 +696,58 @@ fn school_duty_roster_with_day_headings() {
         order.header.kind,
         kamsang::model::DocumentKind::DutyAssignment
     );
-    let people: Vec<(&str, &str, Option<&str>, Option<&str>)> = order
+    // a roster's role is the person's role on that turn; a person on two
+    // days is listed on both, the second entry pointing at the first
+    type Entry<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>);
+    let people: Vec<(Entry<'_>, Option<&str>, Option<&str>)> = order
         .people
         .iter()
         .map(|p| {
             (
-                p.id.as_str(),
-                p.full_name.as_str(),
-                p.position.as_deref(),
-                p.work_group.as_deref(),
+                (
+                    p.id.as_str(),
+                    p.full_name.as_str(),
+                    p.position.as_deref(),
+                    p.work_group.as_deref(),
+                ),
+                p.role.as_deref(),
+                p.same_as.as_deref(),
             )
         })
         .collect();
     assert_eq!(
         people,
         [
-            ("h1.p1", "นายสมพงษ์ ทองคำ", Some("หัวหน้าเวร"), Some("วันจันทร์")),
-            ("h1.p2", "นางสาวจินดา ใจเย็น", Some("ครูเวร"), Some("วันจันทร์")),
-            ("h2.p1", "นางสุดา พรหมมา", Some("หัวหน้าเวร"), Some("วันอังคาร")),
-            ("h2.p2", "นายอนันต์ ศรีสวัสดิ์", Some("ครูเวร"), Some("วันอังคาร")),
-            ("h3.p1", "นางสาวจินดา ใจเย็น", Some("หัวหน้าเวร"), Some("วันพุธ")),
-            ("h3.p2", "เด็กชายกล้า หาญสู้", Some("นักเรียนแกนนำ"), Some("วันพุธ")),
+            (
+                ("h1.p1", "นายสมพงษ์ ทองคำ", None, Some("วันจันทร์")),
+                Some("หัวหน้าเวร"),
+                None
+            ),
+            (
+                ("h1.p2", "นางสาวจินดา ใจเย็น", None, Some("วันจันทร์")),
+                Some("ครูเวร"),
+                None
+            ),
+            (
+                ("h2.p1", "นางสุดา พรหมมา", None, Some("วันอังคาร")),
+                Some("หัวหน้าเวร"),
+                None
+            ),
+            (
+                ("h2.p2", "นายอนันต์ ศรีสวัสดิ์", None, Some("วันอังคาร")),
+                Some("ครูเวร"),
+                None
+            ),
+            (
+                ("h3.p1", "นางสาวจินดา ใจเย็น", None, Some("วันพุธ")),
+                Some("หัวหน้าเวร"),
+                Some("h1.p2")
+            ),
+            (
+                ("h3.p2", "เด็กชายกล้า หาญสู้", Some("นักเรียนแกนนำ"), Some("วันพุธ")),
+                None,
+                None
+            ),
         ]
     );
     assert_eq!(order.people[5].class.as_deref(), Some("ชั้นประถมศึกษาปีที่ 6/1"));

@@ -227,7 +227,12 @@ fn score(facts: &Value, out: &Value) -> Score {
 }
 
 fn score_people(s: &mut Score, facts: &Value, out: &Value) {
-    let got_people = array(out, "people");
+    // an entry that says it is an earlier entry's person (`same_as`) is that
+    // person listed again, not one more person
+    let got_people: Vec<&Value> = array(out, "people")
+        .iter()
+        .filter(|p| p.get("same_as").is_none_or(Value::is_null))
+        .collect();
     let mut used = vec![false; got_people.len()];
     for want in array(facts, "people") {
         let name = want.get("full_name").and_then(Value::as_str).unwrap_or("");
