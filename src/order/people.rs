@@ -4,9 +4,9 @@ use crate::read::{CellRole, TableCell};
 use crate::thai::find::{contains, find, find_all};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
-    CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, ROSTER_WORDS, TEACHER_POST,
-    WORK_WORD, before_any, find_first, starts_position, starts_with_any,
+    CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, OVERSIGHT_VERBS,
+    POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, ROSTER_WORDS,
+    TEACHER_POST, WORK_WORD, before_any, find_first, starts_position, starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -161,6 +161,15 @@ pub fn split_position(rest: &str) -> PositionParts {
     {
         s = s[..i].trim_end();
     }
+    let mut oversight = None;
+    if let Some(i) = OVERSIGHT_VERBS
+        .iter()
+        .filter_map(|v| find_all(s, v).find(|&i| i > 0 && s[..i].ends_with(' ')))
+        .min()
+    {
+        oversight = non_empty(&s[i..]);
+        s = s[..i].trim_end();
+    }
     let mut role = None;
     if let Some((i, _)) = find_first(s, ROLE_STARTS) {
         role = non_empty(&s[i..]);
@@ -215,6 +224,9 @@ pub fn split_position(rest: &str) -> PositionParts {
         .is_some_and(|a| a.starts_with(WORK_WORD))
     {
         work = assigned.take();
+    }
+    if work.is_none() {
+        work = oversight;
     }
     // `นายก ข ⟶ หัวหน้าเวร`: a roster's role (one word of a turn of duty) is
     // what the person does on that turn, not a post

@@ -250,6 +250,12 @@ pub const ROLE_STARTS: &[&str] = &["ปฏิบัติหน้าที่",
 /// of the position.
 pub const DUTY_INTROS: &[&str] = &["มีหน้าที่", "ทำหน้าที่", "รับผิดชอบ", "ให้ปฏิบัติ", "ดังนี้"];
 
+/// Verbs of oversight that start, as a word of their own after a post, the
+/// work an order gives the person (`รองผู้อำนวยการ… กำกับ ดูแล และปฏิบัติ
+/// ราชการแทนในกลุ่ม…`): the post ends before them, and what follows is the
+/// person's duty.
+pub const OVERSIGHT_VERBS: &[&str] = &["กำกับ", "ดูแล", "ควบคุม", "บังคับบัญชา"];
+
 /// The word for "position", written before it or left out.
 pub const POSITION_WORD: &str = "ตำแหน่ง";
 
