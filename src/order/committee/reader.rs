@@ -377,7 +377,7 @@ impl Reader<'_> {
         let Some(node) = self.outline.node(c) else {
             return;
         };
-        let text = clean(&node.text);
+        let text = without_row_number(node, clean(&node.text));
         let open_member = std::mem::replace(&mut d.open_member, false);
         match node.kind {
             NodeKind::NameList => {
@@ -600,6 +600,23 @@ impl Reader<'_> {
                         .any(|m| m.role.and_then(role_kind) == Some(RoleKind::Chair))
                 })
             })
+    }
+}
+
+/// A row of a table of members typed with its row number in a cell of its
+/// own (`๑ ⟶ นายก ข ⟶ ครู ⟶ ประธานกรรมการ`): the member is in the cells
+/// after it, as after a label.
+fn without_row_number(node: &crate::outline::Node, text: String) -> String {
+    let cells = crate::outline::line::cells_of(&node.text, &node.cells);
+    match cells.split_first() {
+        Some((first, rest))
+            if !rest.is_empty()
+                && !first.is_empty()
+                && first.chars().all(crate::thai::digits::is_digit) =>
+        {
+            clean(&rest.join(" "))
+        }
+        _ => text,
     }
 }
 

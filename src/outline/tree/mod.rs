@@ -18,8 +18,8 @@ mod name_list;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
-    body_line_kind, ends_in_role_cell, header_line_kind, is_heading_chars, is_heading_length,
-    is_page_artefact, is_title_line, join_wrapped, person_line, row_number_cell,
+    body_line_kind, ends_in_role_cell, header_line_kind, is_header_row, is_heading_chars,
+    is_heading_length, is_page_artefact, is_title_line, join_wrapped, person_line, row_number_cell,
     starts_own_paragraph,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
@@ -758,7 +758,7 @@ impl Builder {
         let text = line.text.as_str();
         // a .docx paragraph that starts a name, role, seat or body; a clause
         // to all the order names (`ให้ผู้ที่ได้รับแต่งตั้ง…`)
-        if starts_own_paragraph(line) || addressed_to_all(text) {
+        if starts_own_paragraph(line) || addressed_to_all(text) || is_header_row(line) {
             return true;
         }
         // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the

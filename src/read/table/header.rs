@@ -164,6 +164,14 @@ pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
     None
 }
 
+/// Whether the cells of one line are a table's header row, as a text file
+/// types it (`ลำดับ ⟶ ชื่อ - สกุล ⟶ ตำแหน่ง ⟶ หน้าที่`): two or more cells
+/// name a column the reader knows, one of them the name's.
+pub(crate) fn names_columns(cells: &[&str]) -> bool {
+    let roles: Vec<Role> = cells.iter().filter_map(|c| role_of(c)).collect();
+    roles.len() >= 2 && roles.contains(&Role::Name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@
 mod header;
 mod lines;
 
-pub(crate) use header::{Columns, header_row};
+pub(crate) use header::{Columns, header_row, names_columns};
 
 use std::cell::OnceCell;
 
