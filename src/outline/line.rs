@@ -26,13 +26,28 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
     }
     let glue = match (text.chars().next_back(), next.chars().next()) {
         (None, _) => false,
-        (Some(a), Some(b)) => typed_space || !(is_thai_letter(a) && is_thai_letter(b)),
+        (Some(a), Some(b)) => {
+            typed_space
+                || !(is_thai_letter(a) && is_thai_letter(b))
+                || awaits_family_name(text, next)
+        }
         _ => false,
     };
     if glue {
         text.push(' ');
     }
     text.push_str(next);
+}
+
+/// Whether `text` ends in a titled given name (`… จึงให้ นางสาวพรรณวดี`,
+/// `(นางอัมพร`) and `next` starts with a word a name may go on with: the
+/// line broke between the given and the family name, where the writer had a
+/// space.
+fn awaits_family_name(text: &str, next: &str) -> bool {
+    let last = text.rsplit([' ', '(']).next().unwrap_or("");
+    let first = next.split(' ').next().unwrap_or("");
+    crate::thai::names::split_name(last).is_some_and(|n| n.family.is_none() && n.rest.is_empty())
+        && crate::thai::lexicon::may_continue_name(first.trim_end_matches(')'))
 }
 
 /// Whether a line that the writer began as a paragraph of its own (a .docx
@@ -348,6 +363,31 @@ mod tests {
         let mut s = String::from("ระบบเครือข่ายฯ");
         join_wrapped(&mut s, "ที่อาจ", false);
         assert_eq!(s, "ระบบเครือข่ายฯ ที่อาจ");
+    }
+
+    #[test]
+    fn a_name_cut_between_its_given_and_family_name_keeps_its_space() {
+        // held-out h29 (running text) and h25 (inside brackets)
+        for (a, b, want) in [
+            (
+                "จึงให้ นางสาวพรรณวดี",
+                "เกียรติสกุล รองปลัด",
+                "จึงให้ นางสาวพรรณวดี เกียรติสกุล รองปลัด",
+            ),
+            (
+                "ผู้อำนวยการกอง (นางอัมพร",
+                "เจริญสุข)",
+                "ผู้อำนวยการกอง (นางอัมพร เจริญสุข)",
+            ),
+            // a post or a role after the given name is no family name, and
+            // a word cut after a title word is no name at all
+            ("ให้ นายสมชาย", "กรรมการ", "ให้ นายสมชายกรรมการ"),
+            ("ตามมติของนายก", "รัฐมนตรี", "ตามมติของนายกรัฐมนตรี"),
+        ] {
+            let mut s = a.to_string();
+            join_wrapped(&mut s, b, false);
+            assert_eq!(s, want);
+        }
     }
 
     #[test]

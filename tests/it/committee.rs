@@ -1515,3 +1515,54 @@ fn a_text_table_of_members_with_a_header_row() {
     );
     assert_eq!(c.duties.len(), 1);
 }
+
+/// A committee written role first (`ประธานกรรมการ ⟶ รองศาสตราจารย์ ดร.…`,
+/// held-out h26): the first cell is each member's role, never a group, also
+/// when a word qualifies the role (`กรรมการผู้ทรงคุณวุฒิ`). (With single
+/// spaces instead of tabs such lines still read as one wrapped paragraph.)
+#[test]
+fn members_written_role_first() {
+    for sep in ["\t\t", "\t"] {
+        let order = parse(&format!(
+            "จึงแต่งตั้งคณะกรรมการสอบวิทยานิพนธ์ ดังนี้
+\t\tประธานกรรมการ{sep}รองศาสตราจารย์ ดร.สมบัติ  จันทรวงศ์
+\t\tกรรมการผู้ทรงคุณวุฒิ{sep}ศาสตราจารย์ ดร.ประพนธ์  เรืองณรงค์
+\t\tกรรมการและเลขานุการ{sep}อาจารย์ ดร.ธนพร  หงษ์พันธุ์
+\tโดยกำหนดสอบในวันที่ ๑๕ มกราคม ๒๕๖๘
+"
+        ));
+        assert_eq!(order.committees.len(), 1, "{sep:?}");
+        let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = order.committees[0]
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    m.full_name.as_deref(),
+                    m.role.as_deref(),
+                    m.group.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("รองศาสตราจารย์ ดร.สมบัติ จันทรวงศ์"),
+                    Some("ประธานกรรมการ"),
+                    None
+                ),
+                (
+                    Some("ศาสตราจารย์ ดร.ประพนธ์ เรืองณรงค์"),
+                    Some("กรรมการผู้ทรงคุณวุฒิ"),
+                    None
+                ),
+                (
+                    Some("อาจารย์ ดร.ธนพร หงษ์พันธุ์"),
+                    Some("กรรมการและเลขานุการ"),
+                    None
+                ),
+            ],
+            "{sep:?}"
+        );
+    }
+}

@@ -120,17 +120,29 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
                 .unwrap_or("")
                 .trim_start_matches([' ', ':'])
         });
-        let listed = match list {
-            Some(l) => Some(l),
-            None if starts_with_name(rest_t) => Some(rest_t),
-            None => None,
+        // `กรรมการผู้ทรงคุณวุฒิ ⟶ ศาสตราจารย์ ดร.…`: the role with the word
+        // that qualifies it, then the name (a role-first line)
+        let qualified = (!rest.starts_with(' '))
+            .then(|| rest_t.split_once(' '))
+            .flatten()
+            .filter(|(_, after)| starts_with_name(after.trim_start()));
+        let (listed, role_text) = match (list, qualified) {
+            (Some(l), _) => (Some(l), None),
+            (None, _) if starts_with_name(rest_t) => (Some(rest_t), None),
+            (None, Some((qualifier, after))) => {
+                (Some(after.trim_start()), Some(format!("{role}{qualifier}")))
+            }
+            (None, None) => (None, None),
         };
         return match listed {
             Some(l) => {
                 let (names, whole) = who(l);
                 let members = names
                     .into_iter()
-                    .map(|n| Seat::new(n, Some(role)))
+                    .map(|n| Seat {
+                        role_text: role_text.clone(),
+                        ..Seat::new(n, Some(role))
+                    })
                     .collect();
                 (members, whole.into_iter().collect())
             }

@@ -6,7 +6,7 @@ use super::bodies::{committee_name, introduced_body, may_name_body};
 use super::duty_clauses::{duty_intro, inline_duty, intro_duty_text};
 use super::members::{Found, Seat, parse_member_clean, parse_member_text};
 use super::names::starts_with_name;
-use super::roles::{clause_members, has_role_word, head_end, role_exact};
+use super::roles::{clause_members, has_role_word, head_end, role_exact, role_prefix};
 use super::text::{clean, ends_with_any};
 use super::vocabulary::{BODY_LEADS, COMMITTEE_WORDS, LIST_INTROS, role_kind};
 use crate::diagnostic::{Code, Diagnostic};
@@ -444,6 +444,19 @@ impl Reader<'_> {
                 // `ห้อง ม.๑/๑ ⟶ นางสาวก ข ⟶ นายค ง`: the names of a row, its first
                 // cell their group (the room they invigilate)
                 if let Some((label, names)) = names_row(node) {
+                    // (`กรรมการผู้ทรงคุณวุฒิ ⟶ ศาสตราจารย์ ดร.…`: a role written
+                    // first labels its names with the role, not a group)
+                    if let Some((_, role)) = role_prefix(&label) {
+                        let seats = names
+                            .into_iter()
+                            .map(|n| Seat {
+                                role_text: Some(label.clone()),
+                                ..Seat::new(n, Some(role))
+                            })
+                            .collect();
+                        self.add_line_members(d, c, seats);
+                        return;
+                    }
                     let outer = d.group.replace(label);
                     let seats = names.into_iter().map(|n| Seat::new(n, None)).collect();
                     self.add_line_members(d, c, seats);
