@@ -5,7 +5,9 @@
 //!   whatever else it says;
 //! - one whose subject (or, without a subject, whose text) says who acts in
 //!   a post (รักษาราชการแทน) is `acting`;
-//! - people with duties make a `duty_assignment`;
+//! - people with duties make a `duty_assignment`, and so do people listed
+//!   with none of their own when a clause gives them all duties (`ให้ครู
+//!   ที่ปรึกษามีหน้าที่ …`);
 //! - people appointed to a post (`appointed_as`), or people named under an
 //!   appointing subject (แต่งตั้ง…, ให้…พ้นจาก…), make an `appointment`;
 //! - a ประกาศ (announcement) that does none of these is an `announcement`;
@@ -13,8 +15,10 @@
 //!   orders) is `other`.
 
 use crate::model::{Committee, DocumentKind, Header, Person};
-use crate::outline::Outline;
-use crate::thai::lexicon::{ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS, ROSTER_WORDS};
+use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::thai::lexicon::{
+    ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS, DUTIES_GIVEN, LET_WORD, ROSTER_WORDS,
+};
 
 /// The kind of an order from its header, outline, people and committees.
 pub fn classify(
@@ -40,8 +44,22 @@ pub fn classify(
     if !people.is_empty() && about(ACTING_WORDS) {
         return DocumentKind::Acting;
     }
-    // duties, or a roster of duty days (แต่งตั้งครูเวร…)
-    if people.iter().any(|p| !p.duties.is_empty()) || (!people.is_empty() && about(ROSTER_WORDS)) {
+    // duties, or a roster of duty days (แต่งตั้งครูเวร…), or duties given to
+    // everyone listed in a clause of their own (`ให้ครูที่ปรึกษามีหน้าที่ …`)
+    let duties_for_all = || {
+        outline
+            .roots
+            .iter()
+            .filter_map(|&r| outline.node(r))
+            .any(|n| {
+                n.kind == NodeKind::Paragraph(ParaKind::Text)
+                    && n.text.starts_with(LET_WORD)
+                    && DUTIES_GIVEN.iter().any(|w| n.text.contains(w))
+            })
+    };
+    if people.iter().any(|p| !p.duties.is_empty())
+        || (!people.is_empty() && (about(ROSTER_WORDS) || duties_for_all()))
+    {
         return DocumentKind::DutyAssignment;
     }
     if people.iter().any(|p| p.appointed_as.is_some())

@@ -17,7 +17,7 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::find;
 use crate::thai::lexicon::{
     APPOINTED_AS_WORDS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS, CLAUSE_OPENERS, LET_WORD,
-    LIST_INTROS, REMOVAL_WORD, find_first, starts_with_any,
+    LIST_INTROS, REMOVAL_WORD, find_first, starts_position, starts_with_any,
 };
 
 /// The people of every person line that `claimed` does not mark (committee
@@ -28,6 +28,26 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         if n.kind != NodeKind::Paragraph(ParaKind::Entry)
             || claimed.get(i).copied().unwrap_or(false)
         {
+            continue;
+        }
+        // `ม.๑/๑ ⟶ นางสาวก ข ⟶ นายค ง`: a row whose first cell labels the
+        // whole names in the others (a class and its homeroom teachers); one
+        // name after a post is that person's post
+        let cells = crate::outline::line::cells_of(&n.text, &n.cells);
+        if let Some((label, names)) = cells.split_first()
+            && crate::outline::line::labels_names(&cells)
+        {
+            let post = (names.len() == 1 && starts_position(label)).then(|| label.to_string());
+            let group = post.is_none().then(|| label.to_string());
+            for cell in names {
+                if let Some(name) = split_name(cell) {
+                    let id = format!("u{}", out.len() + 1);
+                    let mut person = named(outline, i, id, &name);
+                    person.position.clone_from(&post);
+                    person.work_group = group.clone().or_else(|| heading_above(outline, i));
+                    out.push((i, person));
+                }
+            }
             continue;
         }
         // a table row `1⇥นายก ข⇥สังคมศาสตร์/3⇥ค่ายอาสาพัฒนา`: the cells after
@@ -101,6 +121,40 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         out.push((i, person));
     }
     out
+}
+
+/// A person of line node `i` who is only named there (nothing else known).
+fn named(
+    outline: &Outline,
+    i: usize,
+    id: String,
+    name: &crate::order::people::NameParts<'_>,
+) -> Person {
+    let (line_start, line_end) = outline
+        .node(i)
+        .map_or((0, 0), |n| (n.line_start, n.line_end));
+    Person {
+        id,
+        number: None,
+        label: None,
+        node: outline.id(i),
+        duty_intro: None,
+        same_as: None,
+        title: Some(name.title.to_string()),
+        given_name: name.family.map(|_| name.given.to_string()),
+        family_name: name.family.map(str::to_string),
+        full_name: name.full.clone(),
+        position: None,
+        rank: None,
+        class: None,
+        role: None,
+        work_group: None,
+        appointed_as: None,
+        line_start,
+        line_end,
+        duties: Vec::new(),
+        substitutes: Vec::new(),
+    }
 }
 
 /// Where the name starts after a bare row number (`1 นายก ข …`), when the

@@ -707,6 +707,11 @@ pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดัง�
 /// paragraph before it.
 pub const BODY_WORDS: &[&str] = &["คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน"];
 
+/// "Has the duty / the power and duty to": in a clause to everyone an order
+/// lists, the words that give them duties (`ให้ครูที่ปรึกษามีหน้าที่ …`), not
+/// merely a capacity to serve in (`ทำหน้าที่ให้คำปรึกษา`, an appointment's).
+pub const DUTIES_GIVEN: &[&str] = &["มีหน้าที่", "มีอำนาจหน้าที่"];
+
 /// Words that introduce the duties of a committee ("has the power and duty",
 /// "has the duty", "role and duty", "duty"), longest first.
 pub const COMMITTEE_DUTY_INTROS: &[&str] =
