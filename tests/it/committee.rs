@@ -1566,3 +1566,38 @@ fn members_written_role_first() {
         );
     }
 }
+
+/// A table whose first cell labels the whole names in the others, outside any
+/// committee (held-out h27: a class and its two homeroom teachers): each name
+/// is a person, the label their group; a clause to them all that gives duties
+/// makes the order a duty assignment.
+#[test]
+fn people_in_rows_labelled_by_their_first_cell() {
+    let order = parse(
+        "เรื่อง แต่งตั้งครูที่ปรึกษาประจำชั้น
+\tจึงแต่งตั้งครูที่ปรึกษาประจำชั้น ดังนี้
+ม.๑/๑\tนางสาวสุนิสา แก้วประดับ\tนายปริญญา ทองสุข
+ม.๑/๒\tนางวิไลวรรณ ศรีสุข\tนายกฤษณะ ใจงาม
+\tให้ครูที่ปรึกษามีหน้าที่ ดูแล ให้คำปรึกษา และติดตามพฤติกรรมของนักเรียน
+",
+    );
+    let got: Vec<(&str, Option<&str>)> = order
+        .people
+        .iter()
+        .map(|p| (p.full_name.as_str(), p.work_group.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("นางสาวสุนิสา แก้วประดับ", Some("ม.๑/๑")),
+            ("นายปริญญา ทองสุข", Some("ม.๑/๑")),
+            ("นางวิไลวรรณ ศรีสุข", Some("ม.๑/๒")),
+            ("นายกฤษณะ ใจงาม", Some("ม.๑/๒")),
+        ]
+    );
+    assert!(order.committees.is_empty());
+    assert_eq!(
+        order.header.kind,
+        kamsang::model::DocumentKind::DutyAssignment
+    );
+}
