@@ -297,6 +297,11 @@ fn every_corpus_order_reads_the_same_as_a_docx_of_its_paragraphs() {
         &common::root().join("fixtures/committee"),
         "txt",
     ));
+    // and the held-out orders written blind (fixtures/heldout/README.md)
+    files.extend(common::files_with_ext(
+        &common::root().join("fixtures/heldout"),
+        "txt",
+    ));
     let mut report = String::new();
     let mut unexpected = Vec::new();
     let mut seen_known = BTreeSet::new();
