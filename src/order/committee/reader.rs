@@ -593,26 +593,59 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
-    /// A numbered section of a body's work with its own chair among the
-    /// members under it (`๑. ฝ่ายอำนวยการ` / `๑. นาย… ประธาน`, then `๒. ฝ่าย
-    /// พิธีการ` / `๑. นาง… ประธาน`): a committee of its own, named by its
-    /// heading, not a group of the body that lists the sections.
-    fn is_section(&self, s: usize) -> bool {
-        let Some(node) = self.outline.node(s) else {
-            return false;
-        };
+    /// A numbered heading over members (`๑. ฝ่ายอำนวยการ` / `๑. นาย… ประธาน`):
+    /// no member of its own, items under it that are; `Some(has a chair)`.
+    fn heading_over_members(&self, s: usize) -> Option<bool> {
+        let node = self.outline.node(s)?;
         let text = clean(&node.text);
-        node.kind == NodeKind::Item
-            && plain_short_line(&text)
-            && starts_with_any(&text, UNIT_STARTS).is_some()
-            && self.outline.item_children(s).iter().any(|&c| {
-                self.outline.node(c).is_some_and(|c| {
-                    parse_member_clean(clean(&c.text))
-                        .members
-                        .iter()
-                        .any(|m| m.role.and_then(role_kind) == Some(RoleKind::Chair))
-                })
+        if node.kind != NodeKind::Item
+            || !plain_short_line(&text)
+            || !parse_member_clean(text).members.is_empty()
+        {
+            return None;
+        }
+        let mut any = false;
+        let mut chair = false;
+        for &c in &self.outline.item_children(s) {
+            let Some(c) = self.outline.node(c) else { continue };
+            let found = parse_member_clean(without_row_number(c, clean(&c.text)));
+            any |= !found.members.is_empty();
+            chair |= found
+                .members
+                .iter()
+                .any(|m| m.role.and_then(role_kind) == Some(RoleKind::Chair));
+        }
+        any.then_some(chair)
+    }
+
+    /// A numbered section of a body's work (`๑. ฝ่ายอำนวยการ` / `๑. นาย…
+    /// ประธาน`, then `๒. ฝ่ายพิธีการ` / `๑. นาง… ประธาน`): a committee of its
+    /// own, named by its heading, not a group of the body that lists the
+    /// sections. Every heading over members beside it has its own chair too
+    /// (`๑. ผู้ทรงคุณวุฒิภายนอก` without one makes them all groups of one
+    /// committee), and there are two or more, or the heading names a unit of
+    /// work (ฝ่าย…, งาน…).
+    fn is_section(&self, s: usize) -> bool {
+        if self.heading_over_members(s) != Some(true) {
+            return false;
+        }
+        let siblings: Vec<Option<bool>> = self
+            .outline
+            .node(s)
+            .map(|n| match n.parent.and_then(|p| self.outline.node(p)) {
+                Some(p) => p.children.clone(),
+                None => self.outline.roots.clone(),
             })
+            .unwrap_or_default()
+            .into_iter()
+            .map(|k| self.heading_over_members(k))
+            .filter(Option::is_some)
+            .collect();
+        let unit = self
+            .outline
+            .node(s)
+            .is_some_and(|n| starts_with_any(&clean(&n.text), UNIT_STARTS).is_some());
+        siblings.iter().all(|h| *h == Some(true)) && (siblings.len() >= 2 || unit)
     }
 }
 
