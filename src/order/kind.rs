@@ -6,6 +6,7 @@
 //! - one whose subject (or, without a subject, whose text) says who acts in
 //!   a post (รักษาราชการแทน) is `acting`;
 //! - people with duties make a `duty_assignment`, and so do people listed
+//!   under days (a roster, whatever it calls them), and people listed
 //!   with none of their own when a clause gives them all duties (`ให้ครู
 //!   ที่ปรึกษามีหน้าที่ …`);
 //! - people appointed to a post (`appointed_as`), or people named under an
@@ -16,6 +17,7 @@
 
 use crate::model::{Committee, DocumentKind, Header, Person};
 use crate::outline::{NodeKind, Outline, ParaKind};
+use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
     ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS, DUTIES_GIVEN, LET_WORD, ROSTER_WORDS,
 };
@@ -57,8 +59,17 @@ pub fn classify(
                     && DUTIES_GIVEN.iter().any(|w| n.text.contains(w))
             })
     };
+    // (people listed under days, `วันจันทร์ที่ ๑๐ มีนาคม ๒๕๖๘` / `ห้อง ๑๐๑ ⟶ นาย…`,
+    // are on duty those days: a roster whatever it calls them)
+    let by_day = || {
+        outline.nodes.iter().any(|n| {
+            n.kind == NodeKind::Paragraph(ParaKind::Heading)
+                && !n.children.is_empty()
+                && is_day_heading(&n.text)
+        })
+    };
     if people.iter().any(|p| !p.duties.is_empty())
-        || (!people.is_empty() && (about(ROSTER_WORDS) || duties_for_all()))
+        || (!people.is_empty() && (about(ROSTER_WORDS) || by_day() || duties_for_all()))
     {
         return DocumentKind::DutyAssignment;
     }

@@ -607,7 +607,9 @@ impl Reader<'_> {
         let mut any = false;
         let mut chair = false;
         for &c in &self.outline.item_children(s) {
-            let Some(c) = self.outline.node(c) else { continue };
+            let Some(c) = self.outline.node(c) else {
+                continue;
+            };
             let found = parse_member_clean(without_row_number(c, clean(&c.text)));
             any |= !found.members.is_empty();
             chair |= found
