@@ -606,6 +606,11 @@ pub const COMMITTEE_ROLES: &[&str] = &[
     "ประธาน",
 ];
 
+/// Words written right after a committee role that qualify it, part of the
+/// role as written (`กรรมการผู้ทรงคุณวุฒิ`, an expert member), never a seat of
+/// their own.
+pub const ROLE_QUALIFIERS: &[&str] = &["ผู้ทรงคุณวุฒิ"];
+
 /// The word before the ordinal of a seat (`รองประธานกรรมการ คนที่หนึ่ง`,
 /// `คนที่ ๒`): "the n-th person".
 pub const ORDINAL_WORD: &str = "คนที่";

@@ -10,7 +10,9 @@ use super::vocabulary::{
     ROLE_FIRST_FOLLOWERS, ROLE_WORDS,
 };
 use crate::thai::find::find_all;
-use crate::thai::lexicon::{COMMITTEE_ROLES as ROLES, COMPOSED_OF, ORDINAL_WORD};
+use crate::thai::lexicon::{
+    COMMITTEE_ROLES as ROLES, COMPOSED_OF, ORDINAL_WORD, ROLE_QUALIFIERS, starts_with_any,
+};
 
 /// The role `s` is exactly (dots and spaces around ignored).
 pub(super) fn role_exact(s: &str) -> Option<&'static str> {
@@ -101,7 +103,10 @@ pub(super) fn role_clauses(text: &str) -> Vec<(usize, &'static str, usize)> {
                 .iter()
                 .any(|f| follower.starts_with(f));
         if ok {
-            let end = text.len() - follower.len();
+            // `เป็นกรรมการผู้ทรงคุณวุฒิ`: the word that qualifies the role is
+            // part of it, never the next member
+            let qualifier = starts_with_any(follower, ROLE_QUALIFIERS).map_or(0, str::len);
+            let end = text.len() - follower.len() + qualifier;
             out.push((i, role, end));
         }
     }
@@ -140,7 +145,16 @@ pub(super) fn clause_members(text: &str, from: usize) -> (Found, Vec<String>) {
         if let Some(w) = whole {
             unsplit.push(w);
         }
-        members.extend(names.into_iter().map(|n| Seat::new(n, Some(role))));
+        // the role as written, when a word qualifies it
+        let written = text
+            .get(be + "เป็น".len()..end)
+            .map(str::trim)
+            .filter(|w| *w != role)
+            .map(str::to_string);
+        members.extend(names.into_iter().map(|n| Seat {
+            role_text: written.clone(),
+            ..Seat::new(n, Some(role))
+        }));
     }
     (members, unsplit)
 }
