@@ -250,27 +250,39 @@ fn acting_appointments(
             continue;
         };
         let span = after.get(..end).unwrap_or("").trim();
-        if contains(span, LET_WORD) || span.contains('(') {
+        if contains(span, LET_WORD) {
             continue;
         }
-        let names = names_in_text(span);
-        let [n] = names.as_slice() else {
-            continue;
-        };
-        // the post before the name: the span up to where the name's title is
-        let before = find(span, n.title)
-            .and_then(|t| span.get(..t))
-            .unwrap_or("")
-            .trim();
-        let post_after = n.rest.trim();
-        let post_after = post_after
-            .strip_prefix(POSITION_WORD)
-            .unwrap_or(post_after)
-            .trim();
-        let post = if !before.is_empty() && split_name(before).is_none() {
-            Some(before.to_string())
+        let (full, post) = if span.contains('(') {
+            // `ให้รองคณบดีฝ่ายบริหาร (ผู้ช่วยศาสตราจารย์ ดร.ก ข) รักษาราชการแทน…`:
+            // the post, then the name in brackets, and nothing else
+            match bracketed_name(span) {
+                Some((name, rest, post)) if rest.trim().is_empty() && !post.is_empty() => {
+                    (name, Some(post))
+                }
+                _ => continue,
+            }
         } else {
-            (!post_after.is_empty()).then(|| post_after.to_string())
+            let names = names_in_text(span);
+            let [n] = names.as_slice() else {
+                continue;
+            };
+            // the post before the name: the span up to where the name's title is
+            let before = find(span, n.title)
+                .and_then(|t| span.get(..t))
+                .unwrap_or("")
+                .trim();
+            let post_after = n.rest.trim();
+            let post_after = post_after
+                .strip_prefix(POSITION_WORD)
+                .unwrap_or(post_after)
+                .trim();
+            let post = if !before.is_empty() && split_name(before).is_none() {
+                Some(before.to_string())
+            } else {
+                (!post_after.is_empty()).then(|| post_after.to_string())
+            };
+            (n.full.clone(), post)
         };
         let made = before_any(
             after.get(end..).unwrap_or(""),
@@ -280,8 +292,8 @@ fn acting_appointments(
         if made.is_empty() {
             continue;
         }
-        *last_named = Some(n.full.clone());
-        out.push((n.full.clone(), post, made.to_string()));
+        *last_named = Some(full.clone());
+        out.push((full, post, made.to_string()));
     }
     out
 }
@@ -352,6 +364,24 @@ mod tests {
         );
         assert_eq!(got[0].1.as_deref(), Some("นักวิชาการศึกษาเชี่ยวชาญ"));
         assert_eq!(got[0].2, "ที่ปรึกษาด้านมาตรฐานการศึกษา");
+    }
+
+    #[test]
+    fn acting_after_let_with_the_name_in_brackets_after_the_post() {
+        // held-out h34: a university's acting dean
+        let got = read_text(
+            "อาศัยอำนาจตามความในมาตรา ๓๖ จึงให้รองคณบดีฝ่ายบริหาร (ผู้ช่วยศาสตราจารย์ ดร.วิชิต ชูศรี) รักษาราชการแทนคณบดีคณะเกษตรศาสตร์ ในระหว่างวันดังกล่าว",
+        );
+        assert_eq!(
+            got,
+            [(
+                "ผู้ช่วยศาสตราจารย์ ดร.วิชิต ชูศรี".to_string(),
+                Some("รองคณบดีฝ่ายบริหาร".to_string()),
+                "รักษาราชการแทนคณบดีคณะเกษตรศาสตร์".to_string()
+            )]
+        );
+        // two brackets, or words after the bracket: not one person, nothing read
+        assert!(read_text("จึงให้รองคณบดี (นายก ข) และ (นายค ง) รักษาราชการแทนคณบดี").is_empty());
     }
 
     #[test]
