@@ -494,6 +494,28 @@ pub fn cells_of<'a>(text: &'a str, gaps: &[usize]) -> Vec<&'a str> {
     out
 }
 
+/// A line that is a committee role and then a whole name, nothing else
+/// (`ประธานกรรมการ รองศาสตราจารย์ ดร.สมบัติ จันทรวงศ์`, `กรรมการผู้ทรงคุณวุฒิ
+/// ศาสตราจารย์ ดร.…`): a member written role first.
+pub fn is_role_then_name(text: &str) -> bool {
+    let Some(role) = crate::thai::lexicon::COMMITTEE_ROLES
+        .iter()
+        .filter(|r| text.starts_with(**r))
+        .max_by_key(|r| r.len())
+    else {
+        return false;
+    };
+    let mut rest = &text[role.len()..];
+    if let Some(q) = starts_with_any(rest, crate::thai::lexicon::ROLE_QUALIFIERS) {
+        rest = &rest[q.len()..];
+    }
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    crate::thai::names::split_name(rest.trim_start())
+        .is_some_and(|n| n.family.is_some() && n.rest.is_empty())
+}
+
 /// A line of three or more cells that is a table's header row (`ลำดับ ⟶
 /// ชื่อ - สกุล ⟶ ตำแหน่ง ⟶ หน้าที่`): it heads the rows after it, never
 /// the rest of the line before it.

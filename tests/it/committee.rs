@@ -1518,11 +1518,12 @@ fn a_text_table_of_members_with_a_header_row() {
 
 /// A committee written role first (`ประธานกรรมการ ⟶ รองศาสตราจารย์ ดร.…`,
 /// held-out h26): the first cell is each member's role, never a group, also
-/// when a word qualifies the role (`กรรมการผู้ทรงคุณวุฒิ`). (With single
-/// spaces instead of tabs such lines still read as one wrapped paragraph.)
+/// when a word qualifies the role (`กรรมการผู้ทรงคุณวุฒิ`), with tabs or with
+/// single spaces (then a line of a role and a whole name is a member's line,
+/// never the wrapped rest of the line before).
 #[test]
 fn members_written_role_first() {
-    for sep in ["\t\t", "\t"] {
+    for sep in ["\t\t", "\t", " "] {
         let order = parse(&format!(
             "จึงแต่งตั้งคณะกรรมการสอบวิทยานิพนธ์ ดังนี้
 \t\tประธานกรรมการ{sep}รองศาสตราจารย์ ดร.สมบัติ  จันทรวงศ์

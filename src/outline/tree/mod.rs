@@ -294,6 +294,16 @@ impl Builder {
                 self.person_line(line, wraps);
                 return;
             }
+            // a member written role first with single spaces (`ประธานกรรมการ
+            // รองศาสตราจารย์ ดร.ก ข`) where a list may start: an entry, complete
+            if line.gaps.is_empty()
+                && crate::outline::line::is_role_then_name(text)
+                && self.list_may_start()
+            {
+                self.entry(line, false);
+                self.person_cont = None;
+                return;
+            }
             // a row that labels the names in its other cells (`ห้อง ม.๑/๑ ⟶
             // นางสาวก ข ⟶ นายค ง`: who invigilates which room): an entry, complete
             if crate::outline::line::labels_names(&crate::outline::line::cells_of(
