@@ -18,7 +18,7 @@ use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
     BACKGROUND_END, BACKGROUND_START, DUTY_INTROS, LET_WORD, LIST_INTROS, LISTED_PEOPLE,
-    MADE_WORDS, ON_BEHALF_WORDS, POSITION_WORD, SAID_PERSON, before_any, find_first,
+    MADE_WORDS, ON_BEHALF_WORDS, POSITION_WORD, REMOVAL_WORD, SAID_PERSON, before_any, find_first,
     starts_position, starts_with_any,
 };
 
@@ -223,8 +223,8 @@ fn floor_char(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
-/// `ให้ [post] title name [post] รักษาราชการแทน X` (acting) and `… ปฏิบัติ
-/// ราชการแทน X` (on behalf of): one titled name between `ให้` and the acting
+/// `ให้ [post] title name [post] รักษาราชการแทน X` (acting), `… ปฏิบัติ
+/// ราชการแทน X` (on behalf of) and `… พ้นจากตำแหน่ง X` (removed): one titled name between `ให้` and the acting
 /// word, nothing else that lets someone act. (name, post, what they are made
 /// — the acting words and their object, as written).
 fn acting_appointments(
@@ -242,7 +242,7 @@ fn acting_appointments(
         // only the span the acting word may stand in is searched (a long
         // paragraph has many ให้)
         let window = floor_char(after, MAX_LET_SPAN + ACTING_WORD_BYTES);
-        let found = [ACTING_WORDS, ON_BEHALF_WORDS]
+        let found = [ACTING_WORDS, ON_BEHALF_WORDS, &[REMOVAL_WORD]]
             .iter()
             .filter_map(|words| find_first(window, words))
             .min_by_key(|(i, _)| *i);

@@ -137,13 +137,7 @@ fn split_title_line(text: &str) -> (&str, Option<&str>, Option<&str>) {
         None => (t, None),
     };
     for (i, _) in head.match_indices("ที่") {
-        let after = head[i + "ที่".len()..].trim_start();
-        if after
-            .chars()
-            .next()
-            .is_some_and(|c| crate::thai::digits::is_digit(c) || matches!(c, '.' | '…' | '_'))
-            && after.contains('/')
-        {
+        if crate::outline::line::is_order_number(&head[i..]) {
             return (head[..i].trim(), Some(head[i..].trim()), subject);
         }
     }
@@ -212,6 +206,8 @@ mod tests {
         );
         let (o, _) = order_number("ที่ 209/2568");
         assert_eq!((o.number, o.year_be), (Some(209), Some(2568)));
+        let (o, _) = order_number("ที่ สป ๑๒๐๕/๒๕๖๗");
+        assert_eq!((o.number, o.year_be), (Some(1205), Some(2567)));
         let (o, latin_o) = order_number("ที่ ๑๒/๒๕๕o");
         assert_eq!((o.number, o.year_be, latin_o), (Some(12), Some(2550), true));
     }

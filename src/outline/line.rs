@@ -216,11 +216,26 @@ pub fn is_title_line(text: &str, preamble_started: bool) -> bool {
 }
 
 /// `ที่ 123/2566`, `ที่ ๑๖/๒๕๖๐`, `ที่ ศธ 04044/123`.
-fn is_order_number(text: &str) -> bool {
+/// Longest registry prefix of an order number, in characters (`สป`, `ศธ`,
+/// `นร.`: a ministry's or unit's initials).
+const MAX_REGISTRY_PREFIX_CHARS: usize = 4;
+
+/// Whether `text` starts an order's number: `ที่ 12/2567`, `ที่ สป ๑๒๐๕/๒๕๖๗`, or
+/// a number left blank for the registry (`ที่ ......../2561`).
+pub fn is_order_number(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("ที่") else {
         return false;
     };
-    let rest = rest.trim_start();
+    let mut rest = rest.trim_start();
+    // a unit's registry prefix before the number (`ที่ สป ๑๒๐๕/๒๕๖๗`: a short
+    // word of Thai letters, with or without dots)
+    if rest.len() < text.len() - "ที่".len()
+        && let Some((prefix, after)) = rest.split_once(' ')
+        && (1..=MAX_REGISTRY_PREFIX_CHARS).contains(&prefix.chars().count())
+        && prefix.chars().all(|c| is_thai_letter(c) || c == '.')
+    {
+        rest = after.trim_start();
+    }
     // `ที่ 12/2567`, or a number left blank for the registry: `ที่ ......../2561`
     rest.len() < text.len()
         && rest
@@ -409,6 +424,12 @@ mod tests {
             header_line_kind("ที่ ........../2561", false),
             Some(ParaKind::OrderNumber)
         );
+        // a unit's registry prefix (held-out h38)
+        assert_eq!(
+            header_line_kind("ที่ สป ๑๒๐๕/๒๕๖๗", false),
+            Some(ParaKind::OrderNumber)
+        );
+        assert_eq!(header_line_kind("ที่ประชุม ๑/๒๕๖๗", false), None);
         assert_eq!(
             header_line_kind("-----------------------------", false),
             Some(ParaKind::Rule)
