@@ -38,6 +38,7 @@ ul.detail { list-style: none; padding-left: 1rem; margin: 0; }
 ul.detail .which { color: #666; margin-right: .4rem; }
 del { background: #f7c6c6; text-decoration: line-through; }
 ins { background: #bfe8c8; text-decoration: underline; text-decoration-color: #11632b; }
+.nw { white-space: nowrap; }
 footer { margin-top: 2rem; color: #666; font-size: .85rem; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -205,17 +206,32 @@ fn item(out: &mut String, l: &Line) {
     out.push_str("</li>\n");
 }
 
+/// Longest marked text kept on one line: a name with its number
+/// ("นายสมชาย ใจงาม (เป็นข้อ 6.1)") or a short post. Chromium breaks Thai
+/// between dictionary words, which splits a family name across two lines;
+/// a longer text (a duty title) must wrap.
+const NOWRAP_MAX_CHARS: usize = 40;
+
 fn spans(out: &mut String, list: &[Span]) {
     for s in list {
-        match s {
-            Span::Plain(t) => out.push_str(&esc(t)),
-            Span::Ins(t) => {
-                let _ = write!(out, "<ins>{}</ins>", esc(t));
+        let (tag, t) = match s {
+            Span::Plain(t) => {
+                out.push_str(&esc(t));
+                continue;
             }
-            Span::Del(t) => {
-                let _ = write!(out, "<del>{}</del>", esc(t));
+            Span::Name(t) => {
+                let _ = write!(out, "<span class=\"nw\">{}</span>", esc(t));
+                continue;
             }
-        }
+            Span::Ins(t) => ("ins", t),
+            Span::Del(t) => ("del", t),
+        };
+        let class = if t.chars().count() <= NOWRAP_MAX_CHARS {
+            " class=\"nw\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<{tag}{class}>{}</{tag}>", esc(t));
     }
 }
 

@@ -102,7 +102,7 @@ fn spans(list: &[Span], colour: bool) -> String {
     let mut s = String::new();
     for span in list {
         match (span, colour) {
-            (Span::Plain(t), _) => s.push_str(t),
+            (Span::Plain(t) | Span::Name(t), _) => s.push_str(t),
             (Span::Ins(t), true) => {
                 let _ = write!(s, "{GREEN}{t}{RESET}");
             }

@@ -17,6 +17,8 @@ pub(crate) enum Span {
     Ins(String),
     /// Text only in the old order.
     Del(String),
+    /// A name, as it is, never broken across two lines.
+    Name(String),
 }
 
 fn plain(s: impl Into<String>) -> Span {
@@ -198,13 +200,16 @@ fn number_key(label: &str) -> Vec<u32> {
 /// The order as a title names it: "คำสั่งสำนักนายกรัฐมนตรี ที่ 207/2568".
 pub(crate) fn order_name(t: &OrderTitle, lang: Lang) -> String {
     let w = lang.words();
-    let document = t.document.as_deref().unwrap_or(w.order);
-    let mut s = match (&t.issuer, lang) {
-        // Thai writes the body straight after the word: คำสั่งโรงเรียน…
-        (Some(issuer), Lang::Th) if !issuer.starts_with(document) => format!("{document}{issuer}"),
-        (Some(issuer), Lang::Th) => issuer.clone(),
-        (Some(issuer), _) => format!("{document} — {issuer}"),
-        (None, _) => document.to_string(),
+    // the name as the order writes it (คำสั่ง + the body, no space:
+    // คำสั่งโรงเรียน…), in either language; English only when the order
+    // does not say which document it is
+    let mut s = match (&t.document, &t.issuer, lang) {
+        (Some(doc), Some(issuer), _) if issuer.starts_with(doc.as_str()) => issuer.clone(),
+        (Some(doc), Some(issuer), _) => format!("{doc}{issuer}"),
+        (None, Some(issuer), Lang::Th) => format!("{}{issuer}", w.order),
+        (None, Some(issuer), _) => format!("{} — {issuer}", w.order),
+        (Some(doc), None, _) => doc.clone(),
+        (None, None, _) => w.order.to_string(),
     };
     match (&t.number, t.year_be) {
         (Some(n), _) => {
@@ -382,12 +387,10 @@ fn line(c: &Change, side: Side, lang: Lang) -> Line {
         K::DutyReassigned if side == Side::Gained => {
             label = format!("{} {}", numbered(&new_no), w.gained_from);
             vec![
-                Span::Ins(title),
-                plain(format!(
-                    " ← {} ({} {old_no})",
-                    name_of(c.from_person.as_ref()),
-                    w.was_number
-                )),
+                plain(title),
+                plain(" ← "),
+                Span::Name(name_of(c.from_person.as_ref())),
+                plain(format!(" ({} {old_no})", w.was_number)),
             ]
         }
         K::DutyReassigned => {
@@ -507,7 +510,7 @@ fn substitutes(c: &Change, w: &Words) -> Vec<Span> {
         spans.push(if added.contains(name) {
             Span::Ins(name.clone())
         } else {
-            plain(name.clone())
+            Span::Name(name.clone())
         });
     }
     if new.is_empty() {
