@@ -452,7 +452,13 @@ fn diff(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResu
 /// report of `kamsang diff --format FORMAT --lang LANG` (text uncoloured),
 /// byte for byte what the CLI writes to a file.
 fn diff_report(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
-    let call = Call::new("diff_report", args, kwargs, &["old", "new"], &["format", "lang"])?;
+    let call = Call::new(
+        "diff_report",
+        args,
+        kwargs,
+        &["old", "new"],
+        &["format", "lang"],
+    )?;
     let format = call.opt::<String>(2)?.unwrap_or_else(|| "text".to_string());
     let lang = call.opt::<String>(3)?.unwrap_or_else(|| "th".to_string());
     let Some(lang) = kamsang::diff::report::Lang::parse(&lang) else {
