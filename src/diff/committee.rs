@@ -11,10 +11,48 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use super::matching::{SAME_NUMBER_MIN, SIMILAR_MIN, key, key_opt};
+use super::matching::{SAME_NUMBER_MIN, SIMILAR_MIN, key, key_opt, same_given_name_corroborated};
 use super::model::{Change, ChangeKind, CommitteeRef, DutyRef, Match, MemberRef, Value};
 use super::{change, text, words};
-use crate::model::{Committee, CommitteeMember, Duty};
+use crate::model::{Committee, CommitteeMember, Duty, Person};
+
+/// Both orders' people by id: a named member is one of them, with the given
+/// and family name split, which a rename needs.
+pub struct People<'a> {
+    old: HashMap<&'a str, &'a Person>,
+    new: HashMap<&'a str, &'a Person>,
+}
+
+impl<'a> People<'a> {
+    /// Index both orders' people.
+    pub fn new(old: &'a [Person], new: &'a [Person]) -> Self {
+        let index = |list: &'a [Person]| list.iter().map(|p| (p.id.as_str(), p)).collect();
+        People {
+            old: index(old),
+            new: index(new),
+        }
+    }
+
+    /// The given name of a named member, as compared.
+    fn given(&self, old_side: bool, m: &CommitteeMember) -> Option<String> {
+        let side = if old_side { &self.old } else { &self.new };
+        m.full_name.as_ref()?;
+        let person = side.get(m.person_id.as_deref()?)?;
+        person.given_name.as_deref().map(key)
+    }
+
+    /// Whether old member `a` and new member `b`, named differently, are one
+    /// person by the given-name rule (นางสาว → นาง and a new family name).
+    fn renamed(&self, a: &CommitteeMember, b: &CommitteeMember) -> bool {
+        let person = |side: &HashMap<&str, &'a Person>, m: &CommitteeMember| {
+            m.person_id.as_deref().and_then(|id| side.get(id).copied())
+        };
+        match (person(&self.old, a), person(&self.new, b)) {
+            (Some(p), Some(q)) => same_given_name_corroborated(p, q),
+            _ => false,
+        }
+    }
+}
 
 /// Least word similarity of two committee names under the same number
 /// (`คณะกรรมการติดตาม…` renamed `คณะกรรมการกำกับและติดตาม…`).
@@ -137,6 +175,11 @@ impl Pairs {
     }
 }
 
+/// Most old members of one given name tried for a renamed new member: a
+/// committee has a few namesakes at most; a hostile one with thousands of
+/// one name would otherwise make the pass quadratic.
+const MAX_NAMESAKES: usize = 64;
+
 /// Most committees on one side scored pairwise by name or members: a real
 /// order has a handful (the largest corpus order, 11); past this, only the
 /// exact passes run, so a hostile order cannot make the diff quadratic.
@@ -145,7 +188,7 @@ const MAX_SCORED_COMMITTEES: usize = 256;
 /// The committee changes from `old` to `new`: committee by committee in the
 /// new order's sequence (renamed, then its members, then its duties), then
 /// the committees removed.
-pub fn changes(old: &[Committee], new: &[Committee]) -> Vec<Change> {
+pub fn changes(old: &[Committee], new: &[Committee], people: &People<'_>) -> Vec<Change> {
     let mut m = Pairs::new(old.len(), new.len());
     m.by_key(
         old.iter().map(|c| Some(key(&c.name))),
@@ -183,7 +226,7 @@ pub fn changes(old: &[Committee], new: &[Committee]) -> Vec<Change> {
     for (n, c) in new.iter().enumerate() {
         let paired = m.new_to_old.get(n).cloned().flatten();
         match paired.and_then(|(o, how)| Some((old.get(o)?, how))) {
-            Some((before, how)) => committee_changes(before, c, &how, &mut out),
+            Some((before, how)) => committee_changes(before, c, &how, people, &mut out),
             None => out.push(Change {
                 committee: Some(committee_ref(None, Some(c))),
                 ..change(ChangeKind::CommitteeAdded)
@@ -253,7 +296,13 @@ fn role_differs(a: &CommitteeMember, b: &CommitteeMember) -> bool {
 }
 
 /// Changes of one committee present in both orders.
-fn committee_changes(old: &Committee, new: &Committee, how: &Match, out: &mut Vec<Change>) {
+fn committee_changes(
+    old: &Committee,
+    new: &Committee,
+    how: &Match,
+    people: &People<'_>,
+    out: &mut Vec<Change>,
+) {
     let committee = committee_ref(Some(old), Some(new));
     let base = |kind: ChangeKind| Change {
         committee: Some(committee.clone()),
@@ -277,6 +326,34 @@ fn committee_changes(old: &Committee, new: &Committee, how: &Match, out: &mut Ve
         nm.iter().map(identity),
         &exact("same_name"),
     );
+    // a new name for the same person (marriage), as for people: only among
+    // old members of the same given name (at most MAX_NAMESAKES of them)
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+    for (o, before) in om.iter().enumerate() {
+        if let (true, Some(g)) = (m.old_free(o), people.given(true, before)) {
+            by_given.entry(g).or_default().push(o);
+        }
+    }
+    for (n, after) in nm.iter().enumerate() {
+        let Some(bucket) = people.given(false, after).and_then(|g| by_given.get(&g)) else {
+            continue;
+        };
+        if !m.new_free(n) {
+            continue;
+        }
+        let found = bucket
+            .iter()
+            .copied()
+            .filter(|&o| m.old_free(o))
+            .take(MAX_NAMESAKES)
+            .find(|&o| {
+                om.get(o)
+                    .is_some_and(|before| people.renamed(before, after))
+            });
+        if let Some(o) = found {
+            m.pair(o, n, exact("same_given_name"));
+        }
+    }
     let post = |x: &CommitteeMember| {
         let p = key_opt(x.position.as_deref());
         (!p.is_empty()).then(|| (p, x.role_kind.map(|k| format!("{k:?}"))))
@@ -310,6 +387,13 @@ fn committee_changes(old: &Committee, new: &Committee, how: &Match, out: &mut Ve
                 after.full_name.as_deref(),
             ));
             continue;
+        }
+        if key_opt(before.full_name.as_deref()) != key_opt(after.full_name.as_deref()) {
+            out.push(field(
+                ChangeKind::MemberRenamed,
+                before.full_name.as_deref(),
+                after.full_name.as_deref(),
+            ));
         }
         if role_differs(before, after) {
             out.push(field(

@@ -172,6 +172,14 @@ fn corroborated(old: &PersonKeys, new: &PersonKeys) -> bool {
         || marriage
 }
 
+/// Whether two people with different full names are one person by the
+/// given-name rule: the same given name, corroborated (see `corroborated`).
+/// For committee members, who are people without duties of their own.
+pub fn same_given_name_corroborated(old: &Person, new: &Person) -> bool {
+    let (a, b) = (PersonKeys::of(old), PersonKeys::of(new));
+    a.given.is_some() && a.given == b.given && corroborated(&a, &b)
+}
+
 /// The candidate with the highest score; the first in document order on a tie.
 fn best_of(candidates: impl Iterator<Item = (usize, f64)>) -> Option<(usize, f64)> {
     candidates.fold(None, |best, (i, score)| match best {

@@ -136,7 +136,12 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
     }
     changes.extend(groups.into_iter().flatten());
     changes.extend(gone.into_iter().flatten());
-    changes.extend(committee::changes(&old.committees, &new.committees));
+    let everyone = committee::People::new(&old.people, &new.people);
+    changes.extend(committee::changes(
+        &old.committees,
+        &new.committees,
+        &everyone,
+    ));
 
     Diff {
         schema_version: model::DIFF_SCHEMA_VERSION.to_string(),

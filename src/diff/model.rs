@@ -94,6 +94,9 @@ pub enum ChangeKind {
     MemberJoined,
     /// A member no longer in a committee (1.1).
     MemberLeft,
+    /// The same member under another name or title (นางสาว → นาง): the same
+    /// given name, corroborated as for people; `old` and `new` the names (1.1).
+    MemberRenamed,
     /// Another person holds the same seat (same post and role): `old` and
     /// `new` the names (1.1).
     MemberReplaced,
@@ -111,7 +114,7 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [ChangeKind; 27] = [
+    pub const ALL: [ChangeKind; 28] = [
         ChangeKind::HeaderChanged,
         ChangeKind::PersonAdded,
         ChangeKind::PersonRemoved,
@@ -133,6 +136,7 @@ impl ChangeKind {
         ChangeKind::CommitteeRenamed,
         ChangeKind::MemberJoined,
         ChangeKind::MemberLeft,
+        ChangeKind::MemberRenamed,
         ChangeKind::MemberReplaced,
         ChangeKind::MemberRoleChanged,
         ChangeKind::MemberPositionChanged,
@@ -165,6 +169,7 @@ impl ChangeKind {
             ChangeKind::CommitteeRenamed => "committee_renamed",
             ChangeKind::MemberJoined => "member_joined",
             ChangeKind::MemberLeft => "member_left",
+            ChangeKind::MemberRenamed => "member_renamed",
             ChangeKind::MemberReplaced => "member_replaced",
             ChangeKind::MemberRoleChanged => "member_role_changed",
             ChangeKind::MemberPositionChanged => "member_position_changed",
@@ -204,6 +209,7 @@ pub struct Summary {
     pub committee_renamed: u32,
     pub member_joined: u32,
     pub member_left: u32,
+    pub member_renamed: u32,
     pub member_replaced: u32,
     pub member_role_changed: u32,
     pub member_position_changed: u32,
@@ -252,6 +258,7 @@ impl Summary {
             ChangeKind::CommitteeRenamed => &mut self.committee_renamed,
             ChangeKind::MemberJoined => &mut self.member_joined,
             ChangeKind::MemberLeft => &mut self.member_left,
+            ChangeKind::MemberRenamed => &mut self.member_renamed,
             ChangeKind::MemberReplaced => &mut self.member_replaced,
             ChangeKind::MemberRoleChanged => &mut self.member_role_changed,
             ChangeKind::MemberPositionChanged => &mut self.member_position_changed,
@@ -390,7 +397,7 @@ pub struct Match {
     /// name), `family_name_position_duties`. Duties: `same_title`,
     /// `same_number`, `similar_title`, `catch_all` (the catch-all duties of
     /// one person). Committees: `same_name`, `same_number`, `similar_name`,
-    /// `shared_members`. Members: `same_name`, `same_position`.
+    /// `shared_members`. Members: `same_name`, `same_given_name`, `same_position`.
     pub method: String,
     /// Confidence in 0..=1, three decimals (1 for exact methods; word
     /// similarity of the titles for `same_number`/`similar_title`; share of

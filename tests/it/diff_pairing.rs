@@ -268,3 +268,22 @@ fn a_diff_of_schema_1_0_reads() {
     let text = kamsang::diff::report::text(&d, Default::default(), false);
     assert!(text.contains("{+นายสมชาย ใจงาม+}"), "{text}");
 }
+
+#[test]
+fn a_married_member_is_renamed_not_left_and_joined() {
+    let text = common::fixture_text("diff/committee/new.txt");
+    let married = text.replace("นางสาวรัชนี ศรีสุวรรณ", "นางรัชนี ทองดี");
+    let d = diff_str(&text, &married);
+    assert_eq!(kinds(&d), ["member_renamed"], "{:?}", lines(&d));
+    assert_eq!(
+        d.changes[0].matched.as_ref().map(|m| m.method.as_str()),
+        Some("same_given_name")
+    );
+    // another man of the same given name with no post, title or family name
+    // in common is someone else
+    let other = text.replace("นายวรวิทย์ จำปีรัตน์", "นายวรวิทย์ ใจซื่อ");
+    assert_eq!(
+        kinds(&diff_str(&text, &other)),
+        ["member_joined", "member_left"]
+    );
+}

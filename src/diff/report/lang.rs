@@ -175,6 +175,7 @@ pub(crate) fn kind_label(lang: Lang, kind: ChangeKind) -> &'static str {
         K::CommitteeRenamed => ("เปลี่ยนชื่อคณะกรรมการ", "committee renamed"),
         K::MemberJoined => ("กรรมการเข้าใหม่", "member joined"),
         K::MemberLeft => ("กรรมการที่พ้นจากคณะ", "member left"),
+        K::MemberRenamed => ("กรรมการเปลี่ยนชื่อหรือคำนำหน้า", "member renamed"),
         K::MemberReplaced => ("เปลี่ยนผู้ดำรงตำแหน่งในคณะ", "seat holder changed"),
         K::MemberRoleChanged => ("เปลี่ยนบทบาทในคณะ", "member role changed"),
         K::MemberPositionChanged => ("เปลี่ยนตำแหน่งของกรรมการ", "member post changed"),

@@ -464,6 +464,7 @@ fn line(c: &Change, side: Side, lang: Lang) -> Line {
             spans.extend(old_to_new(c, w));
             spans
         }
+        K::MemberRenamed => old_to_new(c, w),
         K::MemberRoleChanged | K::MemberPositionChanged => {
             let who = c
                 .member
