@@ -81,6 +81,7 @@ def diff_report(
     new: OrderSource,
     *,
     format: Literal["text", "json", "html"] = "text",
+    lang: Literal["th", "en"] = "th",
     encoding: Optional[Encoding] = None,
     max_file_size: Optional[int] = None,
     max_part_size: Optional[int] = None,
@@ -89,7 +90,7 @@ def diff_report(
     max_depth: Optional[int] = None,
     max_nodes: Optional[int] = None,
 ) -> str:
-    """The report ``kamsang diff --format FORMAT -o FILE`` writes (text uncoloured)."""
+    """The report ``kamsang diff --format FORMAT --lang LANG -o FILE`` writes (text uncoloured)."""
 
 @overload
 def render(

@@ -448,12 +448,24 @@ fn diff(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResu
     loads(args.py(), &json)
 }
 
-/// `diff_report(old, new, *, format="text", **read) -> str`: the report of
-/// `kamsang diff --format FORMAT` (text uncoloured), byte for byte what the
-/// CLI writes to a file.
+/// `diff_report(old, new, *, format="text", lang="th", **read) -> str`: the
+/// report of `kamsang diff --format FORMAT --lang LANG` (text uncoloured),
+/// byte for byte what the CLI writes to a file.
 fn diff_report(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
-    let call = Call::new("diff_report", args, kwargs, &["old", "new"], &["format"])?;
+    let call = Call::new(
+        "diff_report",
+        args,
+        kwargs,
+        &["old", "new"],
+        &["format", "lang"],
+    )?;
     let format = call.opt::<String>(2)?.unwrap_or_else(|| "text".to_string());
+    let lang = call.opt::<String>(3)?.unwrap_or_else(|| "th".to_string());
+    let Some(lang) = kamsang::diff::report::Lang::parse(&lang) else {
+        return Err(PyValueError::new_err(format!(
+            "unknown lang '{lang}' (use th or en)"
+        )));
+    };
     if !["text", "json", "html"].contains(&format.as_str()) {
         return Err(PyValueError::new_err(format!(
             "unknown format '{format}' (use text, json or html)"
@@ -466,8 +478,8 @@ fn diff_report(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) ->
             s.push('\n');
             s
         }
-        "html" => kamsang::diff::report::html(&d),
-        _ => kamsang::diff::report::text(&d, false),
+        "html" => kamsang::diff::report::html(&d, lang),
+        _ => kamsang::diff::report::text(&d, lang, false),
     })
 }
 

@@ -91,6 +91,9 @@ enum Command {
         /// --exit-code`).
         #[arg(long)]
         exit_code: bool,
+        /// Language of the text and html reports (JSON keeps its codes).
+        #[arg(long, default_value = "th", value_parser = ["th", "en"])]
+        lang: String,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -238,12 +241,14 @@ fn main() -> ExitCode {
             format,
             output,
             exit_code,
+            lang,
             read,
         } => {
             let report = Report {
                 format: &format,
                 output: output.as_deref(),
                 exit_code,
+                lang: kamsang::diff::report::Lang::parse(&lang).unwrap_or_default(),
             };
             diff(&old, &new, &report, &read.options())
         }
@@ -604,6 +609,8 @@ struct Report<'a> {
     output: Option<&'a str>,
     /// Exit 1 when the orders differ.
     exit_code: bool,
+    /// Language of the text and html reports.
+    lang: kamsang::diff::report::Lang,
 }
 
 /// Compare two orders and write the report.
@@ -612,6 +619,7 @@ fn diff(old: &str, new: &str, report: &Report, options: &kamsang::Options) -> Ex
         format,
         output,
         exit_code,
+        lang,
     } = *report;
     if let Err(code) = refuse_folder(old)
         .and_then(|()| refuse_folder(new))
@@ -646,8 +654,8 @@ fn diff(old: &str, new: &str, report: &Report, options: &kamsang::Options) -> Ex
                 s.push('\n');
                 (s, changed)
             }),
-            "html" => Ok((kamsang::diff::report::html(&d), changed)),
-            _ => Ok((kamsang::diff::report::text(&d, colour), changed)),
+            "html" => Ok((kamsang::diff::report::html(&d, lang), changed)),
+            _ => Ok((kamsang::diff::report::text(&d, lang, colour), changed)),
         }
     }));
     let (report, changed) = match report {

@@ -10,6 +10,7 @@ use std::collections::{HashMap, VecDeque};
 use super::model::Match;
 use super::words;
 use crate::model::{Duty, DutyKind, Person};
+use crate::thai::lexicon::{MARRIED_WOMAN_TITLES, UNMARRIED_WOMAN_TITLES};
 
 /// Text as compared: whitespace removed, so re-wrapping, re-indentation and
 /// spacing never count as a change (the parser has already normalised the
@@ -24,9 +25,9 @@ pub fn key_opt(text: Option<&str>) -> String {
 }
 
 /// Least word similarity for two duties under the same number of the same person.
-const SAME_NUMBER_MIN: f64 = 0.4;
+pub const SAME_NUMBER_MIN: f64 = 0.4;
 /// Least word similarity for two duties of the same person.
-const SIMILAR_MIN: f64 = 0.55;
+pub const SIMILAR_MIN: f64 = 0.55;
 /// Least word similarity for a duty that moved to another person.
 const SIMILAR_ACROSS_MIN: f64 = 0.7;
 /// Least share of common duties for pairing two people by family name and position.
@@ -109,10 +110,12 @@ const MAX_CANDIDATES: usize = 64;
 /// A person's names and duty titles as compared, computed once (not once
 /// per candidate pair).
 struct PersonKeys {
+    title: Option<String>,
     given: Option<String>,
     family: Option<String>,
     position: Option<String>,
-    /// Duty titles (not substitute clauses), sorted.
+    /// Duty titles (not substitute clauses nor the catch-all, which
+    /// everyone has), sorted.
     titles: Vec<String>,
 }
 
@@ -121,11 +124,12 @@ impl PersonKeys {
         let mut titles: Vec<String> = p
             .duties
             .iter()
-            .filter(|d| d.kind != DutyKind::SubstituteClause)
+            .filter(|d| !matches!(d.kind, DutyKind::SubstituteClause | DutyKind::OtherAssigned))
             .map(|d| key(&d.title))
             .collect();
         titles.sort_unstable();
         PersonKeys {
+            title: p.title.as_deref().map(key),
             given: p.given_name.as_deref().map(key),
             family: p.family_name.as_deref().map(key),
             position: p.position.as_deref().map(key),
@@ -146,6 +150,34 @@ fn shared_duties(a: &PersonKeys, b: &PersonKeys) -> f64 {
         .filter(|t| b.titles.binary_search(t).is_ok())
         .count();
     common as f64 / most as f64
+}
+
+/// Whether two people with the same given name are shown to be one: the
+/// same family name (only the title changed), the same position, a duty in
+/// common, or a title change that explains a new family name (นางสาว → นาง:
+/// marriage, or back). Shared given names are common among school staff, so
+/// without one of these it is a leaver and a newcomer.
+fn corroborated(old: &PersonKeys, new: &PersonKeys) -> bool {
+    let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
+    let in_list = |t: &Option<String>, list: &[&str]| {
+        t.as_deref()
+            .is_some_and(|t| list.iter().any(|w| key(w) == t))
+    };
+    let (unmarried, married) = (UNMARRIED_WOMAN_TITLES, MARRIED_WOMAN_TITLES);
+    let marriage = (in_list(&old.title, unmarried) && in_list(&new.title, married))
+        || (in_list(&old.title, married) && in_list(&new.title, unmarried));
+    same(&old.family, &new.family)
+        || same(&old.position, &new.position)
+        || shared_duties(old, new) > 0.0
+        || marriage
+}
+
+/// Whether two people with different full names are one person by the
+/// given-name rule: the same given name, corroborated (see `corroborated`).
+/// For committee members, who are people without duties of their own.
+pub fn same_given_name_corroborated(old: &Person, new: &Person) -> bool {
+    let (a, b) = (PersonKeys::of(old), PersonKeys::of(new));
+    a.given.is_some() && a.given == b.given && corroborated(&a, &b)
 }
 
 /// The candidate with the highest score; the first in document order on a tie.
@@ -197,7 +229,8 @@ pub fn match_people(old: &[Person], new: &[Person]) -> Pairing {
     let old_keys: Vec<PersonKeys> = old.iter().map(PersonKeys::of).collect();
     let new_keys: Vec<PersonKeys> = new.iter().map(PersonKeys::of).collect();
 
-    // Pass 2: same given name; among several, the one sharing most duties.
+    // Pass 2: same given name and some evidence that it is the same person
+    // (see `corroborated`); among several, the one sharing most duties.
     let by_given = index_by(&old_keys, |k| k.given.clone());
     for (n, p) in new_keys.iter().enumerate() {
         let Some(given) = p.given.as_ref() else {
@@ -213,6 +246,7 @@ pub fn match_people(old: &[Person], new: &[Person]) -> Pairing {
             .filter(|&o| m.old_free(o))
             .take(MAX_CANDIDATES)
             .filter_map(|o| Some((o, old_keys.get(o)?)))
+            .filter(|(_, q)| corroborated(q, p))
             .map(|(o, q)| {
                 // the same family name first, then the most shared duties
                 let family = q.family.as_deref().unwrap_or("") == p.family.as_deref().unwrap_or("");
@@ -265,6 +299,14 @@ pub struct Entry<'a> {
     pub key: String,
     /// Its number under the person ("2" for duty 4.2 of person 4).
     pub local: Option<String>,
+}
+
+impl Entry<'_> {
+    /// The catch-all "other work as assigned" (`other_assigned`): every
+    /// person has one, so it never moves from one person to another.
+    pub fn is_catch_all(&self) -> bool {
+        self.duty.kind == DutyKind::OtherAssigned
+    }
 }
 
 /// The duties of `people` that the diff compares, in document order. Clauses
@@ -435,7 +477,8 @@ fn dice(a: &[u32], b: &[u32]) -> f64 {
 }
 
 /// Pair duties: the same title under the same person; the same title under
-/// another person (reassigned); the same number under the same person with
+/// another person (reassigned); a person's catch-all with their catch-all
+/// (a catch-all is never paired across people); the same number under the same person with
 /// similar words; similar words under the same person; similar words under
 /// another person.
 pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> Pairing {
@@ -470,7 +513,7 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
         }
     }
     for (n, e) in new.iter().enumerate() {
-        if !m.new_free(n) {
+        if !m.new_free(n) || e.is_catch_all() {
             continue;
         }
         if let Some(o) = by_title
@@ -478,6 +521,24 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
             .and_then(VecDeque::pop_front)
         {
             m.pair(o, n, exact("same_title"));
+        }
+    }
+
+    // Pass 2b: a person's catch-all, whatever its wording (งานอื่น ๆ …,
+    // ปฏิบัติงานอื่น ๆ …): never reworded, never reassigned.
+    for (n, e) in new.iter().enumerate() {
+        if !m.new_free(n) || !e.is_catch_all() {
+            continue;
+        }
+        let Some((op, _)) = people.old_of(e.person) else {
+            continue;
+        };
+        let found = old
+            .iter()
+            .enumerate()
+            .find(|(o, oe)| oe.person == op && oe.is_catch_all() && m.old_free(*o));
+        if let Some((o, _)) = found {
+            m.pair(o, n, exact("catch_all"));
         }
     }
 
@@ -507,7 +568,10 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
         let found = by_person_number
             .get(&(op, local))
             .and_then(|b| b.iter().copied().find(|&o| m.old_free(o)));
-        if let Some(o) = found {
+        let both_duties = found
+            .and_then(|o| old.get(o))
+            .is_some_and(|oe| !oe.is_catch_all() && !e.is_catch_all());
+        if let (Some(o), true) = (found, both_duties) {
             let score = words.similarity(o, n);
             if score >= SAME_NUMBER_MIN {
                 m.pair(o, n, scored("same_number", score));
@@ -524,7 +588,7 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
         };
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         for (n, ne) in new.iter().enumerate() {
-            if !m.new_free(n) {
+            if !m.new_free(n) || ne.is_catch_all() {
                 continue;
             }
             // same person: that person's old duties; anyone: by rare words
@@ -541,7 +605,7 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
                 let Some(oe) = old.get(o) else {
                     continue;
                 };
-                if !m.old_free(o) || (!across && !same_person(oe, ne)) {
+                if !m.old_free(o) || oe.is_catch_all() || (!across && !same_person(oe, ne)) {
                     continue;
                 }
                 let score = words.similarity(o, n);

@@ -16,17 +16,19 @@
 //! # Ok::<(), kamsang::Error>(())
 //! ```
 
+mod committee;
 mod matching;
 mod model;
 pub mod report;
 mod words;
 
 pub use model::{
-    Change, ChangeKind, DIFF_SCHEMA_ID, DIFF_SCHEMA_VERSION, Diff, DutyRef, Match, PersonRef,
-    Summary, Value,
+    Change, ChangeKind, CommitteeRef, DIFF_SCHEMA_ID, DIFF_SCHEMA_VERSION, Diff, DutyRef, Match,
+    MemberRef, OrderTitle, PersonRef, Summary, Value,
 };
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use matching::{Entry, Pairing, key, key_opt};
 
@@ -34,9 +36,10 @@ use crate::model::{Duty, DutyOrder, Header, Person};
 
 /// Compare two orders: what changed from `old` to `new`.
 pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
-    let people = matching::match_people(&old.people, &new.people);
-    let old_entries = matching::entries(&old.people);
-    let new_entries = matching::entries(&new.people);
+    let (old_people, new_people) = (listed_people(old), listed_people(new));
+    let people = matching::match_people(&old_people, &new_people);
+    let old_entries = matching::entries(&old_people);
+    let new_entries = matching::entries(&new_people);
     let duties = matching::match_duties(&old_entries, &new_entries, &people);
 
     let index = |list: &'_ [Person]| -> HashMap<String, usize> {
@@ -48,21 +51,21 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
         ids
     };
     let sides = Sides {
-        old: &old.people,
-        new: &new.people,
+        old: &old_people,
+        new: &new_people,
         people: &people,
-        old_ids: index(&old.people),
-        new_ids: index(&new.people),
+        old_ids: index(&old_people),
+        new_ids: index(&new_people),
     };
     let mut changes = header_changes(&old.header, &new.header);
     // One group of changes per new person, then one per old person who left.
-    let mut groups: Vec<Vec<Change>> = vec![Vec::new(); new.people.len()];
-    let mut gone: Vec<Vec<Change>> = vec![Vec::new(); old.people.len()];
+    let mut groups: Vec<Vec<Change>> = vec![Vec::new(); new_people.len()];
+    let mut gone: Vec<Vec<Change>> = vec![Vec::new(); old_people.len()];
 
-    for (n, (p, group)) in new.people.iter().zip(groups.iter_mut()).enumerate() {
+    for (n, (p, group)) in new_people.iter().zip(groups.iter_mut()).enumerate() {
         match people.old_of(n) {
             Some((o, how)) => {
-                if let Some(q) = old.people.get(o) {
+                if let Some(q) = old_people.get(o) {
                     person_changes(q, p, n, Some(how.clone()), &sides, group);
                 }
             }
@@ -81,13 +84,25 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
         }
     }
 
+    // For each new person, their duties kept from their old self, as
+    // (old entry, new entry) in the new order's sequence.
+    let mut kept: Vec<Vec<(usize, usize)>> = vec![Vec::new(); new_people.len()];
     for (n, ne) in new_entries.iter().enumerate() {
         let Some(group) = groups.get_mut(ne.person) else {
             continue;
         };
         let pair = duties.old_of(n);
-        match pair.and_then(|(o, how)| old_entries.get(o).map(|oe| (oe, how))) {
-            Some((oe, how)) => duty_changes(oe, ne, how, &sides, group),
+        match pair.and_then(|(o, how)| old_entries.get(o).map(|oe| (o, oe, how))) {
+            Some((o, oe, how)) => {
+                duty_changes(oe, ne, how, &sides, group);
+                if people.new_of(oe.person) == Some(ne.person)
+                    && let Some(list) = kept.get_mut(ne.person)
+                {
+                    list.push((o, n));
+                }
+            }
+            // a newcomer's catch-all comes with them: no change of its own
+            None if ne.is_catch_all() && people.old_of(ne.person).is_none() => {}
             None => group.push(Change {
                 person: Some(sides.new_person(ne.person)),
                 duty: Some(duty_ref(None, Some(ne.duty))),
@@ -95,11 +110,18 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
             }),
         }
     }
+    for (n, (list, group)) in kept.iter().zip(groups.iter_mut()).enumerate() {
+        renumbering(list, &old_entries, &new_entries, sides.new_person(n), group);
+    }
     for (o, oe) in old_entries.iter().enumerate() {
         if duties.new_of(o).is_some() {
             continue;
         }
         let now = people.new_of(oe.person);
+        // a leaver's catch-all leaves with them
+        if now.is_none() && oe.is_catch_all() {
+            continue;
+        }
         let group = match now {
             Some(n) => groups.get_mut(n),
             None => gone.get_mut(oe.person),
@@ -114,11 +136,19 @@ pub fn diff(old: &DutyOrder, new: &DutyOrder) -> Diff {
     }
     changes.extend(groups.into_iter().flatten());
     changes.extend(gone.into_iter().flatten());
+    let everyone = committee::People::new(&old.people, &new.people);
+    changes.extend(committee::changes(
+        &old.committees,
+        &new.committees,
+        &everyone,
+    ));
 
     Diff {
         schema_version: model::DIFF_SCHEMA_VERSION.to_string(),
         old: old.source.clone(),
         new: new.source.clone(),
+        old_order: order_title(&old.header),
+        new_order: order_title(&new.header),
         summary: Summary::of(&changes),
         changes,
     }
@@ -188,7 +218,137 @@ fn change(kind: ChangeKind) -> Change {
         from_person: None,
         to_person: None,
         matched: None,
+        added: None,
+        removed: None,
+        committee: None,
+        member: None,
     }
+}
+
+/// The people the person-by-person diff compares: committee members are
+/// people too (`people[]` lists every named member), but a member with no
+/// duty of their own is diffed as a member of their committee, once.
+fn listed_people(order: &DutyOrder) -> Cow<'_, [Person]> {
+    let members: HashSet<&str> = order
+        .committees
+        .iter()
+        .flat_map(|c| c.members.iter())
+        .filter_map(|m| m.person_id.as_deref())
+        .collect();
+    let member_only = |p: &Person| {
+        members.contains(p.id.as_str()) && p.duties.is_empty() && p.substitutes.is_empty()
+    };
+    if order.people.iter().any(member_only) {
+        Cow::Owned(
+            order
+                .people
+                .iter()
+                .filter(|p| !member_only(p))
+                .cloned()
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(&order.people)
+    }
+}
+
+/// What names an order in a report's title.
+fn order_title(h: &Header) -> OrderTitle {
+    // the Buddhist era is the Common Era + 543
+    const BE_OFFSET: u32 = 543;
+    let date_year = h
+        .date
+        .as_ref()
+        .and_then(|d| d.iso.as_deref())
+        .and_then(|iso| iso.get(..4))
+        .and_then(|y| y.parse::<u32>().ok())
+        .map(|y| y + BE_OFFSET);
+    OrderTitle {
+        document: h.document.clone(),
+        issuer: h.issuer.clone(),
+        number: h.order_number.as_ref().map(|n| n.text.clone()),
+        year_be: h
+            .order_number
+            .as_ref()
+            .and_then(|n| n.year_be)
+            .or(date_year),
+        subject: h.subject.clone(),
+        date: h.date.as_ref().map(|d| d.text.clone()),
+    }
+}
+
+/// Renumbered duties of one person, from the duties kept from their old
+/// self (`kept`: old and new entry, in the new order's sequence). The
+/// longest run kept in the old order did not move: its new numbers only
+/// follow duties inserted or removed before them, and are folded into one
+/// `duties_renumbered`; a duty outside that run moved among the others and
+/// is a `duty_renumbered` of its own.
+fn renumbering(
+    kept: &[(usize, usize)],
+    old: &[Entry<'_>],
+    new: &[Entry<'_>],
+    person: PersonRef,
+    out: &mut Vec<Change>,
+) {
+    let order: Vec<usize> = kept.iter().map(|&(o, _)| o).collect();
+    let in_order = longest_increasing(&order);
+    let (mut from, mut to) = (Vec::new(), Vec::new());
+    for (&(o, n), stayed) in kept.iter().zip(in_order) {
+        let (Some(oe), Some(ne)) = (old.get(o), new.get(n)) else {
+            continue;
+        };
+        if oe.local == ne.local {
+            continue;
+        }
+        let (old_number, new_number) = (oe.duty.number.clone(), ne.duty.number.clone());
+        if stayed {
+            from.push(old_number.unwrap_or_default());
+            to.push(new_number.unwrap_or_default());
+        } else {
+            out.push(Change {
+                person: Some(person.clone()),
+                duty: Some(duty_ref(Some(oe.duty), Some(ne.duty))),
+                old: old_number.map(Value::Text),
+                new: new_number.map(Value::Text),
+                ..change(ChangeKind::DutyRenumbered)
+            });
+        }
+    }
+    if !from.is_empty() {
+        out.push(Change {
+            person: Some(person),
+            old: Some(Value::List(from)),
+            new: Some(Value::List(to)),
+            ..change(ChangeKind::DutiesRenumbered)
+        });
+    }
+}
+
+/// For each item of `seq`, whether it is in one longest strictly increasing
+/// subsequence (patience sorting, O(n log n)).
+fn longest_increasing(seq: &[usize]) -> Vec<bool> {
+    // tails[k]: index of the smallest tail of an increasing run of length k + 1
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &x) in seq.iter().enumerate() {
+        let at = tails.partition_point(|&t| seq.get(t).is_some_and(|&v| v < x));
+        if let (Some(slot), Some(before)) = (prev.get_mut(i), at.checked_sub(1)) {
+            *slot = tails.get(before).copied();
+        }
+        match tails.get_mut(at) {
+            Some(t) => *t = i,
+            None => tails.push(i),
+        }
+    }
+    let mut keep = vec![false; seq.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        if let Some(k) = keep.get_mut(i) {
+            *k = true;
+        }
+        at = prev.get(i).copied().flatten();
+    }
+    keep
 }
 
 fn text(s: &str) -> Value {
@@ -286,14 +446,26 @@ fn person_changes(
             .map(|s| sides.substitute_identity(s.person_id.as_deref(), &s.full_name, old_side))
             .collect()
     };
-    if ids(old, true) != ids(new, false) {
+    let (old_ids, new_ids) = (ids(old, true), ids(new, false));
+    if old_ids != new_ids {
         let names =
             |p: &Person| Value::List(p.substitutes.iter().map(|s| s.full_name.clone()).collect());
+        // who is only on one side, by identity (a renamed person is on both)
+        let only = |p: &Person, mine: &[String], theirs: &[String]| -> Vec<String> {
+            p.substitutes
+                .iter()
+                .zip(mine)
+                .filter(|(_, id)| !theirs.contains(id))
+                .map(|(s, _)| s.full_name.clone())
+                .collect()
+        };
         out.push(Change {
             person: person.clone(),
             old: Some(names(old)),
             new: Some(names(new)),
             matched: how.clone(),
+            added: Some(only(new, &new_ids, &old_ids)),
+            removed: Some(only(old, &old_ids, &new_ids)),
             ..change(ChangeKind::SubstitutesChanged)
         });
     }
@@ -309,7 +481,8 @@ fn duty_changes(
 ) {
     let moved = sides.people.new_of(old.person) != Some(new.person);
     let duty = Some(duty_ref(Some(old.duty), Some(new.duty)));
-    let person = (!moved).then(|| sides.new_person(new.person));
+    // a moved duty's other changes (reworded, steps) are its new holder's
+    let person = Some(sides.new_person(new.person));
     let base = |kind: ChangeKind| Change {
         person: person.clone(),
         duty: duty.clone(),
@@ -318,23 +491,18 @@ fn duty_changes(
     };
     if moved {
         out.push(Change {
+            person: None,
             from_person: Some(sides.old_person(old.person)),
             to_person: Some(sides.new_person(new.person)),
             ..base(ChangeKind::DutyReassigned)
         });
     }
-    if old.key != new.key {
+    // a catch-all is paired by what it is, whatever its wording
+    if old.key != new.key && !(old.is_catch_all() && new.is_catch_all()) {
         out.push(Change {
             old: Some(text(&old.duty.title)),
             new: Some(text(&new.duty.title)),
             ..base(ChangeKind::DutyReworded)
-        });
-    }
-    if !moved && old.local != new.local {
-        out.push(Change {
-            old: old.duty.number.as_deref().map(text),
-            new: new.duty.number.as_deref().map(text),
-            ..base(ChangeKind::DutyRenumbered)
         });
     }
     let (old_steps, new_steps) = (steps(old.duty), steps(new.duty));

@@ -1037,6 +1037,15 @@ pub const POSITION_CONTINUATIONS: &[&str] = &[
     "การ",
 ];
 
+/// Titles of an unmarried woman (นางสาว, abbreviated น.ส.). A change from
+/// one of these to [`MARRIED_WOMAN_TITLES`] (marriage) or back (divorce) is
+/// what explains a new family name under the same given name; the diff
+/// pairs two people by given name alone only with such evidence.
+pub const UNMARRIED_WOMAN_TITLES: &[&str] = &["นางสาว", "น.ส."];
+
+/// Titles of a married woman (นาง); see [`UNMARRIED_WOMAN_TITLES`].
+pub const MARRIED_WOMAN_TITLES: &[&str] = &["นาง"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

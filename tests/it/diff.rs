@@ -12,7 +12,7 @@ use kamsang::diff::{Change, ChangeKind, Diff};
 
 use common::parse_fixture as parse;
 
-fn case(name: &str) -> Diff {
+pub(crate) fn case(name: &str) -> Diff {
     kamsang::diff(
         &parse(&format!("fixtures/diff/{name}/old.txt")),
         &parse(&format!("fixtures/diff/{name}/new.txt")),
@@ -20,7 +20,7 @@ fn case(name: &str) -> Diff {
 }
 
 /// A change in one line: kind, who, and the duty's old → new number.
-fn line(c: &Change) -> String {
+pub(crate) fn line(c: &Change) -> String {
     let who = match c.kind {
         ChangeKind::DutyReassigned => format!(
             "{} -> {}",
@@ -33,6 +33,18 @@ fn line(c: &Change) -> String {
             .as_ref()
             .map_or(String::new(), |p| p.full_name.clone()),
     };
+    if c.kind == ChangeKind::DutiesRenumbered {
+        let list = |v: &Option<kamsang::diff::Value>| match v {
+            Some(kamsang::diff::Value::List(l)) => l.join(","),
+            _ => String::new(),
+        };
+        return format!(
+            "{} | {who} {}->{}",
+            c.kind.as_str(),
+            list(&c.old),
+            list(&c.new)
+        );
+    }
     let duty = c.duty.as_ref().map_or(String::new(), |d| {
         format!(
             " {}->{}",
@@ -50,12 +62,9 @@ fn next_year_gives_exactly_its_changes() {
         // p1's list of substitutes: the retiree replaced by the newcomer (the
         // renamed p4 in the same list is the same person: no change for her)
         "substitutes_changed | นายชูศักดิ์ ประเสริฐ",
-        // a new duty 2.3; the old 2.3–2.6 move down one number
+        // a new duty 2.3; the old 2.3–2.6 move down one number: one line
         "duty_added | นางสาวฐิติการ เพชรสวน _->2.3",
-        "duty_renumbered | นางสาวฐิติการ เพชรสวน 2.3->2.4",
-        "duty_renumbered | นางสาวฐิติการ เพชรสวน 2.4->2.5",
-        "duty_renumbered | นางสาวฐิติการ เพชรสวน 2.5->2.6",
-        "duty_renumbered | นางสาวฐิติการ เพชรสวน 2.6->2.7",
+        "duties_renumbered | นางสาวฐิติการ เพชรสวน 2.3,2.4,2.5,2.6->2.4,2.5,2.6,2.7",
         // promotion and a reworded duty; the corrected 3.3.4/3.3.5 are no change
         "rank_changed | นางวราภรณ์ เวทย์วิทยานุวัฒน์",
         "duty_reworded | นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.2->3.2",
@@ -63,25 +72,37 @@ fn next_year_gives_exactly_its_changes() {
         "person_renamed | นางธนะพร ใจดี",
         "steps_changed | นางธนะพร ใจดี 4.2->4.2",
         // 5.4 handed to p7, so 5.6 becomes 5.5 (re-indented block: no change)
-        "duty_renumbered | นางสุภัทรา บูรณารมย์ 5.6->5.5",
-        // the newcomer takes over the retiree's duties
+        "duties_renumbered | นางสุภัทรา บูรณารมย์ 5.6->5.5",
+        // the newcomer takes over the retiree's duties; her catch-all 6.5
+        // ("other work as assigned") is not handed over: each has their own
         "person_added | นายสมชาย ใจงาม",
         "duty_reassigned | นางกรุณา บุญประเสริฐ -> นายสมชาย ใจงาม 6.1->6.1",
         "duty_reassigned | นางกรุณา บุญประเสริฐ -> นายสมชาย ใจงาม 6.2->6.2",
         "duty_reassigned | นางกรุณา บุญประเสริฐ -> นายสมชาย ใจงาม 6.3->6.3",
-        "duty_reassigned | นางกรุณา บุญประเสริฐ -> นายสมชาย ใจงาม 6.5->6.5",
         // p7: another substitute, the duty from p5, and her last duty moves down
         "substitutes_changed | นางจงกล อรรถอาภรณ์",
         "duty_reassigned | นางสุภัทรา บูรณารมย์ -> นางจงกล อรรถอาภรณ์ 5.4->7.4",
-        "duty_renumbered | นางจงกล อรรถอาภรณ์ 7.5->7.6",
+        "duties_renumbered | นางจงกล อรรถอาภรณ์ 7.5->7.6",
         "person_removed | นางกรุณา บุญประเสริฐ",
     ];
     let d = case("next-year");
     let got: Vec<String> = d.changes.iter().map(line).collect();
     assert_eq!(got, want, "\n{}", got.join("\n"));
     assert_eq!(d.summary.total as usize, want.len());
-    assert_eq!(d.summary.duty_reassigned, 5);
+    assert_eq!(d.summary.duty_reassigned, 4);
     assert_eq!(d.summary.duty_removed, 0);
+    // each real change once: no two changes say the same thing
+    let mut seen = std::collections::HashSet::new();
+    for g in &got {
+        assert!(seen.insert(g), "reported twice: {g}");
+    }
+    // no catch-all is ever handed from one person to another
+    for c in &d.changes {
+        if c.kind == ChangeKind::DutyReassigned {
+            let title = &c.duty.as_ref().expect("duty").title;
+            assert!(!title.contains("อื่น ๆ ตามที่ได้รับมอบหมาย"), "{title}");
+        }
+    }
 }
 
 #[test]
@@ -95,17 +116,17 @@ fn reorganised_gives_exactly_its_changes() {
         // 3.4 dropped: 3.6 moves up (3.5, the substitute clause, is compared as
         // substitutes and did not change); removed duties follow the person's
         // other duty changes
-        "duty_renumbered | นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.6->3.5",
+        "duties_renumbered | นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.6->3.5",
         "duty_removed | นางวราภรณ์ เวทย์วิทยานุวัฒน์ 3.4->_",
         "person_renamed | นางธนะพร ฉายแสง",
         // a new heading above her; her clause still names the one who left: no change
         "work_group_changed | นางสุภัทรา บูรณารมย์",
         "duty_reassigned | นางจงกล อรรถอาภรณ์ -> นางกรุณา บุญประเสริฐ 7.1->6.4",
-        "duty_renumbered | นางกรุณา บุญประเสริฐ 6.5->6.6",
+        "duties_renumbered | นางกรุณา บุญประเสริฐ 6.5->6.6",
+        // her duties nobody took over; her catch-all 7.5 leaves with her
         "person_removed | นางจงกล อรรถอาภรณ์",
         "duty_removed | นางจงกล อรรถอาภรณ์ 7.2->_",
         "duty_removed | นางจงกล อรรถอาภรณ์ 7.3->_",
-        "duty_removed | นางจงกล อรรถอาภรณ์ 7.5->_",
     ];
     let d = case("reorganised");
     let got: Vec<String> = d.changes.iter().map(line).collect();
@@ -167,6 +188,16 @@ fn next_year_values_and_match_methods() {
     assert_eq!(
         serde_json::to_value(&subs.new).expect("json")[4],
         "นายสมชาย ใจงาม"
+    );
+    // who joined and left the list, by identity: p4's new married name is
+    // in both lists, so in neither of these
+    assert_eq!(
+        subs.added.as_deref(),
+        Some(&["นายสมชาย ใจงาม".to_string()][..])
+    );
+    assert_eq!(
+        subs.removed.as_deref(),
+        Some(&["นางกรุณา บุญประเสริฐ".to_string()][..])
     );
 }
 
@@ -264,11 +295,11 @@ fn a_changed_given_name_is_a_rename_when_family_position_and_duties_agree() {
         &kamsang::parse_str("new.txt", &other).expect("parses"),
     );
     let kinds: Vec<&str> = d.changes.iter().map(|c| c.kind.as_str()).collect();
+    // (the catch-all 1.3 is each person's own: not handed over)
     assert_eq!(
         kinds,
         [
             "person_added",
-            "duty_reassigned",
             "duty_reassigned",
             "duty_reassigned",
             "person_removed"
@@ -357,7 +388,7 @@ fn cli_diffs_json_written_earlier_like_the_documents() {
     let a: serde_json::Value = serde_json::from_slice(&from_json.stdout).expect("json");
     let b: serde_json::Value = serde_json::from_slice(&from_txt.stdout).expect("json");
     assert_eq!(a["changes"], b["changes"]);
-    assert_eq!(a["summary"]["total"], 20);
+    assert_eq!(a["summary"]["total"], 16);
 }
 
 #[test]
@@ -370,9 +401,40 @@ fn cli_text_report_is_grouped_by_person_without_colour_in_a_pipe() {
     assert!(o.status.success());
     let text = String::from_utf8(o.stdout).expect("utf-8");
     assert!(!text.contains('\x1b'), "no colour when not a terminal");
-    assert!(text.contains("20 changes: "), "{text}");
-    assert!(text.contains("\nนางธนะพร ใจดี (p4)\n  ~ renamed: นางสาวธนะพร ฉายแสง → นางธนะพร ใจดี\n"));
-    assert!(text.contains("\nนางกรุณา บุญประเสริฐ (was p6)\n  - left\n"));
+    // Thai by default
+    assert!(text.contains("\nรวม 16: "), "{text}");
+    assert!(
+        text.contains("\nนางธนะพร ใจดี\n  ~ เปลี่ยนชื่อหรือคำนำหน้า: [-นางสาว-]ธนะพร [-ฉายแสง-] → {+นาง+}ธนะพร {+ใจดี+}\n"),
+        "{text}"
+    );
+    // the leaver: then her duties, each with where it went
+    assert!(
+        text.contains(
+            "\nนางกรุณา บุญประเสริฐ [ออก]\n  - ไม่อยู่ในคำสั่งใหม่\n  งานเดิมและผู้รับต่อ:\n  - ข้อ 6.1 โอนให้: "
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("fixtures/diff/next-year/old.txt →"),
+        "title from the orders, not paths"
+    );
+    let o = common::kamsang(&[
+        "diff",
+        "fixtures/diff/next-year/old.txt",
+        "fixtures/diff/next-year/new.txt",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(text.contains("\nTotal 16: "), "{text}");
+    assert!(
+        text.contains("\nนางกรุณา บุญประเสริฐ [left]\n  - not in the new order\n"),
+        "{text}"
+    );
+    assert!(text.contains("taken over from: "), "{text}");
+    let o = common::kamsang(&["diff", "a.txt", "b.txt", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]

@@ -15,6 +15,7 @@ mod committee;
 mod conventions;
 mod corpus;
 mod diff;
+mod diff_pairing;
 mod docx;
 mod docx_twin;
 mod encodings;

@@ -1,173 +1,237 @@
-//! The HTML report: one self-contained page (no scripts, no external assets).
+//! The HTML report: one self-contained page (no scripts, no external
+//! assets), Thai fonts first, a summary table on top, a section per person
+//! or committee, and a print stylesheet for A4.
 
 use std::fmt::Write;
 
-use super::{Piece, groups, numbers, person_heading, summary_line, value_text, word_diff};
-use crate::diff::model::{Change, ChangeKind, Diff, Value};
+use super::lang::Lang;
+use super::view::{Line, Section, Side, Span, Subject, Tone, sections, summary, title};
+use crate::diff::model::Diff;
 
 const STYLE: &str = r#"
 :root { font-family: "Sarabun", "TH Sarabun New", "Noto Sans Thai", "Noto Sans Thai UI",
-  "Leelawadee UI", "Leelawadee", "Tahoma", "Loma", "Garuda", sans-serif; line-height: 1.6; }
-body { margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1b1b; }
-h1 { font-size: 1.5rem; margin-bottom: .25rem; }
-.files { color: #555; margin-top: 0; }
-.summary { border-collapse: collapse; margin: 1rem 0 2rem; }
-.summary td, .summary th { border: 1px solid #ccc; padding: .2rem .6rem; text-align: left; }
-.summary td.n { text-align: right; font-variant-numeric: tabular-nums; }
-section { margin: 1.5rem 0; }
-h2 { font-size: 1.15rem; border-bottom: 2px solid #ddd; padding-bottom: .2rem; }
-table.changes { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.changes th, table.changes td { border: 1px solid #ddd; padding: .35rem .5rem; vertical-align: top; }
-table.changes th { background: #f4f4f4; text-align: left; }
-table.changes col.kind { width: 14rem; }
-tr.added td.new, tr.added td.kind { background: #e9f7ec; }
-tr.removed td.old, tr.removed td.kind { background: #fbeaea; }
+  "Leelawadee UI", "Leelawadee", "Tahoma", "Loma", "Garuda", "Waree", sans-serif;
+  line-height: 1.6; color: #1b1b1b; }
+body { margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+h1 { font-size: 1.45rem; margin: 0 0 .25rem; }
+p.orders { font-size: 1.1rem; margin: 0; }
+p.subject { color: #444; margin: .2rem 0 1rem; }
+table.summary { border-collapse: collapse; margin: 0 0 1.5rem; min-width: 24rem; }
+table.summary th, table.summary td { border: 1px solid #bbb; padding: .15rem .6rem; text-align: left; }
+table.summary th { background: #eee; }
+table.summary td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.summary tr.total td { font-weight: bold; }
+section { margin: 1.2rem 0; }
+h2 { font-size: 1.1rem; border-bottom: 2px solid #ccc; padding-bottom: .1rem; margin: 0 0 .4rem; }
+h3 { font-size: 1rem; margin: .3rem 0; color: #444; }
+.badge { font-size: .8rem; border-radius: .6rem; padding: 0 .5rem; margin-left: .5rem;
+  vertical-align: middle; border: 1px solid; }
+.badge.new { color: #11632b; background: #e9f7ec; }
+.badge.gone { color: #8a1c1c; background: #fbeaea; }
+ul.changes { margin: 0; padding-left: 1.2rem; }
+ul.changes > li { margin: .15rem 0; }
+li.added::marker { content: "+ "; color: #11632b; }
+li.removed::marker { content: "− "; color: #8a1c1c; }
+li.changed::marker { content: "~ "; color: #8a6d00; }
+.label { font-weight: 600; }
+ul.detail { list-style: none; padding-left: 1rem; margin: 0; }
+ul.detail .which { color: #666; margin-right: .4rem; }
 del { background: #f7c6c6; text-decoration: line-through; }
-ins { background: #bfe8c8; text-decoration: none; }
-.match { color: #777; font-size: .85em; }
-ul { margin: 0; padding-left: 0; list-style: none; }
+ins { background: #bfe8c8; text-decoration: underline; text-decoration-color: #11632b; }
+.nw { white-space: nowrap; }
+footer { margin-top: 2rem; color: #666; font-size: .85rem; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  h2 { break-after: avoid; }
+  li, tr { break-inside: avoid; }
+  del, ins, .badge, table.summary th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 "#;
 
-/// The diff as one HTML page.
-pub fn html(diff: &Diff) -> String {
+/// The diff as one HTML page, in `lang`.
+pub fn html(diff: &Diff, lang: Lang) -> String {
+    let w = lang.words();
     let mut out = String::with_capacity(8192 + diff.changes.len() * 512);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let (old, new) = title(diff, lang);
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">",
+        lang.code()
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(
         out,
-        "<title>kamsang diff: {} → {}</title>",
-        esc(&diff.old.path),
-        esc(&diff.new.path)
+        "<title>{}: {} → {}</title>",
+        esc(w.heading),
+        esc(&old),
+        esc(&new)
     );
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
-    out.push_str("<h1>What changed</h1>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", esc(w.heading));
     let _ = writeln!(
         out,
-        "<p class=\"files\">{} → {}</p>",
+        "<p class=\"orders\" id=\"orders\">{} → {}</p>",
+        esc(&old),
+        esc(&new)
+    );
+    if let Some(subject) = diff
+        .new_order
+        .subject
+        .as_ref()
+        .or(diff.old_order.subject.as_ref())
+    {
+        let _ = writeln!(
+            out,
+            "<p class=\"subject\">{} {}</p>",
+            esc(w.subject),
+            esc(subject)
+        );
+    }
+    let counts = summary(diff, lang);
+    if counts.is_empty() {
+        let _ = writeln!(out, "<p id=\"no-changes\">{}</p>", esc(w.no_changes));
+    } else {
+        let _ = writeln!(
+            out,
+            "<table class=\"summary\" id=\"summary\">\n<tr><th>{}</th><th>{}</th></tr>",
+            esc(w.kind),
+            esc(w.count)
+        );
+        for (kind, label, n) in &counts {
+            let _ = writeln!(
+                out,
+                "<tr data-kind=\"{}\"><td>{}</td><td class=\"n\">{n}</td></tr>",
+                kind.as_str(),
+                esc(label)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "<tr class=\"total\"><td>{}</td><td class=\"n\">{}</td></tr>\n</table>",
+            esc(w.total),
+            diff.summary.total
+        );
+    }
+    for s in sections(diff, lang) {
+        section(&mut out, &s, lang);
+    }
+    let _ = writeln!(
+        out,
+        "<footer>{}: {} → {}</footer>\n</body>\n</html>",
+        esc(w.sources),
         esc(&diff.old.path),
         esc(&diff.new.path)
     );
-    let _ = writeln!(
-        out,
-        "<p id=\"summary-line\">{}</p>",
-        esc(&summary_line(diff))
-    );
-    out.push_str(
-        "<table class=\"summary\" id=\"summary\"><tr><th>change</th><th>count</th></tr>\n",
-    );
-    for kind in ChangeKind::ALL {
-        let n = diff.summary.get(kind);
-        if n > 0 {
-            let _ = writeln!(
-                out,
-                "<tr><td>{}</td><td class=\"n\">{n}</td></tr>",
-                kind.as_str()
-            );
-        }
-    }
-    out.push_str("</table>\n");
-    for (person, changes) in groups(diff) {
-        let heading = person.map_or_else(|| "Header".to_string(), person_heading);
-        let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(&heading));
-        out.push_str(
-            "<table class=\"changes\"><colgroup><col class=\"kind\"><col><col></colgroup>\n",
-        );
-        out.push_str("<tr><th>change</th><th>old</th><th>new</th></tr>\n");
-        for c in changes {
-            row(&mut out, c);
-        }
-        out.push_str("</table>\n</section>\n");
-    }
-    out.push_str("</body>\n</html>\n");
     out
 }
 
-fn row(out: &mut String, c: &Change) {
-    let class = match c.kind {
-        ChangeKind::PersonAdded | ChangeKind::DutyAdded => "added",
-        ChangeKind::PersonRemoved | ChangeKind::DutyRemoved => "removed",
-        _ => "changed",
+fn section(out: &mut String, s: &Section, lang: Lang) {
+    let w = lang.words();
+    let (class, ids) = match &s.subject {
+        Subject::Header => ("header", (None, None)),
+        Subject::Person { old_id, new_id } => ("person", (old_id.as_deref(), new_id.as_deref())),
+        Subject::Committee { old_id, new_id } => {
+            ("committee", (old_id.as_deref(), new_id.as_deref()))
+        }
     };
-    let mut label = c.kind.as_str().to_string();
-    if let Some(field) = &c.field {
-        let _ = write!(label, " ({field})");
+    let _ = write!(out, "<section class=\"{class}\"");
+    for (attr, id) in [("data-old", ids.0), ("data-new", ids.1)] {
+        if let Some(id) = id {
+            let _ = write!(out, " {attr}=\"{}\"", esc(id));
+        }
     }
-    let nums = numbers(c);
-    if !nums.is_empty() {
-        let _ = write!(label, " {nums}");
+    out.push_str(">\n<h2>");
+    out.push_str(&esc(&s.title));
+    if let Some(b) = s.badge {
+        let tone = if b == w.new_badge { "new" } else { "gone" };
+        let _ = write!(out, "<span class=\"badge {tone}\">{}</span>", esc(b));
     }
-    let (old, new) = cells(c);
-    let how = c
-        .matched
-        .as_ref()
-        .map(|m| {
-            format!(
-                "<br><span class=\"match\">{} {}</span>",
-                esc(&m.method),
-                m.score
-            )
-        })
-        .unwrap_or_default();
-    let _ = writeln!(
+    out.push_str("</h2>\n");
+    let (first, rest) = if s.leaver {
+        s.lines.split_at(s.lines.len().min(1))
+    } else {
+        (&[][..], s.lines.as_slice())
+    };
+    if s.leaver {
+        list(out, first);
+        let _ = writeln!(out, "<h3>{}</h3>", esc(w.leaver_duties));
+    }
+    list(out, rest);
+    out.push_str("</section>\n");
+}
+
+fn list(out: &mut String, lines: &[Line]) {
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str("<ul class=\"changes\">\n");
+    for l in lines {
+        item(out, l);
+    }
+    out.push_str("</ul>\n");
+}
+
+fn item(out: &mut String, l: &Line) {
+    let tone = match l.tone {
+        Tone::Added => "added",
+        Tone::Removed => "removed",
+        Tone::Changed => "changed",
+    };
+    let side = match l.side {
+        Side::Own => "own",
+        Side::Gained => "gained",
+        Side::Lost => "lost",
+    };
+    let _ = write!(
         out,
-        "<tr class=\"{class}\"><td class=\"kind\">{}{how}</td><td class=\"old\">{old}</td><td class=\"new\">{new}</td></tr>",
-        esc(&label)
+        "<li class=\"{tone}\" data-kind=\"{}\" data-side=\"{side}\"",
+        l.kind.as_str()
     );
-}
-
-/// The old and new cells of a change, escaped.
-fn cells(c: &Change) -> (String, String) {
-    let title = c.duty.as_ref().map(|d| esc(&d.title)).unwrap_or_default();
-    let name = |p: &Option<crate::diff::PersonRef>| {
-        p.as_ref().map(|p| esc(&p.full_name)).unwrap_or_default()
-    };
-    match c.kind {
-        ChangeKind::PersonAdded => (String::new(), name(&c.person)),
-        ChangeKind::PersonRemoved => (name(&c.person), String::new()),
-        ChangeKind::DutyAdded => (String::new(), title),
-        ChangeKind::DutyRemoved => (title, String::new()),
-        ChangeKind::DutyReassigned => (
-            format!("{}<br>{title}", name(&c.from_person)),
-            format!("{}<br>{title}", name(&c.to_person)),
-        ),
-        ChangeKind::DutyReworded => {
-            let (old, new) = (value_text(c.old.as_ref()), value_text(c.new.as_ref()));
-            let (mut o, mut n) = (String::new(), String::new());
-            for piece in word_diff(&old, &new) {
-                match piece {
-                    Piece::Same(t) => {
-                        o.push_str(&esc(&t));
-                        n.push_str(&esc(&t));
-                    }
-                    Piece::Removed(t) => {
-                        let _ = write!(o, "<del>{}</del>", esc(&t));
-                    }
-                    Piece::Inserted(t) => {
-                        let _ = write!(n, "<ins>{}</ins>", esc(&t));
-                    }
-                }
-            }
-            (o, n)
-        }
-        ChangeKind::DutyRenumbered => (
-            format!("{}<br>{title}", value_html(c.old.as_ref())),
-            format!("{}<br>{title}", value_html(c.new.as_ref())),
-        ),
-        _ => (value_html(c.old.as_ref()), value_html(c.new.as_ref())),
+    if let Some(m) = &l.matched {
+        let _ = write!(out, " title=\"{}\"", esc(m));
     }
+    let sep = if l.body.is_empty() { "" } else { ": " };
+    let _ = write!(out, "><span class=\"label\">{}</span>{sep}", esc(&l.label));
+    spans(out, &l.body);
+    if !l.detail.is_empty() {
+        out.push_str("<ul class=\"detail\">");
+        for (which, d) in &l.detail {
+            let _ = write!(out, "<li><span class=\"which\">{}</span>", esc(which));
+            spans(out, d);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</li>\n");
 }
 
-fn value_html(v: Option<&Value>) -> String {
-    match v {
-        Some(Value::List(items)) if !items.is_empty() => {
-            let mut s = String::from("<ul>");
-            for i in items {
-                let _ = write!(s, "<li>{}</li>", esc(i));
+/// Longest marked text kept on one line: a name with its number
+/// ("นายสมชาย ใจงาม (เป็นข้อ 6.1)") or a short post. Chromium breaks Thai
+/// between dictionary words, which splits a family name across two lines;
+/// a longer text (a duty title) must wrap.
+const NOWRAP_MAX_CHARS: usize = 40;
+
+fn spans(out: &mut String, list: &[Span]) {
+    for s in list {
+        let (tag, t) = match s {
+            Span::Plain(t) => {
+                out.push_str(&esc(t));
+                continue;
             }
-            s.push_str("</ul>");
-            s
-        }
-        other => esc(&value_text(other)),
+            Span::Name(t) => {
+                let _ = write!(out, "<span class=\"nw\">{}</span>", esc(t));
+                continue;
+            }
+            Span::Ins(t) => ("ins", t),
+            Span::Del(t) => ("del", t),
+        };
+        let class = if t.chars().count() <= NOWRAP_MAX_CHARS {
+            " class=\"nw\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<{tag}{class}>{}</{tag}>", esc(t));
     }
 }
 

@@ -1,14 +1,23 @@
-//! The diff as a person reads it: a terminal report and a one-page HTML report.
+//! The diff as a person reads it: a terminal report and a one-page HTML
+//! report, in Thai by default ([`Lang`]).
+//!
+//! Both are drawn from one view ([`view`]): a section per person (or the
+//! header, or a committee) with one line per change. A duty handed from one
+//! person to another is one change, shown from both sides: "taken over from"
+//! under the one who has it now, "handed to" under the one who had it; a
+//! person who left has their duties listed with where each went.
 
 mod html;
+mod lang;
 mod text;
+mod view;
 
 pub use html::html;
+pub use lang::Lang;
 pub use text::text;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::model::{Change, ChangeKind, Diff, PersonRef, Value};
 use super::words;
 
 /// A piece of a reworded text: kept, removed (old only) or inserted (new only).
@@ -38,8 +47,8 @@ impl Piece {
 }
 
 /// Word-level difference of two texts (Thai words from the dictionary
-/// segmenter, spaces and punctuation as their own pieces); neighbouring
-/// words of the same kind come as one piece.
+/// segmenter, cut only between grapheme clusters; spaces and punctuation as
+/// their own pieces); neighbouring words of the same kind come as one piece.
 pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     for piece in word_pieces(old, new) {
@@ -71,85 +80,6 @@ fn word_pieces(old: &str, new: &str) -> Vec<Piece> {
     out
 }
 
-/// Changes grouped as the report shows them: the header, then one group per
-/// person (the diff already lists changes person by person).
-pub(crate) fn groups(diff: &Diff) -> Vec<(Option<&PersonRef>, Vec<&Change>)> {
-    let mut out: Vec<(Option<&PersonRef>, Vec<&Change>)> = Vec::new();
-    for c in &diff.changes {
-        let who = group_person(c);
-        match out.last_mut() {
-            Some((last, list)) if same_person(*last, who) => list.push(c),
-            _ => out.push((who, vec![c])),
-        }
-    }
-    out
-}
-
-fn group_person(c: &Change) -> Option<&PersonRef> {
-    if c.kind == ChangeKind::DutyReassigned {
-        c.to_person.as_ref()
-    } else {
-        c.person.as_ref()
-    }
-}
-
-fn same_person(a: Option<&PersonRef>, b: Option<&PersonRef>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => a.old_id == b.old_id && a.new_id == b.new_id,
-        _ => false,
-    }
-}
-
-/// A person as a heading: name and ids ("นางธนะพร ใจดี (p4, was p4)").
-pub(crate) fn person_heading(p: &PersonRef) -> String {
-    match (&p.old_id, &p.new_id) {
-        (Some(o), Some(n)) if o == n => format!("{} ({n})", p.full_name),
-        (Some(o), Some(n)) => format!("{} ({n}, was {o})", p.full_name),
-        (None, Some(n)) => format!("{} ({n}, new)", p.full_name),
-        (Some(o), None) => format!("{} (was {o})", p.full_name),
-        (None, None) => p.full_name.clone(),
-    }
-}
-
-/// A value in one line.
-pub(crate) fn value_text(v: Option<&Value>) -> String {
-    match v {
-        None => "—".to_string(),
-        Some(Value::Text(t)) => t.clone(),
-        Some(Value::List(l)) if l.is_empty() => "(none)".to_string(),
-        Some(Value::List(l)) => l.join(", "),
-    }
-}
-
-/// The summary in words: "3 changes: 1 person_added, 2 duty_reworded".
-pub(crate) fn summary_line(diff: &Diff) -> String {
-    let parts: Vec<String> = ChangeKind::ALL
-        .iter()
-        .filter(|k| diff.summary.get(**k) > 0)
-        .map(|k| format!("{} {}", diff.summary.get(*k), k.as_str()))
-        .collect();
-    match diff.summary.total {
-        0 => "no changes".to_string(),
-        1 => format!("1 change: {}", parts.join(", ")),
-        n => format!("{n} changes: {}", parts.join(", ")),
-    }
-}
-
-/// The duty's numbers as "3.2 → 3.3", "3.2" or "new".
-pub(crate) fn numbers(c: &Change) -> String {
-    let Some(d) = &c.duty else {
-        return String::new();
-    };
-    match (&d.old_number, &d.new_number) {
-        (Some(o), Some(n)) if o == n => n.clone(),
-        (Some(o), Some(n)) => format!("{o} → {n}"),
-        (None, Some(n)) => n.clone(),
-        (Some(o), None) => o.clone(),
-        (None, None) => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +108,29 @@ mod tests {
             .filter(|p| matches!(p, Piece::Inserted(_)))
             .collect();
         assert_eq!(ins.len(), 1, "neighbouring words merge: {d:?}");
+    }
+
+    #[test]
+    fn word_diff_never_splits_a_grapheme_cluster() {
+        use unicode_segmentation::UnicodeSegmentation;
+        // a tone mark or vowel changed on the same consonant: the whole
+        // cluster is marked, never a bare mark
+        for (old, new) in [
+            ("งานน้ำประปา", "งานนำประปา"),
+            ("ปั้นดินเผา", "ปั่นดินเผา"),
+            ("เกื้อกูลกัน", "เกือกูลกัน"),
+        ] {
+            for piece in word_diff(old, new) {
+                let (Piece::Removed(t) | Piece::Inserted(t) | Piece::Same(t)) = piece;
+                let first = t.graphemes(true).next().unwrap_or_default();
+                assert!(
+                    !first.chars().next().is_some_and(|c| {
+                        ('\u{0E31}'..='\u{0E3A}').contains(&c)
+                            || ('\u{0E47}'..='\u{0E4E}').contains(&c)
+                    }),
+                    "{old} → {new}: piece {t:?} starts with a mark"
+                );
+            }
+        }
     }
 }

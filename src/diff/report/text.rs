@@ -1,9 +1,11 @@
-//! The terminal report: grouped by person, one line per change.
+//! The terminal report: the two orders by number, a summary, then a block
+//! per person (or committee), one line per change.
 
 use std::fmt::Write;
 
-use super::{Piece, groups, numbers, person_heading, summary_line, value_text, word_diff};
-use crate::diff::model::{Change, ChangeKind, Diff};
+use super::lang::Lang;
+use super::view::{Line, Span, Tone, order_name, sections, summary, title};
+use crate::diff::model::Diff;
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -11,9 +13,11 @@ const YELLOW: &str = "\x1b[33m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-/// The diff as text. With `colour`, additions are green, removals red and
-/// other changes yellow, and reworded titles show their changed words.
-pub fn text(diff: &Diff, colour: bool) -> String {
+/// The diff as text, in `lang`. With `colour`, additions are green, removals
+/// red and other changes yellow, and changed words are coloured; without,
+/// changed words are marked as `git diff --word-diff` does: `[-old-]{+new+}`.
+pub fn text(diff: &Diff, lang: Lang, colour: bool) -> String {
+    let w = lang.words();
     let paint = |code: &str, s: &str| {
         if colour {
             format!("{code}{s}{RESET}")
@@ -22,79 +26,95 @@ pub fn text(diff: &Diff, colour: bool) -> String {
         }
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{} → {}", diff.old.path, diff.new.path);
-    let _ = writeln!(out, "{}", summary_line(diff));
-    for (person, changes) in groups(diff) {
-        let heading = person.map_or_else(|| "Header".to_string(), person_heading);
-        let _ = writeln!(out, "\n{}", paint(BOLD, &heading));
-        for c in changes {
-            let (mark, code) = match c.kind {
-                ChangeKind::PersonAdded | ChangeKind::DutyAdded => ("+", GREEN),
-                ChangeKind::PersonRemoved | ChangeKind::DutyRemoved => ("-", RED),
-                _ => ("~", YELLOW),
-            };
-            let line = format!("  {mark} {}", describe(c));
-            let _ = writeln!(out, "{}", paint(code, &line));
-            if c.kind == ChangeKind::DutyReworded && colour {
-                let _ = writeln!(out, "      {}", highlighted(c, false));
-                let _ = writeln!(out, "      {}", highlighted(c, true));
+    let (old, new) = title(diff, lang);
+    let _ = writeln!(
+        out,
+        "{}",
+        paint(BOLD, &format!("{}: {old} → {new}", w.heading))
+    );
+    if let Some(subject) = diff
+        .new_order
+        .subject
+        .as_ref()
+        .or(diff.old_order.subject.as_ref())
+    {
+        let _ = writeln!(out, "{} {subject}", w.subject);
+    }
+    let counts = summary(diff, lang);
+    if counts.is_empty() {
+        let _ = writeln!(out, "{}", w.no_changes);
+    } else {
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(_, label, n)| format!("{label} {n}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            w.total,
+            diff.summary.total,
+            parts.join(", ")
+        );
+    }
+    for s in sections(diff, lang) {
+        let badge = s.badge.map(|b| format!(" [{b}]")).unwrap_or_default();
+        let _ = writeln!(out, "\n{}", paint(BOLD, &format!("{}{badge}", s.title)));
+        for (i, l) in s.lines.iter().enumerate() {
+            // a leaver: the line saying so, then their duties
+            if s.leaver && i == 1 {
+                let _ = writeln!(out, "  {}:", w.leaver_duties);
             }
+            write_line(&mut out, l, colour);
         }
     }
+    let _ = writeln!(
+        out,
+        "\n{}: {} ({}) → {} ({})",
+        w.sources,
+        diff.old.path,
+        order_name(&diff.old_order, lang),
+        diff.new.path,
+        order_name(&diff.new_order, lang)
+    );
     out
 }
 
-/// One change in words.
-fn describe(c: &Change) -> String {
-    let old = value_text(c.old.as_ref());
-    let new = value_text(c.new.as_ref());
-    let title = c
-        .duty
-        .as_ref()
-        .map(|d| d.title.as_str())
-        .unwrap_or_default();
-    let nums = numbers(c);
-    let name = |p: &Option<crate::diff::PersonRef>| {
-        p.as_ref().map(|p| p.full_name.clone()).unwrap_or_default()
+fn write_line(out: &mut String, l: &Line, colour: bool) {
+    let (mark, code) = match l.tone {
+        Tone::Added => ("+", GREEN),
+        Tone::Removed => ("-", RED),
+        Tone::Changed => ("~", YELLOW),
     };
-    match c.kind {
-        ChangeKind::HeaderChanged => {
-            format!("{}: {old} → {new}", c.field.as_deref().unwrap_or("header"))
-        }
-        ChangeKind::PersonAdded => "joined".to_string(),
-        ChangeKind::PersonRemoved => "left".to_string(),
-        ChangeKind::PersonRenamed => format!("renamed: {old} → {new}"),
-        ChangeKind::PositionChanged => format!("position: {old} → {new}"),
-        ChangeKind::RankChanged => format!("rank: {old} → {new}"),
-        ChangeKind::RoleChanged => format!("role: {old} → {new}"),
-        ChangeKind::WorkGroupChanged => format!("work group: {old} → {new}"),
-        ChangeKind::SubstitutesChanged => format!("substitutes: {old} → {new}"),
-        ChangeKind::DutyAdded => format!("duty {nums} added: {title}"),
-        ChangeKind::DutyRemoved => format!("duty {nums} removed: {title}"),
-        ChangeKind::DutyReassigned => format!("duty {nums} from {}: {title}", name(&c.from_person)),
-        ChangeKind::DutyReworded => format!("duty {nums} reworded: {old} → {new}"),
-        ChangeKind::DutyRenumbered => format!("duty renumbered {old} → {new}: {title}"),
-        ChangeKind::StepsChanged => {
-            format!("duty {nums} steps changed ({title}): removed: {old}; added: {new}")
-        }
+    let body = spans(&l.body, colour);
+    let head = format!("  {mark} {}", l.label);
+    let sep = if body.is_empty() { "" } else { ": " };
+    if colour {
+        let _ = writeln!(out, "{code}{head}{RESET}{sep}{body}");
+    } else {
+        let _ = writeln!(out, "{head}{sep}{body}");
+    }
+    for (label, detail) in &l.detail {
+        let _ = writeln!(out, "      {label}: {}", spans(detail, colour));
     }
 }
 
-/// The old (or new) title with removed (or inserted) words in colour.
-fn highlighted(c: &Change, new_side: bool) -> String {
-    let old = value_text(c.old.as_ref());
-    let new = value_text(c.new.as_ref());
-    let mut s = String::from(if new_side { "new: " } else { "old: " });
-    for piece in word_diff(&old, &new) {
-        match piece {
-            Piece::Same(t) => s.push_str(&t),
-            Piece::Removed(t) if !new_side => {
-                let _ = write!(s, "{RED}{t}{RESET}");
-            }
-            Piece::Inserted(t) if new_side => {
+fn spans(list: &[Span], colour: bool) -> String {
+    let mut s = String::new();
+    for span in list {
+        match (span, colour) {
+            (Span::Plain(t) | Span::Name(t), _) => s.push_str(t),
+            (Span::Ins(t), true) => {
                 let _ = write!(s, "{GREEN}{t}{RESET}");
             }
-            _ => {}
+            (Span::Del(t), true) => {
+                let _ = write!(s, "{RED}{t}{RESET}");
+            }
+            (Span::Ins(t), false) => {
+                let _ = write!(s, "{{+{t}+}}");
+            }
+            (Span::Del(t), false) => {
+                let _ = write!(s, "[-{t}-]");
+            }
         }
     }
     s
@@ -117,14 +137,19 @@ mod tests {
         )
         .unwrap();
         let d = crate::diff(&old, &new);
-        let plain = text(&d, false);
+        let plain = text(&d, Lang::En, false);
         assert!(!plain.contains('\x1b'));
         assert!(
-            plain.contains("  + duty 1.2 added: งานสารบรรณ\n"),
+            plain.contains("  + duty added item 1.2: {+งานสารบรรณ+}\n"),
             "{plain}"
         );
-        let coloured = text(&d, true);
-        assert!(coloured.contains(&format!("{GREEN}  + duty 1.2 added: งานสารบรรณ{RESET}")));
+        let thai = text(&d, Lang::Th, false);
+        assert!(
+            thai.contains("  + งานใหม่ ข้อ 1.2: {+งานสารบรรณ+}\n"),
+            "{thai}"
+        );
+        let coloured = text(&d, Lang::En, true);
+        assert!(coloured.contains(&format!("{GREEN}  + duty added item 1.2{RESET}")));
         // the reworded title shows its new word in green
         assert!(
             coloured.contains(&format!("{GREEN}ราชการ{RESET}")),
