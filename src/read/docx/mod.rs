@@ -17,6 +17,7 @@
 //! so the outline joins them by the rules of wrapped text; in a table cell a
 //! soft break is a space (the cell is one line).
 
+mod depth;
 mod numbering;
 #[cfg(test)]
 mod tests;
@@ -81,6 +82,10 @@ struct ParaProps {
     num_id: Option<u32>,
     ilvl: Option<u8>,
     ind_left: Option<i64>,
+    /// `w:outlineLvl` (0-based): the level of a heading style, which gives a
+    /// style-numbered paragraph its list level when neither it nor its style
+    /// names one.
+    outline_lvl: Option<u8>,
     /// The style is one for the lines of a text file (see [`TEXT_FILE_STYLES`]).
     text_lines: bool,
 }
@@ -181,6 +186,7 @@ impl Styles {
                 }
             }
             out.ind_left = out.ind_left.or(p.ind_left);
+            out.outline_lvl = out.outline_lvl.or(p.outline_lvl);
             out.text_lines |= p.text_lines;
             if out.style.is_none() {
                 out.style = Some(id.clone());
@@ -197,6 +203,7 @@ fn read_para_prop(e: &BytesStart<'_>, name: &str, props: &mut ParaProps) {
         "pStyle" => props.style = attr(e, "val"),
         "ilvl" => props.ilvl = attr(e, "val").and_then(|v| v.parse().ok()),
         "numId" => props.num_id = attr(e, "val").and_then(|v| v.parse().ok()),
+        "outlineLvl" => props.outline_lvl = attr(e, "val").and_then(|v| v.parse().ok()),
         "ind" => {
             props.ind_left = attr(e, "left")
                 .or_else(|| attr(e, "start"))
@@ -269,6 +276,9 @@ struct Body<'a> {
     label_chars: usize,
     /// Tables open past [`MAX_TABLE_NESTING`], read as text.
     flattened: usize,
+    /// The numbers of the list levels open, for labels whose depth is in
+    /// `w:ilvl` only.
+    depth: depth::ListPath,
     /// A label or the labels in all passed a limit: the error, raised once
     /// the event that found it is done.
     refused: Option<Error>,
@@ -281,6 +291,7 @@ impl<'a> Body<'a> {
             label_chars: 0,
             flattened: 0,
             refused: None,
+            depth: depth::ListPath::default(),
             numbering,
             styles,
             state: NumberingState::default(),
@@ -511,10 +522,19 @@ impl<'a> Body<'a> {
             .map(|s| self.styles.resolve(s))
             .unwrap_or_default();
         let num_id = p.props.num_id.or(style.num_id);
-        let ilvl = p.props.ilvl.or(style.ilvl).or_else(|| {
-            let (id, style_id) = (num_id?, p.props.style.as_deref()?);
-            self.numbering.level_for_style(id, style_id)
-        });
+        let ilvl = p
+            .props
+            .ilvl
+            .or(style.ilvl)
+            .or_else(|| {
+                let (id, style_id) = (num_id?, p.props.style.as_deref()?);
+                self.numbering.level_for_style(id, style_id)
+            })
+            .or(p
+                .props
+                .outline_lvl
+                .or(style.outline_lvl)
+                .filter(|_| num_id.is_some()));
         let max = self.limits.max_line_chars;
         let label =
             match num_id.map(|id| self.state.label(self.numbering, id, ilvl.unwrap_or(0), max)) {
@@ -540,12 +560,22 @@ impl<'a> Body<'a> {
             .or_else(|| num_id.and_then(|id| self.numbering.indent(id, ilvl.unwrap_or(0))))
             .or(style.ind_left)
             .unwrap_or(0);
+        let in_cell = !self.tables.is_empty() && self.textbox_depths.is_empty();
+        let known = match (&label, num_id) {
+            (Some((l, _)), Some(id)) if !in_cell => self.depth.known(
+                l,
+                ilvl.unwrap_or(0),
+                self.numbering.shows_own_level_only(id, ilvl.unwrap_or(0)),
+            ),
+            _ => None,
+        };
         let label = match label {
+            _ if known.is_some() => String::new(),
             Some((label, sep)) if !label.is_empty() => format!("{label}{sep}"),
             _ => String::new(),
         };
         // paragraphs of a text box are lines of their own, even in a table
-        if !self.tables.is_empty() && self.textbox_depths.is_empty() {
+        if in_cell {
             let text = format!("{label}{}", soft_lines(&p).collect::<Vec<_>>().join(" "));
             if let Some(t) = self.tables.last_mut() {
                 join_cell(&mut t.cell, &text);
@@ -564,6 +594,9 @@ impl<'a> Body<'a> {
         let mut pieces = soft_lines(&p).filter(|s| !s.trim().is_empty());
         let first = pieces.next().unwrap_or("");
         self.emit(format!("{label}{first}"), indent, start, true);
+        if let Some(line) = self.lines.last_mut() {
+            line.label = known;
+        }
         for piece in pieces {
             self.emit(piece.to_string(), 0, soft, false);
         }
