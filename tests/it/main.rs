@@ -17,6 +17,7 @@ mod corpus;
 mod diff;
 mod docx;
 mod docx_twin;
+mod docx_writers;
 mod encodings;
 mod golden;
 mod hostile;

@@ -538,6 +538,9 @@ impl<'a> Body<'a> {
         let max = self.limits.max_line_chars;
         let label =
             match num_id.map(|id| self.state.label(self.numbering, id, ilvl.unwrap_or(0), max)) {
+                // a label that prints nothing (pandoc numbers a list item's
+                // second paragraph with a blank bullet) is no label
+                Some(Ok(Some((l, _)))) if l.trim().is_empty() => None,
                 Some(Ok(label)) => label,
                 Some(Err(numbering::TooLong(chars))) => {
                     let line = self.paragraphs.saturating_add(1);
