@@ -65,7 +65,7 @@ fn writers_dir() -> PathBuf {
 }
 
 /// The facts a writer must keep, one per line.
-fn facts(order: &kamsang::DutyOrder) -> Vec<String> {
+pub(super) fn facts(order: &kamsang::DutyOrder) -> Vec<String> {
     fn s(v: &Value, k: &str) -> String {
         v.get(k)
             .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))

@@ -55,6 +55,20 @@ impl ListPath {
     }
 }
 
+impl ListPath {
+    /// A paragraph without automatic numbering whose text starts with a
+    /// typed dotted label (`2.` `2.1`): the levels it shows are open, so
+    /// Word-numbered duties under a typed person number `2.` are 2.1, 2.2
+    /// (automatic and typed numbers mixed in one document).
+    pub fn typed(&mut self, text: &str) {
+        if let Some((label, _)) = parse_label(text.trim_start())
+            && label.family == Family::Dotted
+        {
+            self.open = label.values;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +92,17 @@ mod tests {
         // a whole label is printed as it is, and opens its levels
         assert_eq!(values(p.known("3.1", 1, false)), None);
         assert_eq!(values(p.known("2.", 2, true)), Some(vec![3, 1, 2]));
+    }
+
+    #[test]
+    fn a_typed_dotted_label_opens_its_levels() {
+        let mut p = ListPath::default();
+        p.typed("2. นางสมศรี ดีงาม");
+        assert_eq!(values(p.known("1.", 1, true)), Some(vec![2, 1]));
+        p.typed("งานทะเบียน");
+        assert_eq!(values(p.known("2.", 1, true)), Some(vec![2, 2]));
+        p.typed("3.1 งานพัสดุ");
+        assert_eq!(values(p.known("1.", 2, true)), Some(vec![3, 1, 1]));
     }
 
     #[test]

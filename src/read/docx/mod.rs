@@ -572,6 +572,9 @@ impl<'a> Body<'a> {
             ),
             _ => None,
         };
+        if label.is_none() && !in_cell {
+            self.depth.typed(&p.text);
+        }
         let label = match label {
             _ if known.is_some() => String::new(),
             Some((label, sep)) if !label.is_empty() => format!("{label}{sep}"),
