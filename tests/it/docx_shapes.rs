@@ -134,6 +134,7 @@ fn body(mut num_of: impl FnMut(usize, u8) -> u32) -> String {
 fn assert_reads_like_txt(name: &str, bytes: &[u8], step: fn(&[u32]) -> String) {
     let want = facts(&common::parse(&txt(step)));
     let got = facts(&common::parse_as(&format!("{name}.docx"), bytes));
+    super::docx_paragraphs::assert_no_glue(&format!("{name}.docx"), bytes);
     assert_eq!(want.iter().filter(|f| f.starts_with("P ")).count(), 3);
     assert_eq!(got, want, "{name}");
 }

@@ -143,7 +143,11 @@ fn check(order: &str, writer: &str, bytes: &[u8]) -> String {
     };
     let want = txt_facts(order);
     let got = facts(&docx);
+    let glued = super::docx_paragraphs::glue(&name, bytes);
     let mut report = String::new();
+    for g in glued {
+        writeln!(report, "{g}").expect("string");
+    }
     if want.is_empty() {
         writeln!(report, "{name}: the .txt has no people and no committees").expect("string");
     }

@@ -16,6 +16,7 @@ mod conventions;
 mod corpus;
 mod diff;
 mod docx;
+mod docx_paragraphs;
 mod docx_shapes;
 mod docx_twin;
 mod docx_writers;
