@@ -18,6 +18,7 @@ mod diff;
 mod docx;
 mod docx_paragraphs;
 mod docx_shapes;
+mod docx_tables;
 mod docx_twin;
 mod docx_writers;
 mod encodings;

@@ -43,6 +43,10 @@ const TWIPS_PER_INDENT: i64 = 200;
 /// depth (their rows and cells joined by spaces), with one diagnostic.
 const MAX_TABLE_NESTING: usize = 8;
 
+/// Widest `gridSpan` honoured: a table has at most 63 columns in Word; a
+/// larger span is a damaged file, read as that many columns.
+const MAX_GRID_SPAN: usize = 64;
+
 /// Read a .docx container into lines.
 pub fn read(path: &str, bytes: &[u8], mut container: Container<'_>) -> Result<Source> {
     let document = container.part("word/document.xml")?.ok_or_else(|| {
@@ -249,6 +253,20 @@ struct Table {
     cells_lines: Vec<String>,
     /// Rows so far: as a tab-joined line, and as cells for a header-row table.
     rows: Vec<(String, Vec<String>)>,
+    /// Grid column of the current cell (cells before it, by their spans).
+    grid_col: usize,
+    /// The current cell's `gridSpan` (1 when none).
+    span: usize,
+    /// The current cell's `vMerge`: `Some(true)` starts a merged cell,
+    /// `Some(false)` continues the one above.
+    vmerge: Option<bool>,
+    /// The text (joined, and on lines) of the merged cell started in each
+    /// grid column: a continuing cell reads as it, as the page shows it.
+    merged: HashMap<usize, (String, String)>,
+    /// The current row has text of its own (not of a table nested in it).
+    own_text: bool,
+    /// Tables nested in the current row's cells, by their rows.
+    nested: Vec<Vec<(String, Vec<String>)>>,
 }
 
 /// The document body, read as a stream of events.
@@ -433,12 +451,28 @@ impl<'a> Body<'a> {
                 if let Some(t) = self.tables.last_mut() {
                     t.cells.clear();
                     t.cells_lines.clear();
+                    t.grid_col = 0;
+                    t.own_text = false;
+                    t.nested.clear();
                 }
             }
             "tc" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.cell.clear();
                     t.cell_lines.clear();
+                    t.span = 1;
+                    t.vmerge = None;
+                }
+            }
+            "gridSpan" if self.parent_is("tcPr") => {
+                if let Some(t) = self.tables.last_mut() {
+                    let span = attr(e, "val").and_then(|v| v.parse::<usize>().ok());
+                    t.span = span.unwrap_or(1).clamp(1, MAX_GRID_SPAN);
+                }
+            }
+            "vMerge" if self.parent_is("tcPr") => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.vmerge = Some(attr(e, "val").is_some_and(|v| v == "restart"));
                 }
             }
             "txbxContent" => self.textbox_depths.push(self.stack.len()),
@@ -475,20 +509,54 @@ impl<'a> Body<'a> {
             "tr" | "tc" if self.flattened > 0 => {}
             "tc" => {
                 if let Some(t) = self.tables.last_mut() {
-                    let cell = std::mem::take(&mut t.cell);
-                    t.cells.push(cell.trim().to_string());
-                    let lines = std::mem::take(&mut t.cell_lines);
+                    let mut cell = std::mem::take(&mut t.cell).trim().to_string();
+                    let mut lines = std::mem::take(&mut t.cell_lines);
+                    match t.vmerge {
+                        Some(true) => {
+                            t.merged.insert(t.grid_col, (cell.clone(), lines.clone()));
+                        }
+                        Some(false) if cell.is_empty() => {
+                            if let Some((c, l)) = t.merged.get(&t.grid_col) {
+                                (cell, lines) = (c.clone(), l.clone());
+                            }
+                        }
+                        _ => {
+                            t.merged.remove(&t.grid_col);
+                        }
+                    }
+                    t.cells.push(cell);
                     t.cells_lines.push(lines);
+                    // a cell spanning columns: the columns it covers are
+                    // empty, so the cells after it stay under their headers
+                    for _ in 1..t.span {
+                        t.cells.push(String::new());
+                        t.cells_lines.push(String::new());
+                    }
+                    t.grid_col = t.grid_col.saturating_add(t.span);
                 }
             }
             "tr" => {
                 let nested = self.tables.len() > 1;
+                // a row that only holds tables (a layout table around the
+                // real one): those tables are read as tables of the body
+                if !nested
+                    && self
+                        .tables
+                        .last()
+                        .is_some_and(|t| !t.own_text && !t.nested.is_empty())
+                {
+                    self.promote_nested();
+                    return;
+                }
                 if let Some(t) = self.tables.last_mut() {
                     let row = t.cells.join("\t");
                     let cells = std::mem::take(&mut t.cells_lines);
                     t.cells.clear();
                     if nested {
-                        // a nested table: its rows are text of the outer cell
+                        // a nested table: its rows are text of the outer
+                        // cell, and kept as rows in case the outer row holds
+                        // nothing else
+                        t.rows.push((row.clone(), cells));
                         let depth = self.tables.len() - 2;
                         if let Some(outer) = self.tables.get_mut(depth) {
                             join_cell(&mut outer.cell, &row);
@@ -500,10 +568,11 @@ impl<'a> Body<'a> {
                 }
             }
             "tbl" => {
-                if let Some(t) = self.tables.pop()
-                    && self.tables.is_empty()
-                {
-                    self.finish_table(t.rows);
+                if let Some(t) = self.tables.pop() {
+                    match self.tables.last_mut() {
+                        None => self.finish_table(t.rows),
+                        Some(outer) => outer.nested.push(t.rows),
+                    }
                 }
             }
             "txbxContent" => {
@@ -584,6 +653,7 @@ impl<'a> Body<'a> {
         if in_cell {
             let text = format!("{label}{}", soft_lines(&p).collect::<Vec<_>>().join(" "));
             if let Some(t) = self.tables.last_mut() {
+                t.own_text |= !text.trim().is_empty();
                 join_cell(&mut t.cell, &text);
                 join_lines(&mut t.cell_lines, &text);
             }
@@ -608,6 +678,25 @@ impl<'a> Body<'a> {
         }
     }
 
+    /// The current row of the top-level table holds only tables: the rows
+    /// of the table so far are read, then each nested table, as tables of
+    /// the body (their rows no longer text of one cell).
+    fn promote_nested(&mut self) {
+        let Some(t) = self.tables.last_mut() else {
+            return;
+        };
+        let before = std::mem::take(&mut t.rows);
+        let nested = std::mem::take(&mut t.nested);
+        t.cells.clear();
+        t.cells_lines.clear();
+        if !before.is_empty() {
+            self.finish_table(before);
+        }
+        for rows in nested {
+            self.finish_table(rows);
+        }
+    }
+
     /// A table's rows: read like a spreadsheet when a row names the columns
     /// (ที่ | ชื่อ-สกุล | ตำแหน่ง | หน้าที่ …), so its people and duties are found;
     /// otherwise one tab-joined line a row. Either way a row takes one line
@@ -624,7 +713,9 @@ impl<'a> Body<'a> {
                 )
             })
             .collect();
-        match crate::read::table::table_lines(numbered) {
+        let read = crate::read::table::committee_table_lines(&numbered)
+            .or_else(|| crate::read::table::table_lines(numbered));
+        match read {
             Some((lines, diagnostics)) => {
                 self.lines.extend(lines);
                 self.diagnostics.extend(diagnostics);
@@ -690,6 +781,7 @@ fn intern(name: &str) -> &'static str {
         "tr" => "tr",
         "tbl" => "tbl",
         "txbxContent" => "txbxContent",
+        "tcPr" => "tcPr",
         _ => "",
     }
 }
