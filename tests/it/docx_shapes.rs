@@ -77,12 +77,20 @@ fn numbers() -> Vec<Option<Vec<u32>>> {
 
 /// The order typed as a .txt, steps labelled by `step` (their last number).
 fn txt(step: fn(&[u32]) -> String) -> String {
+    txt_with(|lvl, n| match lvl {
+        2 => step(n),
+        0 => format!("{}.", n[0]),
+        _ => dotted(n),
+    })
+}
+
+/// The order typed as a .txt, each list paragraph labelled by `label`
+/// (its level, its numbers).
+fn txt_with(label: impl Fn(u8, &[u32]) -> String) -> String {
     let mut out = String::new();
     for ((lvl, text), n) in ORDER.iter().zip(numbers()) {
         let label = match (lvl, n) {
-            (Some(2), Some(n)) => step(&n),
-            (Some(0), Some(n)) => format!("{}.", n[0]),
-            (Some(_), Some(n)) => n.iter().map(u32::to_string).collect::<Vec<_>>().join("."),
+            (Some(l), Some(n)) => label(*l, &n),
             _ => String::new(),
         };
         writeln!(out, "{label} {text}").expect("string");
@@ -132,7 +140,11 @@ fn body(mut num_of: impl FnMut(usize, u8) -> u32) -> String {
 }
 
 fn assert_reads_like_txt(name: &str, bytes: &[u8], step: fn(&[u32]) -> String) {
-    let want = facts(&common::parse(&txt(step)));
+    assert_reads_like(name, bytes, &txt(step));
+}
+
+fn assert_reads_like(name: &str, bytes: &[u8], txt: &str) {
+    let want = facts(&common::parse(txt));
     let got = facts(&common::parse_as(&format!("{name}.docx"), bytes));
     super::docx_paragraphs::assert_no_glue(&format!("{name}.docx"), bytes);
     assert_eq!(want.iter().filter(|f| f.starts_with("P ")).count(), 3);
@@ -374,4 +386,49 @@ fn outline_level_of_a_heading_style_gives_the_list_level() {
         ("word/styles.xml", &styles),
     ]);
     assert_reads_like_txt("outline-level", &bytes, dotted);
+}
+
+#[test]
+fn the_same_bullet_or_thai_letter_at_every_level_nests_by_ilvl() {
+    // Word draws `•` (a Symbol-font bullet) at levels 1 and 2, indented:
+    // the printed label is the same, the depth is in ilvl; typed, the same
+    // order needs two bullet forms (`-` and `•`)
+    let levels = [
+        lvl(0, "decimal", "%1.", "", ""),
+        lvl(1, "bullet", "\u{F0B7}", "", ""),
+        lvl(2, "bullet", "\u{F0B7}", "", ""),
+    ]
+    .concat();
+    let bytes = docx(
+        &body(|_, _| 1),
+        &format!(
+            r#"<w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>"#
+        ),
+    );
+    let typed = txt_with(|l, n| match l {
+        0 => format!("{}.", n[0]),
+        1 => "-".to_string(),
+        _ => "•".to_string(),
+    });
+    assert_reads_like("bullets", &bytes, &typed);
+    // Thai letters `ก.` at levels 1 and 2; typed `ก.` and `ก)`
+    let levels = [
+        lvl(0, "decimal", "%1.", "", ""),
+        lvl(1, "thaiLetters", "%2.", "", ""),
+        lvl(2, "thaiLetters", "%3.", "", ""),
+    ]
+    .concat();
+    let bytes = docx(
+        &body(|_, _| 1),
+        &format!(
+            r#"<w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>"#
+        ),
+    );
+    let letter = |v: u32| "กขคงจ".chars().nth(v as usize - 1).unwrap_or('?');
+    let typed = txt_with(|l, n| match l {
+        0 => format!("{}.", n[0]),
+        1 => format!("{}.", letter(n[1])),
+        _ => format!("{})", letter(n[2])),
+    });
+    assert_reads_like("thai-letters", &bytes, &typed);
 }

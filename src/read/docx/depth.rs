@@ -17,10 +17,18 @@
 
 use crate::label::{Family, Label, parse_label};
 
-/// The dotted number of each open list level, from the top.
+/// Bullets a deeper list level is read as when the printed one is already
+/// open above it (the same `•` at every level): each a family of its own,
+/// so the outline nests it. Only the family changes; the label stays as
+/// printed.
+const DEEPER_BULLETS: &[char] = &['◦', '▪', '▫', '‣', '⁃'];
+
+/// The dotted number of each open list level, from the top, and the form
+/// of the other labels open at each level.
 #[derive(Debug, Default)]
 pub struct ListPath {
     open: Vec<u32>,
+    forms: Vec<Option<Family>>,
 }
 
 impl ListPath {
@@ -30,12 +38,22 @@ impl ListPath {
     /// numbered paragraph outside a table goes through here, in order.
     pub fn known(&mut self, printed: &str, ilvl: u8, own_only: bool) -> Option<Label> {
         let level = usize::from(ilvl);
-        let parsed = parse_label(printed.trim()).filter(|(_, rest)| rest.is_empty());
-        let Some((label, _)) = parsed.filter(|(l, _)| l.family == Family::Dotted) else {
-            // another form: what was open at this level and below is closed
-            self.open.truncate(level);
-            return None;
+        // the label as it stands before a paragraph's text (a bullet alone is
+        // no label to the grammar)
+        let probe = format!("{} ก", printed.trim());
+        let parsed = parse_label(&probe)
+            .filter(|(_, rest)| *rest == "ก")
+            .map(|(l, _)| l);
+        self.forms.truncate(level);
+        let label = match parsed {
+            Some(l) if l.family == Family::Dotted => l,
+            other => {
+                // another form: what was open at this level and below is closed
+                self.open.truncate(level);
+                return other.and_then(|l| self.other_form(l, level));
+            }
         };
+        self.forms.resize(level + 1, None);
         match label.values.as_slice() {
             &[v] if level == 0 => {
                 self.open = vec![v];
@@ -56,6 +74,33 @@ impl ListPath {
 }
 
 impl ListPath {
+    /// A label of another form than dotted at `level`: when the same form is
+    /// open at a shallower level (`•` under `•`, `ก.` under `ก.`: Word draws
+    /// them indented, a reader of the text alone takes them for siblings), a
+    /// family of its own that no open level has, so it nests; `None` keeps
+    /// the printed label as text.
+    fn other_form(&mut self, label: Label, level: usize) -> Option<Label> {
+        let open: Vec<Family> = self.forms.iter().flatten().copied().collect();
+        let family = if open.contains(&label.family) {
+            let candidates: Vec<Family> = match label.family {
+                Family::Bullet(_) => DEEPER_BULLETS.iter().map(|&c| Family::Bullet(c)).collect(),
+                Family::LetterDot | Family::LetterClose | Family::LetterBoth => {
+                    vec![Family::LetterDot, Family::LetterClose, Family::LetterBoth]
+                }
+                Family::ParenClose | Family::ParenBoth => {
+                    vec![Family::ParenClose, Family::ParenBoth]
+                }
+                _ => Vec::new(),
+            };
+            candidates.into_iter().find(|f| !open.contains(f))
+        } else {
+            None
+        };
+        self.forms.resize(level, None);
+        self.forms.push(Some(family.unwrap_or(label.family)));
+        family.map(|f| Label::new(label.written, f, label.values))
+    }
+
     /// A paragraph without automatic numbering whose text starts with a
     /// typed dotted label (`2.` `2.1`): the levels it shows are open, so
     /// Word-numbered duties under a typed person number `2.` are 2.1, 2.2
@@ -92,6 +137,20 @@ mod tests {
         // a whole label is printed as it is, and opens its levels
         assert_eq!(values(p.known("3.1", 1, false)), None);
         assert_eq!(values(p.known("2.", 2, true)), Some(vec![3, 1, 2]));
+    }
+
+    #[test]
+    fn the_same_bullet_or_letter_deeper_down_is_a_form_of_its_own() {
+        let mut p = ListPath::default();
+        let family = |l: Option<Label>| l.map(|l| l.family);
+        assert_eq!(family(p.known("•", 0, false)), None);
+        assert_eq!(family(p.known("•", 1, true)), Some(Family::Bullet('◦')));
+        assert_eq!(family(p.known("•", 1, true)), Some(Family::Bullet('◦')));
+        assert_eq!(family(p.known("•", 0, false)), None);
+        assert_eq!(family(p.known("ก.", 1, true)), None);
+        assert_eq!(family(p.known("ก.", 2, true)), Some(Family::LetterClose));
+        // a form no shallower level has stays as printed
+        assert_eq!(family(p.known("-", 3, true)), None);
     }
 
     #[test]
