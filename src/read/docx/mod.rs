@@ -19,6 +19,7 @@
 
 mod depth;
 mod numbering;
+mod table;
 #[cfg(test)]
 mod tests;
 mod xml;
@@ -31,6 +32,7 @@ use super::container::Container;
 use super::{Format, Line, ParaStart, Source, sha256_hex};
 use crate::error::{Error, ErrorKind, Result};
 use numbering::{Numbering, NumberingState};
+use table::Table;
 use xml::{attr, local, open_reader};
 
 /// Twips (1/20 pt) of indentation per character of the `indent` hint.
@@ -42,10 +44,6 @@ const TWIPS_PER_INDENT: i64 = 200;
 /// nest two or three; deeper tables are read as the text of the cell at this
 /// depth (their rows and cells joined by spaces), with one diagnostic.
 const MAX_TABLE_NESTING: usize = 8;
-
-/// Widest `gridSpan` honoured: a table has at most 63 columns in Word; a
-/// larger span is a damaged file, read as that many columns.
-const MAX_GRID_SPAN: usize = 64;
 
 /// Read a .docx container into lines.
 pub fn read(path: &str, bytes: &[u8], mut container: Container<'_>) -> Result<Source> {
@@ -242,33 +240,6 @@ struct Para {
     breaks: Vec<usize>,
 }
 
-/// A table being read: the row's cells and the cell's paragraphs.
-#[derive(Default)]
-struct Table {
-    cells: Vec<String>,
-    cell: String,
-    /// The current cell's paragraphs, one per line.
-    cell_lines: String,
-    /// The current row's cells with their paragraphs on lines.
-    cells_lines: Vec<String>,
-    /// Rows so far: as a tab-joined line, and as cells for a header-row table.
-    rows: Vec<(String, Vec<String>)>,
-    /// Grid column of the current cell (cells before it, by their spans).
-    grid_col: usize,
-    /// The current cell's `gridSpan` (1 when none).
-    span: usize,
-    /// The current cell's `vMerge`: `Some(true)` starts a merged cell,
-    /// `Some(false)` continues the one above.
-    vmerge: Option<bool>,
-    /// The text (joined, and on lines) of the merged cell started in each
-    /// grid column: a continuing cell reads as it, as the page shows it.
-    merged: HashMap<usize, (String, String)>,
-    /// The current row has text of its own (not of a table nested in it).
-    own_text: bool,
-    /// Tables nested in the current row's cells, by their rows.
-    nested: Vec<Vec<(String, Vec<String>)>>,
-}
-
 /// The document body, read as a stream of events.
 struct Body<'a> {
     numbering: &'a Numbering,
@@ -447,34 +418,9 @@ impl<'a> Body<'a> {
             }
             "tr" | "tc" if self.flattened > 0 => {}
             "tbl" => self.tables.push(Table::default()),
-            "tr" => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.cells.clear();
-                    t.cells_lines.clear();
-                    t.grid_col = 0;
-                    t.own_text = false;
-                    t.nested.clear();
-                }
-            }
-            "tc" => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.cell.clear();
-                    t.cell_lines.clear();
-                    t.span = 1;
-                    t.vmerge = None;
-                }
-            }
-            "gridSpan" if self.parent_is("tcPr") => {
-                if let Some(t) = self.tables.last_mut() {
-                    let span = attr(e, "val").and_then(|v| v.parse::<usize>().ok());
-                    t.span = span.unwrap_or(1).clamp(1, MAX_GRID_SPAN);
-                }
-            }
-            "vMerge" if self.parent_is("tcPr") => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.vmerge = Some(attr(e, "val").is_some_and(|v| v == "restart"));
-                }
-            }
+            "tr" => self.start_row(),
+            "tc" => self.start_cell(),
+            "gridSpan" | "vMerge" if self.parent_is("tcPr") => self.cell_prop(e, name),
             "txbxContent" => self.textbox_depths.push(self.stack.len()),
             "tab" if self.parent_is("r") => self.push_text("\t"),
             "br" | "cr" if self.parent_is("r") => {
@@ -507,74 +453,9 @@ impl<'a> Body<'a> {
             }
             "tbl" if self.flattened > 0 => self.flattened -= 1,
             "tr" | "tc" if self.flattened > 0 => {}
-            "tc" => {
-                if let Some(t) = self.tables.last_mut() {
-                    let mut cell = std::mem::take(&mut t.cell).trim().to_string();
-                    let mut lines = std::mem::take(&mut t.cell_lines);
-                    match t.vmerge {
-                        Some(true) => {
-                            t.merged.insert(t.grid_col, (cell.clone(), lines.clone()));
-                        }
-                        Some(false) if cell.is_empty() => {
-                            if let Some((c, l)) = t.merged.get(&t.grid_col) {
-                                (cell, lines) = (c.clone(), l.clone());
-                            }
-                        }
-                        _ => {
-                            t.merged.remove(&t.grid_col);
-                        }
-                    }
-                    t.cells.push(cell);
-                    t.cells_lines.push(lines);
-                    // a cell spanning columns: the columns it covers are
-                    // empty, so the cells after it stay under their headers
-                    for _ in 1..t.span {
-                        t.cells.push(String::new());
-                        t.cells_lines.push(String::new());
-                    }
-                    t.grid_col = t.grid_col.saturating_add(t.span);
-                }
-            }
-            "tr" => {
-                let nested = self.tables.len() > 1;
-                // a row that only holds tables (a layout table around the
-                // real one): those tables are read as tables of the body
-                if !nested
-                    && self
-                        .tables
-                        .last()
-                        .is_some_and(|t| !t.own_text && !t.nested.is_empty())
-                {
-                    self.promote_nested();
-                    return;
-                }
-                if let Some(t) = self.tables.last_mut() {
-                    let row = t.cells.join("\t");
-                    let cells = std::mem::take(&mut t.cells_lines);
-                    t.cells.clear();
-                    if nested {
-                        // a nested table: its rows are text of the outer
-                        // cell, and kept as rows in case the outer row holds
-                        // nothing else
-                        t.rows.push((row.clone(), cells));
-                        let depth = self.tables.len() - 2;
-                        if let Some(outer) = self.tables.get_mut(depth) {
-                            join_cell(&mut outer.cell, &row);
-                            join_lines(&mut outer.cell_lines, &row);
-                        }
-                    } else if let Some(t) = self.tables.last_mut() {
-                        t.rows.push((row, cells));
-                    }
-                }
-            }
-            "tbl" => {
-                if let Some(t) = self.tables.pop() {
-                    match self.tables.last_mut() {
-                        None => self.finish_table(t.rows),
-                        Some(outer) => outer.nested.push(t.rows),
-                    }
-                }
-            }
+            "tc" => self.end_cell(),
+            "tr" => self.end_row(),
+            "tbl" => self.end_table(),
             "txbxContent" => {
                 self.textbox_depths.pop();
             }
@@ -653,9 +534,7 @@ impl<'a> Body<'a> {
         if in_cell {
             let text = format!("{label}{}", soft_lines(&p).collect::<Vec<_>>().join(" "));
             if let Some(t) = self.tables.last_mut() {
-                t.own_text |= !text.trim().is_empty();
-                join_cell(&mut t.cell, &text);
-                join_lines(&mut t.cell_lines, &text);
+                t.add_paragraph(&text);
             }
             return;
         }
@@ -675,58 +554,6 @@ impl<'a> Body<'a> {
         }
         for piece in pieces {
             self.emit(piece.to_string(), 0, soft, false);
-        }
-    }
-
-    /// The current row of the top-level table holds only tables: the rows
-    /// of the table so far are read, then each nested table, as tables of
-    /// the body (their rows no longer text of one cell).
-    fn promote_nested(&mut self) {
-        let Some(t) = self.tables.last_mut() else {
-            return;
-        };
-        let before = std::mem::take(&mut t.rows);
-        let nested = std::mem::take(&mut t.nested);
-        t.cells.clear();
-        t.cells_lines.clear();
-        if !before.is_empty() {
-            self.finish_table(before);
-        }
-        for rows in nested {
-            self.finish_table(rows);
-        }
-    }
-
-    /// A table's rows: read like a spreadsheet when a row names the columns
-    /// (ที่ | ชื่อ-สกุล | ตำแหน่ง | หน้าที่ …), so its people and duties are found;
-    /// otherwise one tab-joined line a row. Either way a row takes one line
-    /// number.
-    fn finish_table(&mut self, rows: Vec<(String, Vec<String>)>) {
-        let base = self.paragraphs;
-        let numbered: Vec<(u32, Vec<String>)> = rows
-            .iter()
-            .enumerate()
-            .map(|(k, (_, cells))| {
-                (
-                    base.saturating_add(u32::try_from(k + 1).unwrap_or(u32::MAX)),
-                    cells.clone(),
-                )
-            })
-            .collect();
-        let read = crate::read::table::committee_table_lines(&numbered)
-            .or_else(|| crate::read::table::table_lines(numbered));
-        match read {
-            Some((lines, diagnostics)) => {
-                self.lines.extend(lines);
-                self.diagnostics.extend(diagnostics);
-                self.paragraphs =
-                    base.saturating_add(u32::try_from(rows.len()).unwrap_or(u32::MAX));
-            }
-            None => {
-                for (row, _) in rows {
-                    self.emit(row, 0, ParaStart::Paragraph, true);
-                }
-            }
         }
     }
 
@@ -784,28 +611,4 @@ fn intern(name: &str) -> &'static str {
         "tcPr" => "tcPr",
         _ => "",
     }
-}
-
-/// The paragraphs of one cell, one per line (for a table read as a sheet).
-fn join_lines(cell: &mut String, text: &str) {
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    if !cell.is_empty() {
-        cell.push('\n');
-    }
-    cell.push_str(text);
-}
-
-/// Paragraphs of one cell are joined by a space.
-fn join_cell(cell: &mut String, text: &str) {
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    if !cell.is_empty() {
-        cell.push(' ');
-    }
-    cell.push_str(text);
 }
