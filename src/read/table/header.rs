@@ -174,6 +174,11 @@ pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
                 }
             }
         }
+        // a committee-role column read as the duty column, as before the
+        // committee tables of .docx (a spreadsheet has no committee reading)
+        if cols.duty.is_none() {
+            cols.duty = cols.role;
+        }
         if cols.name.is_some() && cols.duty.is_some() {
             cols.headers = row.cells.iter().map(|c| c.norm().to_string()).collect();
             return Some((i, cols));
