@@ -3,6 +3,8 @@
 //! accounted for exactly once.
 
 use crate::common;
+#[path = "batch/not_orders.rs"]
+mod not_orders;
 #[path = "batch/safety.rs"]
 mod safety;
 

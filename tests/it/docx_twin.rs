@@ -284,6 +284,8 @@ fn parse_docx(name: &str, paragraphs: &[String]) -> Value {
     }
     let order = kamsang::parse_bytes(&format!("{name}.docx"), &bytes)
         .unwrap_or_else(|e| panic!("{name}.docx: {e}"));
+    // no word glued across the twin's paragraphs (docx_paragraphs)
+    super::docx_paragraphs::assert_no_glue(&format!("{name}.docx"), &bytes);
     serde_json::to_value(&order).expect("json")
 }
 

@@ -8,7 +8,10 @@
 //! final newline), or `{"path":…,"error":…}` when it failed. A consumer tells
 //! them apart by the `error` key (an order has `schema_version` instead).
 //! Paths from stdin are all processed, whatever their extension and even when
-//! one is listed twice, so the output lines match the input lines one to one.
+//! one is listed twice, so the output lines match the input lines one to one;
+//! a path that is not an order by its name (an Office lock file `~$…`,
+//! `Thumbs.db`, …: see [`super::walk::not_an_order`]) is not read, and its
+//! line is `{"path":…,"skipped":…}`.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -121,6 +124,13 @@ impl<R: BufRead> Iterator for StdinPaths<R> {
                 continue; // blank lines are not paths
             }
             let path = PathBuf::from(bytes_to_os(buf));
+            if let Some(name) = path.file_name().and_then(super::walk::not_an_order) {
+                return Some(Found::NotAnOrder {
+                    path,
+                    name,
+                    line: true,
+                });
+            }
             return Some(Found::Take {
                 path,
                 out: PathBuf::new(),
@@ -151,6 +161,22 @@ struct Failure<'a> {
 pub fn failure_line(path: &str, error: &str) -> String {
     serde_json::to_string(&Failure { path, error })
         .unwrap_or_else(|_| String::from("{\"path\":null,\"error\":\"unprintable\"}"))
+}
+
+/// One line of a JSONL stream for a path from stdin that is not an order by
+/// its name: `{"path":…,"skipped":…}` (no newline), so every path still has
+/// its line; a consumer tells it apart by the `skipped` key.
+pub fn skipped_line(path: &str, what: &str) -> String {
+    #[derive(Serialize)]
+    struct Skipped<'a> {
+        path: &'a str,
+        skipped: &'a str,
+    }
+    serde_json::to_string(&Skipped {
+        path,
+        skipped: what,
+    })
+    .unwrap_or_else(|_| String::from("{\"path\":null,\"skipped\":\"unprintable\"}"))
 }
 
 /// Where lines go: stdout (flushed after each line, so a consumer reading a

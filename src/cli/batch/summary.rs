@@ -36,6 +36,11 @@ pub enum Outcome {
         /// The lowercase extension.
         ext: String,
     },
+    /// Not an order by its name (an Office lock file, `Thumbs.db`, …).
+    SkippedByName {
+        /// What it is.
+        name: &'static str,
+    },
     /// Reached before by another path.
     Duplicate,
     /// A hidden file or folder.
@@ -86,7 +91,8 @@ pub struct Summary {
     pub ok_with_warnings: u64,
     /// Not converted; each is a line of `failures.jsonl`.
     pub failed: u64,
-    /// Not taken because of their extension.
+    /// Not taken because of their extension, or because their name says
+    /// they are not orders (see `skipped_names`).
     pub skipped: u64,
     /// Output already current (`--resume`); not parsed again.
     pub resumed: u64,
@@ -120,6 +126,9 @@ pub struct Summary {
     pub slowest: Vec<Slow>,
     /// Skipped files by extension ("" for none).
     pub skipped_extensions: BTreeMap<String, u64>,
+    /// Files skipped by their name, by what they are (`office lock file
+    /// (~$…)`, `Thumbs.db`, …); counted in `skipped` too.
+    pub skipped_names: BTreeMap<String, u64>,
 }
 
 impl Summary {
@@ -152,6 +161,10 @@ impl Summary {
                     "…".to_string()
                 };
                 *self.skipped_extensions.entry(key).or_insert(0) += 1;
+            }
+            Outcome::SkippedByName { name } => {
+                self.skipped += 1;
+                *self.skipped_names.entry((*name).to_string()).or_insert(0) += 1;
             }
             Outcome::Duplicate => self.duplicates += 1,
             Outcome::Hidden => self.hidden += 1,
@@ -239,6 +252,17 @@ impl Summary {
                 })
                 .collect();
             s.push_str(&format!("kamsang: batch: slowest: {}\n", list.join(", ")));
+        }
+        if !self.skipped_names.is_empty() {
+            let list: Vec<String> = self
+                .skipped_names
+                .iter()
+                .map(|(what, n)| format!("{n} {what}"))
+                .collect();
+            s.push_str(&format!(
+                "kamsang: batch: not orders, skipped by name: {}\n",
+                list.join(", ")
+            ));
         }
         s
     }

@@ -6,8 +6,12 @@
 //! listings of the directories currently open (never the whole tree).
 //!
 //! Rules, chosen so that every file is accounted for exactly once:
-//! - names starting with `.` (files and folders) are passed over and counted as
-//!   hidden; a hidden folder is not entered;
+//! - files that are not orders by their name ([`not_an_order`]: Office lock
+//!   files `~$…`, `Thumbs.db`, `desktop.ini`, `.DS_Store`, AppleDouble `._…`)
+//!   are counted as skipped by name, never read (a lock file of a .docx on a
+//!   shared drive is not a broken order);
+//! - other names starting with `.` (files and folders) are passed over and
+//!   counted as hidden; a hidden folder is not entered;
 //! - files with a taken extension ([`TAKEN`], any case) are parsed, other files are
 //!   counted as skipped by extension;
 //! - a symbolic link to a file is followed: it is read, unless its target is a file
@@ -33,6 +37,44 @@ use std::path::{Component, Path, PathBuf};
 /// Extensions (lowercase) a walk takes: the formats kamsang reads, and the ones
 /// it refuses with advice (so those are reported, not silently skipped).
 pub const TAKEN: &[&str] = &["txt", "docx", "xlsx", "ods", "doc", "xls", "pdf"];
+
+/// Files that are never orders, by their name: what an office machine and a
+/// shared drive leave beside the documents. (prefix or whole name, compared
+/// without case; what the summary calls them.)
+const NOT_ORDERS: &[(NameRule, &str)] = &[
+    // Word/Excel owner file while a document is open: `~$ชื่อไฟล์.docx`
+    (NameRule::Prefix("~$"), "office lock file (~$…)"),
+    // macOS resource fork on a FAT/SMB share: `._x.docx`
+    (NameRule::Prefix("._"), "AppleDouble file (._…)"),
+    // Windows Explorer thumbnail cache
+    (NameRule::Whole("thumbs.db"), "Thumbs.db"),
+    // Windows folder settings
+    (NameRule::Whole("desktop.ini"), "desktop.ini"),
+    // macOS Finder folder settings
+    (NameRule::Whole(".ds_store"), ".DS_Store"),
+];
+
+/// How a [`NOT_ORDERS`] name is matched.
+#[derive(Debug, Clone, Copy)]
+enum NameRule {
+    /// The name starts with this.
+    Prefix(&'static str),
+    /// The whole name, without case.
+    Whole(&'static str),
+}
+
+/// What a file is by its name when it is never an order (see
+/// [`NOT_ORDERS`]); `None` for any other name.
+pub(crate) fn not_an_order(name: &OsStr) -> Option<&'static str> {
+    let name = name.to_string_lossy().to_lowercase();
+    NOT_ORDERS.iter().find_map(|(rule, what)| {
+        let hit = match rule {
+            NameRule::Prefix(p) => name.starts_with(p),
+            NameRule::Whole(w) => name == *w,
+        };
+        hit.then_some(*what)
+    })
+}
 
 /// Names a single-tree batch cannot mirror at the top of OUTDIR.
 pub(crate) const RESERVED: &[&str] = &["summary.json", "failures.jsonl", super::lock::STATE_DIR];
@@ -65,6 +107,15 @@ pub enum Found {
         path: PathBuf,
         /// Its lowercase extension ("" when none).
         ext: String,
+    },
+    /// A file that is not an order by its name ([`not_an_order`]).
+    NotAnOrder {
+        /// The path as walked.
+        path: PathBuf,
+        /// What it is, as the summary counts it.
+        name: &'static str,
+        /// It came from stdin, where every path gets its output line.
+        line: bool,
     },
     /// A file already reached by another path.
     Duplicate {
@@ -149,6 +200,13 @@ impl Walker {
                 }),
             }
         } else if meta.is_file() {
+            if let Some(name) = root.given.file_name().and_then(not_an_order) {
+                return Some(Found::NotAnOrder {
+                    path: root.given,
+                    name,
+                    line: false,
+                });
+            }
             // A file named on the command line is parsed whatever its extension.
             if let Some((key, _)) = identity(&root.given, &meta) {
                 self.seen_files.insert(key);
@@ -212,6 +270,15 @@ impl Walker {
     ) -> Option<Found> {
         let (via_link, top_of_single) = frame_flags;
         let path = dir.join(&name);
+        if let Some(what) = not_an_order(&name)
+            && !std::fs::metadata(&path).is_ok_and(|m| m.is_dir())
+        {
+            return Some(Found::NotAnOrder {
+                path,
+                name: what,
+                line: false,
+            });
+        }
         if name.as_encoded_bytes().first() == Some(&b'.') {
             return Some(Found::Hidden { path });
         }
@@ -490,6 +557,19 @@ mod tests {
             real.join("a/y")
         );
         assert_eq!(resolve(&real.join("a/..")).unwrap(), real);
+    }
+
+    #[test]
+    fn files_that_are_not_orders_are_known_by_name() {
+        let what = |n: &str| not_an_order(OsStr::new(n));
+        assert_eq!(what("~$คำสั่ง.docx"), Some("office lock file (~$…)"));
+        assert_eq!(what("THUMBS.DB"), Some("Thumbs.db"));
+        assert_eq!(what("Desktop.ini"), Some("desktop.ini"));
+        assert_eq!(what(".DS_Store"), Some(".DS_Store"));
+        assert_eq!(what("._order.docx"), Some("AppleDouble file (._…)"));
+        assert_eq!(what("order~$.docx"), None);
+        assert_eq!(what("thumbs.db.txt"), None);
+        assert_eq!(what(".hidden.txt"), None);
     }
 
     #[test]

@@ -105,6 +105,11 @@ pub(crate) fn process(found: Found, work: &Work) -> Record {
             (shown, outcome, bytes, line)
         }
         Found::Skip { path, ext } => (path, Outcome::Skipped { ext }, 0, None).into_shown(),
+        Found::NotAnOrder { path, name, line } => {
+            let shown = path.to_string_lossy().into_owned();
+            let line = (line && work.lines).then(|| super::jsonl::skipped_line(&shown, name));
+            (shown, Outcome::SkippedByName { name }, 0, line)
+        }
         Found::Duplicate { path } => (path, Outcome::Duplicate, 0, None).into_shown(),
         Found::Hidden { path } => (path, Outcome::Hidden, 0, None).into_shown(),
         Found::RepeatedDir { path } => (path, Outcome::RepeatedDir, 0, None).into_shown(),

@@ -17,7 +17,9 @@
 //! so the outline joins them by the rules of wrapped text; in a table cell a
 //! soft break is a space (the cell is one line).
 
+mod depth;
 mod numbering;
+mod table;
 #[cfg(test)]
 mod tests;
 mod xml;
@@ -30,6 +32,7 @@ use super::container::Container;
 use super::{Format, Line, ParaStart, Source, sha256_hex};
 use crate::error::{Error, ErrorKind, Result};
 use numbering::{Numbering, NumberingState};
+use table::Table;
 use xml::{attr, local, open_reader};
 
 /// Twips (1/20 pt) of indentation per character of the `indent` hint.
@@ -81,6 +84,10 @@ struct ParaProps {
     num_id: Option<u32>,
     ilvl: Option<u8>,
     ind_left: Option<i64>,
+    /// `w:outlineLvl` (0-based): the level of a heading style, which gives a
+    /// style-numbered paragraph its list level when neither it nor its style
+    /// names one.
+    outline_lvl: Option<u8>,
     /// The style is one for the lines of a text file (see [`TEXT_FILE_STYLES`]).
     text_lines: bool,
 }
@@ -181,6 +188,7 @@ impl Styles {
                 }
             }
             out.ind_left = out.ind_left.or(p.ind_left);
+            out.outline_lvl = out.outline_lvl.or(p.outline_lvl);
             out.text_lines |= p.text_lines;
             if out.style.is_none() {
                 out.style = Some(id.clone());
@@ -197,6 +205,7 @@ fn read_para_prop(e: &BytesStart<'_>, name: &str, props: &mut ParaProps) {
         "pStyle" => props.style = attr(e, "val"),
         "ilvl" => props.ilvl = attr(e, "val").and_then(|v| v.parse().ok()),
         "numId" => props.num_id = attr(e, "val").and_then(|v| v.parse().ok()),
+        "outlineLvl" => props.outline_lvl = attr(e, "val").and_then(|v| v.parse().ok()),
         "ind" => {
             props.ind_left = attr(e, "left")
                 .or_else(|| attr(e, "start"))
@@ -231,19 +240,6 @@ struct Para {
     breaks: Vec<usize>,
 }
 
-/// A table being read: the row's cells and the cell's paragraphs.
-#[derive(Default)]
-struct Table {
-    cells: Vec<String>,
-    cell: String,
-    /// The current cell's paragraphs, one per line.
-    cell_lines: String,
-    /// The current row's cells with their paragraphs on lines.
-    cells_lines: Vec<String>,
-    /// Rows so far: as a tab-joined line, and as cells for a header-row table.
-    rows: Vec<(String, Vec<String>)>,
-}
-
 /// The document body, read as a stream of events.
 struct Body<'a> {
     numbering: &'a Numbering,
@@ -269,6 +265,9 @@ struct Body<'a> {
     label_chars: usize,
     /// Tables open past [`MAX_TABLE_NESTING`], read as text.
     flattened: usize,
+    /// The numbers of the list levels open, for labels whose depth is in
+    /// `w:ilvl` only.
+    depth: depth::ListPath,
     /// A label or the labels in all passed a limit: the error, raised once
     /// the event that found it is done.
     refused: Option<Error>,
@@ -281,6 +280,7 @@ impl<'a> Body<'a> {
             label_chars: 0,
             flattened: 0,
             refused: None,
+            depth: depth::ListPath::default(),
             numbering,
             styles,
             state: NumberingState::default(),
@@ -418,18 +418,9 @@ impl<'a> Body<'a> {
             }
             "tr" | "tc" if self.flattened > 0 => {}
             "tbl" => self.tables.push(Table::default()),
-            "tr" => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.cells.clear();
-                    t.cells_lines.clear();
-                }
-            }
-            "tc" => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.cell.clear();
-                    t.cell_lines.clear();
-                }
-            }
+            "tr" => self.start_row(),
+            "tc" => self.start_cell(),
+            "gridSpan" | "vMerge" if self.parent_is("tcPr") => self.cell_prop(e, name),
             "txbxContent" => self.textbox_depths.push(self.stack.len()),
             "tab" if self.parent_is("r") => self.push_text("\t"),
             "br" | "cr" if self.parent_is("r") => {
@@ -462,39 +453,9 @@ impl<'a> Body<'a> {
             }
             "tbl" if self.flattened > 0 => self.flattened -= 1,
             "tr" | "tc" if self.flattened > 0 => {}
-            "tc" => {
-                if let Some(t) = self.tables.last_mut() {
-                    let cell = std::mem::take(&mut t.cell);
-                    t.cells.push(cell.trim().to_string());
-                    let lines = std::mem::take(&mut t.cell_lines);
-                    t.cells_lines.push(lines);
-                }
-            }
-            "tr" => {
-                let nested = self.tables.len() > 1;
-                if let Some(t) = self.tables.last_mut() {
-                    let row = t.cells.join("\t");
-                    let cells = std::mem::take(&mut t.cells_lines);
-                    t.cells.clear();
-                    if nested {
-                        // a nested table: its rows are text of the outer cell
-                        let depth = self.tables.len() - 2;
-                        if let Some(outer) = self.tables.get_mut(depth) {
-                            join_cell(&mut outer.cell, &row);
-                            join_lines(&mut outer.cell_lines, &row);
-                        }
-                    } else if let Some(t) = self.tables.last_mut() {
-                        t.rows.push((row, cells));
-                    }
-                }
-            }
-            "tbl" => {
-                if let Some(t) = self.tables.pop()
-                    && self.tables.is_empty()
-                {
-                    self.finish_table(t.rows);
-                }
-            }
+            "tc" => self.end_cell(),
+            "tr" => self.end_row(),
+            "tbl" => self.end_table(),
             "txbxContent" => {
                 self.textbox_depths.pop();
             }
@@ -511,13 +472,25 @@ impl<'a> Body<'a> {
             .map(|s| self.styles.resolve(s))
             .unwrap_or_default();
         let num_id = p.props.num_id.or(style.num_id);
-        let ilvl = p.props.ilvl.or(style.ilvl).or_else(|| {
-            let (id, style_id) = (num_id?, p.props.style.as_deref()?);
-            self.numbering.level_for_style(id, style_id)
-        });
+        let ilvl = p
+            .props
+            .ilvl
+            .or(style.ilvl)
+            .or_else(|| {
+                let (id, style_id) = (num_id?, p.props.style.as_deref()?);
+                self.numbering.level_for_style(id, style_id)
+            })
+            .or(p
+                .props
+                .outline_lvl
+                .or(style.outline_lvl)
+                .filter(|_| num_id.is_some()));
         let max = self.limits.max_line_chars;
         let label =
             match num_id.map(|id| self.state.label(self.numbering, id, ilvl.unwrap_or(0), max)) {
+                // a label that prints nothing (pandoc numbers a list item's
+                // second paragraph with a blank bullet) is no label
+                Some(Ok(Some((l, _)))) if l.trim().is_empty() => None,
                 Some(Ok(label)) => label,
                 Some(Err(numbering::TooLong(chars))) => {
                     let line = self.paragraphs.saturating_add(1);
@@ -540,16 +513,28 @@ impl<'a> Body<'a> {
             .or_else(|| num_id.and_then(|id| self.numbering.indent(id, ilvl.unwrap_or(0))))
             .or(style.ind_left)
             .unwrap_or(0);
+        let in_cell = !self.tables.is_empty() && self.textbox_depths.is_empty();
+        let known = match (&label, num_id) {
+            (Some((l, _)), Some(id)) if !in_cell => self.depth.known(
+                l,
+                ilvl.unwrap_or(0),
+                self.numbering.shows_own_level_only(id, ilvl.unwrap_or(0)),
+            ),
+            _ => None,
+        };
+        if label.is_none() && !in_cell {
+            self.depth.typed(&p.text);
+        }
         let label = match label {
+            _ if known.is_some() => String::new(),
             Some((label, sep)) if !label.is_empty() => format!("{label}{sep}"),
             _ => String::new(),
         };
         // paragraphs of a text box are lines of their own, even in a table
-        if !self.tables.is_empty() && self.textbox_depths.is_empty() {
+        if in_cell {
             let text = format!("{label}{}", soft_lines(&p).collect::<Vec<_>>().join(" "));
             if let Some(t) = self.tables.last_mut() {
-                join_cell(&mut t.cell, &text);
-                join_lines(&mut t.cell_lines, &text);
+                t.add_paragraph(&text);
             }
             return;
         }
@@ -564,39 +549,11 @@ impl<'a> Body<'a> {
         let mut pieces = soft_lines(&p).filter(|s| !s.trim().is_empty());
         let first = pieces.next().unwrap_or("");
         self.emit(format!("{label}{first}"), indent, start, true);
+        if let Some(line) = self.lines.last_mut() {
+            line.label = known;
+        }
         for piece in pieces {
             self.emit(piece.to_string(), 0, soft, false);
-        }
-    }
-
-    /// A table's rows: read like a spreadsheet when a row names the columns
-    /// (ที่ | ชื่อ-สกุล | ตำแหน่ง | หน้าที่ …), so its people and duties are found;
-    /// otherwise one tab-joined line a row. Either way a row takes one line
-    /// number.
-    fn finish_table(&mut self, rows: Vec<(String, Vec<String>)>) {
-        let base = self.paragraphs;
-        let numbered: Vec<(u32, Vec<String>)> = rows
-            .iter()
-            .enumerate()
-            .map(|(k, (_, cells))| {
-                (
-                    base.saturating_add(u32::try_from(k + 1).unwrap_or(u32::MAX)),
-                    cells.clone(),
-                )
-            })
-            .collect();
-        match crate::read::table::table_lines(numbered) {
-            Some((lines, diagnostics)) => {
-                self.lines.extend(lines);
-                self.diagnostics.extend(diagnostics);
-                self.paragraphs =
-                    base.saturating_add(u32::try_from(rows.len()).unwrap_or(u32::MAX));
-            }
-            None => {
-                for (row, _) in rows {
-                    self.emit(row, 0, ParaStart::Paragraph, true);
-                }
-            }
         }
     }
 
@@ -651,30 +608,7 @@ fn intern(name: &str) -> &'static str {
         "tr" => "tr",
         "tbl" => "tbl",
         "txbxContent" => "txbxContent",
+        "tcPr" => "tcPr",
         _ => "",
     }
-}
-
-/// The paragraphs of one cell, one per line (for a table read as a sheet).
-fn join_lines(cell: &mut String, text: &str) {
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    if !cell.is_empty() {
-        cell.push('\n');
-    }
-    cell.push_str(text);
-}
-
-/// Paragraphs of one cell are joined by a space.
-fn join_cell(cell: &mut String, text: &str) {
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    if !cell.is_empty() {
-        cell.push(' ');
-    }
-    cell.push_str(text);
 }

@@ -2,7 +2,10 @@
 //!
 //! A paragraph with `numId` N at level `ilvl` L is numbered by the abstract
 //! definition behind N: level L's counter advances (from `start`, or the `num`'s
-//! `startOverride` the first time that `num` is used), deeper levels restart
+//! `startOverride` for level L the first time that `num` is used at level L:
+//! an override applies to its own level only, as Word resolves it — pandoc
+//! writes an override of every level in every `num`, and a sub-list's `num`
+//! must not restart the list around it), deeper levels restart
 //! (as `lvlRestart` allows), and `lvlText` such as `%1.%2.%3` is filled with each
 //! level's counter in that level's `numFmt` (decimal, Thai digits, Thai
 //! letters, Thai counting words, letters, roman, bullets). Counters belong to
@@ -196,6 +199,23 @@ impl Numbering {
         self.level(num_id, ilvl)?.ind_left
     }
 
+    /// Whether the label of `num_id` at `ilvl` (below the top) shows its own
+    /// level's number only (`%2.` at level 1, as pandoc and LibreOffice write
+    /// nested lists, every level printed `1.`): its depth is then in `ilvl`,
+    /// not in the printed label.
+    pub fn shows_own_level_only(&self, num_id: u32, ilvl: u8) -> bool {
+        let Some(level) = self.level(num_id, ilvl) else {
+            return false;
+        };
+        let own = char::from_digit(u32::from(ilvl) + 1, 10);
+        let mut placeholders = level
+            .text
+            .split('%')
+            .skip(1)
+            .filter_map(|p| p.chars().next().filter(char::is_ascii_digit));
+        ilvl > 0 && placeholders.next() == own && placeholders.next().is_none()
+    }
+
     /// The level of `num_id` whose definition names paragraph style `style`.
     pub fn level_for_style(&self, num_id: u32, style: &str) -> Option<u8> {
         let num = self.nums.get(&num_id)?;
@@ -236,10 +256,13 @@ fn read_level_prop(name: &str, e: &quick_xml::events::BytesStart<'_>, l: &mut Le
 pub struct NumberingState {
     /// Counter per abstract definition and level (`None` = not started).
     counters: HashMap<u32, [Option<u32>; LEVELS]>,
-    /// Start values set by a `num`'s `startOverride`, per abstract and level.
-    starts: HashMap<(u32, u8), u32>,
-    /// `num`s already used (their overrides apply once, on first use).
-    used: HashSet<u32>,
+    /// The `num` that last (re)started each level of each abstract
+    /// definition: a level restarted by a deeper-level rule starts again at
+    /// that `num`'s `startOverride` (or the level's `start`).
+    starters: HashMap<(u32, u8), u32>,
+    /// (`num`, level) pairs already used: a level's override applies once,
+    /// the first time its `num` numbers a paragraph at that level.
+    used: HashSet<(u32, u8)>,
 }
 
 /// A label that would be longer than the longest line allowed: its length
@@ -266,25 +289,25 @@ impl NumberingState {
             return Ok(None);
         };
         let abs = num.abstract_id;
-        if self.used.insert(num_id) {
-            for (&l, &s) in &num.start_overrides {
-                self.starts.insert((abs, l), s);
-                if let Some(c) = self
-                    .counters
-                    .get_mut(&abs)
-                    .and_then(|c| c.get_mut(usize::from(l)))
-                {
-                    *c = None;
-                }
+        if self.used.insert((num_id, ilvl)) && num.start_overrides.contains_key(&ilvl) {
+            self.starters.insert((abs, ilvl), num_id);
+            if let Some(c) = self
+                .counters
+                .get_mut(&abs)
+                .and_then(|c| c.get_mut(usize::from(ilvl)))
+            {
+                *c = None;
             }
         }
         let Some(level) = numbering.level(num_id, ilvl) else {
             return Ok(None);
         };
         let start_of = |state: &Self, l: u8| {
-            state
-                .starts
-                .get(&(abs, l))
+            let starter = state.starters.get(&(abs, l)).copied().unwrap_or(num_id);
+            numbering
+                .nums
+                .get(&starter)
+                .and_then(|n| n.start_overrides.get(&l))
                 .copied()
                 .or_else(|| numbering.level(num_id, l).map(|d| d.start))
                 .unwrap_or(1)

@@ -3,6 +3,11 @@
 
 use super::{HEADER_SCAN_ROWS, Row};
 
+/// What a committee-role header holds (compared as header keys, without
+/// spaces): `หน้าที่ในคณะกรรมการ`, `ตำแหน่งในคณะกรรมการ`, `ในคณะทำงาน`,
+/// `ในคณะอนุกรรมการ`: the seat a member holds in the committee.
+const COMMITTEE_ROLE_HEADERS: &[&str] = &["ในคณะกรรมการ", "ในคณะทำงาน", "ในคณะอนุกรรมการ"];
+
 /// Longest header cell, in characters (longer cells are titles, not headers).
 const MAX_HEADER_CHARS: usize = 40;
 
@@ -14,6 +19,8 @@ enum Role {
     Rank,
     Duty,
     Note,
+    /// The member's role in a committee (หน้าที่ในคณะกรรมการ).
+    Seat,
 }
 
 /// Where each column is; `headers` keeps the header texts by column.
@@ -25,6 +32,8 @@ pub(crate) struct Columns {
     pub(crate) rank: Option<usize>,
     pub(crate) duty: Option<usize>,
     note: Option<usize>,
+    /// The committee role column (หน้าที่ในคณะกรรมการ, บทบาท).
+    pub(crate) role: Option<usize>,
     headers: Vec<String>,
 }
 
@@ -37,6 +46,7 @@ impl Columns {
             Role::Rank => &mut self.rank,
             Role::Duty => &mut self.duty,
             Role::Note => &mut self.note,
+            Role::Seat => &mut self.role,
         }
     }
 
@@ -111,6 +121,9 @@ fn role_of(header: &str) -> Option<Role> {
     {
         return Some(Role::Name);
     }
+    if COMMITTEE_ROLE_HEADERS.iter().any(|h| k.contains(h)) {
+        return Some(Role::Seat);
+    }
     if k.starts_with("ตำแหน่ง") || k.starts_with("position") || k == "jobtitle" {
         return Some(Role::Position);
     }
@@ -129,6 +142,11 @@ fn role_of(header: &str) -> Option<Role> {
     .contains(&k)
     {
         return Some(Role::Note);
+    }
+    // `หน้าที่ในคณะกรรมการ`, `ตำแหน่งในคณะทำงาน`: the member's seat, not a duty
+    if COMMITTEE_ROLE_HEADERS.iter().any(|h| k.contains(h)) || k == "บทบาท" || k == "role"
+    {
+        return Some(Role::Seat);
     }
     let thai_duty = !k.contains("แทน")
         && !k.starts_with("ผู้")
@@ -156,6 +174,11 @@ pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
                 }
             }
         }
+        // a committee-role column read as the duty column, as before the
+        // committee tables of .docx (a spreadsheet has no committee reading)
+        if cols.duty.is_none() {
+            cols.duty = cols.role;
+        }
         if cols.name.is_some() && cols.duty.is_some() {
             cols.headers = row.cells.iter().map(|c| c.norm().to_string()).collect();
             return Some((i, cols));
@@ -170,6 +193,27 @@ pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
 pub(crate) fn names_columns(cells: &[&str]) -> bool {
     let roles: Vec<Role> = cells.iter().filter_map(|c| role_of(c)).collect();
     roles.len() >= 2 && roles.contains(&Role::Name)
+}
+
+/// The header row of a committee's member table (ลำดับ | ชื่อ-สกุล |
+/// ตำแหน่ง | หน้าที่ในคณะกรรมการ): a name and a committee-role column.
+pub(crate) fn committee_header_row(rows: &[Row]) -> Option<(usize, Columns)> {
+    for (i, row) in rows.iter().enumerate().take(HEADER_SCAN_ROWS) {
+        let mut cols = Columns::default();
+        for (c, cell) in row.filled() {
+            if let Some(role) = role_of(cell.norm()) {
+                let slot = cols.slot(role);
+                if slot.is_none() {
+                    *slot = Some(c);
+                }
+            }
+        }
+        if cols.name.is_some() && cols.role.is_some() {
+            cols.headers = row.cells.iter().map(|c| c.norm().to_string()).collect();
+            return Some((i, cols));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -198,6 +242,10 @@ mod tests {
             ("Responsibilities", Role::Duty),
             ("หมายเหตุ", Role::Note),
             ("Remark", Role::Note),
+            ("หน้าที่ในคณะกรรมการ", Role::Seat),
+            ("ตำแหน่งในคณะกรรมการ", Role::Seat),
+            ("หน้าที่ในคณะทำงาน", Role::Seat),
+            ("บทบาท", Role::Seat),
         ] {
             assert_eq!(role_of(h), Some(r), "{h}");
         }

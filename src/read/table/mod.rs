@@ -10,7 +10,7 @@
 mod header;
 mod lines;
 
-pub(crate) use header::{Columns, header_row, names_columns};
+pub(crate) use header::{Columns, committee_header_row, header_row, names_columns};
 
 use std::cell::OnceCell;
 
@@ -140,6 +140,80 @@ pub fn table_lines(rows: Vec<(u32, Vec<String>)>) -> Option<(Vec<Line>, Vec<Diag
         columns,
     };
     Some(lines(&table, Vec::new()))
+}
+
+/// Lines for a committee's member table (a .docx table whose header row
+/// names a committee-role column: ลำดับ | ชื่อ-สกุล | ตำแหน่ง |
+/// หน้าที่ในคณะกรรมการ): each member row the line the same member is typed
+/// as in a text order, `N. name⇥position⇥role` (its other cells after), so
+/// the committee reader takes it as a member with a seat; the rows above
+/// and the header row stay as they are; a row that repeats the header (a
+/// header printed again on each page, pasted from a PDF) is left out, with a
+/// diagnostic. `None` when no row names such columns.
+pub fn committee_table_lines(rows: &[(u32, Vec<String>)]) -> Option<(Vec<Line>, Vec<Diagnostic>)> {
+    let table: Vec<Row> = rows
+        .iter()
+        .map(|(line, cells)| Row {
+            line: *line,
+            cells: cells.iter().map(|t| Cell::new(t.clone(), None)).collect(),
+        })
+        .collect();
+    let (header, cols) = committee_header_row(&table)?;
+    let key = |r: &Row| {
+        r.cells
+            .iter()
+            .map(|c| c.norm().to_string())
+            .collect::<Vec<_>>()
+    };
+    let header_key = table.get(header).map(key).unwrap_or_default();
+    let mut lines = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (i, row) in table.iter().enumerate() {
+        let cell = |c: Option<usize>| row.cell(c).map(Cell::norm).unwrap_or("");
+        let text = if i <= header {
+            row.cells
+                .iter()
+                .map(Cell::norm)
+                .collect::<Vec<_>>()
+                .join("\t")
+        } else if key(row) == header_key {
+            diagnostics.push(Diagnostic::new(
+                crate::diagnostic::Code::PageArtefact,
+                row.line,
+                "the table's header row repeated (as on each printed page): left out".to_string(),
+            ));
+            continue;
+        } else {
+            let mut parts: Vec<&str> = Vec::new();
+            for c in [cols.name, cols.position, cols.rank, cols.role] {
+                parts.push(cell(c));
+            }
+            for (c, other) in row.filled() {
+                if !cols.known(c) && Some(c) != cols.role {
+                    parts.push(other.norm());
+                }
+            }
+            let cells = parts
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join("\t");
+            match crate::thai::digits::parse_number(cell(cols.number).trim_end_matches('.')) {
+                Some(n) if !cells.is_empty() => format!("{n}. {cells}"),
+                _ => cells,
+            }
+        };
+        if is_blank(&text) {
+            continue;
+        }
+        lines.push(Line {
+            text,
+            line: row.line,
+            para_start: crate::read::ParaStart::Paragraph,
+            ..Line::default()
+        });
+    }
+    Some((lines, diagnostics))
 }
 
 #[cfg(test)]
