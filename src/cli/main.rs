@@ -345,6 +345,24 @@ fn order_for_output(
     })
 }
 
+/// [`order_for_output`] for a command that also reads kamsang's own JSON
+/// (recognised by its content: an object with a `schema_version`), read
+/// with the depth guard of `diff`.
+fn load_for_output(
+    path: &str,
+    output: Option<&str>,
+    options: &kamsang::Options,
+) -> Result<kamsang::DutyOrder, ExitCode> {
+    refuse_folder(path).and_then(|()| refuse_clobber(output, &[path]))?;
+    guarded(path, || {
+        kamsang::Parser::with_options(*options).load_order(path)
+    })
+    .map_err(|msg| {
+        eprintln!("kamsang: {msg}");
+        ExitCode::from(1)
+    })
+}
+
 fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Options) -> ExitCode {
     let order = match order_for_output(path, output, options) {
         Ok(o) => o,
@@ -572,7 +590,7 @@ fn render(
     numbering: &str,
     options: &kamsang::Options,
 ) -> ExitCode {
-    let order = match order_for_output(path, Some(output), options) {
+    let order = match load_for_output(path, Some(output), options) {
         Ok(o) => o,
         Err(code) => return code,
     };

@@ -35,7 +35,7 @@ pub use docx::{render_docx, render_docx_with};
 pub use txt::render_txt;
 
 use crate::model::{Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
-use crate::thai::lexicon::POSITION_WORD;
+use crate::thai::lexicon::{POSITION_WORD, RANK_WORDS, RANKS};
 
 /// How a .docx shows the numbers of people, duties and steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -126,28 +126,106 @@ impl Block {
     }
 }
 
-/// The order laid out as paragraphs.
+/// The order laid out as paragraphs, in the order of its outline: the header
+/// from the model's header fields, each person from the model (their line,
+/// duties, steps and substitutes), every other node — committees and their
+/// members, headings, work groups, numbered items, running text — from its
+/// outline node with the **corrected** label; then the effective clause, date
+/// and signature.
 pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
     let mut out = Vec::new();
     header(order, &mut out);
 
-    let nodes = outline_nodes(&order.outline);
-    let mut group: Option<&str> = None;
-    for p in &order.people {
-        if let Some(g) = p.work_group.as_deref()
-            && group != Some(g)
-        {
-            out.push(Block::text(BlockKind::Text, 0, g));
-        }
-        group = p.work_group.as_deref();
-        person(p, &nodes, &mut out);
-    }
+    let walk = Walk {
+        nodes: outline_nodes(&order.outline),
+        people: order
+            .people
+            .iter()
+            .filter_map(|p| Some((p.node.as_deref()?, p)))
+            .collect(),
+    };
+    walk.nodes_at(&order.outline, 0, true, &mut out);
 
     closing(order, &mut out);
     while out.last().is_some_and(|b| b.kind == BlockKind::Blank) {
         out.pop();
     }
     out
+}
+
+/// What the outline walk looks up: nodes by id, and the person each person
+/// node names.
+struct Walk<'a> {
+    nodes: Nodes<'a>,
+    people: HashMap<&'a str, &'a Person>,
+}
+
+impl Walk<'_> {
+    /// The blocks of `nodes` at `depth`; `top`: the outline's own top level,
+    /// whose header and closing lines come from the header fields instead.
+    fn nodes_at(&self, nodes: &[OutlineNode], depth: usize, top: bool, out: &mut Vec<Block>) {
+        for n in nodes {
+            if top && from_header(n.kind) || n.kind == NodeKind::PageArtefact {
+                continue;
+            }
+            if n.kind == NodeKind::Person
+                && let Some(p) = self.people.get(n.id.as_str())
+            {
+                person(p, depth, &self.nodes, out);
+                continue;
+            }
+            let (label, _) = node_label(n);
+            match label {
+                Some(label) => out.push(Block {
+                    kind: BlockKind::Item,
+                    depth,
+                    label: Some(label),
+                    level: None,
+                    text: n.text.clone(),
+                }),
+                None => {
+                    // an unnumbered line after an item would read as its continuation
+                    if out.last().is_some_and(|b| b.kind == BlockKind::Item) {
+                        out.push(Block::blank());
+                    }
+                    out.push(Block::text(BlockKind::Text, depth, n.text.clone()));
+                }
+            }
+            self.nodes_at(&n.children, depth + 1, false, out);
+        }
+    }
+}
+
+/// Outline kinds at the top level that the header fields write (issuer, unit,
+/// order number, subject, preamble at the top; effective clause, date and
+/// signature at the end).
+fn from_header(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Issuer
+            | NodeKind::Unit
+            | NodeKind::OrderNumber
+            | NodeKind::Subject
+            | NodeKind::Rule
+            | NodeKind::Preamble
+            | NodeKind::Effective
+            | NodeKind::Date
+            | NodeKind::Signature
+    )
+}
+
+/// The corrected label of an outline node in the form of its written label,
+/// and the form; `None` for an unnumbered node.
+fn node_label(n: &OutlineNode) -> (Option<String>, Option<LabelForm>) {
+    let Some(written) = n.label.as_deref() else {
+        return (None, None);
+    };
+    let form = crate::label::parse_label(written).map(|(l, _)| LabelForm::from(l.family));
+    let label = match n.number.as_deref() {
+        Some(number) => typed_label(number, written, form),
+        None => written.to_string(),
+    };
+    (Some(label), form)
 }
 
 /// Issuer, unit, order number, subject, then the preamble after a blank line.
@@ -231,8 +309,8 @@ fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
     }
 }
 
-/// A person's line, duties and substitutes.
-fn person(p: &Person, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
+/// A person's line, duties and substitutes, the person at `depth`.
+fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
     let mut text = p.full_name.clone();
     if let Some(pos) = non_empty(p.position.as_deref()) {
         text.push(' ');
@@ -240,27 +318,44 @@ fn person(p: &Person, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
         text.push(' ');
         text.push_str(pos);
     }
-    for part in [p.rank.as_deref(), p.role.as_deref()] {
-        if let Some(s) = non_empty(part) {
+    if let Some(rank) = non_empty(p.rank.as_deref()) {
+        // a standing that is not a bare rank word (ครูชำนาญการพิเศษ, คศ.๑):
+        // written straight after the post it would read as part of it
+        if !RANKS.iter().any(|r| rank.starts_with(r))
+            && let Some(word) = RANK_WORDS.first()
+        {
             text.push(' ');
-            text.push_str(s);
+            text.push_str(word);
         }
+        text.push(' ');
+        text.push_str(rank);
+    }
+    if let Some(role) = non_empty(p.role.as_deref()) {
+        text.push(' ');
+        text.push_str(role);
     }
     if let Some(intro) = non_empty(p.duty_intro.as_deref()) {
         text.push(' ');
         text.push_str(intro);
     }
-    let number = p.number.as_deref().unwrap_or_default();
-    out.push(Block {
-        kind: BlockKind::Item,
-        depth: 0,
-        label: Some(format!("{number}.")),
-        level: Some(0),
-        text,
-    });
+    match p.number.as_deref() {
+        Some(number) => out.push(Block {
+            kind: BlockKind::Item,
+            depth,
+            label: Some(format!("{number}.")),
+            level: (depth == 0).then_some(0),
+            text,
+        }),
+        None => {
+            if out.last().is_some_and(|b| b.kind == BlockKind::Item) {
+                out.push(Block::blank());
+            }
+            out.push(Block::text(BlockKind::Text, depth, text));
+        }
+    }
 
     for d in &p.duties {
-        duty(d, 1, nodes, out);
+        duty(d, depth + 1, nodes, out);
     }
     // names not already written in a numbered substitute clause among the duties
     let rest: Vec<&str> = p
@@ -270,13 +365,13 @@ fn person(p: &Person, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
         .map(|s| s.full_name.as_str())
         .collect();
     if !rest.is_empty() {
-        out.push(Block::text(BlockKind::Text, 1, SUBSTITUTE_CLAUSE));
+        out.push(Block::text(BlockKind::Text, depth + 1, SUBSTITUTE_CLAUSE));
         let list: Vec<String> = rest
             .iter()
             .enumerate()
             .map(|(k, name)| format!("{}. {name}", k + 1))
             .collect();
-        out.push(Block::text(BlockKind::Text, 1, list.join(" ")));
+        out.push(Block::text(BlockKind::Text, depth + 1, list.join(" ")));
     }
 }
 
@@ -321,23 +416,33 @@ fn item_label(d: &Duty) -> (String, Option<u8>) {
         let label = if written.is_empty() { "-" } else { written };
         return (label.to_string(), None);
     };
-    if number.contains('.') {
-        let level = match number.split('.').count() {
+    let level = match (number.contains('.'), d.label_form) {
+        (true, _) => match number.split('.').count() {
             2 => Some(1),
             3 => Some(2),
             _ => None,
-        };
-        return (number.to_string(), level);
+        },
+        (false, Some(LabelForm::ParenClose)) => Some(3),
+        (false, Some(LabelForm::ParenBoth)) => Some(4),
+        _ => None,
+    };
+    (typed_label(number, written, d.label_form), level)
+}
+
+/// A canonical `number` typed in the form of the label as written: dotted
+/// numbers as `1.1` / `1.1.1` (one part: `1.`), `1)` as `1)`, `(1)` as `(1)`,
+/// `ข้อ 1`, letters in their brackets, a bullet as written.
+fn typed_label(number: &str, written: &str, form: Option<LabelForm>) -> String {
+    if number.contains('.') {
+        return number.to_string();
     }
-    match d.label_form {
-        Some(LabelForm::ParenClose) => (format!("{number})"), Some(3)),
-        Some(LabelForm::ParenBoth) => (format!("({number})"), Some(4)),
-        Some(LabelForm::LetterClose) => (format!("{number})"), None),
-        Some(LabelForm::LetterBoth) => (format!("({number})"), None),
-        Some(LabelForm::Clause) => (format!("ข้อ {number}"), None),
+    match form {
+        Some(LabelForm::ParenClose | LabelForm::LetterClose) => format!("{number})"),
+        Some(LabelForm::ParenBoth | LabelForm::LetterBoth) => format!("({number})"),
+        Some(LabelForm::Clause) => format!("ข้อ {number}"),
         // a bullet's label is its symbol, as written
-        Some(LabelForm::Bullet) => (written.to_string(), None),
-        _ => (format!("{number}."), None),
+        Some(LabelForm::Bullet) => written.to_string(),
+        _ => format!("{number}."),
     }
 }
 

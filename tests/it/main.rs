@@ -24,6 +24,7 @@ mod html;
 mod normalize;
 mod properties;
 mod render;
+mod round_trip;
 mod schema;
 mod sheet;
 mod structure;
