@@ -9,6 +9,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod batch;
 mod batch_cmd;
+mod export;
 mod output;
 mod size;
 
@@ -57,14 +58,18 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
-    /// Write the order back as a clean document with corrected numbering.
+    /// Write the order back as a clean document with corrected numbering
+    /// (txt, docx), as a page to check what was read (html, md, in Thai), or
+    /// as the tables people / duties / committees (xlsx; csv: -o is a folder
+    /// that gets people.csv, duties.csv, committees.csv, UTF-8 with BOM).
     Render {
-        /// Input file, or - for stdin.
+        /// Input file (.txt, .docx, .xlsx, .ods, or JSON from `kamsang
+        /// parse`), or - for stdin.
         file: String,
         /// Output format.
-        #[arg(long = "to", value_name = "FORMAT", value_parser = ["txt", "docx"])]
+        #[arg(long = "to", value_name = "FORMAT", value_parser = ["txt", "docx", "html", "md", "xlsx", "csv"])]
         to: String,
-        /// Write the document here.
+        /// Write the document here (for csv: a folder).
         #[arg(short, long)]
         output: String,
         /// How a .docx shows numbers: typed as text, or Word's automatic numbering.
@@ -91,6 +96,22 @@ enum Command {
         /// --exit-code`).
         #[arg(long)]
         exit_code: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// The tables people / duties / committees of a whole archive of JSON
+    /// (what `batch` or `parse` wrote; .jsonl: one order a line), in one
+    /// workbook or one set of .csv files with a `source` column.
+    Export {
+        /// JSON files or folders of them (searched recursively).
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output format.
+        #[arg(long = "to", value_name = "FORMAT", value_parser = ["xlsx", "csv"])]
+        to: String,
+        /// Write the workbook here (for csv: a folder).
+        #[arg(short, long)]
+        output: String,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -232,6 +253,12 @@ fn main() -> ExitCode {
             read,
         } => render(&file, &to, &output, &numbering, &read.options()),
         Command::Batch(args) => batch_cmd::run(&args),
+        Command::Export {
+            inputs,
+            to,
+            output,
+            read,
+        } => export(&inputs, &to, &output, &read.options()),
         Command::Diff {
             old,
             new,
@@ -595,9 +622,20 @@ fn render(
         Err(code) => return code,
     };
     let numbering = numbering.parse().unwrap_or_default();
+    if matches!(to, "xlsx" | "csv") {
+        return match catch_unwind(AssertUnwindSafe(|| kamsang::render::Sheets::of(&order))) {
+            Ok(sheets) => export::write(&sheets, to, output),
+            Err(_) => {
+                eprintln!("kamsang: {}: internal error (please report)", esc(path));
+                ExitCode::from(1)
+            }
+        };
+    }
     let rendered = catch_unwind(AssertUnwindSafe(|| match to {
         "docx" => kamsang::render::render_docx_with(&order, numbering, options.limits)
             .map_err(|e| e.to_string()),
+        "html" => Ok(kamsang::render::render_html(&order).into_bytes()),
+        "md" => Ok(kamsang::render::render_md(&order).into_bytes()),
         _ => Ok(kamsang::render::render_txt(&order).into_bytes()),
     }));
     let bytes = match rendered {
@@ -612,6 +650,37 @@ fn render(
         }
     };
     write_output(Some(output), |out| out.write_all(&bytes))
+}
+
+/// `kamsang export`: the tables of every order under `inputs`, in one
+/// workbook or .csv set; exit 1 when some input could not be read (the rest
+/// is still written), 2 when the output is one of the inputs.
+fn export(inputs: &[String], to: &str, output: &str, options: &kamsang::Options) -> ExitCode {
+    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    if let Err(code) = refuse_clobber(Some(output), &refs) {
+        return code;
+    }
+    let files = match export::json_files(inputs) {
+        Ok(f) => f,
+        Err(msg) => {
+            eprintln!("kamsang: {msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let (sheets, orders, failed) = export::archive(&files, options);
+    let written = export::write(&sheets, to, output);
+    let [people, duties, committees] = &sheets.sheets;
+    eprintln!(
+        "{orders} orders exported ({} people, {} duty rows, {} committee rows), {failed} failed",
+        people.rows.len(),
+        duties.rows.len(),
+        committees.rows.len()
+    );
+    if written == ExitCode::SUCCESS && failed > 0 {
+        ExitCode::from(1)
+    } else {
+        written
+    }
 }
 
 /// How `diff` reports.

@@ -1,4 +1,7 @@
-//! Writing a parsed order back as a clean document (.txt or .docx).
+//! Writing a parsed order back as a clean document (.txt or .docx), as a
+//! readable view (.html, .md: [`render_html`], [`render_md`]) or as the
+//! tables of a responsibility matrix ([`table`], which the command writes
+//! as .xlsx or .csv).
 //!
 //! The order is laid out once as a list of `Block`s — one paragraph each,
 //! with its depth, its canonical label and the text normalised by the parser —
@@ -26,12 +29,19 @@
 //! ```
 
 mod docx;
+mod html;
+mod md;
 mod ooxml;
+pub mod table;
 mod txt;
+mod view;
 
 use std::collections::HashMap;
 
 pub use docx::{render_docx, render_docx_with};
+pub use html::render_html;
+pub use md::render_md;
+pub use table::{Sheet, Sheets};
 pub use txt::render_txt;
 
 use crate::model::{Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
