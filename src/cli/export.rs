@@ -21,8 +21,9 @@ const XLSX_FONT: &str = "TH Sarabun New";
 const XLSX_FONT_SIZE: f64 = 14.0;
 /// Width of a column, in characters: wide enough for a name or a short duty.
 const XLSX_COLUMN_WIDTH: f64 = 22.0;
-/// The list of failed files `batch` writes beside the JSON: not an order.
-const FAILURES: &str = "failures.jsonl";
+/// What `batch` writes at the top of its output beside the orders' JSON
+/// (the run's summary, the list of failed files): not orders.
+const BATCH_FILES: [&str; 2] = ["summary.json", "failures.jsonl"];
 /// The byte-order mark that tells Excel a .csv is UTF-8.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -149,7 +150,8 @@ pub fn json_files(roots: &[String]) -> Result<Vec<PathBuf>, String> {
                 if is_dir {
                     todo.push(p);
                 } else if p.extension().is_some_and(|e| e == "json" || e == "jsonl")
-                    && p.file_name().is_none_or(|n| n != FAILURES)
+                    && p.file_name()
+                        .is_none_or(|n| !BATCH_FILES.iter().any(|b| n == *b))
                 {
                     found.push(p);
                 }
@@ -200,7 +202,8 @@ pub fn archive(files: &[PathBuf], options: &kamsang::Options) -> (Sheets, usize,
             }
             continue;
         }
-        if !looks_json(&bytes) {
+        let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+        if !looks_json(body) {
             eprintln!(
                 "kamsang: {}: not kamsang JSON (export reads what parse and batch wrote)",
                 esc(&name)
@@ -208,13 +211,16 @@ pub fn archive(files: &[PathBuf], options: &kamsang::Options) -> (Sheets, usize,
             failed += 1;
             continue;
         }
-        match parser.load_order_bytes(&name, &bytes) {
+        match kamsang::DutyOrder::from_json_slice(body, options.limits.depth()) {
             Ok(order) => {
                 sheets.add(&order);
                 orders += 1;
             }
             Err(e) => {
-                eprintln!("kamsang: {e}");
+                eprintln!(
+                    "kamsang: {}: JSON that is not a kamsang duty order: {e}",
+                    esc(&name)
+                );
                 failed += 1;
             }
         }
@@ -222,8 +228,7 @@ pub fn archive(files: &[PathBuf], options: &kamsang::Options) -> (Sheets, usize,
     (sheets, orders, failed)
 }
 
-/// Whether bytes start like a JSON object (after a BOM and spaces).
-fn looks_json(bytes: &[u8]) -> bool {
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+/// Whether bytes start like a JSON object (after spaces).
+fn looks_json(body: &[u8]) -> bool {
     body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }

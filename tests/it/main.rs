@@ -29,4 +29,5 @@ mod schema;
 mod sheet;
 mod structure;
 mod tail;
+mod view;
 mod windows;

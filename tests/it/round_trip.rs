@@ -134,7 +134,7 @@ impl Format {
 }
 
 /// Every input file of [`DIRS`] (not the expected JSON, not notes).
-fn inputs() -> Vec<String> {
+pub(crate) fn inputs() -> Vec<String> {
     let mut files = Vec::new();
     for dir in DIRS {
         let entries = std::fs::read_dir(common::root().join(dir)).expect("fixture folder");
