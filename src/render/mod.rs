@@ -194,8 +194,11 @@ impl Walk<'_> {
                     text: n.text.clone(),
                 }),
                 None => {
-                    // an unnumbered line after an item would read as its continuation
-                    if out.last().is_some_and(|b| b.kind == BlockKind::Item) {
+                    // an unnumbered line after another line would read as its continuation
+                    if out
+                        .last()
+                        .is_some_and(|b| matches!(b.kind, BlockKind::Item | BlockKind::Text))
+                    {
                         out.push(Block::blank());
                     }
                     out.push(Block::text(BlockKind::Text, depth, n.text.clone()));
