@@ -45,7 +45,7 @@ pub use table::{Sheet, Sheets};
 pub use txt::render_txt;
 
 use crate::model::{Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
-use crate::thai::lexicon::{POSITION_WORD, RANK_WORDS, RANKS};
+use crate::thai::lexicon::{LIST_INTROS, POSITION_WORD, RANK_WORDS, RANKS};
 
 /// How a .docx shows the numbers of people, duties and steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -153,8 +153,31 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
             .iter()
             .filter_map(|p| Some((p.node.as_deref()?, p)))
             .collect(),
+        names: names_by_node(order),
     };
+    let body = out.len();
     walk.nodes_at(&order.outline, 0, true, &mut out);
+    // an unnumbered heading straight after a preamble that introduces a
+    // list (`… ประกอบด้วย` / `ที่ปรึกษา`) is written under it, as orders
+    // write it: after a blank line it is not read as the list's heading
+    if body > 0
+        && out
+            .get(body - 1)
+            .is_some_and(|b| b.kind == BlockKind::Blank)
+        && out.get(body).is_some_and(|b| b.kind == BlockKind::Text)
+        && order
+            .header
+            .preamble
+            .as_deref()
+            .is_some_and(|p| LIST_INTROS.iter().any(|w| p.trim_end().ends_with(w)))
+        && order
+            .outline
+            .iter()
+            .find(|n| !from_header(n.kind) && n.kind != NodeKind::PageArtefact)
+            .is_some_and(|n| n.label.is_none() && !n.children.is_empty())
+    {
+        out.remove(body - 1);
+    }
 
     closing(order, &mut out);
     while out.last().is_some_and(|b| b.kind == BlockKind::Blank) {
@@ -168,6 +191,55 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
 struct Walk<'a> {
     nodes: Nodes<'a>,
     people: HashMap<&'a str, &'a Person>,
+    /// The names the model read from each node (committee members, people).
+    names: HashMap<&'a str, Vec<&'a str>>,
+}
+
+/// The names read from each outline node, in order: members of committees,
+/// then people, each once.
+fn names_by_node(order: &DutyOrder) -> HashMap<&str, Vec<&str>> {
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    let members = order.committees.iter().flat_map(|c| c.members.iter());
+    let named = members
+        .filter_map(|m| Some((m.node.as_deref()?, m.full_name.as_deref()?)))
+        .chain(
+            order
+                .people
+                .iter()
+                .filter_map(|p| Some((p.node.as_deref()?, p.full_name.as_str()))),
+        );
+    for (node, name) in named {
+        let names = map.entry(node).or_default();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    map
+}
+
+/// A line that names several people (a table row: `ห้อง ม.๑/๑ ⟶ นางสาวก ข ⟶
+/// นายค ง`) written as cells again, a tab between them, as the reader gave
+/// it; `None` when the line names fewer than two or not as written.
+fn as_cells(text: &str, names: &[&str]) -> Option<String> {
+    if names.len() < 2 {
+        return None;
+    }
+    let mut cells: Vec<&str> = Vec::new();
+    let mut rest = text;
+    for name in names {
+        let at = rest.find(name)?;
+        let before = rest.get(..at)?.trim();
+        if !before.is_empty() {
+            cells.push(before);
+        }
+        cells.push(name);
+        rest = rest.get(at + name.len()..)?;
+    }
+    let tail = rest.trim();
+    if !tail.is_empty() {
+        cells.push(tail);
+    }
+    Some(cells.join("\t"))
 }
 
 impl Walk<'_> {
@@ -185,23 +257,29 @@ impl Walk<'_> {
                 continue;
             }
             let (label, _) = node_label(n);
+            let text = self
+                .names
+                .get(n.id.as_str())
+                .and_then(|names| as_cells(&n.text, names))
+                .unwrap_or_else(|| n.text.clone());
             match label {
                 Some(label) => out.push(Block {
                     kind: BlockKind::Item,
                     depth,
                     label: Some(label),
                     level: None,
-                    text: n.text.clone(),
+                    text,
                 }),
                 None => {
-                    // an unnumbered line after another line would read as its continuation
-                    if out
-                        .last()
-                        .is_some_and(|b| matches!(b.kind, BlockKind::Item | BlockKind::Text))
-                    {
+                    // an unnumbered line after another line would read as its
+                    // continuation; the first line under an unnumbered heading
+                    // is read apart from it, as written
+                    if out.last().is_some_and(|b| {
+                        b.kind == BlockKind::Item || b.kind == BlockKind::Text && b.depth >= depth
+                    }) {
                         out.push(Block::blank());
                     }
-                    out.push(Block::text(BlockKind::Text, depth, n.text.clone()));
+                    out.push(Block::text(BlockKind::Text, depth, text));
                 }
             }
             self.nodes_at(&n.children, depth + 1, false, out);
