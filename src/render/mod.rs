@@ -425,9 +425,24 @@ fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
         text.push(' ');
         text.push_str(role);
     }
+    // a duty written in the person's sentence (`ครูผู้ช่วย งานห้องสมุด`) has no
+    // line of its own: it stays in the sentence
+    let (inline, own): (Vec<&Duty>, Vec<&Duty>) = p
+        .duties
+        .iter()
+        .partition(|d| d.node.is_none() && d.label.is_none() && d.steps.is_empty());
     if let Some(intro) = non_empty(p.duty_intro.as_deref()) {
         text.push(' ');
         text.push_str(intro);
+    }
+    for d in &inline {
+        // (the words introducing the duties may hold them already)
+        if !text.contains(d.title.as_str()) {
+            // an unnumbered person is a table row or a name line: the duty
+            // was a cell of its own
+            text.push(if p.number.is_some() { ' ' } else { '\t' });
+            text.push_str(&d.title);
+        }
     }
     match p.number.as_deref() {
         Some(number) => out.push(Block {
@@ -445,7 +460,7 @@ fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
         }
     }
 
-    for d in &p.duties {
+    for d in own {
         duty(d, depth + 1, nodes, out);
     }
     // names not already written in a numbered substitute clause among the duties
