@@ -9,8 +9,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod batch;
 mod batch_cmd;
-mod export;
 mod output;
+mod render_cmd;
 mod size;
 
 /// Thai duty orders (คำสั่ง) to schema-checked JSON.
@@ -251,14 +251,14 @@ fn main() -> ExitCode {
             output,
             numbering,
             read,
-        } => render(&file, &to, &output, &numbering, &read.options()),
+        } => render_cmd::render(&file, &to, &output, &numbering, &read.options()),
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Export {
             inputs,
             to,
             output,
             read,
-        } => export(&inputs, &to, &output, &read.options()),
+        } => render_cmd::export(&inputs, &to, &output, &read.options()),
         Command::Diff {
             old,
             new,
@@ -367,24 +367,6 @@ fn order_for_output(
 ) -> Result<kamsang::DutyOrder, ExitCode> {
     refuse_folder(path).and_then(|()| refuse_clobber(output, &[path]))?;
     parse_guarded(path, options).map_err(|msg| {
-        eprintln!("kamsang: {msg}");
-        ExitCode::from(1)
-    })
-}
-
-/// [`order_for_output`] for a command that also reads kamsang's own JSON
-/// (recognised by its content: an object with a `schema_version`), read
-/// with the depth guard of `diff`.
-fn load_for_output(
-    path: &str,
-    output: Option<&str>,
-    options: &kamsang::Options,
-) -> Result<kamsang::DutyOrder, ExitCode> {
-    refuse_folder(path).and_then(|()| refuse_clobber(output, &[path]))?;
-    guarded(path, || {
-        kamsang::Parser::with_options(*options).load_order(path)
-    })
-    .map_err(|msg| {
         eprintln!("kamsang: {msg}");
         ExitCode::from(1)
     })
@@ -607,80 +589,6 @@ fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
         .try_for_each(|line| writeln!(out, "{}", line.text))
         .and_then(|()| out.flush());
     stdout_done(written)
-}
-
-/// Parse one input and write it back as .txt or .docx (`to`) at `output`.
-fn render(
-    path: &str,
-    to: &str,
-    output: &str,
-    numbering: &str,
-    options: &kamsang::Options,
-) -> ExitCode {
-    let order = match load_for_output(path, Some(output), options) {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
-    let numbering = numbering.parse().unwrap_or_default();
-    if matches!(to, "xlsx" | "csv") {
-        return match catch_unwind(AssertUnwindSafe(|| kamsang::render::Sheets::of(&order))) {
-            Ok(sheets) => export::write(&sheets, to, output),
-            Err(_) => {
-                eprintln!("kamsang: {}: internal error (please report)", esc(path));
-                ExitCode::from(1)
-            }
-        };
-    }
-    let rendered = catch_unwind(AssertUnwindSafe(|| match to {
-        "docx" => kamsang::render::render_docx_with(&order, numbering, options.limits)
-            .map_err(|e| e.to_string()),
-        "html" => Ok(kamsang::render::render_html(&order).into_bytes()),
-        "md" => Ok(kamsang::render::render_md(&order).into_bytes()),
-        _ => Ok(kamsang::render::render_txt(&order).into_bytes()),
-    }));
-    let bytes = match rendered {
-        Ok(Ok(b)) => b,
-        Ok(Err(msg)) => {
-            eprintln!("kamsang: {}: {msg}", esc(path));
-            return ExitCode::from(1);
-        }
-        Err(_) => {
-            eprintln!("kamsang: {}: internal error (please report)", esc(path));
-            return ExitCode::from(1);
-        }
-    };
-    write_output(Some(output), |out| out.write_all(&bytes))
-}
-
-/// `kamsang export`: the tables of every order under `inputs`, in one
-/// workbook or .csv set; exit 1 when some input could not be read (the rest
-/// is still written), 2 when the output is one of the inputs.
-fn export(inputs: &[String], to: &str, output: &str, options: &kamsang::Options) -> ExitCode {
-    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-    if let Err(code) = refuse_clobber(Some(output), &refs) {
-        return code;
-    }
-    let files = match export::json_files(inputs) {
-        Ok(f) => f,
-        Err(msg) => {
-            eprintln!("kamsang: {msg}");
-            return ExitCode::from(1);
-        }
-    };
-    let (sheets, orders, failed) = export::archive(&files, options);
-    let written = export::write(&sheets, to, output);
-    let [people, duties, committees] = &sheets.sheets;
-    eprintln!(
-        "{orders} orders exported ({} people, {} duty rows, {} committee rows), {failed} failed",
-        people.rows.len(),
-        duties.rows.len(),
-        committees.rows.len()
-    );
-    if written == ExitCode::SUCCESS && failed > 0 {
-        ExitCode::from(1)
-    } else {
-        written
-    }
 }
 
 /// How `diff` reports.

@@ -1,5 +1,6 @@
-//! The responsibility matrix as files: `render --to xlsx|csv` of one order
-//! and `export` of a whole archive of JSON (what `batch` wrote).
+//! `kamsang render` (one order as .txt, .docx, .html, .md, .xlsx or .csv)
+//! and `kamsang export` (the tables of a whole archive of JSON, what `batch`
+//! wrote). The tables as files:
 //!
 //! - `.xlsx`: one workbook, sheets `people`, `duties`, `committees`, a bold
 //!   frozen header row with a filter, Thai text in TH Sarabun New.
@@ -13,7 +14,9 @@ use std::process::ExitCode;
 
 use kamsang::render::Sheets;
 
-use crate::{esc, plain_io};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use crate::{esc, guarded, plain_io, refuse_clobber, refuse_folder, write_output};
 
 /// The font of the workbook (the Thai government font, as in the .docx).
 const XLSX_FONT: &str = "TH Sarabun New";
@@ -26,6 +29,98 @@ const XLSX_COLUMN_WIDTH: f64 = 22.0;
 const BATCH_FILES: [&str; 2] = ["summary.json", "failures.jsonl"];
 /// The byte-order mark that tells Excel a .csv is UTF-8.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `kamsang render`: one input (or its JSON) written as `to` at `output`.
+pub fn render(
+    path: &str,
+    to: &str,
+    output: &str,
+    numbering: &str,
+    options: &kamsang::Options,
+) -> ExitCode {
+    let order = match load_for_output(path, Some(output), options) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let numbering = numbering.parse().unwrap_or_default();
+    if matches!(to, "xlsx" | "csv") {
+        return match catch_unwind(AssertUnwindSafe(|| kamsang::render::Sheets::of(&order))) {
+            Ok(sheets) => write(&sheets, to, output),
+            Err(_) => {
+                eprintln!("kamsang: {}: internal error (please report)", esc(path));
+                ExitCode::from(1)
+            }
+        };
+    }
+    let rendered = catch_unwind(AssertUnwindSafe(|| match to {
+        "docx" => kamsang::render::render_docx_with(&order, numbering, options.limits)
+            .map_err(|e| e.to_string()),
+        "html" => Ok(kamsang::render::render_html(&order).into_bytes()),
+        "md" => Ok(kamsang::render::render_md(&order).into_bytes()),
+        _ => Ok(kamsang::render::render_txt(&order).into_bytes()),
+    }));
+    let bytes = match rendered {
+        Ok(Ok(b)) => b,
+        Ok(Err(msg)) => {
+            eprintln!("kamsang: {}: {msg}", esc(path));
+            return ExitCode::from(1);
+        }
+        Err(_) => {
+            eprintln!("kamsang: {}: internal error (please report)", esc(path));
+            return ExitCode::from(1);
+        }
+    };
+    write_output(Some(output), |out| out.write_all(&bytes))
+}
+
+/// `kamsang export`: the tables of every order under `inputs`, in one
+/// workbook or .csv set; exit 1 when some input could not be read (the rest
+/// is still written), 2 when the output is one of the inputs.
+pub fn export(inputs: &[String], to: &str, output: &str, options: &kamsang::Options) -> ExitCode {
+    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    if let Err(code) = refuse_clobber(Some(output), &refs) {
+        return code;
+    }
+    let files = match json_files(inputs) {
+        Ok(f) => f,
+        Err(msg) => {
+            eprintln!("kamsang: {msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let (sheets, orders, failed) = archive(&files, options);
+    let written = write(&sheets, to, output);
+    let [people, duties, committees] = &sheets.sheets;
+    eprintln!(
+        "{orders} orders exported ({} people, {} duty rows, {} committee rows), {failed} failed",
+        people.rows.len(),
+        duties.rows.len(),
+        committees.rows.len()
+    );
+    if written == ExitCode::SUCCESS && failed > 0 {
+        ExitCode::from(1)
+    } else {
+        written
+    }
+}
+
+/// [`order_for_output`] for a command that also reads kamsang's own JSON
+/// (recognised by its content: an object with a `schema_version`), read
+/// with the depth guard of `diff`.
+fn load_for_output(
+    path: &str,
+    output: Option<&str>,
+    options: &kamsang::Options,
+) -> Result<kamsang::DutyOrder, ExitCode> {
+    refuse_folder(path).and_then(|()| refuse_clobber(output, &[path]))?;
+    guarded(path, || {
+        kamsang::Parser::with_options(*options).load_order(path)
+    })
+    .map_err(|msg| {
+        eprintln!("kamsang: {msg}");
+        ExitCode::from(1)
+    })
+}
 
 /// Write `sheets` as `to` (`xlsx` or `csv`) at `output`; exit 1 with one
 /// line when it cannot be written.
