@@ -75,6 +75,10 @@ enum Command {
         /// How a .docx shows numbers: typed as text, or Word's automatic numbering.
         #[arg(long, default_value = "typed", value_parser = ["typed", "auto"])]
         numbering: String,
+        /// The language of the html / md page's own words (the order's text
+        /// is never translated).
+        #[arg(long, default_value = "th", value_parser = ["th", "en"])]
+        lang: String,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -250,8 +254,16 @@ fn main() -> ExitCode {
             to,
             output,
             numbering,
+            lang,
             read,
-        } => render_cmd::render(&file, &to, &output, &numbering, &read.options()),
+        } => {
+            let how = render_cmd::How {
+                to: &to,
+                numbering: numbering.parse().unwrap_or_default(),
+                lang: lang.parse().unwrap_or_default(),
+            };
+            render_cmd::render(&file, &output, &how, &read.options())
+        }
         Command::Batch(args) => batch_cmd::run(&args),
         Command::Export {
             inputs,

@@ -30,19 +30,27 @@ const BATCH_FILES: [&str; 2] = ["summary.json", "failures.jsonl"];
 /// The byte-order mark that tells Excel a .csv is UTF-8.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// `kamsang render`: one input (or its JSON) written as `to` at `output`.
-pub fn render(
-    path: &str,
-    to: &str,
-    output: &str,
-    numbering: &str,
-    options: &kamsang::Options,
-) -> ExitCode {
+/// What `render` writes.
+pub struct How<'a> {
+    /// txt, docx, html, md, xlsx or csv.
+    pub to: &'a str,
+    /// How a .docx shows numbers.
+    pub numbering: kamsang::render::Numbering,
+    /// The language of the html / md page.
+    pub lang: kamsang::render::Lang,
+}
+
+/// `kamsang render`: one input (or its JSON) written as `how.to` at `output`.
+pub fn render(path: &str, output: &str, how: &How<'_>, options: &kamsang::Options) -> ExitCode {
+    let How {
+        to,
+        numbering,
+        lang,
+    } = *how;
     let order = match load_for_output(path, Some(output), options) {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let numbering = numbering.parse().unwrap_or_default();
     if matches!(to, "xlsx" | "csv") {
         return match catch_unwind(AssertUnwindSafe(|| kamsang::render::Sheets::of(&order))) {
             Ok(sheets) => write(&sheets, to, output),
@@ -55,8 +63,8 @@ pub fn render(
     let rendered = catch_unwind(AssertUnwindSafe(|| match to {
         "docx" => kamsang::render::render_docx_with(&order, numbering, options.limits)
             .map_err(|e| e.to_string()),
-        "html" => Ok(kamsang::render::render_html(&order).into_bytes()),
-        "md" => Ok(kamsang::render::render_md(&order).into_bytes()),
+        "html" => Ok(kamsang::render::render_html_in(&order, lang).into_bytes()),
+        "md" => Ok(kamsang::render::render_md_in(&order, lang).into_bytes()),
         _ => Ok(kamsang::render::render_txt(&order).into_bytes()),
     }));
     let bytes = match rendered {

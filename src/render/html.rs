@@ -11,7 +11,8 @@
 //! concerns, the rest at the end; then the effective clause, date and
 //! signature. A print stylesheet sets A4 pages.
 
-use super::view::{self, Notes, th};
+use super::Lang;
+use super::view::{self, Notes, Words};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Committee, Duty, DutyOrder, Person};
 
@@ -61,11 +62,17 @@ footer.closing .sign { text-align: center; margin-top: 1rem; }
 
 /// The order as one HTML page (UTF-8, `lang="th"`).
 pub fn render_html(order: &DutyOrder) -> String {
+    render_html_in(order, Lang::Th)
+}
+
+/// [`render_html`] with the page's words in `lang` (`--lang en`: English).
+pub fn render_html_in(order: &DutyOrder, lang: Lang) -> String {
+    let w = Words::of(lang);
     let mut notes = Notes::new(order);
     let mut out = String::with_capacity(16 * 1024);
-    let title = view::title(order);
+    let title = view::title(order, w);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    out.push_str(th::LANG);
+    out.push_str(w.lang);
     out.push_str(
         "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"kamsang\">\n",
     );
@@ -76,15 +83,15 @@ pub fn render_html(order: &DutyOrder) -> String {
     out.push_str("</title>\n<style>");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<main>\n");
-    header(order, &title, &mut out);
+    header(w, order, &title, &mut out);
 
     let people = view::listed_people(order);
     if !people.is_empty() {
         out.push_str(&format!(
             "<section id=\"people\">\n<h2>{} ({} {})</h2>\n",
-            th::PEOPLE,
+            w.people,
             people.len(),
-            th::COUNT_PEOPLE
+            w.count_people
         ));
         let mut group: Option<&str> = None;
         for p in people {
@@ -94,31 +101,31 @@ pub fn render_html(order: &DutyOrder) -> String {
                 out.push_str(&format!("<h3 class=\"group\">{}</h3>\n", esc(g)));
             }
             group = p.work_group.as_deref();
-            person(p, &mut notes, &mut out);
+            person(w, p, &mut notes, &mut out);
         }
         out.push_str("</section>\n");
     }
     if !order.committees.is_empty() {
         out.push_str(&format!(
             "<section id=\"committees\">\n<h2>{} ({} {})</h2>\n",
-            th::COMMITTEES,
+            w.committees,
             order.committees.len(),
-            th::COUNT_COMMITTEES
+            w.count_committees
         ));
         for c in &order.committees {
-            committee(c, &mut notes, &mut out);
+            committee(w, c, &mut notes, &mut out);
         }
         out.push_str("</section>\n");
     }
-    closing(order, &mut notes, &mut out);
+    closing(w, order, &mut notes, &mut out);
     let rest = notes.rest();
     if !rest.is_empty() {
         out.push_str(&format!(
             "<section id=\"notes\">\n<h2>{}</h2>\n<ul>\n",
-            th::OTHER_NOTES
+            w.other_notes
         ));
         for d in rest {
-            out.push_str(&format!("<li>{} {}{}</li>\n", th::LINE, d.line, note(d)));
+            out.push_str(&format!("<li>{} {}{}</li>\n", w.line, d.line, note(w, d)));
         }
         out.push_str("</ul>\n</section>\n");
     }
@@ -127,12 +134,12 @@ pub fn render_html(order: &DutyOrder) -> String {
 }
 
 /// The title, the header fields and the summary line.
-fn header(order: &DutyOrder, title: &str, out: &mut String) {
+fn header(w: &Words, order: &DutyOrder, title: &str, out: &mut String) {
     let h = &order.header;
     out.push_str("<header>\n");
     out.push_str(&format!(
         "<p class=\"view-of\">{} {}</p>\n<h1>{}</h1>\n<dl class=\"header\">\n",
-        th::VIEW_OF,
+        w.view_of,
         esc(&order.source.path),
         esc(title)
     ));
@@ -143,11 +150,11 @@ fn header(order: &DutyOrder, title: &str, out: &mut String) {
         (None, None) => None,
     };
     let fields = [
-        (th::ISSUER, issuer),
-        (th::UNIT, h.unit.clone()),
-        (th::NUMBER, h.order_number.as_ref().map(|n| n.text.clone())),
-        (th::SUBJECT, h.subject.clone()),
-        (th::PREAMBLE, h.preamble.clone()),
+        (w.issuer, issuer),
+        (w.unit, h.unit.clone()),
+        (w.number, h.order_number.as_ref().map(|n| n.text.clone())),
+        (w.subject, h.subject.clone()),
+        (w.preamble, h.preamble.clone()),
     ];
     for (name, value) in fields {
         if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
@@ -157,18 +164,18 @@ fn header(order: &DutyOrder, title: &str, out: &mut String) {
     out.push_str("</dl>\n");
     out.push_str(&format!(
         "<p class=\"summary\" id=\"summary\">{}: {} {} · {} {} · {} {}</p>\n</header>\n",
-        th::SUMMARY,
+        w.summary,
         order.people.len(),
-        th::COUNT_PEOPLE,
+        w.count_people,
         order.committees.len(),
-        th::COUNT_COMMITTEES,
+        w.count_committees,
         order.diagnostics.len(),
-        th::COUNT_NOTES
+        w.count_notes
     ));
 }
 
 /// One person: name, facts, duties, substitutes.
-fn person(p: &Person, notes: &mut Notes<'_>, out: &mut String) {
+fn person(w: &Words, p: &Person, notes: &mut Notes<'_>, out: &mut String) {
     out.push_str(&format!(
         "<article class=\"person\" id=\"{}\">\n<h4>",
         esc(&p.id)
@@ -180,13 +187,13 @@ fn person(p: &Person, notes: &mut Notes<'_>, out: &mut String) {
         "<span class=\"name\">{}</span>",
         esc(&p.full_name)
     ));
-    push_notes(notes.take(p.line_start), out);
+    push_notes(w, notes.take(p.line_start), out);
     out.push_str("</h4>\n");
     let facts = [
-        (th::POSITION, p.position.as_deref()),
-        (th::RANK, p.rank.as_deref()),
-        (th::ROLE, p.role.as_deref()),
-        (th::APPOINTED, p.appointed_as.as_deref()),
+        (w.position, p.position.as_deref()),
+        (w.rank, p.rank.as_deref()),
+        (w.role, p.role.as_deref()),
+        (w.appointed, p.appointed_as.as_deref()),
     ];
     if facts.iter().any(|(_, v)| v.is_some()) {
         out.push_str("<dl class=\"facts\">\n");
@@ -197,11 +204,11 @@ fn person(p: &Person, notes: &mut Notes<'_>, out: &mut String) {
         }
         out.push_str("</dl>\n");
     }
-    duties(&p.duties, "duties", notes, out);
+    duties(w, &p.duties, "duties", notes, out);
     if !p.substitutes.is_empty() {
         out.push_str(&format!(
             "<p class=\"subs-head\">{}</p>\n<ol class=\"subs\">\n",
-            th::SUBSTITUTES
+            w.substitutes
         ));
         for (k, s) in p.substitutes.iter().enumerate() {
             out.push_str(&format!(
@@ -216,7 +223,7 @@ fn person(p: &Person, notes: &mut Notes<'_>, out: &mut String) {
 }
 
 /// Duties or steps as a list, nested.
-fn duties(list: &[Duty], class: &str, notes: &mut Notes<'_>, out: &mut String) {
+fn duties(w: &Words, list: &[Duty], class: &str, notes: &mut Notes<'_>, out: &mut String) {
     if list.is_empty() {
         return;
     }
@@ -228,27 +235,27 @@ fn duties(list: &[Duty], class: &str, notes: &mut Notes<'_>, out: &mut String) {
             esc(&d.id),
             esc(&view::shown_number(d))
         ));
-        if let Some(w) = view::written_if_corrected(d) {
+        if let Some(label) = view::written_if_corrected(d) {
             out.push_str(&format!(
                 "<span class=\"written\">{} {}</span>",
-                th::WRITTEN,
-                esc(w)
+                w.written,
+                esc(label)
             ));
         }
         out.push_str(&format!("<span class=\"title\">{}</span>", esc(&d.title)));
-        if let Some(k) = view::kind_th(d.kind) {
+        if let Some(k) = w.kind(d.kind) {
             out.push_str(&format!("<span class=\"kind\">{k}</span>"));
         }
-        push_notes(notes.take(d.line_start), out);
+        push_notes(w, notes.take(d.line_start), out);
         out.push('\n');
-        duties(&d.steps, "steps", notes, out);
+        duties(w, &d.steps, "steps", notes, out);
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");
 }
 
 /// One committee: name, members' table, duties.
-fn committee(c: &Committee, notes: &mut Notes<'_>, out: &mut String) {
+fn committee(w: &Words, c: &Committee, notes: &mut Notes<'_>, out: &mut String) {
     out.push_str(&format!(
         "<article class=\"committee\" id=\"{}\">\n<h3>",
         esc(&c.id)
@@ -263,24 +270,24 @@ fn committee(c: &Committee, notes: &mut Notes<'_>, out: &mut String) {
     if !c.members.is_empty() {
         out.push_str(&format!(
             "<table class=\"members\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            th::COL_NO,
-            th::COL_NAME,
-            th::POSITION,
-            th::COL_ROLE,
-            th::COL_GROUP
+            w.col_no,
+            w.col_name,
+            w.position,
+            w.col_role,
+            w.col_group
         ));
         for (k, m) in c.members.iter().enumerate() {
             let name = match &m.full_name {
                 Some(n) => format!("<span class=\"name\">{}</span>", esc(n)),
-                None => format!("<span class=\"seat\">{}</span>", th::SEAT),
+                None => format!("<span class=\"seat\">{}</span>", w.seat),
             };
             let role = m
                 .role
                 .clone()
-                .or_else(|| m.role_kind.map(|r| view::role_kind_th(r).to_string()))
+                .or_else(|| m.role_kind.map(|r| w.role(r).to_string()))
                 .unwrap_or_default();
             let mut row_notes = String::new();
-            push_notes(notes.take(m.line_start), &mut row_notes);
+            push_notes(w, notes.take(m.line_start), &mut row_notes);
             out.push_str(&format!(
                 "<tr><td>{}</td><td>{name}{row_notes}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 k + 1,
@@ -292,14 +299,14 @@ fn committee(c: &Committee, notes: &mut Notes<'_>, out: &mut String) {
         out.push_str("</tbody>\n</table>\n");
     }
     if !c.duties.is_empty() {
-        out.push_str(&format!("<p class=\"subs-head\">{}</p>\n", th::DUTIES));
-        duties(&c.duties, "duties", notes, out);
+        out.push_str(&format!("<p class=\"subs-head\">{}</p>\n", w.duties));
+        duties(w, &c.duties, "duties", notes, out);
     }
     out.push_str("</article>\n");
 }
 
 /// Effective clause, date and signature.
-fn closing(order: &DutyOrder, notes: &mut Notes<'_>, out: &mut String) {
+fn closing(w: &Words, order: &DutyOrder, notes: &mut Notes<'_>, out: &mut String) {
     let h = &order.header;
     if h.effective.is_none() && h.date.is_none() && h.signed_by.is_none() {
         return;
@@ -307,7 +314,7 @@ fn closing(order: &DutyOrder, notes: &mut Notes<'_>, out: &mut String) {
     let _ = notes;
     out.push_str("<footer class=\"closing\">\n<dl class=\"header\">\n");
     if let Some(e) = &h.effective {
-        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", th::EFFECTIVE, esc(e)));
+        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", w.effective, esc(e)));
     }
     if let Some(d) = &h.date {
         let iso = d
@@ -317,14 +324,14 @@ fn closing(order: &DutyOrder, notes: &mut Notes<'_>, out: &mut String) {
             .unwrap_or_default();
         out.push_str(&format!(
             "<dt>{}</dt><dd>{}{}</dd>\n",
-            th::DATE,
+            w.date,
             esc(&d.text),
             esc(&iso)
         ));
     }
     out.push_str("</dl>\n");
     if let Some(s) = &h.signed_by {
-        out.push_str(&format!("<div class=\"sign\" title=\"{}\">\n", th::SIGNED));
+        out.push_str(&format!("<div class=\"sign\" title=\"{}\">\n", w.signed));
         if let Some(n) = &s.name {
             out.push_str(&format!("<p class=\"signer\">({})</p>\n", esc(n)));
         }
@@ -337,19 +344,19 @@ fn closing(order: &DutyOrder, notes: &mut Notes<'_>, out: &mut String) {
 }
 
 /// Diagnostics as small notes beside the line they concern.
-fn push_notes(list: Vec<&Diagnostic>, out: &mut String) {
+fn push_notes(w: &Words, list: Vec<&Diagnostic>, out: &mut String) {
     for d in list {
-        out.push_str(&note(d));
+        out.push_str(&note(w, d));
     }
 }
 
-fn note(d: &Diagnostic) -> String {
+fn note(w: &Words, d: &Diagnostic) -> String {
     let class = match d.severity {
         Severity::Info => "info",
         Severity::Warning => "warning",
         Severity::Error => "error",
     };
-    let mut text = view::code_th(d.code).to_string();
+    let mut text = w.code(d.code).to_string();
     if let (Some(l), Some(n)) = (&d.label, &d.number) {
         text.push_str(&format!(" {l} → {n}"));
     }

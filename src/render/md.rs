@@ -3,32 +3,35 @@
 //! committees as tables, diagnostics beside their line), for a wiki, a merge
 //! request or a chat.
 
-use super::view::{self, Notes, th};
+use super::Lang;
+use super::view::{self, Notes, Words};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Committee, Duty, DutyOrder, Person};
 
 /// The order as Markdown (CommonMark with GFM tables).
 pub fn render_md(order: &DutyOrder) -> String {
+    render_md_in(order, Lang::Th)
+}
+
+/// [`render_md`] with the page's words in `lang` (`--lang en`: English).
+pub fn render_md_in(order: &DutyOrder, lang: Lang) -> String {
+    let w = Words::of(lang);
     let mut notes = Notes::new(order);
     let mut out = String::with_capacity(16 * 1024);
     let h = &order.header;
-    out.push_str(&format!("# {}\n\n", esc(&view::title(order))));
-    out.push_str(&format!(
-        "*{} {}*\n\n",
-        th::VIEW_OF,
-        esc(&order.source.path)
-    ));
+    out.push_str(&format!("# {}\n\n", esc(&view::title(order, w))));
+    out.push_str(&format!("*{} {}*\n\n", w.view_of, esc(&order.source.path)));
     let issuer = format!(
         "{}{}",
         h.document.as_deref().unwrap_or_default(),
         h.issuer.as_deref().unwrap_or_default()
     );
     let fields = [
-        (th::ISSUER, Some(issuer)),
-        (th::UNIT, h.unit.clone()),
-        (th::NUMBER, h.order_number.as_ref().map(|n| n.text.clone())),
-        (th::SUBJECT, h.subject.clone()),
-        (th::PREAMBLE, h.preamble.clone()),
+        (w.issuer, Some(issuer)),
+        (w.unit, h.unit.clone()),
+        (w.number, h.order_number.as_ref().map(|n| n.text.clone())),
+        (w.subject, h.subject.clone()),
+        (w.preamble, h.preamble.clone()),
     ];
     for (name, value) in fields {
         if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
@@ -37,22 +40,22 @@ pub fn render_md(order: &DutyOrder) -> String {
     }
     out.push_str(&format!(
         "\n**{}:** {} {} · {} {} · {} {}\n",
-        th::SUMMARY,
+        w.summary,
         order.people.len(),
-        th::COUNT_PEOPLE,
+        w.count_people,
         order.committees.len(),
-        th::COUNT_COMMITTEES,
+        w.count_committees,
         order.diagnostics.len(),
-        th::COUNT_NOTES
+        w.count_notes
     ));
 
     let people = view::listed_people(order);
     if !people.is_empty() {
         out.push_str(&format!(
             "\n## {} ({} {})\n",
-            th::PEOPLE,
+            w.people,
             people.len(),
-            th::COUNT_PEOPLE
+            w.count_people
         ));
         let mut group: Option<&str> = None;
         for p in people {
@@ -62,24 +65,24 @@ pub fn render_md(order: &DutyOrder) -> String {
                 out.push_str(&format!("\n### {}\n", esc(g)));
             }
             group = p.work_group.as_deref();
-            person(p, &mut notes, &mut out);
+            person(w, p, &mut notes, &mut out);
         }
     }
     if !order.committees.is_empty() {
         out.push_str(&format!(
             "\n## {} ({} {})\n",
-            th::COMMITTEES,
+            w.committees,
             order.committees.len(),
-            th::COUNT_COMMITTEES
+            w.count_committees
         ));
         for c in &order.committees {
-            committee(c, &mut notes, &mut out);
+            committee(w, c, &mut notes, &mut out);
         }
     }
     if h.effective.is_some() || h.date.is_some() || h.signed_by.is_some() {
         out.push_str("\n---\n\n");
         if let Some(e) = &h.effective {
-            out.push_str(&format!("- **{}:** {}\n", th::EFFECTIVE, esc(e)));
+            out.push_str(&format!("- **{}:** {}\n", w.effective, esc(e)));
         }
         if let Some(d) = &h.date {
             let iso = d
@@ -87,42 +90,42 @@ pub fn render_md(order: &DutyOrder) -> String {
                 .as_deref()
                 .map(|i| format!(" ({i})"))
                 .unwrap_or_default();
-            out.push_str(&format!("- **{}:** {}{iso}\n", th::DATE, esc(&d.text)));
+            out.push_str(&format!("- **{}:** {}{iso}\n", w.date, esc(&d.text)));
         }
         if let Some(s) = &h.signed_by {
             let mut lines: Vec<String> = s.name.iter().map(|n| format!("({n})")).collect();
             lines.extend(s.position.iter().cloned());
             out.push_str(&format!(
                 "- **{}:** {}\n",
-                th::SIGNED,
+                w.signed,
                 esc(&lines.join(" / "))
             ));
         }
     }
     let rest = notes.rest();
     if !rest.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", th::OTHER_NOTES));
+        out.push_str(&format!("\n## {}\n\n", w.other_notes));
         for d in rest {
-            out.push_str(&format!("- {} {}:{}\n", th::LINE, d.line, note(d)));
+            out.push_str(&format!("- {} {}:{}\n", w.line, d.line, note(w, d)));
         }
     }
     out
 }
 
-fn person(p: &Person, notes: &mut Notes<'_>, out: &mut String) {
+fn person(w: &Words, p: &Person, notes: &mut Notes<'_>, out: &mut String) {
     let number = p
         .number
         .as_deref()
         .map(|n| format!("{n}. "))
         .unwrap_or_default();
     out.push_str(&format!("\n#### {number}{}", esc(&p.full_name)));
-    push_notes(notes.take(p.line_start), out);
+    push_notes(w, notes.take(p.line_start), out);
     out.push_str("\n\n");
     let facts = [
-        (th::POSITION, p.position.as_deref()),
-        (th::RANK, p.rank.as_deref()),
-        (th::ROLE, p.role.as_deref()),
-        (th::APPOINTED, p.appointed_as.as_deref()),
+        (w.position, p.position.as_deref()),
+        (w.rank, p.rank.as_deref()),
+        (w.role, p.role.as_deref()),
+        (w.appointed, p.appointed_as.as_deref()),
     ];
     let mut any = false;
     for (name, value) in facts {
@@ -134,9 +137,9 @@ fn person(p: &Person, notes: &mut Notes<'_>, out: &mut String) {
     if any {
         out.push('\n');
     }
-    duties(&p.duties, 0, notes, out);
+    duties(w, &p.duties, 0, notes, out);
     if !p.substitutes.is_empty() {
-        out.push_str(&format!("\n{}:\n\n", th::SUBSTITUTES));
+        out.push_str(&format!("\n{}:\n\n", w.substitutes));
         for (k, s) in p.substitutes.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", k + 1, esc(&s.full_name)));
         }
@@ -144,7 +147,7 @@ fn person(p: &Person, notes: &mut Notes<'_>, out: &mut String) {
 }
 
 /// Duties and steps as nested bullet lists, the number in bold.
-fn duties(list: &[Duty], depth: usize, notes: &mut Notes<'_>, out: &mut String) {
+fn duties(w: &Words, list: &[Duty], depth: usize, notes: &mut Notes<'_>, out: &mut String) {
     for d in list {
         out.push_str(&"  ".repeat(depth));
         out.push('-');
@@ -152,20 +155,20 @@ fn duties(list: &[Duty], depth: usize, notes: &mut Notes<'_>, out: &mut String) 
         if !number.is_empty() {
             out.push_str(&format!(" **{}**", esc(&number)));
         }
-        if let Some(w) = view::written_if_corrected(d) {
-            out.push_str(&format!(" *({} {})*", th::WRITTEN, esc(w)));
+        if let Some(label) = view::written_if_corrected(d) {
+            out.push_str(&format!(" *({} {})*", w.written, esc(label)));
         }
         out.push_str(&format!(" {}", esc(&d.title)));
-        if let Some(k) = view::kind_th(d.kind) {
+        if let Some(k) = w.kind(d.kind) {
             out.push_str(&format!(" `{k}`"));
         }
-        push_notes(notes.take(d.line_start), out);
+        push_notes(w, notes.take(d.line_start), out);
         out.push('\n');
-        duties(&d.steps, depth + 1, notes, out);
+        duties(w, &d.steps, depth + 1, notes, out);
     }
 }
 
-fn committee(c: &Committee, notes: &mut Notes<'_>, out: &mut String) {
+fn committee(w: &Words, c: &Committee, notes: &mut Notes<'_>, out: &mut String) {
     let number = c
         .number
         .as_deref()
@@ -175,24 +178,20 @@ fn committee(c: &Committee, notes: &mut Notes<'_>, out: &mut String) {
     if !c.members.is_empty() {
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
-            th::COL_NO,
-            th::COL_NAME,
-            th::POSITION,
-            th::COL_ROLE,
-            th::COL_GROUP
+            w.col_no, w.col_name, w.position, w.col_role, w.col_group
         ));
         for (k, m) in c.members.iter().enumerate() {
             let name = m
                 .full_name
                 .as_deref()
-                .map_or_else(|| th::SEAT.to_string(), esc);
+                .map_or_else(|| w.seat.to_string(), esc);
             let role = m
                 .role
                 .clone()
-                .or_else(|| m.role_kind.map(|r| view::role_kind_th(r).to_string()))
+                .or_else(|| m.role_kind.map(|r| w.role(r).to_string()))
                 .unwrap_or_default();
             let mut row_notes = String::new();
-            push_notes(notes.take(m.line_start), &mut row_notes);
+            push_notes(w, notes.take(m.line_start), &mut row_notes);
             out.push_str(&format!(
                 "| {} | {name}{row_notes} | {} | {} | {} |\n",
                 k + 1,
@@ -203,20 +202,20 @@ fn committee(c: &Committee, notes: &mut Notes<'_>, out: &mut String) {
         }
     }
     if !c.duties.is_empty() {
-        out.push_str(&format!("\n{}:\n\n", th::DUTIES));
-        duties(&c.duties, 0, notes, out);
+        out.push_str(&format!("\n{}:\n\n", w.duties));
+        duties(w, &c.duties, 0, notes, out);
     }
 }
 
-fn push_notes(list: Vec<&Diagnostic>, out: &mut String) {
+fn push_notes(w: &Words, list: Vec<&Diagnostic>, out: &mut String) {
     for d in list {
-        out.push_str(&note(d));
+        out.push_str(&note(w, d));
     }
 }
 
 /// A diagnostic as ` ⚠ แก้เลขข้อ 4.2.2 → 4.1.2`.
-fn note(d: &Diagnostic) -> String {
-    let mut text = format!(" ⚠ {}", view::code_th(d.code));
+fn note(w: &Words, d: &Diagnostic) -> String {
+    let mut text = format!(" ⚠ {}", w.code(d.code));
     if let (Some(l), Some(n)) = (&d.label, &d.number) {
         text.push_str(&format!(" {} → {}", esc(l), esc(n)));
     }

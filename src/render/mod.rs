@@ -39,8 +39,8 @@ mod view;
 use std::collections::HashMap;
 
 pub use docx::{render_docx, render_docx_with};
-pub use html::render_html;
-pub use md::render_md;
+pub use html::{render_html, render_html_in};
+pub use md::{render_md, render_md_in};
 pub use table::{Sheet, Sheets};
 pub use txt::render_txt;
 
@@ -65,6 +65,29 @@ impl std::str::FromStr for Numbering {
             "typed" => Ok(Numbering::Typed),
             "auto" => Ok(Numbering::Auto),
             _ => Err(format!("unknown numbering \"{s}\" (use typed or auto)")),
+        }
+    }
+}
+
+/// The language of a readable view's own words (headings, labels, notes);
+/// the order's text is never translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Thai (the default: the people who read the orders).
+    #[default]
+    Th,
+    /// English.
+    En,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "th" => Ok(Lang::Th),
+            "en" => Ok(Lang::En),
+            _ => Err(format!("unknown language \"{s}\" (use th or en)")),
         }
     }
 }

@@ -7,72 +7,198 @@ use std::collections::{BTreeMap, HashSet};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Duty, DutyKind, DutyOrder, Person, RoleKind};
 
-/// The Thai words of the page (the UI of the views), one place.
-pub(crate) mod th {
+/// The words of a page (the UI of the views), in one language: Thai
+/// ([`TH`], the default) or English ([`EN`], `--lang en`).
+pub(crate) struct Words {
     /// The page's language.
-    pub const LANG: &str = "th";
+    pub lang: &'static str,
     /// Header fields.
-    pub const ISSUER: &str = "หน่วยงานที่ออกคำสั่ง";
+    pub issuer: &'static str,
     /// The unit inside the office.
-    pub const UNIT: &str = "หน่วยงานย่อย";
+    pub unit: &'static str,
     /// The order number.
-    pub const NUMBER: &str = "เลขที่คำสั่ง";
+    pub number: &'static str,
     /// The subject.
-    pub const SUBJECT: &str = "เรื่อง";
+    pub subject: &'static str,
     /// The preamble.
-    pub const PREAMBLE: &str = "ความนำ";
+    pub preamble: &'static str,
     /// The effective clause.
-    pub const EFFECTIVE: &str = "มีผลตั้งแต่";
+    pub effective: &'static str,
     /// The date of signing.
-    pub const DATE: &str = "สั่ง ณ วันที่";
+    pub date: &'static str,
     /// The signer.
-    pub const SIGNED: &str = "ผู้ลงนาม";
+    pub signed: &'static str,
     /// The people section.
-    pub const PEOPLE: &str = "บุคลากรและหน้าที่";
+    pub people: &'static str,
     /// The committees section.
-    pub const COMMITTEES: &str = "คณะกรรมการ";
+    pub committees: &'static str,
     /// Position.
-    pub const POSITION: &str = "ตำแหน่ง";
+    pub position: &'static str,
     /// Rank or academic standing.
-    pub const RANK: &str = "วิทยฐานะ/ระดับ";
+    pub rank: &'static str,
     /// Acting role.
-    pub const ROLE: &str = "บทบาท";
+    pub role: &'static str,
     /// What the order makes the person.
-    pub const APPOINTED: &str = "แต่งตั้งเป็น";
+    pub appointed: &'static str,
     /// Duties.
-    pub const DUTIES: &str = "หน้าที่";
+    pub duties: &'static str,
     /// Who stands in, in order.
-    pub const SUBSTITUTES: &str = "ผู้ปฏิบัติงานแทนตามลำดับ";
+    pub substitutes: &'static str,
     /// Column: number.
-    pub const COL_NO: &str = "ลำดับ";
+    pub col_no: &'static str,
     /// Column: name.
-    pub const COL_NAME: &str = "ชื่อ-สกุล";
+    pub col_name: &'static str,
     /// Column: committee role.
-    pub const COL_ROLE: &str = "บทบาทในคณะ";
+    pub col_role: &'static str,
     /// Column: group inside the committee.
-    pub const COL_GROUP: &str = "กลุ่ม";
+    pub col_group: &'static str,
     /// A seat held by a position (no name).
-    pub const SEAT: &str = "(โดยตำแหน่ง)";
+    pub seat: &'static str,
     /// The label as written, beside the corrected number.
-    pub const WRITTEN: &str = "ต้นฉบับเขียน";
+    pub written: &'static str,
     /// Diagnostics that concern no listed line.
-    pub const OTHER_NOTES: &str = "ข้อสังเกตอื่น";
+    pub other_notes: &'static str,
     /// "line" in a diagnostic.
-    pub const LINE: &str = "บรรทัด";
+    pub line: &'static str,
     /// Summary: people.
-    pub const COUNT_PEOPLE: &str = "คน";
+    pub count_people: &'static str,
     /// Summary: committees.
-    pub const COUNT_COMMITTEES: &str = "คณะ";
+    pub count_committees: &'static str,
     /// Summary: diagnostics.
-    pub const COUNT_NOTES: &str = "ข้อสังเกต";
+    pub count_notes: &'static str,
     /// Summary heading.
-    pub const SUMMARY: &str = "สรุป";
+    pub summary: &'static str,
     /// What the view is.
-    pub const VIEW_OF: &str = "สิ่งที่ kamsang อ่านได้จาก";
+    pub view_of: &'static str,
+}
+
+/// The page in Thai.
+pub(crate) const TH: Words = Words {
+    lang: "th",
+    issuer: "หน่วยงานที่ออกคำสั่ง",
+    unit: "หน่วยงานย่อย",
+    number: "เลขที่คำสั่ง",
+    subject: "เรื่อง",
+    preamble: "ความนำ",
+    effective: "มีผลตั้งแต่",
+    date: "สั่ง ณ วันที่",
+    signed: "ผู้ลงนาม",
+    people: "บุคลากรและหน้าที่",
+    committees: "คณะกรรมการ",
+    position: "ตำแหน่ง",
+    rank: "วิทยฐานะ/ระดับ",
+    role: "บทบาท",
+    appointed: "แต่งตั้งเป็น",
+    duties: "หน้าที่",
+    substitutes: "ผู้ปฏิบัติงานแทนตามลำดับ",
+    col_no: "ลำดับ",
+    col_name: "ชื่อ-สกุล",
+    col_role: "บทบาทในคณะ",
+    col_group: "กลุ่ม",
+    seat: "(โดยตำแหน่ง)",
+    written: "ต้นฉบับเขียน",
+    other_notes: "ข้อสังเกตอื่น",
+    line: "บรรทัด",
+    count_people: "คน",
+    count_committees: "คณะ",
+    count_notes: "ข้อสังเกต",
+    summary: "สรุป",
+    view_of: "สิ่งที่ kamsang อ่านได้จาก",
+};
+
+/// The page in English.
+pub(crate) const EN: Words = Words {
+    lang: "en",
+    issuer: "Issued by",
+    unit: "Unit",
+    number: "Order number",
+    subject: "Subject",
+    preamble: "Preamble",
+    effective: "Effective",
+    date: "Signed on",
+    signed: "Signed by",
+    people: "People and duties",
+    committees: "Committees",
+    position: "Position",
+    rank: "Rank",
+    role: "Role",
+    appointed: "Appointed as",
+    duties: "Duties",
+    substitutes: "Stand-ins, in order",
+    col_no: "No.",
+    col_name: "Name",
+    col_role: "Committee role",
+    col_group: "Group",
+    seat: "(ex officio)",
+    written: "written",
+    other_notes: "Other notes",
+    line: "line",
+    count_people: "people",
+    count_committees: "committees",
+    count_notes: "notes",
+    summary: "Summary",
+    view_of: "What kamsang read from",
+};
+
+impl Words {
+    /// The words of `lang`.
+    pub fn of(lang: super::Lang) -> &'static Words {
+        match lang {
+            super::Lang::Th => &TH,
+            super::Lang::En => &EN,
+        }
+    }
+
+    fn thai(&self) -> bool {
+        self.lang == TH.lang
+    }
+
+    /// A duty kind, for every kind but a plain duty or step.
+    pub fn kind(&self, kind: DutyKind) -> Option<&'static str> {
+        let thai = kind_th(kind)?;
+        Some(if self.thai() {
+            thai
+        } else {
+            match kind {
+                DutyKind::OtherAssigned => "other duties as assigned",
+                DutyKind::SubstituteClause => "stand-ins",
+                DutyKind::Secretary => "secretary",
+                _ => kind.as_str(),
+            }
+        })
+    }
+
+    /// A committee role kind, for a member whose role is not written.
+    pub fn role(&self, kind: RoleKind) -> &'static str {
+        if self.thai() {
+            role_kind_th(kind)
+        } else {
+            match kind {
+                RoleKind::Advisor => "advisor",
+                RoleKind::Chair => "chair",
+                RoleKind::ViceChair => "vice chair",
+                RoleKind::Member => "member",
+                RoleKind::MemberSecretary => "member and secretary",
+                RoleKind::Secretary => "secretary",
+                RoleKind::AssistantSecretary => "assistant secretary",
+                RoleKind::Treasurer => "treasurer",
+                RoleKind::Other => "other",
+            }
+        }
+    }
+
+    /// What a diagnostic code means, in a few words.
+    pub fn code(&self, code: Code) -> &'static str {
+        if self.thai() {
+            code_th(code)
+        } else {
+            code.as_str()
+        }
+    }
 }
 
 /// A duty kind in Thai words, for every kind but a plain duty or step.
-pub(crate) fn kind_th(kind: DutyKind) -> Option<&'static str> {
+fn kind_th(kind: DutyKind) -> Option<&'static str> {
     match kind {
         DutyKind::OtherAssigned => Some("งานอื่นที่ได้รับมอบหมาย"),
         DutyKind::SubstituteClause => Some("การปฏิบัติงานแทน"),
@@ -82,7 +208,7 @@ pub(crate) fn kind_th(kind: DutyKind) -> Option<&'static str> {
 }
 
 /// A committee role kind in Thai, for a member whose role is not written.
-pub(crate) fn role_kind_th(kind: RoleKind) -> &'static str {
+fn role_kind_th(kind: RoleKind) -> &'static str {
     match kind {
         RoleKind::Advisor => "ที่ปรึกษา",
         RoleKind::Chair => "ประธาน",
@@ -97,7 +223,7 @@ pub(crate) fn role_kind_th(kind: RoleKind) -> &'static str {
 }
 
 /// What a diagnostic code means, in a few Thai words.
-pub(crate) fn code_th(code: Code) -> &'static str {
+fn code_th(code: Code) -> &'static str {
     match code {
         Code::CommitteeItemUnread => "อ่านรายการในคณะกรรมการไม่ได้",
         Code::CommitteeMemberUnsplit => "แยกชื่อกับตำแหน่งของกรรมการไม่ได้",
@@ -193,7 +319,7 @@ pub(crate) fn listed_people(order: &DutyOrder) -> Vec<&Person> {
 }
 
 /// The page title: document word, issuer, number and subject.
-pub(crate) fn title(order: &DutyOrder) -> String {
+pub(crate) fn title(order: &DutyOrder, w: &Words) -> String {
     let h = &order.header;
     let mut parts = Vec::new();
     let doc = format!(
@@ -208,7 +334,7 @@ pub(crate) fn title(order: &DutyOrder) -> String {
         parts.push(n.text.trim().to_string());
     }
     if let Some(s) = h.subject.as_deref().filter(|s| !s.trim().is_empty()) {
-        parts.push(format!("{} {}", th::SUBJECT, s.trim()));
+        parts.push(format!("{} {}", w.subject, s.trim()));
     }
     if parts.is_empty() {
         order.source.path.clone()

@@ -685,3 +685,47 @@ fn render_of_kamsang_json_is_the_render_of_the_order() {
     assert!(e.contains("JSON that is not a kamsang duty order"), "{e}");
     assert_eq!(e.lines().count(), 1);
 }
+
+#[test]
+fn lang_en_gives_english_words_and_the_same_order_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let order = common::parse_fixture(COMMITTEE_ORDER);
+    for to in ["html", "md"] {
+        let out = dir.path().join(format!("en.{to}"));
+        let o = common::kamsang(&[
+            "render",
+            COMMITTEE_ORDER,
+            "--to",
+            to,
+            "--lang",
+            "en",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        let page = std::fs::read_to_string(&out).expect("written");
+        let want = match to {
+            "html" => kamsang::render::render_html_in(&order, kamsang::render::Lang::En),
+            _ => kamsang::render::render_md_in(&order, kamsang::render::Lang::En),
+        };
+        assert_eq!(page, want);
+        assert!(page.contains("Committees (3 committees)"), "{page}");
+        assert!(page.contains("Committee role"), "{page}");
+        assert!(!page.contains("คณะกรรมการ (3 คณะ)"), "{page}");
+        // the order's own words are not translated
+        assert!(page.contains("คณะกรรมการอำนวยการ"));
+    }
+    let html = kamsang::render::render_html_in(&order, kamsang::render::Lang::En);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    let o = common::kamsang(&[
+        "render",
+        COMMITTEE_ORDER,
+        "--to",
+        "html",
+        "--lang",
+        "fr",
+        "-o",
+        "x.html",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
