@@ -458,6 +458,14 @@ fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
         text.push(' ');
         text.push_str(intro);
     }
+    // what the order makes the person (`ดำรงตำแหน่ง…`, `เป็น…`, `พ้นจาก…`) is
+    // kept without its verb: the person's line is written as it was read
+    if let Some(post) = non_empty(p.appointed_as.as_deref())
+        && let Some(node) = p.node.as_deref().and_then(|id| nodes.get(id))
+        && node.text.contains(post)
+    {
+        text = node.text.clone();
+    }
     for d in &inline {
         // (the words introducing the duties may hold them already)
         if !text.contains(d.title.as_str()) {

@@ -32,6 +32,18 @@ const DIRS: [&str; 6] = [
 /// test fails when a listed file round-trips in some format: take it off.
 const KNOWN: &[(&str, &str)] = &[
     (
+        "fixtures/committee/office-inline-duties-and-stand-ins.txt",
+        "the acting post (appointed_as รักษาราชการแทน) is not read back from the rewritten person line",
+    ),
+    (
+        "fixtures/corpus/021_royal_announce_2560_ministers_out_in.txt",
+        "ministers out and in, one row each without cells: written back as lines, two rows join",
+    ),
+    (
+        "fixtures/corpus/030_ku_announce_2545_club_presidents_table.txt",
+        "a table row's appointed post (ประธานชมรม…) is not read back from the rendered row",
+    ),
+    (
         "fixtures/corpus/002_pm_233_2566_house_coordination_committee_cells.txt",
         "the committee is named from a sentence of the preamble, which the clean layout puts apart",
     ),
@@ -137,8 +149,8 @@ pub(crate) fn facts(order: &DutyOrder) -> Vec<String> {
     ];
     for p in &order.people {
         out.push(format!(
-            "person {:?} {} | position {:?} | rank {:?} | role {:?} | group {:?}",
-            p.number, p.full_name, p.position, p.rank, p.role, p.work_group
+            "person {:?} {} | position {:?} | rank {:?} | role {:?} | group {:?} | appointed {:?}",
+            p.number, p.full_name, p.position, p.rank, p.role, p.work_group, p.appointed_as
         ));
         for d in &p.duties {
             duty_facts(d, 1, &mut out);

@@ -87,6 +87,7 @@ fn must_show(order: &DutyOrder) -> Vec<String> {
         out.extend(p.position.clone());
         out.extend(p.rank.clone());
         out.extend(p.role.clone());
+        out.extend(p.appointed_as.clone());
         for d in &p.duties {
             duty(d, &mut out);
         }
