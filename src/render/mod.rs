@@ -426,6 +426,10 @@ fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
 /// A person's line, duties and substitutes, the person at `depth`.
 fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
     let mut text = p.full_name.clone();
+    if let Some(class) = non_empty(p.class.as_deref()) {
+        text.push(' ');
+        text.push_str(class);
+    }
     if let Some(pos) = non_empty(p.position.as_deref()) {
         text.push(' ');
         text.push_str(POSITION_WORD);

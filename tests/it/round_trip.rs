@@ -32,6 +32,10 @@ const DIRS: [&str; 6] = [
 /// test fails when a listed file round-trips in some format: take it off.
 const KNOWN: &[(&str, &str)] = &[
     (
+        "fixtures/committee/school-announce-student-table.txt",
+        "a table (ลำดับ / ชื่อ / ชั้น / รายการ): the model keeps no cells, so the rows come back as lines and the class is lost",
+    ),
+    (
         "fixtures/committee/office-inline-duties-and-stand-ins.txt",
         "the acting post (appointed_as รักษาราชการแทน) is not read back from the rewritten person line",
     ),
@@ -132,7 +136,10 @@ pub(crate) fn inputs() -> Vec<String> {
 pub(crate) fn facts(order: &DutyOrder) -> Vec<String> {
     let h = &order.header;
     let mut out = vec![
-        format!("document {:?} issuer {:?}", h.document, h.issuer),
+        format!(
+            "kind {:?} document {:?} issuer {:?}",
+            h.kind, h.document, h.issuer
+        ),
         format!("unit {:?}", h.unit),
         format!(
             "order_number {:?}",
@@ -149,8 +156,8 @@ pub(crate) fn facts(order: &DutyOrder) -> Vec<String> {
     ];
     for p in &order.people {
         out.push(format!(
-            "person {:?} {} | position {:?} | rank {:?} | role {:?} | group {:?} | appointed {:?}",
-            p.number, p.full_name, p.position, p.rank, p.role, p.work_group, p.appointed_as
+            "person {:?} {} | position {:?} | rank {:?} | role {:?} | group {:?} | appointed {:?} | class {:?}",
+            p.number, p.full_name, p.position, p.rank, p.role, p.work_group, p.appointed_as, p.class
         ));
         for d in &p.duties {
             duty_facts(d, 1, &mut out);
