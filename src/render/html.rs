@@ -230,11 +230,14 @@ fn duties(w: &Words, list: &[Duty], class: &str, notes: &mut Notes<'_>, out: &mu
     out.push_str(&format!("<ol class=\"{class}\">\n"));
     for d in list {
         out.push_str(&format!(
-            "<li class=\"{}\" id=\"{}\"><span class=\"num\">{}</span>",
+            "<li class=\"{}\" id=\"{}\">",
             esc(d.kind.as_str()),
-            esc(&d.id),
-            esc(&view::shown_number(d))
+            esc(&d.id)
         ));
+        let number = view::shown_number(d);
+        if !number.is_empty() {
+            out.push_str(&format!("<span class=\"num\">{}</span>", esc(&number)));
+        }
         if let Some(label) = view::written_if_corrected(d) {
             out.push_str(&format!(
                 "<span class=\"written\">{} {}</span>",
