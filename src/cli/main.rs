@@ -10,6 +10,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 mod batch;
 mod batch_cmd;
 mod output;
+mod render_cmd;
 mod size;
 
 /// Thai duty orders (คำสั่ง) to schema-checked JSON.
@@ -57,19 +58,27 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
-    /// Write the order back as a clean document with corrected numbering.
+    /// Write the order back as a clean document with corrected numbering
+    /// (txt, docx), as a page to check what was read (html, md, in Thai), or
+    /// as the tables people / duties / committees (xlsx; csv: -o is a folder
+    /// that gets people.csv, duties.csv, committees.csv, UTF-8 with BOM).
     Render {
-        /// Input file, or - for stdin.
+        /// Input file (.txt, .docx, .xlsx, .ods, or JSON from `kamsang
+        /// parse`), or - for stdin.
         file: String,
         /// Output format.
-        #[arg(long = "to", value_name = "FORMAT", value_parser = ["txt", "docx"])]
+        #[arg(long = "to", value_name = "FORMAT", value_parser = ["txt", "docx", "html", "md", "xlsx", "csv"])]
         to: String,
-        /// Write the document here.
+        /// Write the document here (for csv: a folder).
         #[arg(short, long)]
         output: String,
         /// How a .docx shows numbers: typed as text, or Word's automatic numbering.
         #[arg(long, default_value = "typed", value_parser = ["typed", "auto"])]
         numbering: String,
+        /// The language of the html / md page's own words (the order's text
+        /// is never translated).
+        #[arg(long, default_value = "th", value_parser = ["th", "en"])]
+        lang: String,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -94,6 +103,22 @@ enum Command {
         /// Language of the text and html reports (JSON keeps its codes).
         #[arg(long, default_value = "th", value_parser = ["th", "en"])]
         lang: String,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// The tables people / duties / committees of a whole archive of JSON
+    /// (what `batch` or `parse` wrote; .jsonl: one order a line), in one
+    /// workbook or one set of .csv files with a `source` column.
+    Export {
+        /// JSON files or folders of them (searched recursively).
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output format.
+        #[arg(long = "to", value_name = "FORMAT", value_parser = ["xlsx", "csv"])]
+        to: String,
+        /// Write the workbook here (for csv: a folder).
+        #[arg(short, long)]
+        output: String,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -232,9 +257,23 @@ fn main() -> ExitCode {
             to,
             output,
             numbering,
+            lang,
             read,
-        } => render(&file, &to, &output, &numbering, &read.options()),
+        } => {
+            let how = render_cmd::How {
+                to: &to,
+                numbering: numbering.parse().unwrap_or_default(),
+                lang: lang.parse().unwrap_or_default(),
+            };
+            render_cmd::render(&file, &output, &how, &read.options())
+        }
         Command::Batch(args) => batch_cmd::run(&args),
+        Command::Export {
+            inputs,
+            to,
+            output,
+            read,
+        } => render_cmd::export(&inputs, &to, &output, &read.options()),
         Command::Diff {
             old,
             new,
@@ -567,38 +606,6 @@ fn normalize(path: &str, options: &kamsang::Options) -> ExitCode {
         .try_for_each(|line| writeln!(out, "{}", line.text))
         .and_then(|()| out.flush());
     stdout_done(written)
-}
-
-/// Parse one input and write it back as .txt or .docx (`to`) at `output`.
-fn render(
-    path: &str,
-    to: &str,
-    output: &str,
-    numbering: &str,
-    options: &kamsang::Options,
-) -> ExitCode {
-    let order = match order_for_output(path, Some(output), options) {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
-    let numbering = numbering.parse().unwrap_or_default();
-    let rendered = catch_unwind(AssertUnwindSafe(|| match to {
-        "docx" => kamsang::render::render_docx_with(&order, numbering, options.limits)
-            .map_err(|e| e.to_string()),
-        _ => Ok(kamsang::render::render_txt(&order).into_bytes()),
-    }));
-    let bytes = match rendered {
-        Ok(Ok(b)) => b,
-        Ok(Err(msg)) => {
-            eprintln!("kamsang: {}: {msg}", esc(path));
-            return ExitCode::from(1);
-        }
-        Err(_) => {
-            eprintln!("kamsang: {}: internal error (please report)", esc(path));
-            return ExitCode::from(1);
-        }
-    };
-    write_output(Some(output), |out| out.write_all(&bytes))
 }
 
 /// How `diff` reports.

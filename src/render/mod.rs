@@ -1,4 +1,7 @@
-//! Writing a parsed order back as a clean document (.txt or .docx).
+//! Writing a parsed order back as a clean document (.txt or .docx), as a
+//! readable view (.html, .md: [`render_html`], [`render_md`]) or as the
+//! tables of a responsibility matrix ([`table`], which the command writes
+//! as .xlsx or .csv).
 //!
 //! The order is laid out once as a list of `Block`s — one paragraph each,
 //! with its depth, its canonical label and the text normalised by the parser —
@@ -26,16 +29,23 @@
 //! ```
 
 mod docx;
+mod html;
+mod md;
 mod ooxml;
+pub mod table;
 mod txt;
+mod view;
 
 use std::collections::HashMap;
 
 pub use docx::{render_docx, render_docx_with};
+pub use html::{render_html, render_html_in};
+pub use md::{render_md, render_md_in};
+pub use table::{Sheet, Sheets};
 pub use txt::render_txt;
 
 use crate::model::{Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
-use crate::thai::lexicon::POSITION_WORD;
+use crate::thai::lexicon::{LIST_INTROS, POSITION_WORD, RANK_WORDS, RANKS};
 
 /// How a .docx shows the numbers of people, duties and steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,6 +65,29 @@ impl std::str::FromStr for Numbering {
             "typed" => Ok(Numbering::Typed),
             "auto" => Ok(Numbering::Auto),
             _ => Err(format!("unknown numbering \"{s}\" (use typed or auto)")),
+        }
+    }
+}
+
+/// The language of a readable view's own words (headings, labels, notes);
+/// the order's text is never translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Thai (the default: the people who read the orders).
+    #[default]
+    Th,
+    /// English.
+    En,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "th" => Ok(Lang::Th),
+            "en" => Ok(Lang::En),
+            _ => Err(format!("unknown language \"{s}\" (use th or en)")),
         }
     }
 }
@@ -126,21 +159,47 @@ impl Block {
     }
 }
 
-/// The order laid out as paragraphs.
+/// The order laid out as paragraphs, in the order of its outline: the header
+/// from the model's header fields, each person from the model (their line,
+/// duties, steps and substitutes), every other node — committees and their
+/// members, headings, work groups, numbered items, running text — from its
+/// outline node with the **corrected** label; then the effective clause, date
+/// and signature.
 pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
     let mut out = Vec::new();
     header(order, &mut out);
 
-    let nodes = outline_nodes(&order.outline);
-    let mut group: Option<&str> = None;
-    for p in &order.people {
-        if let Some(g) = p.work_group.as_deref()
-            && group != Some(g)
-        {
-            out.push(Block::text(BlockKind::Text, 0, g));
-        }
-        group = p.work_group.as_deref();
-        person(p, &nodes, &mut out);
+    let walk = Walk {
+        nodes: outline_nodes(&order.outline),
+        people: order
+            .people
+            .iter()
+            .filter_map(|p| Some((p.node.as_deref()?, p)))
+            .collect(),
+        names: names_by_node(order),
+    };
+    let body = out.len();
+    walk.nodes_at(&order.outline, 0, true, &mut out);
+    // an unnumbered heading straight after a preamble that introduces a
+    // list (`… ประกอบด้วย` / `ที่ปรึกษา`) is written under it, as orders
+    // write it: after a blank line it is not read as the list's heading
+    if body > 0
+        && out
+            .get(body - 1)
+            .is_some_and(|b| b.kind == BlockKind::Blank)
+        && out.get(body).is_some_and(|b| b.kind == BlockKind::Text)
+        && order
+            .header
+            .preamble
+            .as_deref()
+            .is_some_and(|p| LIST_INTROS.iter().any(|w| p.trim_end().ends_with(w)))
+        && order
+            .outline
+            .iter()
+            .find(|n| !from_header(n.kind) && n.kind != NodeKind::PageArtefact)
+            .is_some_and(|n| n.label.is_none() && !n.children.is_empty())
+    {
+        out.remove(body - 1);
     }
 
     closing(order, &mut out);
@@ -148,6 +207,139 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
         out.pop();
     }
     out
+}
+
+/// What the outline walk looks up: nodes by id, and the person each person
+/// node names.
+struct Walk<'a> {
+    nodes: Nodes<'a>,
+    people: HashMap<&'a str, &'a Person>,
+    /// The names the model read from each node (committee members, people).
+    names: HashMap<&'a str, Vec<&'a str>>,
+}
+
+/// The names read from each outline node, in order: members of committees,
+/// then people, each once.
+fn names_by_node(order: &DutyOrder) -> HashMap<&str, Vec<&str>> {
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    let members = order.committees.iter().flat_map(|c| c.members.iter());
+    let named = members
+        .filter_map(|m| Some((m.node.as_deref()?, m.full_name.as_deref()?)))
+        .chain(
+            order
+                .people
+                .iter()
+                .filter_map(|p| Some((p.node.as_deref()?, p.full_name.as_str()))),
+        );
+    for (node, name) in named {
+        let names = map.entry(node).or_default();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    map
+}
+
+/// A line that names several people (a table row: `ห้อง ม.๑/๑ ⟶ นางสาวก ข ⟶
+/// นายค ง`) written as cells again, a tab between them, as the reader gave
+/// it; `None` when the line names fewer than two or not as written.
+fn as_cells(text: &str, names: &[&str]) -> Option<String> {
+    if names.len() < 2 {
+        return None;
+    }
+    let mut cells: Vec<&str> = Vec::new();
+    let mut rest = text;
+    for name in names {
+        let at = rest.find(name)?;
+        let before = rest.get(..at)?.trim();
+        if !before.is_empty() {
+            cells.push(before);
+        }
+        cells.push(name);
+        rest = rest.get(at + name.len()..)?;
+    }
+    let tail = rest.trim();
+    if !tail.is_empty() {
+        cells.push(tail);
+    }
+    Some(cells.join("\t"))
+}
+
+impl Walk<'_> {
+    /// The blocks of `nodes` at `depth`; `top`: the outline's own top level,
+    /// whose header and closing lines come from the header fields instead.
+    fn nodes_at(&self, nodes: &[OutlineNode], depth: usize, top: bool, out: &mut Vec<Block>) {
+        for n in nodes {
+            if top && from_header(n.kind) || n.kind == NodeKind::PageArtefact {
+                continue;
+            }
+            if n.kind == NodeKind::Person
+                && let Some(p) = self.people.get(n.id.as_str())
+            {
+                person(p, depth, &self.nodes, out);
+                continue;
+            }
+            let (label, _) = node_label(n);
+            let text = self
+                .names
+                .get(n.id.as_str())
+                .and_then(|names| as_cells(&n.text, names))
+                .unwrap_or_else(|| n.text.clone());
+            match label {
+                Some(label) => out.push(Block {
+                    kind: BlockKind::Item,
+                    depth,
+                    label: Some(label),
+                    level: None,
+                    text,
+                }),
+                None => {
+                    // an unnumbered line after another line would read as its
+                    // continuation; the first line under an unnumbered heading
+                    // is read apart from it, as written
+                    if out.last().is_some_and(|b| {
+                        b.kind == BlockKind::Item || b.kind == BlockKind::Text && b.depth >= depth
+                    }) {
+                        out.push(Block::blank());
+                    }
+                    out.push(Block::text(BlockKind::Text, depth, text));
+                }
+            }
+            self.nodes_at(&n.children, depth + 1, false, out);
+        }
+    }
+}
+
+/// Outline kinds at the top level that the header fields write (issuer, unit,
+/// order number, subject, preamble at the top; effective clause, date and
+/// signature at the end).
+fn from_header(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Issuer
+            | NodeKind::Unit
+            | NodeKind::OrderNumber
+            | NodeKind::Subject
+            | NodeKind::Rule
+            | NodeKind::Preamble
+            | NodeKind::Effective
+            | NodeKind::Date
+            | NodeKind::Signature
+    )
+}
+
+/// The corrected label of an outline node in the form of its written label,
+/// and the form; `None` for an unnumbered node.
+fn node_label(n: &OutlineNode) -> (Option<String>, Option<LabelForm>) {
+    let Some(written) = n.label.as_deref() else {
+        return (None, None);
+    };
+    let form = crate::label::parse_label(written).map(|(l, _)| LabelForm::from(l.family));
+    let label = match n.number.as_deref() {
+        Some(number) => typed_label(number, written, form),
+        None => written.to_string(),
+    };
+    (Some(label), form)
 }
 
 /// Issuer, unit, order number, subject, then the preamble after a blank line.
@@ -231,36 +423,80 @@ fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
     }
 }
 
-/// A person's line, duties and substitutes.
-fn person(p: &Person, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
+/// A person's line, duties and substitutes, the person at `depth`.
+fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
     let mut text = p.full_name.clone();
+    if let Some(class) = non_empty(p.class.as_deref()) {
+        text.push(' ');
+        text.push_str(class);
+    }
     if let Some(pos) = non_empty(p.position.as_deref()) {
         text.push(' ');
         text.push_str(POSITION_WORD);
         text.push(' ');
         text.push_str(pos);
     }
-    for part in [p.rank.as_deref(), p.role.as_deref()] {
-        if let Some(s) = non_empty(part) {
+    if let Some(rank) = non_empty(p.rank.as_deref()) {
+        // a standing that is not a bare rank word (ครูชำนาญการพิเศษ, คศ.๑):
+        // written straight after the post it would read as part of it
+        if !RANKS.iter().any(|r| rank.starts_with(r))
+            && let Some(word) = RANK_WORDS.first()
+        {
             text.push(' ');
-            text.push_str(s);
+            text.push_str(word);
         }
+        text.push(' ');
+        text.push_str(rank);
     }
+    if let Some(role) = non_empty(p.role.as_deref()) {
+        text.push(' ');
+        text.push_str(role);
+    }
+    // a duty written in the person's sentence (`ครูผู้ช่วย งานห้องสมุด`) has no
+    // line of its own: it stays in the sentence
+    let (inline, own): (Vec<&Duty>, Vec<&Duty>) = p
+        .duties
+        .iter()
+        .partition(|d| d.node.is_none() && d.label.is_none() && d.steps.is_empty());
     if let Some(intro) = non_empty(p.duty_intro.as_deref()) {
         text.push(' ');
         text.push_str(intro);
     }
-    let number = p.number.as_deref().unwrap_or_default();
-    out.push(Block {
-        kind: BlockKind::Item,
-        depth: 0,
-        label: Some(format!("{number}.")),
-        level: Some(0),
-        text,
-    });
+    // what the order makes the person (`ดำรงตำแหน่ง…`, `เป็น…`, `พ้นจาก…`) is
+    // kept without its verb: the person's line is written as it was read
+    if let Some(post) = non_empty(p.appointed_as.as_deref())
+        && let Some(node) = p.node.as_deref().and_then(|id| nodes.get(id))
+        && node.text.contains(post)
+    {
+        text = node.text.clone();
+    }
+    for d in &inline {
+        // (the words introducing the duties may hold them already)
+        if !text.contains(d.title.as_str()) {
+            // an unnumbered person is a table row or a name line: the duty
+            // was a cell of its own
+            text.push(if p.number.is_some() { ' ' } else { '\t' });
+            text.push_str(&d.title);
+        }
+    }
+    match p.number.as_deref() {
+        Some(number) => out.push(Block {
+            kind: BlockKind::Item,
+            depth,
+            label: Some(format!("{number}.")),
+            level: (depth == 0).then_some(0),
+            text,
+        }),
+        None => {
+            if out.last().is_some_and(|b| b.kind == BlockKind::Item) {
+                out.push(Block::blank());
+            }
+            out.push(Block::text(BlockKind::Text, depth, text));
+        }
+    }
 
-    for d in &p.duties {
-        duty(d, 1, nodes, out);
+    for d in own {
+        duty(d, depth + 1, nodes, out);
     }
     // names not already written in a numbered substitute clause among the duties
     let rest: Vec<&str> = p
@@ -270,13 +506,13 @@ fn person(p: &Person, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
         .map(|s| s.full_name.as_str())
         .collect();
     if !rest.is_empty() {
-        out.push(Block::text(BlockKind::Text, 1, SUBSTITUTE_CLAUSE));
+        out.push(Block::text(BlockKind::Text, depth + 1, SUBSTITUTE_CLAUSE));
         let list: Vec<String> = rest
             .iter()
             .enumerate()
             .map(|(k, name)| format!("{}. {name}", k + 1))
             .collect();
-        out.push(Block::text(BlockKind::Text, 1, list.join(" ")));
+        out.push(Block::text(BlockKind::Text, depth + 1, list.join(" ")));
     }
 }
 
@@ -321,24 +557,34 @@ fn item_label(d: &Duty) -> (String, Option<u8>) {
         let label = if written.is_empty() { "-" } else { written };
         return (label.to_string(), None);
     };
-    if number.contains('.') {
-        let level = match number.split('.').count() {
+    let level = match (number.contains('.'), d.label_form) {
+        (true, _) => match number.split('.').count() {
             2 => Some(1),
             3 => Some(2),
             _ => None,
-        };
-        return (number.to_string(), level);
+        },
+        (false, Some(LabelForm::ParenClose)) => Some(3),
+        (false, Some(LabelForm::ParenBoth)) => Some(4),
+        _ => None,
+    };
+    (typed_label(number, written, d.label_form), level)
+}
+
+/// A canonical `number` typed in the form of the label as written: dotted
+/// numbers as `1.1` / `1.1.1` (one part: `1.`), `1)` as `1)`, `(1)` as `(1)`,
+/// `ข้อ 1`, letters in their brackets, a bullet as written.
+fn typed_label(number: &str, written: &str, form: Option<LabelForm>) -> String {
+    if number.contains('.') {
+        return number.to_string();
     }
-    match d.label_form {
-        Some(LabelForm::ParenClose) => (format!("{number})"), Some(3)),
-        Some(LabelForm::ParenBoth) => (format!("({number})"), Some(4)),
-        Some(LabelForm::LetterClose) => (format!("{number})"), None),
-        Some(LabelForm::LetterBoth) => (format!("({number})"), None),
-        Some(LabelForm::Clause) => (format!("ข้อ {number}"), None),
-        Some(LabelForm::Ordinal) => (format!("ลำดับที่ {number}"), None),
+    match form {
+        Some(LabelForm::ParenClose | LabelForm::LetterClose) => format!("{number})"),
+        Some(LabelForm::ParenBoth | LabelForm::LetterBoth) => format!("({number})"),
+        Some(LabelForm::Clause) => format!("ข้อ {number}"),
+        Some(LabelForm::Ordinal) => format!("ลำดับที่ {number}"),
         // a bullet's label is its symbol, as written
-        Some(LabelForm::Bullet) => (written.to_string(), None),
-        _ => (format!("{number}."), None),
+        Some(LabelForm::Bullet) => written.to_string(),
+        _ => format!("{number}."),
     }
 }
 

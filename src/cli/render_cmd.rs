@@ -1,0 +1,337 @@
+//! `kamsang render` (one order as .txt, .docx, .html, .md, .xlsx or .csv)
+//! and `kamsang export` (the tables of a whole archive of JSON, what `batch`
+//! wrote). The tables as files:
+//!
+//! - `.xlsx`: one workbook, sheets `people`, `duties`, `committees`, a bold
+//!   frozen header row with a filter, Thai text in TH Sarabun New.
+//! - `.csv`: `-o` names a **folder**, which gets `people.csv`, `duties.csv`
+//!   and `committees.csv`: UTF-8 with a byte-order mark (so Excel opens Thai
+//!   text correctly), comma-separated, CRLF line ends, a header row. Each file
+//!   is written atomically.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use kamsang::render::Sheets;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use crate::{esc, guarded, plain_io, refuse_clobber, refuse_folder, write_output};
+
+/// The font of the workbook (the Thai government font, as in the .docx).
+const XLSX_FONT: &str = "TH Sarabun New";
+/// Font size of the workbook, in points.
+const XLSX_FONT_SIZE: f64 = 14.0;
+/// Width of a column, in characters: wide enough for a name or a short duty.
+const XLSX_COLUMN_WIDTH: f64 = 22.0;
+/// What `batch` writes at the top of its output beside the orders' JSON
+/// (the run's summary, the list of failed files): not orders.
+const BATCH_FILES: [&str; 2] = ["summary.json", "failures.jsonl"];
+/// The byte-order mark that tells Excel a .csv is UTF-8.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What `render` writes.
+pub struct How<'a> {
+    /// txt, docx, html, md, xlsx or csv.
+    pub to: &'a str,
+    /// How a .docx shows numbers.
+    pub numbering: kamsang::render::Numbering,
+    /// The language of the html / md page.
+    pub lang: kamsang::render::Lang,
+}
+
+/// `kamsang render`: one input (or its JSON) written as `how.to` at `output`.
+pub fn render(path: &str, output: &str, how: &How<'_>, options: &kamsang::Options) -> ExitCode {
+    let How {
+        to,
+        numbering,
+        lang,
+    } = *how;
+    let order = match load_for_output(path, Some(output), options) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    if matches!(to, "xlsx" | "csv") {
+        return match catch_unwind(AssertUnwindSafe(|| kamsang::render::Sheets::of(&order))) {
+            Ok(sheets) => write(&sheets, to, output),
+            Err(_) => {
+                eprintln!("kamsang: {}: internal error (please report)", esc(path));
+                ExitCode::from(1)
+            }
+        };
+    }
+    let rendered = catch_unwind(AssertUnwindSafe(|| match to {
+        "docx" => kamsang::render::render_docx_with(&order, numbering, options.limits)
+            .map_err(|e| e.to_string()),
+        "html" => Ok(kamsang::render::render_html_in(&order, lang).into_bytes()),
+        "md" => Ok(kamsang::render::render_md_in(&order, lang).into_bytes()),
+        _ => Ok(kamsang::render::render_txt(&order).into_bytes()),
+    }));
+    let bytes = match rendered {
+        Ok(Ok(b)) => b,
+        Ok(Err(msg)) => {
+            eprintln!("kamsang: {}: {msg}", esc(path));
+            return ExitCode::from(1);
+        }
+        Err(_) => {
+            eprintln!("kamsang: {}: internal error (please report)", esc(path));
+            return ExitCode::from(1);
+        }
+    };
+    write_output(Some(output), |out| out.write_all(&bytes))
+}
+
+/// `kamsang export`: the tables of every order under `inputs`, in one
+/// workbook or .csv set; exit 1 when some input could not be read (the rest
+/// is still written), 2 when the output is one of the inputs.
+pub fn export(inputs: &[String], to: &str, output: &str, options: &kamsang::Options) -> ExitCode {
+    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    if let Err(code) = refuse_clobber(Some(output), &refs) {
+        return code;
+    }
+    let files = match json_files(inputs) {
+        Ok(f) => f,
+        Err(msg) => {
+            eprintln!("kamsang: {msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let (sheets, orders, failed) = archive(&files, options);
+    let written = write(&sheets, to, output);
+    let [people, duties, committees] = &sheets.sheets;
+    eprintln!(
+        "{orders} orders exported ({} people, {} duty rows, {} committee rows), {failed} failed",
+        people.rows.len(),
+        duties.rows.len(),
+        committees.rows.len()
+    );
+    if written == ExitCode::SUCCESS && failed > 0 {
+        ExitCode::from(1)
+    } else {
+        written
+    }
+}
+
+/// [`order_for_output`] for a command that also reads kamsang's own JSON
+/// (recognised by its content: an object with a `schema_version`), read
+/// with the depth guard of `diff`.
+fn load_for_output(
+    path: &str,
+    output: Option<&str>,
+    options: &kamsang::Options,
+) -> Result<kamsang::DutyOrder, ExitCode> {
+    refuse_folder(path).and_then(|()| refuse_clobber(output, &[path]))?;
+    guarded(path, || {
+        kamsang::Parser::with_options(*options).load_order(path)
+    })
+    .map_err(|msg| {
+        eprintln!("kamsang: {msg}");
+        ExitCode::from(1)
+    })
+}
+
+/// Write `sheets` as `to` (`xlsx` or `csv`) at `output`; exit 1 with one
+/// line when it cannot be written.
+pub fn write(sheets: &Sheets, to: &str, output: &str) -> ExitCode {
+    let result = match to {
+        "xlsx" => xlsx(sheets).and_then(|bytes| {
+            crate::output::atomic_write(Path::new(output), &bytes).map_err(|e| plain_io(&e))
+        }),
+        _ => csv_files(sheets, Path::new(output)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("kamsang: {}: cannot write: {msg}", esc(output));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The workbook's bytes.
+fn xlsx(sheets: &Sheets) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let text = Format::new()
+        .set_font_name(XLSX_FONT)
+        .set_font_size(XLSX_FONT_SIZE);
+    let bold = text.clone().set_bold();
+    let mut book = Workbook::new();
+    let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    for sheet in &sheets.sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet.name).map_err(e)?;
+        for (c, name) in sheet.columns.iter().enumerate() {
+            let c = u16::try_from(c).map_err(|_| "too many columns".to_string())?;
+            ws.write_string_with_format(0, c, *name, &bold).map_err(e)?;
+            ws.set_column_width(c, XLSX_COLUMN_WIDTH).map_err(e)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            // the header is row 0
+            let r = u32::try_from(r + 1)
+                .ok()
+                .filter(|&r| r < 1_048_576)
+                .ok_or_else(|| format!("more than 1048575 rows in sheet {}", sheet.name))?;
+            for (c, cell) in row.iter().enumerate() {
+                let c = u16::try_from(c).map_err(|_| "too many columns".to_string())?;
+                if !cell.is_empty() {
+                    ws.write_string_with_format(r, c, cell, &text).map_err(e)?;
+                }
+            }
+        }
+        let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).unwrap_or(0);
+        let last_row = u32::try_from(sheet.rows.len()).unwrap_or(0);
+        ws.set_freeze_panes(1, 0).map_err(e)?;
+        ws.autofilter(0, 0, last_row, last_col).map_err(e)?;
+    }
+    book.save_to_buffer().map_err(e)
+}
+
+/// `people.csv`, `duties.csv`, `committees.csv` in the folder `dir`.
+fn csv_files(sheets: &Sheets, dir: &Path) -> Result<(), String> {
+    if dir.is_file() {
+        return Err(
+            "is a file; .csv output is a folder (people.csv, duties.csv, committees.csv)"
+                .to_string(),
+        );
+    }
+    std::fs::create_dir_all(dir).map_err(|e| plain_io(&e))?;
+    for sheet in &sheets.sheets {
+        let mut bytes = UTF8_BOM.to_vec();
+        {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut bytes);
+            w.write_record(sheet.columns).map_err(|e| e.to_string())?;
+            for row in &sheet.rows {
+                w.write_record(row).map_err(|e| e.to_string())?;
+            }
+            w.flush().map_err(|e| plain_io(&e))?;
+        }
+        let path: PathBuf = dir.join(format!("{}.csv", sheet.name));
+        crate::output::atomic_write(&path, &bytes).map_err(|e| {
+            format!(
+                "{}: {}",
+                path.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
+                plain_io(&e)
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Every `.json` file under `roots` (a file given itself is taken whatever
+/// its name; `.jsonl` files hold one order a line), in path order.
+pub fn json_files(roots: &[String]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for root in roots {
+        let path = PathBuf::from(root);
+        if !path.is_dir() {
+            out.push(path);
+            continue;
+        }
+        let mut todo = vec![path];
+        let mut found = Vec::new();
+        while let Some(dir) = todo.pop() {
+            let entries = std::fs::read_dir(&dir).map_err(|e| {
+                format!(
+                    "{}: cannot read: {}",
+                    esc(&dir.to_string_lossy()),
+                    plain_io(&e)
+                )
+            })?;
+            for entry in entries.flatten() {
+                let p = entry.path();
+                // symbolic links to folders are not followed (no loops);
+                // hidden folders (batch's `.kamsang/` resume stamps) are not orders
+                let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                if hidden {
+                    continue;
+                }
+                if is_dir {
+                    todo.push(p);
+                } else if p.extension().is_some_and(|e| e == "json" || e == "jsonl")
+                    && p.file_name()
+                        .is_none_or(|n| !BATCH_FILES.iter().any(|b| n == *b))
+                {
+                    found.push(p);
+                }
+            }
+        }
+        found.sort();
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+/// The tables of every order in `files` (JSON, or JSON lines), with the
+/// number of files that could not be read (each reported in one line).
+pub fn archive(files: &[PathBuf], options: &kamsang::Options) -> (Sheets, usize, usize) {
+    let parser = kamsang::Parser::with_options(*options);
+    let mut sheets = Sheets::default();
+    let (mut orders, mut failed) = (0usize, 0usize);
+    for file in files {
+        let name = file.to_string_lossy();
+        let is_lines = file.extension().is_some_and(|e| e == "jsonl");
+        let bytes = match parser.read_file(file, &name) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("kamsang: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        if is_lines {
+            for (k, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                match kamsang::DutyOrder::from_json_slice(line, options.limits.depth()) {
+                    Ok(order) => {
+                        sheets.add(&order);
+                        orders += 1;
+                    }
+                    Err(e) => {
+                        eprintln!(
+                            "kamsang: {}: not a kamsang duty order: {e} (line {})",
+                            esc(&name),
+                            k + 1
+                        );
+                        failed += 1;
+                    }
+                }
+            }
+            continue;
+        }
+        let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+        if !looks_json(body) {
+            eprintln!(
+                "kamsang: {}: not kamsang JSON (export reads what parse and batch wrote)",
+                esc(&name)
+            );
+            failed += 1;
+            continue;
+        }
+        match kamsang::DutyOrder::from_json_slice(body, options.limits.depth()) {
+            Ok(order) => {
+                sheets.add(&order);
+                orders += 1;
+            }
+            Err(e) => {
+                eprintln!(
+                    "kamsang: {}: JSON that is not a kamsang duty order: {e}",
+                    esc(&name)
+                );
+                failed += 1;
+            }
+        }
+    }
+    (sheets, orders, failed)
+}
+
+/// Whether bytes start like a JSON object (after spaces).
+fn looks_json(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
