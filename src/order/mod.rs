@@ -238,6 +238,16 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     }
 }
 
+/// The person whose whole name is the first cell of an item's line (cells
+/// cut at wide gaps or tabs), and the text of the cells after it.
+fn name_cell<'a>(text: &'a str, gaps: &[usize]) -> Option<(NameParts<'a>, String)> {
+    let &first_gap = gaps.first()?;
+    let cell = text.get(..first_gap)?.trim();
+    let name = split_name(cell)?;
+    (name.family.is_some() && name.rest.is_empty())
+        .then(|| (name, text.get(first_gap..).unwrap_or("").trim().to_string()))
+}
+
 /// Add `p` to `people` unless the same name is there already; then `merge`
 /// what it says into the first entry.
 fn add_once(
@@ -313,6 +323,12 @@ fn person_from(
             post_before_bracket(before).to_string(),
             made_after_bracket(after),
         ),
+        // `๑. ร้อยตำรวจเอก สมชาย พึ่งทอง ⟶ ร้อยเวรสอบสวน`: a whole name in the
+        // first cell ends there (a word after the gap is never its family name)
+        _ if name_cell(&n.text, &n.cells).is_some() => {
+            let (name, text) = name_cell(&n.text, &n.cells)?;
+            (name, text, None)
+        }
         _ => {
             let (name, text) = person_in_item(&n.text)?;
             (name, text, None)

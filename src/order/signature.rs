@@ -345,7 +345,19 @@ fn signature_block<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Signature
     let rest = match bracket {
         Some(k) => {
             if let Some((inner, after)) = lines.get(k).and_then(|l| bracketed(l)) {
-                name = Some(spaces_normalised(inner));
+                // a rank typed alone on the line above a bracketed name
+                // without a title (`พันตำรวจเอก` / `(ธนกร วงศ์ใหญ่)`, as police
+                // and military orders sign): the signer's title
+                let rank = k
+                    .checked_sub(1)
+                    .and_then(|j| lines.get(j))
+                    .map(|l| l.trim())
+                    .filter(|l| longest_title(l).is_some_and(|t| t.len() == l.len()))
+                    .filter(|_| longest_title(inner.trim()).is_none());
+                name = Some(match rank {
+                    Some(r) => format!("{r} {}", spaces_normalised(inner)),
+                    None => spaces_normalised(inner),
+                });
                 if !after.is_empty() {
                     position.push(spaces_normalised(after));
                 }
@@ -529,6 +541,18 @@ mod tests {
         assert_eq!(s.name.as_deref(), Some("พล.อ. ประยุทธ์ จันทร์โอชา"));
         let s = block(&["(นายสมชาย ใจดี)", "ผู้อำนวยการ", "สำเนาถูกต้อง", "(นางสาวเอ บี)"]).unwrap();
         assert_eq!(s.position, vec!["ผู้อำนวยการ".to_string()]);
+        // held-out h44: the rank on the line above the bracketed name
+        let s = block(&[
+            "พันตำรวจเอก",
+            "(ธนกร วงศ์ใหญ่)",
+            "ผู้กำกับการสถานีตำรวจภูธรเมืองเพชรบุรี",
+        ])
+        .unwrap();
+        assert_eq!(s.name.as_deref(), Some("พันตำรวจเอก ธนกร วงศ์ใหญ่"));
+        assert_eq!(
+            s.position,
+            vec!["ผู้กำกับการสถานีตำรวจภูธรเมืองเพชรบุรี".to_string()]
+        );
         assert_eq!(block(&["(ลงชื่อ)", "________", "( )"]), None);
         assert_eq!(block(&[]), None);
     }

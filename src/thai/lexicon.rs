@@ -42,6 +42,30 @@ pub const TITLES: &[&str] = &[
     "ร้อยโท",
     "ร้อยตรี",
     "จ.ส.อ.",
+    // police non-commissioned ranks (ดาบตำรวจ = senior sergeant major) and
+    // the navy's and air force's, with their abbreviations
+    "ดาบตำรวจ",
+    "จ่าสิบตำรวจ",
+    "สิบตำรวจเอก",
+    "สิบตำรวจโท",
+    "สิบตำรวจตรี",
+    "พันจ่าเอก",
+    "พันจ่าโท",
+    "พันจ่าตรี",
+    "จ่าเอก",
+    "จ่าโท",
+    "จ่าตรี",
+    "พันจ่าอากาศเอก",
+    "พันจ่าอากาศโท",
+    "พันจ่าอากาศตรี",
+    "จ่าอากาศเอก",
+    "จ่าอากาศโท",
+    "จ่าอากาศตรี",
+    "ด.ต.",
+    "จ.ส.ต.",
+    "ส.ต.อ.",
+    "ส.ต.ท.",
+    "ส.ต.ต.",
     "ร.ต.",
     "ร.ท.",
     "ร.อ.",
@@ -868,6 +892,8 @@ pub fn may_continue_name(word: &str) -> bool {
         && !word.starts_with(CLASS_WORD)
         && !starts_position(word)
         && title_at(word).is_none()
+        // a roster's role (`ร้อยเวรสอบสวน`, `หัวหน้าเวร`), never part of a name
+        && !ROSTER_WORDS.iter().any(|w| word.contains(w))
 }
 
 /// Words that name a group of people (club, circle, society, faculty, and

@@ -102,6 +102,10 @@ const KNOWN: &[(&str, &str)] = &[
         "a table of students with a header row: the class cells are lost (no cells in the model)",
     ),
     (
+        "fixtures/heldout/h46_university_announcement_committee_table.txt",
+        "members as a table with a header row after an unnumbered intro: written back as lines without the header, the committee is not found again",
+    ),
+    (
         "fixtures/heldout/h04_office_duty_table.txt",
         "a duty table: its header row and ลำดับ cells are not written back as cells, so a row's duty cell joins the position",
     ),

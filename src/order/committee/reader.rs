@@ -17,7 +17,7 @@ use crate::outline::line::join_wrapped;
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
-    CLAUSE_OPENERS, COMPOSED_OF, UNIT_STARTS, starts_position, starts_with_any,
+    CLAUSE_OPENERS, COMPOSED_OF, POSITION_WORD, UNIT_STARTS, starts_position, starts_with_any,
 };
 
 /// Longest heading (in characters) taken as the name of an unnamed group of
@@ -343,12 +343,17 @@ impl Reader<'_> {
     ) -> CommitteeMember {
         let role_kind = seat.role.and_then(role_kind);
         let role = seat.role_text.or_else(|| seat.role.map(str::to_string));
+        // (the word "post" before a member's post is no part of it: `ตำแหน่ง ครู`)
+        let post = seat.post.map(|p| match p.strip_prefix(POSITION_WORD) {
+            Some(rest) if !rest.trim().is_empty() => rest.trim_start().to_string(),
+            _ => p,
+        });
         match split_name(&seat.who) {
             Some(n) => CommitteeMember {
                 person_id: None,
                 full_name: Some(n.full.clone()),
                 title: Some(n.title.to_string()),
-                position: seat.post,
+                position: post,
                 role,
                 role_kind,
                 group: None,
@@ -563,6 +568,16 @@ impl Reader<'_> {
             }
             // a section with its own chair is a committee of its own
             NodeKind::Item if self.is_section(s) => false,
+            // the header row of the members' table (`ที่ ⟶ ชื่อ - สกุล ⟶ …`)
+            NodeKind::Paragraph(ParaKind::Text)
+                if crate::read::table::names_columns(&crate::outline::line::cells_of(
+                    &node.text,
+                    &node.cells,
+                )) =>
+            {
+                d.consumed.push(s);
+                true
+            }
             NodeKind::Item
             | NodeKind::Paragraph(ParaKind::Text | ParaKind::Entry | ParaKind::Heading) => {
                 // (a committee word alone, `คณะกรรมการ`, names no body: inside

@@ -1004,11 +1004,18 @@ impl Builder {
             );
         }
         let i = self.add(NodeKind::Item, Some(label), number, values, line, parent);
+        // the item's text is the line after its label, its cells the line's
+        // cells after the label
+        let base = (rest.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
         if let Some(n) = self.out.nodes.get_mut(i) {
             n.text = rest.to_string();
+            n.cells = line
+                .gaps
+                .iter()
+                .filter_map(|&g| g.checked_sub(base))
+                .filter(|&g| g > 0 && g < rest.len())
+                .collect();
         }
-        // the item's text is the line after its label
-        let base = (rest.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
         self.last_cell = line
             .gaps
             .last()
