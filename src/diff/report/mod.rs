@@ -1,7 +1,7 @@
 //! The diff as a person reads it: a terminal report and a one-page HTML
 //! report, in Thai by default ([`Lang`]).
 //!
-//! Both are drawn from one view ([`view`]): a section per person (or the
+//! Both are drawn from one view (`view`): a section per person (or the
 //! header, or a committee) with one line per change. A duty handed from one
 //! person to another is one change, shown from both sides: "taken over from"
 //! under the one who has it now, "handed to" under the one who had it; a
