@@ -894,6 +894,8 @@ pub fn may_continue_name(word: &str) -> bool {
         && title_at(word).is_none()
         // a roster's role (`ร้อยเวรสอบสวน`, `หัวหน้าเวร`), never part of a name
         && !ROSTER_WORDS.iter().any(|w| word.contains(w))
+        // a post with its civil-service level glued on (`บุคลากรชำนาญการ`)
+        && !RANKS.iter().any(|r| word.ends_with(r))
 }
 
 /// Words that name a group of people (club, circle, society, faculty, and

@@ -106,6 +106,14 @@ const KNOWN: &[(&str, &str)] = &[
         "members as a table with a header row after an unnumbered intro: written back as lines without the header, the committee is not found again",
     ),
     (
+        "fixtures/heldout/h48_school_weekly_duty_table_weekdays.txt",
+        "a weekday ⟶ name ⟶ name table with a header row: the rows come back without their cells",
+    ),
+    (
+        "fixtures/heldout/h50_school_mothers_day_bold_headings_word_tables.docx",
+        "Word tables of members under bold headings: written back as lines without the tables' header rows, the committees are not found again",
+    ),
+    (
         "fixtures/heldout/h04_office_duty_table.txt",
         "a duty table: its header row and ลำดับ cells are not written back as cells, so a row's duty cell joins the position",
     ),

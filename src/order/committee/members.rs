@@ -249,6 +249,17 @@ fn seat_after_name(who: String, rest: &str) -> Seat {
 /// `กรรมการบริหารและผู้ช่วยเหรัญญิก`). (where it starts, the role as written).
 fn written_role_at_end(rest: &str) -> Option<(usize, String)> {
     let t = rest.trim_end();
+    // `กรรมการ (ผู้แทนคณาจารย์)`: a role and the bracket that says which seat
+    // it is, written as one (a name in the bracket is no qualifier)
+    if let Some(open) = t.rfind(" (")
+        && t.ends_with(')')
+        && let Some(inner) = t.get(open + 2..t.len() - 1)
+        && inner.chars().count() <= MAX_ROLE_QUALIFIER_CHARS
+        && crate::order::people::split_name(inner.trim()).is_none()
+        && let Some((start, _)) = role_at_end(t.get(..open)?)
+    {
+        return Some((start, t.get(start..)?.to_string()));
+    }
     let (body, ordinal) = split_ordinal(t);
     let start = match role_at_end(body) {
         Some((mut start, _)) => {
@@ -269,6 +280,10 @@ fn written_role_at_end(rest: &str) -> Option<(usize, String)> {
     };
     Some((start, t.get(start..)?.to_string()))
 }
+
+/// Longest bracketed qualifier after a role (`(ผู้ทรงคุณวุฒิภายนอก)`), in
+/// characters; a longer bracket is a clause of its own.
+const MAX_ROLE_QUALIFIER_CHARS: usize = 40;
 
 /// Where the last word of `s` starts when it is a committee role with a
 /// qualifier glued on (`กรรมการบริหาร`, `ประธานกรรมการฝ่ายวิชาการ`): the word

@@ -129,11 +129,13 @@ impl Reader<'_> {
         }
     }
 
-    /// The sibling right after node `i` is a line of people or seats.
+    /// The sibling right after node `i` is a line of people or seats (after
+    /// the header row of their table, when there is one).
     fn next_is_entry(&self, i: usize) -> bool {
         self.following_siblings(i)
-            .first()
-            .and_then(|&s| self.outline.node(s))
+            .iter()
+            .filter_map(|&s| self.outline.node(s))
+            .find(|s| !is_header_paragraph(s))
             .is_some_and(|s| s.kind == NodeKind::Paragraph(ParaKind::Entry))
     }
 
@@ -569,12 +571,7 @@ impl Reader<'_> {
             // a section with its own chair is a committee of its own
             NodeKind::Item if self.is_section(s) => false,
             // the header row of the members' table (`ที่ ⟶ ชื่อ - สกุล ⟶ …`)
-            NodeKind::Paragraph(ParaKind::Text)
-                if crate::read::table::names_columns(&crate::outline::line::cells_of(
-                    &node.text,
-                    &node.cells,
-                )) =>
-            {
+            NodeKind::Paragraph(ParaKind::Text) if is_header_paragraph(node) => {
                 d.consumed.push(s);
                 true
             }
@@ -664,6 +661,15 @@ impl Reader<'_> {
             .is_some_and(|n| starts_with_any(&clean(&n.text), UNIT_STARTS).is_some());
         siblings.iter().all(|h| *h == Some(true)) && (siblings.len() >= 2 || unit)
     }
+}
+
+/// A paragraph that is a table's header row (`ที่ ⟶ ชื่อ - สกุล ⟶ …`).
+fn is_header_paragraph(node: &crate::outline::Node) -> bool {
+    node.kind == NodeKind::Paragraph(ParaKind::Text)
+        && crate::read::table::names_columns(&crate::outline::line::cells_of(
+            &node.text,
+            &node.cells,
+        ))
 }
 
 /// A row of a table of members typed with its row number in a cell of its

@@ -366,10 +366,12 @@ impl Builder {
             self.out.diagnostics.push(d);
         }
         // a part heading, the effective clause and the date end the header zone
+        // (and so does a table's header row after the preamble: the body's
+        // table begins)
         let closes_header = matches!(
             body_line_kind(text),
             Some(ParaKind::Part | ParaKind::Signed | ParaKind::Effective)
-        );
+        ) || (self.preamble_started && is_header_row(line));
         if !self.in_body && !closes_header {
             self.header_text(line);
         } else {
@@ -614,6 +616,17 @@ impl Builder {
     }
 
     fn body_text(&mut self, line: &Line) {
+        // a table's header row (`ชื่อ - สกุล ⟶ ตำแหน่ง ⟶ หน้าที่`) is a line of
+        // its own: never the rest of the heading above, never joined by the
+        // row below
+        if !self.in_tail && is_header_row(line) {
+            self.person_cont = None;
+            self.person_name_only = false;
+            let parent = self.stack.last().copied();
+            self.paragraph(ParaKind::Text, line, parent);
+            self.cont = None;
+            return;
+        }
         let mut kind = body_line_kind(&line.text);
         // a roster's day (`วันที่ ๑๔ เมษายน ๒๕๖๗`) heads the people after it,
         // never the wrapped rest of the entry before it

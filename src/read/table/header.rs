@@ -1,7 +1,7 @@
 //! The header row: which column holds the number, name, position, rank, duty
 //! and note, recognised by its header text in Thai or English.
 
-use super::{HEADER_SCAN_ROWS, Row};
+use super::{Cell, HEADER_SCAN_ROWS, Row};
 
 /// What a committee-role header holds (compared as header keys, without
 /// spaces): `หน้าที่ในคณะกรรมการ`, `ตำแหน่งในคณะกรรมการ`, `ในคณะทำงาน`,
@@ -206,6 +206,26 @@ pub(crate) fn committee_header_row(rows: &[Row]) -> Option<(usize, Columns)> {
                 if slot.is_none() {
                     *slot = Some(c);
                 }
+            }
+        }
+        // a duty column whose every cell below is a committee role
+        // (`ชื่อ - สกุล | ตำแหน่ง | หน้าที่` / `… | ประธานกรรมการ`) is the role column
+        if cols.role.is_none()
+            && let Some(d) = cols.duty
+        {
+            let below: Vec<&str> = rows
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|r| r.cell(Some(d)).map(Cell::norm))
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !below.is_empty()
+                && below
+                    .iter()
+                    .all(|t| crate::thai::lexicon::whole_role(t).is_some())
+            {
+                cols.role = cols.duty.take();
             }
         }
         if cols.name.is_some() && cols.role.is_some() {
