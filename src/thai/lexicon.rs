@@ -1099,6 +1099,23 @@ mod tests {
     }
 
     #[test]
+    fn police_ranks_are_titles_and_posts_with_levels_no_name_words() {
+        // held-out h44, h47
+        for (text, title) in [
+            ("ดาบตำรวจ วิชัย ศรีสุข", "ดาบตำรวจ"),
+            ("จ่าสิบตำรวจ ประเสริฐ ทองดี", "จ่าสิบตำรวจ"),
+            ("สิบตำรวจโท ธีรพงษ์ มั่นคง", "สิบตำรวจโท"),
+            ("ด.ต.วิชัย ศรีสุข", "ด.ต."),
+        ] {
+            assert_eq!(title_at(text), Some(title), "{text}");
+        }
+        for word in ["บุคลากรชำนาญการ", "ร้อยเวรสอบสวน", "หัวหน้าเวร"] {
+            assert!(!may_continue_name(word), "{word}");
+        }
+        assert!(may_continue_name("ศรีนวลนัด"));
+    }
+
+    #[test]
     fn a_post_title_is_a_title_only_before_a_whole_name() {
         // held-out h16, h24: a lecturer without a doctorate
         assert_eq!(title_at("อาจารย์จิราภรณ์ พึ่งทอง กรรมการ"), Some("อาจารย์"));
