@@ -780,6 +780,8 @@ pub const POSITION_STARTS: &[&str] = &[
     "ผู้ทรงคุณวุฒิ",
     "ผู้ประสานงาน",
     "ศึกษานิเทศก์",
+    // the provincial and district health officers (สาธารณสุขจังหวัด…, สาธารณสุขอำเภอ…)
+    "สาธารณสุข",
     "ครู",
     "นักวิชาการ",
     "นักวิเคราะห์",
@@ -1109,7 +1111,8 @@ mod tests {
         ] {
             assert_eq!(title_at(text), Some(title), "{text}");
         }
-        for word in ["บุคลากรชำนาญการ", "ร้อยเวรสอบสวน", "หัวหน้าเวร"] {
+        for word in ["บุคลากรชำนาญการ", "ร้อยเวรสอบสวน", "หัวหน้าเวร"]
+        {
             assert!(!may_continue_name(word), "{word}");
         }
         assert!(may_continue_name("ศรีนวลนัด"));

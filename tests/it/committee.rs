@@ -1602,3 +1602,66 @@ fn people_in_rows_labelled_by_their_first_cell() {
         kamsang::model::DocumentKind::DutyAssignment
     );
 }
+
+/// A body listed by its sub-bodies (held-out h54): `๑. คณะกรรมการดำเนินการ…`
+/// over `๑.๑ คณะกรรมการรับสมัคร ประกอบด้วย` / `๑.๑.๑ นาย…` is no committee of its
+/// own; the sub-bodies are, each with its members.
+#[test]
+fn a_body_listed_by_its_sub_bodies() {
+    let order = parse(
+        "จึงแต่งตั้งคณะกรรมการ ดังนี้
+๑. คณะกรรมการดำเนินการรับนักเรียน
+\t๑.๑ คณะกรรมการรับสมัคร ประกอบด้วย
+\t\t๑.๑.๑ นางนงนุช ศรีประเสริฐ รองผู้อำนวยการโรงเรียน ประธานกรรมการ
+\t\t๑.๑.๒ นางสาววิภาดา มากมี ครู กรรมการและเลขานุการ
+\t๑.๒ คณะกรรมการจัดสอบ ประกอบด้วย
+\t\t๑.๒.๑ นายพีรพล ทองอินทร์ ครู ประธานกรรมการ
+",
+    );
+    let got: Vec<(&str, usize)> = order
+        .committees
+        .iter()
+        .map(|c| (c.name.as_str(), c.members.len()))
+        .collect();
+    assert_eq!(got, [("คณะกรรมการรับสมัคร", 2), ("คณะกรรมการจัดสอบ", 1)]);
+}
+
+/// A member's name alone on its numbered line, the post and role on the line
+/// under it (held-out h53): the post starts a new word after the name.
+#[test]
+fn a_members_post_and_role_on_the_line_under_the_name() {
+    let order = parse(
+        "จึงแต่งตั้งคณะกรรมการพัฒนาระบบบริการสุขภาพ ประกอบด้วย
+\t๑. นายแพทย์ปรีชา วงศ์ไทย
+\t    รองนายแพทย์สาธารณสุขจังหวัดราชบุรี (ด้านเวชกรรมป้องกัน)\t\t\tประธานกรรมการ
+\t๒. นายอาทิตย์ บุญมี
+\t    สาธารณสุขอำเภอเมืองราชบุรี\t\t\tกรรมการ
+",
+    );
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = order.committees[0]
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_deref(),
+                m.position.as_deref(),
+                m.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("นายแพทย์ปรีชา วงศ์ไทย"),
+                Some("รองนายแพทย์สาธารณสุขจังหวัดราชบุรี (ด้านเวชกรรมป้องกัน)"),
+                Some("ประธานกรรมการ")
+            ),
+            (
+                Some("นายอาทิตย์ บุญมี"),
+                Some("สาธารณสุขอำเภอเมืองราชบุรี"),
+                Some("กรรมการ")
+            ),
+        ]
+    );
+}

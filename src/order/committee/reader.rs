@@ -189,6 +189,19 @@ impl Reader<'_> {
         } else {
             None
         };
+        // a body listed by its sub-bodies (`๑. คณะกรรมการดำเนินการรับนักเรียน` /
+        // `๑.๑ คณะกรรมการรับสมัคร ประกอบด้วย` / `๑.๑.๑ นาย…`): the sub-bodies are
+        // the committees, read when the walk reaches them
+        if mode == Some(BodyMode::Children)
+            && item_children.iter().any(|&c| {
+                self.outline
+                    .node(c)
+                    .is_some_and(|n| introduced_body(&n.text).is_some())
+                    && !self.outline.item_children(c).is_empty()
+            })
+        {
+            return false;
+        }
         let seq = self.out.committees.len() + 1;
         let mut d = Draft::new(format!("c{seq}"));
 

@@ -897,7 +897,10 @@ impl Builder {
         let typed_space = self.prev_trailing == 1
             || word_boundary
             || before_soft_break
-            || (starts_position(&line.text)
+            // after a line that is a whole name, its post: a line that starts
+            // like one, or one that ends in the member's role cell
+            // (`๑. นายแพทย์ปรีชา วงศ์ไทย` / `รองนายแพทย์สาธารณสุข… ⟶ ประธานกรรมการ`)
+            || ((starts_position(&line.text) || ends_in_role_cell(line))
                 && self
                     .out
                     .nodes
