@@ -149,7 +149,7 @@ fn post_then_name(text: &str) -> Option<(String, String)> {
 
 /// The text with its background spans (`ตามที่ … นั้น`) blanked out; a
 /// background that never closes runs to the end.
-fn without_background(text: &str) -> String {
+pub(crate) fn without_background(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = find(rest, BACKGROUND_START) {

@@ -20,7 +20,10 @@ use crate::model::{
 };
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
-use crate::thai::lexicon::{DUTY_INTROS, POSITION_WORD, before_any, find_first};
+use crate::thai::lexicon::{
+    COMMITTEE_WORDS, DUTY_INTROS, POSITION_WORD, POST_TITLES, SUBJECT_APPOINTS, before_any,
+    find_first, starts_position, starts_with_any,
+};
 use people::{
     NameParts, bracketed_person, made_after_bracket, names_in_text, person_in_item,
     post_before_bracket, split_name, split_position,
@@ -195,6 +198,16 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     // document order (stable: people of one line keep their order)
     people.sort_by_key(|p| p.line_start);
 
+    // `เรื่อง แต่งตั้งอาจารย์ที่ปรึกษาวิทยานิพนธ์` / `๑. NAME ⟶ อาจารย์ที่ปรึกษา
+    // วิทยานิพนธ์หลัก`: a post written after a name that starts with the post
+    // the subject appoints to is what the order makes the person
+    if let Some(post) = head.header.subject.as_deref().and_then(subject_post) {
+        for p in people.iter_mut().filter(|p| p.appointed_as.is_none()) {
+            if p.position.as_deref().is_some_and(|x| x.starts_with(post)) {
+                p.appointed_as = p.position.take();
+            }
+        }
+    }
     let tail = signature::read(&outline);
     let mut header = head.header;
     header.effective = tail.effective;
@@ -237,6 +250,22 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         diagnostics,
     }
 }
+
+/// The post an order's subject appoints to (`แต่งตั้งอาจารย์ที่ปรึกษาวิทยานิพนธ์`
+/// → `อาจารย์ที่ปรึกษาวิทยานิพนธ์`): its first word after `แต่งตั้ง`, when that
+/// word is a post and no body (`แต่งตั้งคณะกรรมการ…` appoints members).
+fn subject_post(subject: &str) -> Option<&str> {
+    let rest = subject.strip_prefix(SUBJECT_APPOINTS)?.trim_start();
+    let word = rest.split(' ').next()?;
+    (word.chars().count() >= MIN_SUBJECT_POST_CHARS
+        && starts_with_any(word, COMMITTEE_WORDS).is_none()
+        && (starts_position(word) || starts_with_any(word, POST_TITLES).is_some()))
+    .then_some(word)
+}
+
+/// Shortest post word taken from a subject (`ครู` alone is too general to say
+/// what the order makes someone).
+const MIN_SUBJECT_POST_CHARS: usize = 8;
 
 /// The person whose whole name is the first cell of an item's line (cells
 /// cut at wide gaps or tabs), and the text of the cells after it.

@@ -530,6 +530,12 @@ pub fn is_role_then_name(text: &str) -> bool {
     if let Some(q) = starts_with_any(rest, crate::thai::lexicon::ROLE_QUALIFIERS) {
         rest = &rest[q.len()..];
     }
+    // `ประธานกรรมการ : นางสาวก ข ผู้อำนวยการโรงเรียน`: after a colon the name
+    // may have its post after it
+    if let Some(after) = rest.trim_start().strip_prefix(':') {
+        return crate::thai::names::split_name(after.trim_start())
+            .is_some_and(|n| n.family.is_some());
+    }
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;
     };

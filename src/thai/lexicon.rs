@@ -736,6 +736,10 @@ pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดัง�
 /// paragraph before it.
 pub const BODY_WORDS: &[&str] = &["คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน"];
 
+/// "Appoint": a subject that starts with it and then a post
+/// (`แต่งตั้งอาจารย์ที่ปรึกษาวิทยานิพนธ์`) names the post the order gives.
+pub const SUBJECT_APPOINTS: &str = "แต่งตั้ง";
+
 /// "Has the duty / the power and duty to": in a clause to everyone an order
 /// lists, the words that give them duties (`ให้ครูที่ปรึกษามีหน้าที่ …`), not
 /// merely a capacity to serve in (`ทำหน้าที่ให้คำปรึกษา`, an appointment's).

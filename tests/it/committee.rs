@@ -1665,3 +1665,97 @@ fn a_members_post_and_role_on_the_line_under_the_name() {
         ]
     );
 }
+
+/// Held-out batch 10: a committee appointed in running text after its
+/// background (h58; the person complained about is no member), and members
+/// written `ROLE : NAME POST` (h60).
+#[test]
+fn running_text_committee_after_background_and_colon_roles() {
+    let order = parse(
+        "\tด้วยได้รับหนังสือร้องเรียนกรณี นายสมบัติ แก้วกล้า ครูโรงเรียนบ้านหนองกลางดง ไม่มาปฏิบัติหน้าที่ราชการ จึงแต่งตั้งคณะกรรมการสืบสวนข้อเท็จจริง โดยมี นายวิโรจน์ ทองประเสริฐ รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา เป็นประธานกรรมการ และนายอนุชา ศรีทอง ศึกษานิเทศก์ชำนาญการพิเศษ เป็นกรรมการและเลขานุการ
+",
+    );
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = order.committees[0]
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_deref(),
+                m.position.as_deref(),
+                m.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("นายวิโรจน์ ทองประเสริฐ"),
+                Some("รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา"),
+                Some("ประธานกรรมการ")
+            ),
+            (
+                Some("นายอนุชา ศรีทอง"),
+                Some("ศึกษานิเทศก์ชำนาญการพิเศษ"),
+                Some("กรรมการและเลขานุการ")
+            ),
+        ]
+    );
+    assert!(order.people.iter().all(|p| p.full_name != "นายสมบัติ แก้วกล้า"));
+    // the background of a revocation names an earlier committee: none here
+    let order = parse(
+        "\tตามที่ได้มีคำสั่งที่ ๓๒๑/๒๕๖๗ แต่งตั้งคณะกรรมการสอบสวนข้อเท็จจริง โดยมี นายประยุทธ ศักดิ์ดี รองผู้อำนวยการ เป็นประธานกรรมการ นั้น
+\tบัดนี้ เรื่องดังกล่าวได้ยุติแล้ว จึงให้ยกเลิกคำสั่งดังกล่าว
+",
+    );
+    assert!(order.committees.is_empty() && order.people.is_empty());
+    let order = parse(
+        "\tจึงแต่งตั้งคณะกรรมการดำเนินงานโครงการอาหารกลางวัน ดังนี้
+\tประธานกรรมการ : นางสาวนวลจันทร์ พรหมมา ผู้อำนวยการโรงเรียน
+\tกรรมการและเลขานุการ : นางสาวสุพรรษา แจ่มใส ครู
+",
+    );
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = order.committees[0]
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_deref(),
+                m.position.as_deref(),
+                m.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("นางสาวนวลจันทร์ พรหมมา"),
+                Some("ผู้อำนวยการโรงเรียน"),
+                Some("ประธานกรรมการ")
+            ),
+            (
+                Some("นางสาวสุพรรษา แจ่มใส"),
+                Some("ครู"),
+                Some("กรรมการและเลขานุการ")
+            ),
+        ]
+    );
+}
+
+/// A post written after a name that starts with the post the subject
+/// appoints to is what the order makes the person (held-out h59).
+#[test]
+fn the_post_the_subject_appoints_to_is_appointed_as() {
+    let order = parse(
+        "เรื่อง แต่งตั้งอาจารย์ที่ปรึกษาวิทยานิพนธ์
+\tจึงแต่งตั้งอาจารย์ที่ปรึกษาวิทยานิพนธ์ ดังนี้
+\t1. รองศาสตราจารย์ ดร.พงศ์ธร  สุวรรณโชติ\tอาจารย์ที่ปรึกษาวิทยานิพนธ์หลัก
+",
+    );
+    let p = &order.people[0];
+    assert_eq!(
+        (p.position.as_deref(), p.appointed_as.as_deref()),
+        (None, Some("อาจารย์ที่ปรึกษาวิทยานิพนธ์หลัก"))
+    );
+}

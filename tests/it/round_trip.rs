@@ -114,6 +114,10 @@ const KNOWN: &[(&str, &str)] = &[
         "Word tables of members under bold headings: written back as lines without the tables' header rows, the committees are not found again",
     ),
     (
+        "fixtures/heldout/h57_school_club_advisors_table.txt",
+        "club ⟶ name [⟶ name] rows: the rows come back without their cells",
+    ),
+    (
         "fixtures/heldout/h04_office_duty_table.txt",
         "a duty table: its header row and ลำดับ cells are not written back as cells, so a row's duty cell joins the position",
     ),

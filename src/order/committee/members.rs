@@ -113,7 +113,21 @@ fn head_members(head: &str) -> (Found, Vec<String>) {
         return (vec![seat_after_name(name.full, &position)], Vec::new());
     }
     if let Some((role, rest)) = role_first(head) {
-        let rest_t = rest.trim_start();
+        // (`ประธานกรรมการ : นางสาวก ข ผู้อำนวยการโรงเรียน`: a colon after the role)
+        let rest_t = rest.trim_start().trim_start_matches(':').trim_start();
+        if rest.trim_start().starts_with(':')
+            && let Some(n) = crate::order::people::split_name(rest_t)
+            && n.family.is_some()
+        {
+            let post = n.rest.trim();
+            return (
+                vec![Seat {
+                    post: (!post.is_empty()).then(|| post.to_string()),
+                    ..Seat::new(n.full.clone(), Some(role))
+                }],
+                Vec::new(),
+            );
+        }
         let list = find(rest_t, "ได้แก่").map(|p| {
             rest_t
                 .get(p + "ได้แก่".len()..)

@@ -258,8 +258,12 @@ impl Reader<'_> {
         // a committee with no body of its own must be appointed with its
         // composition (`แต่งตั้งคณะกรรมการ… ประกอบด้วย …`), not merely mentioned
         // (`ให้ X เป็นประธาน อ.ก.พ.` makes X chair of a body set up elsewhere)
-        let composed =
-            mode.is_some() || contains(&intro, COMPOSED_OF) || intro.starts_with("แต่งตั้ง");
+        // (or appointed in running text after its background: `… จึงแต่งตั้ง
+        // คณะกรรมการสืบสวนข้อเท็จจริง โดยมี นายก ข … เป็นประธานกรรมการ …`)
+        let composed = mode.is_some()
+            || contains(&intro, COMPOSED_OF)
+            || intro.starts_with("แต่งตั้ง")
+            || appoints_body(&crate::order::appointments::without_background(&intro));
         // a heading that names a body (`๒. คณะกรรมการกำกับห้องสอบ`) over a
         // list of names and nothing else: its members, roles unwritten
         let name_list = mode == Some(BodyMode::Children)

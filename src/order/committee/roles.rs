@@ -141,6 +141,24 @@ pub(super) fn clause_members(text: &str, from: usize) -> (Found, Vec<String>) {
         let seg = text.get(prev_end..be).unwrap_or("");
         prev_end = end;
         let who_text = appointee(seg);
+        // one person and their post (`นายก ข รองผู้อำนวยการ… เป็นประธานกรรมการ`)
+        if let Some(n) = crate::order::people::split_name(&who_text)
+            && n.family.is_some()
+            && !n.rest.is_empty()
+            && super::names::names_in(&who_text).len() == 1
+        {
+            let written = text
+                .get(be + "เป็น".len()..end)
+                .map(str::trim)
+                .filter(|w| *w != role)
+                .map(str::to_string);
+            members.push(Seat {
+                post: Some(n.rest.trim().to_string()),
+                role_text: written,
+                ..Seat::new(n.full.clone(), Some(role))
+            });
+            continue;
+        }
         let (names, whole) = who(&who_text);
         if let Some(w) = whole {
             unsplit.push(w);
