@@ -50,7 +50,13 @@ pub fn clobbered_input<'a, P: AsRef<Path> + ?Sized>(
 /// without the `kamsang: ` prefix; names escaped).
 pub fn clobber_message(output: &Path, input: &Path) -> String {
     let (o, i) = (output.to_string_lossy(), input.to_string_lossy());
-    let same = if o == i {
+    // (`./people.csv` and `people.csv` name the file the same way, no link)
+    let plain = |p: &Path| -> std::path::PathBuf {
+        p.components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect()
+    };
+    let same = if plain(output) == plain(input) {
         "the output is the input".to_string()
     } else {
         format!(

@@ -47,6 +47,9 @@ pub fn render(path: &str, output: &str, how: &How<'_>, options: &kamsang::Option
         numbering,
         lang,
     } = *how;
+    if let Err(code) = refuse_csv_clobber(to, output, &[path]) {
+        return code;
+    }
     let order = match load_for_output(path, Some(output), options) {
         Ok(o) => o,
         Err(code) => return code,
@@ -86,7 +89,9 @@ pub fn render(path: &str, output: &str, how: &How<'_>, options: &kamsang::Option
 /// is still written), 2 when the output is one of the inputs.
 pub fn export(inputs: &[String], to: &str, output: &str, options: &kamsang::Options) -> ExitCode {
     let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-    if let Err(code) = refuse_clobber(Some(output), &refs) {
+    if let Err(code) =
+        refuse_clobber(Some(output), &refs).and_then(|()| refuse_csv_clobber(to, output, &refs))
+    {
         return code;
     }
     let files = match json_files(inputs) {
@@ -186,6 +191,24 @@ fn xlsx(sheets: &Sheets) -> Result<Vec<u8>, String> {
     book.save_to_buffer().map_err(e)
 }
 
+/// Where the .csv of `sheet` goes in the folder `dir`.
+fn csv_path(dir: &Path, sheet: &str) -> PathBuf {
+    dir.join(format!("{sheet}.csv"))
+}
+
+/// Exit 2 when one of the .csv files a `--to csv` output folder gets
+/// (`people.csv`, …) is one of the inputs (also through a link): an output
+/// never overwrites an input.
+fn refuse_csv_clobber(to: &str, output: &str, inputs: &[&str]) -> Result<(), ExitCode> {
+    if to != "csv" {
+        return Ok(());
+    }
+    Sheets::default().sheets.iter().try_for_each(|sheet| {
+        let path = csv_path(Path::new(output), sheet.name);
+        refuse_clobber(Some(&path.to_string_lossy()), inputs)
+    })
+}
+
 /// `people.csv`, `duties.csv`, `committees.csv` in the folder `dir`.
 fn csv_files(sheets: &Sheets, dir: &Path) -> Result<(), String> {
     if dir.is_file() {
@@ -207,7 +230,7 @@ fn csv_files(sheets: &Sheets, dir: &Path) -> Result<(), String> {
             }
             w.flush().map_err(|e| plain_io(&e))?;
         }
-        let path: PathBuf = dir.join(format!("{}.csv", sheet.name));
+        let path = csv_path(dir, sheet.name);
         crate::output::atomic_write(&path, &bytes).map_err(|e| {
             format!(
                 "{}: {}",

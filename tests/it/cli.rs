@@ -237,8 +237,17 @@ fn an_output_that_is_an_input_is_refused_by_every_command() {
     std::fs::write(t.join("y.txt"), &text).expect("write");
     std::os::unix::fs::symlink(t.join("x.txt"), t.join("soft.txt")).expect("symlink");
     std::fs::hard_link(t.join("y.txt"), t.join("hard.txt")).expect("hard link");
+    // kamsang's JSON under the name a `--to csv` folder gives a table
+    let o = kamsang_in(t, &["parse", "x.txt", "-o", "people.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json = std::fs::read(t.join("people.csv")).expect("read");
     for args in [
         &["parse", "x.txt", "-o", "x.txt"][..],
+        &["render", "x.txt", "--to", "html", "-o", "soft.txt"][..],
+        &["render", "y.txt", "--to", "xlsx", "-o", "hard.txt"][..],
+        &["render", "people.csv", "--to", "csv", "-o", "."][..],
+        &["export", "people.csv", "--to", "csv", "-o", "."][..],
+        &["export", "people.csv", "--to", "xlsx", "-o", "people.csv"][..],
         &["parse", "x.txt", "-o", "soft.txt"][..],
         &["parse", "soft.txt", "-o", "x.txt"][..],
         &["parse", "y.txt", "--compact", "-o", "hard.txt"][..],
@@ -264,6 +273,8 @@ fn an_output_that_is_an_input_is_refused_by_every_command() {
             "{name} changed"
         );
     }
+    assert!(std::fs::read(t.join("people.csv")).expect("read") == json);
+    assert!(!t.join("duties.csv").exists(), "nothing written beside it");
     // `-o -` is stdout, never a file named "-"
     let o = kamsang_in(t, &["parse", "x.txt", "--compact", "-o", "-"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
