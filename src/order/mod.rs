@@ -341,8 +341,12 @@ fn person_from(
     // bracket; what follows is what they are made, or their duties' intro
     // a table row whose cells the reader knew: the name and the position
     // are its cells'
-    let by_cells = people::person_in_cells(&n.text, &n.roles);
+    let by_cells =
+        people::person_in_cells(&n.text, &n.roles).or_else(|| name_cell(&n.text, &n.cells));
     let (name, position_text, made) = match bracketed_person(&n.text) {
+        // (or a whole name in the first cell of the line: `๑. ร้อยตำรวจเอก
+        // สมชาย พึ่งทอง ⟶ ร้อยเวรสอบสวน` — a word after the gap is never its
+        // family name)
         _ if by_cells.is_some() => {
             let (name, text) = by_cells?;
             (name, text, None)
@@ -352,12 +356,6 @@ fn person_from(
             post_before_bracket(before).to_string(),
             made_after_bracket(after),
         ),
-        // `๑. ร้อยตำรวจเอก สมชาย พึ่งทอง ⟶ ร้อยเวรสอบสวน`: a whole name in the
-        // first cell ends there (a word after the gap is never its family name)
-        _ if name_cell(&n.text, &n.cells).is_some() => {
-            let (name, text) = name_cell(&n.text, &n.cells)?;
-            (name, text, None)
-        }
         _ => {
             let (name, text) = person_in_item(&n.text)?;
             (name, text, None)

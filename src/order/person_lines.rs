@@ -97,26 +97,14 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             ));
         }
         let person = Person {
-            id,
-            number: None,
-            label: None,
-            node: outline.id(i),
-            duty_intro: None,
-            same_as: None,
-            title: Some(name.title.to_string()),
-            given_name: name.family.map(|_| name.given.to_string()),
-            family_name: name.family.map(str::to_string),
-            full_name: name.full.clone(),
             position: post.position,
             rank: post.rank,
             class: post.class,
             role: post.role,
             work_group: heading_above(outline, i),
             appointed_as: appointed_as.or(post.assigned),
-            line_start: n.line_start,
-            line_end: n.line_end,
             duties,
-            substitutes: Vec::new(),
+            ..named(outline, i, id, &name)
         };
         out.push((i, person));
     }

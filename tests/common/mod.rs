@@ -8,6 +8,7 @@ use std::process::{Output, Stdio};
 use kamsang::DutyOrder;
 use kamsang::model::OutlineNode;
 
+pub mod browser;
 mod under_test;
 pub use under_test::*;
 

@@ -32,6 +32,20 @@ fn members(c: &Committee) -> Members<'_> {
         .collect()
 }
 
+/// (full_name, position, role) of every member.
+fn seats(c: &Committee) -> Vec<(Option<&str>, Option<&str>, Option<&str>)> {
+    c.members
+        .iter()
+        .map(|m| {
+            (
+                m.full_name.as_deref(),
+                m.position.as_deref(),
+                m.role.as_deref(),
+            )
+        })
+        .collect()
+}
+
 fn codes(order: &DutyOrder) -> Vec<(&str, u32)> {
     order
         .diagnostics
@@ -1487,17 +1501,7 @@ fn a_text_table_of_members_with_a_header_row() {
     assert_eq!(order.committees.len(), 1);
     let c = &order.committees[0];
     assert_eq!(c.name, "คณะกรรมการอำนวยการ");
-    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = c
-        .members
-        .iter()
-        .map(|m| {
-            (
-                m.full_name.as_deref(),
-                m.position.as_deref(),
-                m.role.as_deref(),
-            )
-        })
-        .collect();
+    let got = seats(c);
     assert_eq!(
         got,
         [
@@ -1638,17 +1642,7 @@ fn a_members_post_and_role_on_the_line_under_the_name() {
 \t    สาธารณสุขอำเภอเมืองราชบุรี\t\t\tกรรมการ
 ",
     );
-    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = order.committees[0]
-        .members
-        .iter()
-        .map(|m| {
-            (
-                m.full_name.as_deref(),
-                m.position.as_deref(),
-                m.role.as_deref(),
-            )
-        })
-        .collect();
+    let got = seats(&order.committees[0]);
     assert_eq!(
         got,
         [
@@ -1675,17 +1669,7 @@ fn running_text_committee_after_background_and_colon_roles() {
         "\tด้วยได้รับหนังสือร้องเรียนกรณี นายสมบัติ แก้วกล้า ครูโรงเรียนบ้านหนองกลางดง ไม่มาปฏิบัติหน้าที่ราชการ จึงแต่งตั้งคณะกรรมการสืบสวนข้อเท็จจริง โดยมี นายวิโรจน์ ทองประเสริฐ รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา เป็นประธานกรรมการ และนายอนุชา ศรีทอง ศึกษานิเทศก์ชำนาญการพิเศษ เป็นกรรมการและเลขานุการ
 ",
     );
-    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = order.committees[0]
-        .members
-        .iter()
-        .map(|m| {
-            (
-                m.full_name.as_deref(),
-                m.position.as_deref(),
-                m.role.as_deref(),
-            )
-        })
-        .collect();
+    let got = seats(&order.committees[0]);
     assert_eq!(
         got,
         [
@@ -1715,17 +1699,7 @@ fn running_text_committee_after_background_and_colon_roles() {
 \tกรรมการและเลขานุการ : นางสาวสุพรรษา แจ่มใส ครู
 ",
     );
-    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = order.committees[0]
-        .members
-        .iter()
-        .map(|m| {
-            (
-                m.full_name.as_deref(),
-                m.position.as_deref(),
-                m.role.as_deref(),
-            )
-        })
-        .collect();
+    let got = seats(&order.committees[0]);
     assert_eq!(
         got,
         [

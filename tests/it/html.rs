@@ -9,36 +9,8 @@
 use crate::common;
 
 use std::path::PathBuf;
-use std::process::Command;
 
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .map(|name| {
-            Command::new("sh")
-                .args(["-c", &format!("command -v {name}")])
-                .output()
-        })
-        .filter_map(Result::ok)
-        .filter(|o| o.status.success())
-        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
-        .next()
-}
-
-fn headless(browser: &PathBuf, args: &[&str]) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .args(args)
-        .output()
-        .expect("run chromium")
-}
+use common::browser::{chromium, headless};
 
 /// The report of `fixtures/diff/<case>`, its JSON, and its page in `dir`.
 fn report(case: &str, dir: &std::path::Path, lang: &str) -> (String, serde_json::Value, PathBuf) {

@@ -15,8 +15,7 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use kamsang::DutyOrder;
 use kamsang::model::Duty;
@@ -194,34 +193,7 @@ fn html_committee_members_in_a_table() {
 // In a browser
 // ---------------------------------------------------------------------------
 
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .map(|name| {
-            Command::new("sh")
-                .args(["-c", &format!("command -v {name}")])
-                .output()
-        })
-        .filter_map(Result::ok)
-        .filter(|o| o.status.success())
-        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
-        .next()
-}
-
-fn headless(browser: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .args(args)
-        .output()
-        .expect("run chromium")
-}
+use common::browser::{chromium, headless};
 
 /// Pages of a PDF (`/Type /Page` objects, not `/Pages`) and whether every
 /// page is A4 (595 × 842 points).

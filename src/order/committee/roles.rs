@@ -141,17 +141,18 @@ pub(super) fn clause_members(text: &str, from: usize) -> (Found, Vec<String>) {
         let seg = text.get(prev_end..be).unwrap_or("");
         prev_end = end;
         let who_text = appointee(seg);
+        // the role as written, when a word qualifies it
+        let written = text
+            .get(be + "เป็น".len()..end)
+            .map(str::trim)
+            .filter(|w| *w != role)
+            .map(str::to_string);
         // one person and their post (`นายก ข รองผู้อำนวยการ… เป็นประธานกรรมการ`)
         if let Some(n) = crate::order::people::split_name(&who_text)
             && n.family.is_some()
             && !n.rest.is_empty()
             && super::names::names_in(&who_text).len() == 1
         {
-            let written = text
-                .get(be + "เป็น".len()..end)
-                .map(str::trim)
-                .filter(|w| *w != role)
-                .map(str::to_string);
             members.push(Seat {
                 post: Some(n.rest.trim().to_string()),
                 role_text: written,
@@ -163,12 +164,6 @@ pub(super) fn clause_members(text: &str, from: usize) -> (Found, Vec<String>) {
         if let Some(w) = whole {
             unsplit.push(w);
         }
-        // the role as written, when a word qualifies it
-        let written = text
-            .get(be + "เป็น".len()..end)
-            .map(str::trim)
-            .filter(|w| *w != role)
-            .map(str::to_string);
         members.extend(names.into_iter().map(|n| Seat {
             role_text: written.clone(),
             ..Seat::new(n, Some(role))

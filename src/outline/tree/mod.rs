@@ -297,8 +297,8 @@ impl Builder {
             // a member written role first with single spaces (`ประธานกรรมการ
             // รองศาสตราจารย์ ดร.ก ข`) where a list may start: an entry, complete
             if line.gaps.is_empty()
-                && crate::outline::line::is_role_then_name(text)
                 && self.list_may_start()
+                && crate::outline::line::is_role_then_name(text)
             {
                 self.entry(line, false);
                 self.person_cont = None;
