@@ -93,14 +93,10 @@ pub fn render_html_in(order: &DutyOrder, lang: Lang) -> String {
             people.len(),
             w.count_people
         ));
-        let mut group: Option<&str> = None;
-        for p in people {
-            if let Some(g) = p.work_group.as_deref()
-                && group != Some(g)
-            {
+        for (group, p) in view::grouped_people(order) {
+            if let Some(g) = group {
                 out.push_str(&format!("<h3 class=\"group\">{}</h3>\n", esc(g)));
             }
-            group = p.work_group.as_deref();
             person(w, p, &mut notes, &mut out);
         }
         out.push_str("</section>\n");

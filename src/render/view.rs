@@ -318,6 +318,21 @@ pub(crate) fn listed_people(order: &DutyOrder) -> Vec<&Person> {
         .collect()
 }
 
+/// [`listed_people`] in order, each with the work group heading that starts
+/// before it (`Some` on the first person of a new group).
+pub(crate) fn grouped_people(order: &DutyOrder) -> Vec<(Option<&str>, &Person)> {
+    let mut group: Option<&str> = None;
+    listed_people(order)
+        .into_iter()
+        .map(|p| {
+            let g = p.work_group.as_deref();
+            let starts = g.filter(|g| group != Some(*g));
+            group = g;
+            (starts, p)
+        })
+        .collect()
+}
+
 /// The page title: document word, issuer, number and subject.
 pub(crate) fn title(order: &DutyOrder, w: &Words) -> String {
     let h = &order.header;
