@@ -6,11 +6,12 @@
 //! - one whose subject (or, without a subject, whose text) says who acts in
 //!   a post (รักษาราชการแทน) is `acting`;
 //! - people with duties make a `duty_assignment`, and so do people listed
-//!   under days (a roster, whatever it calls them), and people listed
+//!   under days (a roster, whatever it calls them), people given no post
+//!   under a subject that gives work (แต่งตั้ง…ปฏิบัติงาน…), and people listed
 //!   with none of their own when a clause gives them all duties (`ให้ครู
 //!   ที่ปรึกษามีหน้าที่ …`);
 //! - people appointed to a post (`appointed_as`), or people named under an
-//!   appointing subject (แต่งตั้ง…, ให้…พ้นจาก…), make an `appointment`;
+//!   appointing subject (แต่งตั้ง…, ให้…พ้นจาก…, ย้าย…), make an `appointment`;
 //! - a ประกาศ (announcement) that does none of these is an `announcement`;
 //! - anything else (revocations, amendments without people, operational
 //!   orders) is `other`.
@@ -20,6 +21,7 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
     ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS, DUTIES_GIVEN, LET_WORD, ROSTER_WORDS,
+    WORK_SUBJECT_WORDS,
 };
 
 /// The kind of an order from its header, outline, people and committees.
@@ -69,7 +71,11 @@ pub fn classify(
         })
     };
     if people.iter().any(|p| !p.duties.is_empty())
-        || (!people.is_empty() && (about(ROSTER_WORDS) || by_day() || duties_for_all()))
+        || (!people.is_empty()
+            && (about(ROSTER_WORDS)
+                || by_day()
+                || duties_for_all()
+                || (people.iter().all(|p| p.appointed_as.is_none()) && about(WORK_SUBJECT_WORDS))))
     {
         return DocumentKind::DutyAssignment;
     }

@@ -343,6 +343,16 @@ fn person_from(
     // are its cells'
     let by_cells =
         people::person_in_cells(&n.text, &n.roles).or_else(|| name_cell(&n.text, &n.cells));
+    // … and a text table's row read by the header row above it (`ที่ ⟶ ชื่อ -
+    // สกุล ⟶ ตำแหน่ง ⟶ วิทยฐานะ ⟶ …`): each cell by its column, never guessed
+    let by_header = (n.roles.is_empty() && by_cells.is_some())
+        .then(|| table_rows::header_above(outline, i))
+        .flatten()
+        .and_then(|h| table_rows::read_item_row(&h, &table_rows::cells(n)));
+    let by_cells = match (&by_header, by_cells) {
+        (Some(r), Some((name, _))) => Some((name, r.position.clone().unwrap_or_default())),
+        (_, b) => b,
+    };
     let (name, position_text, made) = match bracketed_person(&n.text) {
         // (or a whole name in the first cell of the line: `๑. ร้อยตำรวจเอก
         // สมชาย พึ่งทอง ⟶ ร้อยเวรสอบสวน` — a word after the gap is never its
@@ -388,7 +398,14 @@ fn person_from(
             _ => (position_text.clone(), None),
         },
     };
-    let pos = split_position(&held);
+    let mut pos = split_position(&held);
+    let mut made = made;
+    if let Some(r) = by_header {
+        pos.rank = r.rank.or(pos.rank);
+        pos.class = r.class.or(pos.class);
+        made = r.appointed_as.or(made);
+        pos.work = r.duty.or(pos.work);
+    }
     roles.push((i, Role::Person));
 
     let mut duties = Vec::with_capacity(n.children.len());

@@ -74,6 +74,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         let mut duties = Vec::new();
         if let Some(r) = by_header {
             post.class = r.class.or(post.class);
+            post.rank = r.rank.or(post.rank);
             appointed_as = r.appointed_as;
             if let Some(work) = r.duty {
                 duties.push(inline_duty(

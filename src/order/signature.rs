@@ -354,9 +354,21 @@ fn signature_block<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Signature
                     .map(|l| l.trim())
                     .filter(|l| longest_title(l).is_some_and(|t| t.len() == l.len()))
                     .filter(|_| longest_title(inner.trim()).is_none());
-                name = Some(match rank {
-                    Some(r) => format!("{r} {}", spaces_normalised(inner)),
-                    None => spaces_normalised(inner),
+                // the same name typed above with its title (`(ลงชื่อ) พันโท
+                // ชัยวัฒน์ ศรีสุข` / `( ชัยวัฒน์  ศรีสุข )`): the titled one
+                let typed = k
+                    .checked_sub(1)
+                    .and_then(|j| lines.get(j))
+                    .map(|l| spaces_normalised(l))
+                    .filter(|l| {
+                        longest_title(inner.trim()).is_none()
+                            && is_titled_name(l)
+                            && untitled(l) == spaces_normalised(inner)
+                    });
+                name = Some(match (typed, rank) {
+                    (Some(t), _) => t,
+                    (None, Some(r)) => format!("{r} {}", spaces_normalised(inner)),
+                    (None, None) => spaces_normalised(inner),
                 });
                 if !after.is_empty() {
                     position.push(spaces_normalised(after));
@@ -436,6 +448,15 @@ fn is_titled_name(line: &str) -> bool {
     titled
         && s.chars().next().is_some_and(crate::thai::is_thai_letter)
         && s.split_whitespace().count() <= 4
+}
+
+/// `s` without the titles it starts with.
+fn untitled(s: &str) -> &str {
+    let mut s = s.trim_start();
+    while let Some(t) = longest_title(s) {
+        s = s.get(t.len()..).unwrap_or("").trim_start();
+    }
+    s
 }
 
 /// The longest title at the start of `s`.
@@ -553,6 +574,18 @@ mod tests {
             s.position,
             vec!["ผู้กำกับการสถานีตำรวจภูธรเมืองเพชรบุรี".to_string()]
         );
+        // held-out h61: the name typed with its rank after (ลงชื่อ), then
+        // bracketed without it
+        let s = block(&[
+            "(ลงชื่อ) พันโท ชัยวัฒน์ ศรีสุข",
+            "( ชัยวัฒน์  ศรีสุข )",
+            "ผู้บังคับกองพันทหารช่างที่ ๑๑",
+        ])
+        .unwrap();
+        assert_eq!(s.name.as_deref(), Some("พันโท ชัยวัฒน์ ศรีสุข"));
+        // a different name typed above is not the bracketed one's title
+        let s = block(&["(ลงชื่อ) นายเอ บี", "( ชัยวัฒน์  ศรีสุข )", "ผู้บังคับ"]).unwrap();
+        assert_eq!(s.name.as_deref(), Some("ชัยวัฒน์ ศรีสุข"));
         assert_eq!(block(&["(ลงชื่อ)", "________", "( )"]), None);
         assert_eq!(block(&[]), None);
     }

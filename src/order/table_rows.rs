@@ -5,8 +5,8 @@
 
 use crate::outline::{Node, NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
-    COMMITTEE_ROLES, GROUP_WORDS, TABLE_CLASS_HEADS, TABLE_DUTY_HEADS, TABLE_NAME_HEADS,
-    TABLE_POSITION_HEADS, starts_position, starts_with_any,
+    COMMITTEE_ROLES, EMPTY_CELLS, GROUP_WORDS, TABLE_CLASS_HEADS, TABLE_DUTY_HEADS,
+    TABLE_NAME_HEADS, TABLE_POSITION_HEADS, TABLE_RANK_HEADS, starts_position, starts_with_any,
 };
 
 /// What a row's cells say about its person, by the header's columns.
@@ -14,6 +14,8 @@ use crate::thai::lexicon::{
 pub struct RowFields {
     /// The cell under a `ตำแหน่ง` column.
     pub position: Option<String>,
+    /// The cell under a `วิทยฐานะ` column.
+    pub rank: Option<String>,
     /// The cell under a `ชั้น` column (a class, a faculty and year).
     pub class: Option<String>,
     /// The cell under a duty column (`หน้าที่`, `ปฏิบัติหน้าที่`) when it is a
@@ -64,12 +66,15 @@ pub fn read_row(header: &[&str], row: &[&str], name_cell: usize) -> Option<RowFi
     }
     let mut out = RowFields::default();
     for (k, (h, cell)) in header.iter().zip(row).enumerate() {
-        if k == name_col || cell.is_empty() {
+        if k == name_col || cell.is_empty() || EMPTY_CELLS.contains(cell) {
             continue;
         }
         let cell = (*cell).to_string();
+        // `ตำแหน่ง/วิทยฐานะ` is a position column (its cells hold both)
         if TABLE_POSITION_HEADS.iter().any(|w| h.contains(w)) {
             out.position.get_or_insert(cell);
+        } else if TABLE_RANK_HEADS.iter().any(|w| h.contains(w)) {
+            out.rank.get_or_insert(cell);
         } else if TABLE_CLASS_HEADS.iter().any(|w| h.contains(w)) {
             out.class.get_or_insert(cell);
         } else if TABLE_DUTY_HEADS.iter().any(|w| h.contains(w)) {
@@ -83,6 +88,16 @@ pub fn read_row(header: &[&str], row: &[&str], name_cell: usize) -> Option<RowFi
         }
     }
     Some(out)
+}
+
+/// Read an item's row (its number is the item's label, so the row has one
+/// cell fewer than the header) by a header whose first column is the number.
+pub fn read_item_row(header: &[&str], row: &[&str]) -> Option<RowFields> {
+    let (first, rest) = header.split_first()?;
+    if !crate::read::table::names_number(first) {
+        return None;
+    }
+    read_row(rest, row, 0)
 }
 
 /// Whether a duty cell names a post or role the person is given (it starts

@@ -166,12 +166,19 @@ pub fn is_heading_chars(chars: usize) -> bool {
     chars <= MAX_HEADING_CHARS
 }
 
-/// A rule line: only `-`, `_`, `=`, `*`, `~` or `.`, at least three of them.
+/// A rule line: only `-`, `_`, `=`, `*`, `~`, `.`, dashes, box-drawing lines
+/// or ellipses (`…………`, as a word processor's AutoCorrect turns `...` into),
+/// at least three of them; or one or two ellipses among dots (`…….`).
 pub fn is_rule(text: &str) -> bool {
-    text.chars().count() >= 3
-        && text
-            .chars()
-            .all(|c| matches!(c, '-' | '_' | '=' | '*' | '~' | '.' | ' '))
+    let marks = text.chars().filter(|c| *c != ' ').count();
+    let ellipses = text.chars().filter(|c| *c == '…').count();
+    (marks >= 3 || (ellipses > 0 && marks >= 2))
+        && text.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '_' | '=' | '*' | '~' | '.' | ' ' | '…' | '–' | '—' | '─' | '━'
+            )
+        })
 }
 
 /// Kind of an unnumbered line in the header zone (before the first item), or
@@ -363,6 +370,23 @@ pub fn consecutive_from(entries: &[NameEntry], first: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_of_dots_dashes_and_ellipses() {
+        for rule in [
+            "-----",
+            "…………………",
+            "…………………………………………….",
+            "___ ___",
+            "──────",
+            "….",
+        ] {
+            assert!(is_rule(rule), "{rule}");
+        }
+        for text in ["-", "..", "เรื่อง ……", "- ๒ -", "1..."] {
+            assert!(!is_rule(text), "{text}");
+        }
+    }
 
     #[test]
     fn wrapped_lines_join_by_script() {

@@ -7,11 +7,11 @@
 
 use super::find::find;
 
-/// Personal titles (คำนำหน้านาม): civil, military and police ranks, royal,
-/// academic and medical titles. Written directly before the given name, with
-/// or without a space. [`title_at`] takes the longest that matches, so that
-/// `นางสาว` wins over `นาง`, wherever it stands in the list.
-pub const TITLES: &[&str] = &[
+/// Military and police ranks (ยศ), written and abbreviated, as personal
+/// titles. A woman officer's rank is the rank with `หญิง` after it
+/// (`ร้อยเอกหญิง`, `ร.อ.หญิง`, `พ.ต.ท.หญิง`): [`title_at`] knows each of these
+/// with and without it.
+pub const RANK_TITLES: &[&str] = &[
     // military and police ranks, including acting ranks (ว่าที่ = "acting")
     "ว่าที่ร้อยตำรวจตรี",
     "ว่าที่ร้อยตรีหญิง",
@@ -102,6 +102,17 @@ pub const TITLES: &[&str] = &[
     "ร.ต.อ.",
     "ร.ต.ท.",
     "ร.ต.ต.",
+];
+
+/// What follows a rank to make it a woman officer's (see [`RANK_TITLES`]).
+pub const FEMALE_RANK_MARK: &str = "หญิง";
+
+/// Personal titles (คำนำหน้านาม) besides the ranks of [`RANK_TITLES`]: royal,
+/// academic, medical and civil titles. Written directly before the given
+/// name, with or without a space. [`title_at`] takes the longest that matches
+/// (of these and the ranks), so that `นางสาว` wins over `นาง`, wherever it
+/// stands in the list.
+pub const TITLES: &[&str] = &[
     // royal and honorific titles (หม่อมราชวงศ์ = a king's great-grandchild)
     "หม่อมราชวงศ์",
     "หม่อมหลวง",
@@ -477,11 +488,30 @@ fn post_title_names(s: &str, t: &str) -> bool {
         && may_continue_name(family)
 }
 
-/// [`TITLES`] grouped by their first letter.
+/// Every personal title: the ranks (each also with [`FEMALE_RANK_MARK`]),
+/// then [`TITLES`]. Built once; the woman officers' ranks are made here, not
+/// listed twice by hand.
+pub static ALL_TITLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut all: Vec<&'static str> = RANK_TITLES.to_vec();
+    for r in RANK_TITLES {
+        if r.ends_with(FEMALE_RANK_MARK) || r.ends_with(' ') {
+            continue;
+        }
+        let female = format!("{r}{FEMALE_RANK_MARK}");
+        if !all.contains(&female.as_str()) {
+            // a fixed set made once for the life of the program
+            all.push(Box::leak(female.into_boxed_str()));
+        }
+    }
+    all.extend_from_slice(TITLES);
+    all
+});
+
+/// [`ALL_TITLES`] grouped by their first letter.
 static TITLES_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static str>)>> =
     std::sync::LazyLock::new(|| {
         let mut groups: Vec<(char, Vec<&'static str>)> = Vec::new();
-        for t in TITLES {
+        for t in ALL_TITLES.iter() {
             let Some(c) = t.chars().next() else { continue };
             match groups.iter_mut().find(|(g, _)| *g == c) {
                 Some((_, v)) => v.push(t),
@@ -589,7 +619,13 @@ pub const CASE_OPENERS: &[&str] = &["ในกรณีที่", "ในกร
 
 /// Words of an order that appoints people to posts or removes them: "appoint"
 /// (แต่งตั้ง), "hold the position" (ดำรงตำแหน่ง), "leave office" (พ้นจาก).
-pub const APPOINTING_WORDS: &[&str] = &["แต่งตั้ง", "ดำรงตำแหน่ง", "พ้นจาก"];
+/// A transfer (ย้าย) appoints each person to a post elsewhere.
+pub const APPOINTING_WORDS: &[&str] = &["แต่งตั้ง", "ดำรงตำแหน่ง", "พ้นจาก", "ย้าย"];
+
+/// Words of a subject that says the people named are given work to do
+/// ("to work", "to perform duties", "assign duties / work"): a duty
+/// assignment, whatever else they are called.
+pub const WORK_SUBJECT_WORDS: &[&str] = &["ปฏิบัติงาน", "ปฏิบัติหน้าที่", "มอบหมายหน้าที่", "มอบหมายงาน"];
 
 /// The word that opens an announcement (ประกาศ), on its title line and its
 /// date line (`ประกาศ ณ วันที่ …`).
@@ -621,6 +657,12 @@ pub const COMMITTEE_ROLES: &[&str] = &[
     "รองประธานคณะทำงาน",
     "ประธานคณะทำงาน",
     "คณะทำงาน",
+    // the head, deputy and secretary of a section (ฝ่าย) of a working body
+    "ผู้ช่วยเลขานุการฝ่าย",
+    "เลขานุการฝ่าย",
+    "ผู้ช่วยหัวหน้าฝ่าย",
+    "รองหัวหน้าฝ่าย",
+    "หัวหน้าฝ่าย",
     "ผู้ช่วยเลขานุการ",
     "เลขานุการ",
     "เหรัญญิก",
@@ -628,6 +670,10 @@ pub const COMMITTEE_ROLES: &[&str] = &[
     "ที่ปรึกษา",
     "รองประธาน",
     "ประธาน",
+    // an assistant in a section (ฝ่าย): last, so that every longer role
+    // starting with it wins (`ผู้ช่วยเลขานุการ`); never a post
+    // (`ผู้ช่วยผู้อำนวยการ` is one: a role is followed by a space or nothing)
+    "ผู้ช่วย",
 ];
 
 /// Words written right after a committee role that qualify it, part of the
@@ -720,6 +766,15 @@ pub const SAID_PERSON: &str = "บุคคลดังกล่าว";
 /// The background of an order, "whereas … [that]": `ตามที่ … นั้น` names what
 /// happened before (earlier appointments), not what the order does.
 pub const BACKGROUND_START: &str = "ตามที่";
+
+/// Words that open a paragraph of background ("whereas", "as", "since"): what
+/// the law says or what happened, not what the order does, until the
+/// paragraph turns to the order's act (see [`ACT_TURNS`]).
+pub const BACKGROUND_OPENERS: &[&str] = &["โดยที่", "ตามที่", "เนื่องจาก", "เนื่องด้วย", "ด้วย"];
+
+/// Words that turn a background paragraph to the order's act: "therefore"
+/// (จึงแต่งตั้ง…), "hence" (ดังนั้น), "by virtue of" (อาศัยอำนาจ…).
+pub const ACT_TURNS: &[&str] = &["จึง", "ดังนั้น", "อาศัยอำนาจ"];
 
 /// The end of a background clause (see [`BACKGROUND_START`]).
 pub const BACKGROUND_END: &str = "นั้น";
@@ -925,6 +980,11 @@ pub const GROUP_WORDS: &[&str] = &[
 pub const TABLE_NAME_HEADS: &[&str] = &["ชื่อ"];
 /// See [`TABLE_NAME_HEADS`].
 pub const TABLE_POSITION_HEADS: &[&str] = &["ตำแหน่ง"];
+/// See [`TABLE_NAME_HEADS`]: the teacher's standing (วิทยฐานะ), a column of
+/// its own in staff and transfer tables.
+pub const TABLE_RANK_HEADS: &[&str] = &["วิทยฐานะ"];
+/// A cell that says "none" (`-`, `–`): an empty cell, as a table types it.
+pub const EMPTY_CELLS: &[&str] = &["-", "–", "—", "--"];
 /// See [`TABLE_NAME_HEADS`].
 pub const TABLE_CLASS_HEADS: &[&str] = &["ชั้น"];
 /// See [`TABLE_NAME_HEADS`].
@@ -935,6 +995,8 @@ pub const TABLE_DUTY_HEADS: &[&str] = &["หน้าที่", "ปฏิบ�
 /// The words every role in [`COMMITTEE_ROLES`] contains one of.
 pub const ROLE_WORDS: &[&str] = &[
     "กรรมการ",
+    "หัวหน้าฝ่าย",
+    "ผู้ช่วย",
     "ประธาน",
     "เลขานุการ",
     "คณะทำงาน",
@@ -1101,6 +1163,13 @@ mod tests {
         assert_eq!(title_at("นางสาวมณี"), Some("นางสาว"));
         assert_eq!(title_at("ศาสตราจารย์พิเศษธงทอง"), Some("ศาสตราจารย์พิเศษ"));
         assert_eq!(title_at("พลเรือเอก อภิวัฒน์"), Some("พลเรือเอก"));
+        // a woman officer's rank (held-out h61), written and abbreviated
+        assert_eq!(title_at("ร.อ.หญิง วิภาวรรณ"), Some("ร.อ.หญิง"));
+        assert_eq!(title_at("ร้อยตำรวจเอกหญิงสมศรี"), Some("ร้อยตำรวจเอกหญิง"));
+        assert_eq!(title_at("พ.ต.ท.หญิง อร"), Some("พ.ต.ท.หญิง"));
+        assert_eq!(title_at("ว่าที่ร้อยตรีหญิงกานดา"), Some("ว่าที่ร้อยตรีหญิง"));
+        // หญิง after a civil or academic title is no part of it
+        assert_eq!(title_at("นางหญิงใจ"), Some("นาง"));
         assert_eq!(title_at("งานสารบรรณ"), None);
     }
 

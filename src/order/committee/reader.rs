@@ -17,7 +17,8 @@ use crate::outline::line::join_wrapped;
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
-    CLAUSE_OPENERS, COMPOSED_OF, POSITION_WORD, UNIT_STARTS, starts_position, starts_with_any,
+    ACT_TURNS, BACKGROUND_OPENERS, CLAUSE_OPENERS, COMPOSED_OF, POSITION_WORD, UNIT_STARTS,
+    find_first, starts_position, starts_with_any,
 };
 
 /// Longest heading (in characters) taken as the name of an unnamed group of
@@ -154,10 +155,11 @@ impl Reader<'_> {
         // members with a role
         let maybe_named = may_name_body(&n.text);
         let item_children: Vec<usize> = self.outline.item_children(i);
+        let lines = self.member_lines(i);
         let group_of_members = n.kind == NodeKind::Item
-            && !item_children.is_empty()
+            && !lines.is_empty()
             && n.text.chars().count() <= MAX_GROUP_HEADING_CHARS
-            && item_children
+            && lines
                 .iter()
                 .all(|&c| self.outline.node(c).is_some_and(|c| has_role_word(&c.text)));
         if !maybe_named && !group_of_members {
@@ -170,6 +172,19 @@ impl Reader<'_> {
         }
         let intro = clean(&n.text);
         if intro.is_empty() || starts_with_name(&intro) || delegated(&intro) {
+            return false;
+        }
+        // a background paragraph that never turns to the order's act (`โดยที่
+        // พระราชบัญญัติ… บัญญัติให้คณะกรรมการ… ประกอบด้วย…`) tells what the law
+        // or an earlier order set up: no committee of this order
+        // (and one that does names the committee in its act: `… จึงแต่งตั้ง
+        // บุคคลดังต่อไปนี้ เป็นกรรมการ…ในคณะกรรมการ…` seats people on a body
+        // the law set up)
+        if starts_with_any(&intro, BACKGROUND_OPENERS).is_some()
+            && find_first(&intro, ACT_TURNS)
+                .and_then(|(k, _)| intro.get(k..))
+                .is_none_or(|act| introduced_body(act).is_none())
+        {
             return false;
         }
         let ends_list = ends_with_any(&intro, LIST_INTROS);
@@ -489,6 +504,10 @@ impl Reader<'_> {
                 }
                 let found = parse_member_clean(text.clone());
                 let is_item = node.kind == NodeKind::Item;
+                // a member line: an item, or an unnumbered one-line entry
+                let is_line = is_item
+                    || (node.kind == NodeKind::Paragraph(ParaKind::Entry)
+                        && node.line_start == node.line_end);
                 // a numbered heading over members (`๑. ผู้ทรงคุณวุฒิภายนอก` /
                 // `๑.๑ ศาสตราจารย์… กรรมการ`): the group of the members under it
                 let group_heading = found.members.is_empty()
@@ -529,7 +548,7 @@ impl Reader<'_> {
                         ));
                     }
                 } else {
-                    if is_item && depth == 0 {
+                    if is_line && depth == 0 {
                         if found.members.iter().any(|m| m.role.is_some()) {
                             d.role_items += 1;
                         } else {
@@ -622,6 +641,25 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// The children of node `i` that may each be a member: its items, and its
+    /// unnumbered one-line entries (`นายก ข ⟶ ปลัดเทศบาล ⟶ หัวหน้าฝ่าย` under
+    /// `๑. ฝ่ายอำนวยการ`).
+    fn member_lines(&self, i: usize) -> Vec<usize> {
+        self.outline.node(i).map_or_else(Vec::new, |n| {
+            n.children
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    self.outline.node(c).is_some_and(|c| {
+                        c.kind == NodeKind::Item
+                            || (c.kind == NodeKind::Paragraph(ParaKind::Entry)
+                                && c.line_start == c.line_end)
+                    })
+                })
+                .collect()
+        })
+    }
+
     /// A numbered heading over members (`๑. ฝ่ายอำนวยการ` / `๑. นาย… ประธาน`):
     /// no member of its own, items under it that are; `Some(has a chair)`.
     fn heading_over_members(&self, s: usize) -> Option<bool> {
@@ -635,7 +673,7 @@ impl Reader<'_> {
         }
         let mut any = false;
         let mut chair = false;
-        for &c in &self.outline.item_children(s) {
+        for &c in &self.member_lines(s) {
             let Some(c) = self.outline.node(c) else {
                 continue;
             };

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::RoleKind;
 use crate::thai::find::contains;
-use crate::thai::lexicon::{POST_TITLES, TITLES};
+use crate::thai::lexicon::{ALL_TITLES, POST_TITLES};
 
 /// What a role written as `written` (one of [`COMMITTEE_ROLES`], perhaps with
 /// an ordinal, or two joined by `/`) is, by the words it is made of: an
@@ -73,7 +73,7 @@ pub(super) static BODY_CUE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 
 /// Personal titles as one automaton, to find where names may start.
 pub(super) static TITLE_CUE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let all: Vec<&str> = TITLES.iter().chain(POST_TITLES).copied().collect();
+    let all: Vec<&str> = ALL_TITLES.iter().chain(POST_TITLES).copied().collect();
     alternation(&all)
 });
 

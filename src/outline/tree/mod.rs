@@ -215,12 +215,20 @@ impl Builder {
             self.prev_width = line.indent + labelled::typed_chars(line);
             return;
         }
-        // a label after a wide gap mid-line starts a new item on the same line
+        // a label after a wide gap mid-line starts a new item on the same line;
+        // a cell that is a bullet alone (`-` in a table row: the cell is
+        // empty) starts nothing (a number alone does: `4.3.1 ⟶ สำนักงาน…`)
         let splits: Vec<usize> = line
             .gaps
             .iter()
             .copied()
-            .filter(|&g| line.text.get(g..).and_then(parse_label).is_some())
+            .filter(|&g| {
+                let end = line.gaps.iter().copied().find(|&e| e > g);
+                let cell = end.map_or(line.text.get(g..), |e| line.text.get(g..e));
+                cell.and_then(parse_label).is_some_and(|(label, rest)| {
+                    !(matches!(label.family, Family::Bullet(_)) && rest.trim().is_empty())
+                })
+            })
             .collect();
         if splits.is_empty() {
             self.push_line_inner(line);

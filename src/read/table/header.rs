@@ -179,7 +179,11 @@ pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
         if cols.duty.is_none() {
             cols.duty = cols.role;
         }
-        if cols.name.is_some() && cols.duty.is_some() {
+        // people with their duties, or a list of people with their posts
+        // (`วันที่ | ชื่อ - สกุล | ตำแหน่ง | หมายเลขโทรศัพท์`: a roster)
+        if cols.name.is_some()
+            && (cols.duty.is_some() || cols.position.is_some() || cols.rank.is_some())
+        {
             cols.headers = row.cells.iter().map(|c| c.norm().to_string()).collect();
             return Some((i, cols));
         }
@@ -193,6 +197,11 @@ pub(crate) fn header_row(rows: &[Row]) -> Option<(usize, Columns)> {
 pub(crate) fn names_columns(cells: &[&str]) -> bool {
     let roles: Vec<Role> = cells.iter().filter_map(|c| role_of(c)).collect();
     roles.len() >= 2 && roles.contains(&Role::Name)
+}
+
+/// Whether a header cell names the row-number column (`ที่`, `ลำดับ`, `No.`).
+pub(crate) fn names_number(cell: &str) -> bool {
+    role_of(cell) == Some(Role::Number)
 }
 
 /// The header row of a committee's member table (ลำดับ | ชื่อ-สกุล |

@@ -215,6 +215,12 @@ impl Emitter {
     }
 
     fn data_row(&mut self, row: &Row, cols: &Columns) {
+        if let Some(rows) = one_row_per_name(row, cols) {
+            for r in &rows {
+                self.data_row(r, cols);
+            }
+            return;
+        }
         let name = row.cell(cols.name);
         let duty = row.cell(cols.duty);
         let number = row.cell(cols.number);
@@ -566,6 +572,49 @@ fn person_cells(row: &Row, name: &Cell, cols: &Columns) -> (String, Vec<TableCel
         });
     }
     (text, cells)
+}
+
+/// A row whose name cell holds several people, one titled name a line
+/// (`นายธีรพงษ์ สายทอง` / `นางสาวสุกัญญา ปานทอง`, the people on duty that
+/// day), as one row per person: each takes the line of the same place in
+/// every cell with as many lines (their posts, their phones), and the first
+/// takes the other cells whole (the date, the row number) — a post is never
+/// guessed for a person when the lines do not pair. `None` for a row of one
+/// person.
+fn one_row_per_name(row: &Row, cols: &Columns) -> Option<Vec<Row>> {
+    let name = row.cell(cols.name)?;
+    let names: Vec<&str> = cell_lines(&name.text).collect();
+    if names.len() < 2
+        || !names
+            .iter()
+            .all(|l| title_at(normalize_line(l).as_str()).is_some())
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(names.len());
+    for k in 0..names.len() {
+        let cells = row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                let lines: Vec<&str> = cell_lines(&cell.text).collect();
+                let text = if lines.len() == names.len() {
+                    lines.get(k).copied().unwrap_or("").to_string()
+                } else if k == 0 && Some(c) != cols.position && Some(c) != cols.rank {
+                    cell.text.clone()
+                } else {
+                    String::new()
+                };
+                Cell::new(text, if k == 0 { cell.number } else { None })
+            })
+            .collect();
+        out.push(Row {
+            line: row.line,
+            cells,
+        });
+    }
+    Some(out)
 }
 
 /// A row that ends the table: the effective clause or the date line.

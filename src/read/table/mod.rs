@@ -10,7 +10,7 @@
 mod header;
 mod lines;
 
-pub(crate) use header::{Columns, committee_header_row, header_row, names_columns};
+pub(crate) use header::{Columns, committee_header_row, header_row, names_columns, names_number};
 
 use std::cell::OnceCell;
 
