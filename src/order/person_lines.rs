@@ -60,7 +60,13 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         // … unless the header row above names their columns
         let by_header = row.and_then(|_| {
             let header = table_rows::header_above(outline, i)?;
-            table_rows::read_row(&header, &table_rows::cells(n), 1)
+            let cells = table_rows::cells(n);
+            // the name's cell: after the number and any code cells
+            let at = cells
+                .iter()
+                .position(|c| split_name(c).is_some())
+                .unwrap_or(1);
+            table_rows::read_row(&header, &cells, at)
         });
         let (position, mut appointed_as) = if row.is_some() {
             (by_header.as_ref().and_then(|r| r.position.clone()), None)
@@ -149,8 +155,17 @@ fn named(
 /// Where the name starts after a bare row number (`1 นายก ข …`), when the
 /// text starts with one.
 fn row_number_start(text: &str) -> Option<usize> {
-    let (num, _) = text.split_once(' ')?;
-    (!num.is_empty() && num.chars().all(crate::thai::digits::is_digit)).then(|| num.len() + 1)
+    let (num, mut rest) = text.split_once(' ')?;
+    if num.is_empty() || !num.chars().all(crate::thai::digits::is_digit) {
+        return None;
+    }
+    // (and the code cells after it: a student ID before the name)
+    while let Some((word, after)) = rest.split_once(' ')
+        && crate::outline::line::is_code(word)
+    {
+        rest = after;
+    }
+    Some(text.len() - rest.len())
 }
 
 /// Whether what an order makes a person is a removal from office (`พ้นจาก…`).

@@ -130,12 +130,41 @@ pub fn ends_with_role(text: &str) -> bool {
             .any(|(i, _)| text.get(i + 1..).is_some_and(|t| whole_role(t).is_some()))
 }
 
-/// Where the second cell starts when the first cell of a line is a bare row
-/// number (`1⇥นายก ข⇥…`: a table row, its cells joined by tabs or wide gaps).
+/// Where the row's own text starts when the first cell of a line is a bare
+/// row number (`1⇥นายก ข⇥…`: a table row, its cells joined by tabs or wide
+/// gaps): the second cell, or the cell after the code cells that follow the
+/// number (`๑⇥๖๕๑๑๒๒๐๐๑๔⇥นางสาวก ข⇥…`: a student ID).
 pub fn row_number_cell(line: &crate::read::Line) -> Option<usize> {
     let &first_gap = line.gaps.first()?;
     let cell = line.text.get(..first_gap)?.trim();
-    (!cell.is_empty() && cell.chars().all(crate::thai::digits::is_digit)).then_some(first_gap)
+    if cell.is_empty() || !cell.chars().all(crate::thai::digits::is_digit) {
+        return None;
+    }
+    let mut start = first_gap;
+    for &g in line.gaps.iter().skip(1) {
+        if line.text.get(start..g).is_some_and(|c| is_code(c.trim())) {
+            start = g;
+        } else {
+            break;
+        }
+    }
+    Some(start)
+}
+
+/// Longest code (an ID a table writes before the name), in characters.
+const MAX_CODE_CHARS: usize = 20;
+
+/// Whether a cell is a code, not text: digits (and dashes, dots, slashes,
+/// Latin letters) without a Thai letter, at most [`MAX_CODE_CHARS`] long
+/// (`๖๕๑๑๒๒๐๐๑๔`, `3-1001-00234-56-7`, `B6412345`).
+pub fn is_code(cell: &str) -> bool {
+    let n = cell.chars().count();
+    n > 0
+        && n <= MAX_CODE_CHARS
+        && cell.chars().any(crate::thai::digits::is_digit)
+        && cell.chars().all(|c| {
+            crate::thai::digits::is_digit(c) || c.is_ascii_alphanumeric() || "-./".contains(c)
+        })
 }
 
 /// A page number typed into the text at a page foot or head: `- 2 -`,

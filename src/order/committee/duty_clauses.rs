@@ -232,8 +232,16 @@ pub(super) fn duty_tail_start(text: &str) -> Option<usize> {
     {
         for p in find_all(text, w) {
             let head = text.get(..p).unwrap_or("").trim_end();
+            // (`… ครูผู้ช่วย เป็นกรรมการและเลขานุการมีหน้าที่ …`: the role
+            // after the verb เป็น ends the member's text too)
+            let role_clause_ends = || {
+                role_clauses(head)
+                    .last()
+                    .is_some_and(|&(be, _, end)| be > 0 && end == head.len())
+            };
             if !head.is_empty()
-                && role_at_end(head).is_some_and(|(s, _)| s > 0 || head.len() < text.len())
+                && (role_at_end(head).is_some_and(|(s, _)| s > 0 || head.len() < text.len())
+                    || role_clause_ends())
             {
                 best = Some(best.map_or(p, |b: usize| b.min(p)));
                 break;

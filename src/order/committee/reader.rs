@@ -156,7 +156,7 @@ impl Reader<'_> {
         let maybe_named = may_name_body(&n.text);
         let item_children: Vec<usize> = self.outline.item_children(i);
         let lines = self.member_lines(i);
-        let group_of_members = n.kind == NodeKind::Item
+        let group_of_members = (n.kind == NodeKind::Item || heading)
             && !lines.is_empty()
             && n.text.chars().count() <= MAX_GROUP_HEADING_CHARS
             && lines
@@ -604,8 +604,9 @@ impl Reader<'_> {
                 self.duty_item(d, s);
                 true
             }
-            // a section with its own chair is a committee of its own
-            NodeKind::Item if self.is_section(s) => false,
+            // a section with its own chair is a committee of its own (also
+            // under an unnumbered heading: a panel's row merged across a table)
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Heading) if self.is_section(s) => false,
             // the header row of the members' table (`ที่ ⟶ ชื่อ - สกุล ⟶ …`)
             NodeKind::Paragraph(ParaKind::Text) if is_header_paragraph(node) => {
                 d.consumed.push(s);
@@ -665,8 +666,10 @@ impl Reader<'_> {
     fn heading_over_members(&self, s: usize) -> Option<bool> {
         let node = self.outline.node(s)?;
         let text = clean(&node.text);
-        if node.kind != NodeKind::Item
-            || !plain_short_line(&text)
+        if !matches!(
+            node.kind,
+            NodeKind::Item | NodeKind::Paragraph(ParaKind::Heading)
+        ) || !plain_short_line(&text)
             || !parse_member_clean(text).members.is_empty()
         {
             return None;

@@ -183,6 +183,13 @@ pub fn committee_table_lines(rows: &[(u32, Vec<String>)]) -> Option<(Vec<Line>, 
                 "the table's header row repeated (as on each printed page): left out".to_string(),
             ));
             continue;
+        } else if row.cell(cols.name).is_none() && row.cell(cols.role).is_none() {
+            // a row with no member in it (a heading merged across the table:
+            // the panel or group of the members below) is kept as it is
+            row.filled()
+                .map(|(_, c)| c.norm())
+                .collect::<Vec<_>>()
+                .join("\t")
         } else {
             let mut parts: Vec<&str> = Vec::new();
             for c in [cols.name, cols.position, cols.rank, cols.role] {
@@ -192,6 +199,13 @@ pub fn committee_table_lines(rows: &[(u32, Vec<String>)]) -> Option<(Vec<Line>, 
                 if !cols.known(c) && Some(c) != cols.role {
                     parts.push(other.norm());
                 }
+            }
+            // a number cell that is no number is kept as written, last
+            let number = cell(cols.number);
+            if !number.is_empty()
+                && crate::thai::digits::parse_number(number.trim_end_matches('.')).is_none()
+            {
+                parts.push(number);
             }
             let cells = parts
                 .into_iter()
