@@ -240,6 +240,7 @@ impl Builder {
                         } else {
                             ParaStart::Unknown
                         },
+                        table_row: line.table_row,
                         ..Line::default()
                     };
                     self.push_line_inner(&part);
@@ -700,9 +701,13 @@ impl Builder {
             // `( นายสมชาย ใจดี )` on its own line: a signature, even before the date
             self.in_tail = true;
         }
-        // a line of three or more table cells (`ชื่อนิสิต⇥ผลงาน⇥…`) is no
-        // signature line: an annex begins
-        let table_row = line.gaps.len() >= 2;
+        // a table row (a caption row of one merged cell too), a line of
+        // three or more table cells (`ชื่อนิสิต⇥ผลงาน⇥…`) or an annex's
+        // caption (`บัญชีรายชื่อ… แนบท้ายคำสั่ง…`) is no signature line: an
+        // annex begins
+        let table_row = line.table_row
+            || line.gaps.len() >= 2
+            || crate::thai::lexicon::annex_caption(&line.text).is_some();
         if self.in_tail && kind.is_none() && !table_row {
             // after the date or the signer's name: each line stands alone
             kind = Some(ParaKind::Signature);
