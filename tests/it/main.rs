@@ -18,6 +18,7 @@ mod diff;
 mod diff_pairing;
 mod docx;
 mod docx_paragraphs;
+mod docx_pasted;
 mod docx_shapes;
 mod docx_tables;
 mod docx_twin;

@@ -431,7 +431,7 @@ impl Builder {
                 let starts = heads_names
                     || clause_paragraph
                     || starts_with_any(text, PREAMBLE_STARTS).is_some()
-                    || starts_own_paragraph(line)
+                    || starts_own_paragraph(line, self.text_of(self.cont))
                     || self.cont.is_some_and(|c| !self.continues_subject(c, text));
                 match self.cont {
                     Some(c) if !starts => self.join(c, line),
@@ -496,6 +496,12 @@ impl Builder {
         if !wraps {
             self.person_cont = None;
         }
+    }
+
+    /// The text of node `i`, when there is one (the open item or entry).
+    fn text_of(&self, i: Option<usize>) -> Option<&str> {
+        i.and_then(|i| self.out.nodes.get(i))
+            .map(|n| n.text.as_str())
     }
 
     /// The last node is an entry whose last cell is a committee role.
@@ -663,7 +669,7 @@ impl Builder {
         // list, never the rest of that line
         // (`ให้คณะกรรมการมีอำนาจหน้าที่ …` after an entry complete with its
         // role: a clause of its own)
-        if starts_own_paragraph(line)
+        if starts_own_paragraph(line, self.text_of(self.person_cont))
             || (self.person_cont.is_some()
                 && (starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some()
                     || addressed_to_all(&line.text)))
@@ -786,7 +792,10 @@ impl Builder {
         let text = line.text.as_str();
         // a .docx paragraph that starts a name, role, seat or body; a clause
         // to all the order names (`ให้ผู้ที่ได้รับแต่งตั้ง…`)
-        if starts_own_paragraph(line) || addressed_to_all(text) || is_header_row(line) {
+        if starts_own_paragraph(line, self.text_of(self.cont))
+            || addressed_to_all(text)
+            || is_header_row(line)
+        {
             return true;
         }
         // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the
