@@ -443,14 +443,14 @@ fn docx_rs_version(order: &str) -> Vec<u8> {
 
 // ---------------------------------------------------------------- tools
 
-fn runs(program: &str, args: &[&str]) -> bool {
+pub(super) fn runs(program: &str, args: &[&str]) -> bool {
     Command::new(program)
         .args(args)
         .output()
         .is_ok_and(|o| o.status.success())
 }
 
-fn run(cmd: &mut Command) {
+pub(super) fn run(cmd: &mut Command) {
     let o = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
     assert!(
         o.status.success(),
@@ -480,7 +480,7 @@ fn tool_inputs(dir: &Path, what: &str, ext: &str) -> Vec<(&'static str, PathBuf)
 
 /// LibreOffice converting `input` to .docx in `dir`, with a profile of its
 /// own (so it never meets another soffice running).
-fn soffice_to_docx(dir: &Path, input: &Path, filter: Option<&str>) -> PathBuf {
+pub(super) fn soffice_to_docx(dir: &Path, input: &Path, filter: Option<&str>) -> PathBuf {
     let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
     let mut cmd = Command::new("soffice");
     cmd.arg(&profile).arg("--headless");
@@ -511,15 +511,15 @@ fn compare_fresh(writer: &str, files: &[(&str, PathBuf)]) {
     assert!(report.is_empty(), "{report}");
 }
 
-fn have_pandoc() -> bool {
+pub(super) fn have_pandoc() -> bool {
     runs("pandoc", &["--version"])
 }
 
-fn have_soffice() -> bool {
+pub(super) fn have_soffice() -> bool {
     runs("soffice", &["--version"])
 }
 
-fn have_python_docx() -> bool {
+pub(super) fn have_python_docx() -> bool {
     runs("python3", &["-c", "import docx"])
 }
 

@@ -25,6 +25,7 @@ mod docx_twin;
 mod docx_writers;
 mod encodings;
 mod golden;
+mod heldout_writers;
 mod hostile;
 mod html;
 mod normalize;
