@@ -52,20 +52,45 @@ fn awaits_family_name(text: &str, next: &str) -> bool {
 
 /// Whether a line that the writer began as a paragraph of its own (a .docx
 /// `w:p`, see [`crate::read::ParaStart`]) starts something that is never the
-/// rest of the paragraph before it: a titled name (`นายสมชาย ใจดี…`: a new
-/// person), a seat or post whose last cell is a role (`อธิการบดี⇥ที่ปรึกษา`: a
-/// new member) or a body's name (`คณะกรรมการ…`). Word wraps lines itself, so
-/// such a paragraph is never a wrap. A post (`ตำแหน่ง…`) or a role alone
-/// (`กรรมการ`) is the next cell of the entry before it and joins it, with a
-/// space. Labels, headings and header lines are told apart before any join.
-pub fn starts_own_paragraph(line: &crate::read::Line) -> bool {
+/// rest of the paragraph before it (`before`: the open item's or entry's
+/// text): a titled name (`นายสมชาย ใจดี…`: a new person), a seat or post
+/// whose last cell is a role (`อธิการบดี⇥ที่ปรึกษา`: a new member) or a
+/// body's name (`คณะกรรมการ…`). Word wraps lines itself, so such a paragraph
+/// is never a wrap. A post (`ตำแหน่ง…`) or a role alone (`กรรมการ`,
+/// `คณะทำงาน`: a working group's member, though it is a body's word) is the
+/// next cell of the entry before it and joins it, with a space; so does
+/// every paragraph after an unfinished one (see [`unfinished`]: text pasted
+/// from a wrapped .txt), and a post with its role cell after a name alone
+/// (`๑. นายก ข` / `รองนายแพทย์…⇥ประธานกรรมการ`: the member's post and role).
+/// Labels, headings and header lines are told apart before any join.
+pub fn starts_own_paragraph(line: &crate::read::Line, before: Option<&str>) -> bool {
     if line.para_start != crate::read::ParaStart::Paragraph {
         return false;
     }
     let text = line.text.as_str();
-    crate::thai::names::split_name(text).is_some()
-        || ends_in_role_cell(line)
-        || starts_with_any(text, BODY_WORDS).is_some()
+    if crate::thai::names::split_name(text).is_some() {
+        return true;
+    }
+    if before.is_some_and(unfinished) || whole_role(text).is_some() {
+        return false;
+    }
+    let name_alone = before.is_some_and(|b| {
+        crate::thai::names::split_name(b.trim())
+            .is_some_and(|n| n.family.is_some() && n.rest.is_empty())
+    });
+    (ends_in_role_cell(line) && !name_alone) || starts_with_any(text, BODY_WORDS).is_some()
+}
+
+/// Words a text never ends with when it is finished ("and", "or"): the
+/// paragraph after goes on with it (`… กรรมการและ` / `ผู้ช่วยเลขานุการ`).
+const DANGLING_ENDS: &[&str] = &["และ", "หรือ", ","];
+
+/// Whether `text` stops where it cannot end: a bracket left open
+/// (`ผู้อำนวยการกอง… (นางอัมพร` / `เจริญสุข)⇥รองประธานคณะทำงาน`) or a
+/// word of [`DANGLING_ENDS`].
+pub fn unfinished(text: &str) -> bool {
+    let t = text.trim_end();
+    t.matches('(').count() > t.matches(')').count() || DANGLING_ENDS.iter().any(|w| t.ends_with(w))
 }
 
 /// Whether the last cell of a line (after a wide gap or tab) is a committee

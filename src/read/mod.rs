@@ -77,6 +77,11 @@ pub struct Line {
     /// to know their labels and roles), so the normalise stage leaves it as it
     /// is and the ranges in `cells` stay true: each text is normalised once.
     pub normalized: bool,
+    /// The line is a row of a table (a .docx `w:tr`, a caption row of one
+    /// merged cell included): the page shows it in a grid, so it is never a
+    /// line of the signer's position, and a table after the signature is
+    /// the annex's.
+    pub table_row: bool,
 }
 
 /// What a cell of a table row holds, by its column's header.

@@ -310,6 +310,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             label: None,
             cells: Vec::new(),
             normalized: false,
+            table_row: false,
         });
         rest = tail;
     }

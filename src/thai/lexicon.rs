@@ -1016,6 +1016,23 @@ pub const OFFICE_PREFIXES: &[&str] = &["สำนักงาน", "สำนั
 /// "let", "let there be" ….
 pub const BODY_LEADS: &[&str] = &["", "แต่งตั้ง", "ให้", "โดยให้", "ให้มี", "ให้แต่งตั้ง", "และ"];
 
+/// How the caption of an annex begins ("list of names", "list", "names"):
+/// `บัญชีรายชื่อคณะกรรมการ… แนบท้ายคำสั่ง…` over the annex's table. Longer
+/// first: the caption's subject is what follows.
+pub const ANNEX_CAPTION_LEADS: &[&str] = &["บัญชีรายชื่อ", "บัญชีรายนาม", "รายชื่อ", "รายนาม", "บัญชี"];
+
+/// "Attached at the end (of the order)": what makes a caption an annex's.
+pub const ANNEX_MARK: &str = "แนบท้าย";
+
+/// The subject of an annex's caption (`คณะกรรมการ… แนบท้ายคำสั่ง…` of
+/// `รายชื่อคณะกรรมการ… แนบท้ายคำสั่ง…`): a caption begins with one of
+/// [`ANNEX_CAPTION_LEADS`] and says [`ANNEX_MARK`]; `None` for other text.
+pub fn annex_caption(text: &str) -> Option<&str> {
+    let lead = starts_with_any(text, ANNEX_CAPTION_LEADS)?;
+    text.contains(ANNEX_MARK)
+        .then(|| text.get(lead.len()..).unwrap_or("").trim_start())
+}
+
 /// Acronym bodies written without dots (most are written `ก.ค.ศ.`, which the
 /// pattern in the committee reader's `acronym_len` recognises).
 pub const UNDOTTED_ACRONYMS: &[&str] = &["อกคศ.", "กคศ.", "กศจ.", "กพฐ."];
@@ -1032,6 +1049,8 @@ pub const NAME_ENDS: &[&str] = &[
     "ดังต่อไปนี้",
     // `… ดังรายนามต่อไปนี้` / `ตามรายชื่อแนบท้าย`: the names follow
     " ดังราย",
+    // an annex's caption: `รายชื่อคณะกรรมการ… แนบท้ายคำสั่ง…`
+    " แนบท้าย",
     " ดังมีราย",
     "ดังนี้",
     "มีอำนาจหน้าที่",

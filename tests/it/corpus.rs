@@ -141,13 +141,13 @@ fn same_role(want: &Value, got: Option<&Value>) -> bool {
 
 /// One file's score and what the output looks like.
 #[derive(Default)]
-struct Score {
-    right: u64,
-    total: u64,
-    invented_people: u64,
-    invented_members: u64,
-    invented_committees: u64,
-    diffs: Vec<String>,
+pub(super) struct Score {
+    pub(super) right: u64,
+    pub(super) total: u64,
+    pub(super) invented_people: u64,
+    pub(super) invented_members: u64,
+    pub(super) invented_committees: u64,
+    pub(super) diffs: Vec<String>,
 }
 
 impl Score {
@@ -208,7 +208,7 @@ fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
         .map_or(&[], Vec::as_slice)
 }
 
-fn score(facts: &Value, out: &Value) -> Score {
+pub(super) fn score(facts: &Value, out: &Value) -> Score {
     let mut s = Score::default();
     if let Some(want) = facts.get("kind") {
         let got = out.pointer("/header/kind").or_else(|| out.get("kind"));

@@ -257,3 +257,109 @@ fn people_in_a_table_after_the_signature_are_the_annex_s_people() {
     let signed = o.header.signed_by.as_ref().expect("signed");
     assert_eq!(signed.position, ["ผู้อำนวยการโรงเรียนบ้านหนองบัว"]);
 }
+
+/// An order that refers to its annex, signed, then the annex: `annex`.
+fn annexed(subject: &str, clause: &str, annex: &str) -> DutyOrder {
+    let body = [
+        p("คำสั่งโรงเรียนบ้านหนองบัว"),
+        p("ที่ 21/2567"),
+        p(&format!("เรื่อง {subject}")),
+        p(clause),
+        p("สั่ง ณ วันที่ 1 ตุลาคม พ.ศ. 2567"),
+        p("(นายใหญ่ ใจกว้าง)"),
+        p("ผู้อำนวยการโรงเรียนบ้านหนองบัว"),
+        annex.to_string(),
+    ]
+    .concat();
+    let doc =
+        format!(r#"<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>"#);
+    common::parse_as("t.docx", &common::docx(&[("word/document.xml", &doc)]))
+}
+
+#[test]
+fn regression_an_annex_table_s_caption_row_is_no_signer_position() {
+    // the caption of an annex table is a merged cell over the whole row
+    // (`บัญชีรายชื่อ… แนบท้ายคำสั่ง…`): a table row, never a line of the
+    // signer's position
+    let rows = [
+        tr(
+            &[tc(
+                "บัญชีรายชื่อครูเวรประจำวัน แนบท้ายคำสั่งโรงเรียนบ้านหนองบัว ที่ 21/2567",
+                4,
+                None,
+            )],
+            false,
+        ),
+        tr(&[c("ที่"), c("ชื่อ-สกุล"), c("ตำแหน่ง"), c("หน้าที่")], true),
+        tr(
+            &[c("1"), c("นายสมชาย ใจดี"), c("ครู"), c("ครูเวรวันจันทร์")],
+            false,
+        ),
+        tr(
+            &[c("2"), c("นางสมศรี ดีงาม"), c("ครู"), c("ครูเวรวันอังคาร")],
+            false,
+        ),
+    ];
+    let o = annexed(
+        "แต่งตั้งครูเวรประจำวัน",
+        "จึงแต่งตั้งครูเวรประจำวัน ตามบัญชีแนบท้ายคำสั่งนี้",
+        &tbl(&rows),
+    );
+    let signed = o.header.signed_by.as_ref().expect("signed");
+    assert_eq!(signed.position, ["ผู้อำนวยการโรงเรียนบ้านหนองบัว"]);
+    let names: Vec<&str> = o.people.iter().map(|p| p.full_name.as_str()).collect();
+    assert_eq!(names, ["นายสมชาย ใจดี", "นางสมศรี ดีงาม"]);
+    // a one-cell caption row of its own, and a caption paragraph above the
+    // table, are no position lines either
+    let caption = tr(&[c("รายชื่อครูเวรประจำวัน แนบท้ายคำสั่งโรงเรียนบ้านหนองบัว")], false);
+    let mut one_cell = vec![caption];
+    one_cell.extend(rows.iter().skip(1).cloned());
+    let o = annexed(
+        "แต่งตั้งครูเวรประจำวัน",
+        "จึงแต่งตั้งครูเวรประจำวัน ตามบัญชีแนบท้ายคำสั่งนี้",
+        &tbl(&one_cell),
+    );
+    let signed = o.header.signed_by.as_ref().expect("signed");
+    assert_eq!(signed.position, ["ผู้อำนวยการโรงเรียนบ้านหนองบัว"]);
+    assert_eq!(o.people.len(), 2, "{:?}", o.people);
+    let paragraph = [
+        p("บัญชีรายชื่อครูเวรประจำวัน แนบท้ายคำสั่งโรงเรียนบ้านหนองบัว ที่ 21/2567"),
+        tbl(rows.get(1..).unwrap_or(&[])),
+    ]
+    .concat();
+    let o = annexed(
+        "แต่งตั้งครูเวรประจำวัน",
+        "จึงแต่งตั้งครูเวรประจำวัน ตามบัญชีแนบท้ายคำสั่งนี้",
+        &paragraph,
+    );
+    let signed = o.header.signed_by.as_ref().expect("signed");
+    assert_eq!(signed.position, ["ผู้อำนวยการโรงเรียนบ้านหนองบัว"]);
+    assert_eq!(o.people.len(), 2, "{:?}", o.people);
+}
+
+#[test]
+fn regression_an_annex_member_table_is_a_committee() {
+    // the committee appointed `ตามบัญชีแนบท้าย`: its member table after the
+    // signature is the committee, under the annex's caption
+    let mut rows = vec![tr(
+        &[tc(
+            "รายชื่อคณะกรรมการดำเนินงานกีฬาสี แนบท้ายคำสั่งโรงเรียนบ้านหนองบัว ที่ 21/2567",
+            4,
+            None,
+        )],
+        false,
+    )];
+    rows.push(header());
+    rows.extend(rows_of_three());
+    let o = annexed(
+        "แต่งตั้งคณะกรรมการดำเนินงานกีฬาสี",
+        "จึงแต่งตั้งคณะกรรมการดำเนินงานกีฬาสี ตามบัญชีรายชื่อแนบท้ายคำสั่งนี้",
+        &tbl(&rows),
+    );
+    let signed = o.header.signed_by.as_ref().expect("signed");
+    assert_eq!(signed.position, ["ผู้อำนวยการโรงเรียนบ้านหนองบัว"]);
+    assert_eq!(members(&o), three());
+    assert_eq!(o.committees[0].name, "คณะกรรมการดำเนินงานกีฬาสี");
+    let names: Vec<&str> = o.people.iter().map(|p| p.full_name.as_str()).collect();
+    assert_eq!(names, ["นายสมชาย ใจดี", "นางสมศรี ดีงาม", "นางสาวมาลี สวยงาม"]);
+}

@@ -140,6 +140,22 @@ impl Reader<'_> {
             .is_some_and(|s| s.kind == NodeKind::Paragraph(ParaKind::Entry))
     }
 
+    /// The sibling right after node `i` (after the header row of a table)
+    /// is a row of a table, numbered or not: the first of an annex's
+    /// members.
+    fn next_is_member_row(&self, i: usize) -> bool {
+        self.following_siblings(i)
+            .iter()
+            .filter_map(|&s| self.outline.node(s))
+            .find(|s| !is_header_paragraph(s))
+            .is_some_and(|s| {
+                matches!(
+                    s.kind,
+                    NodeKind::Item | NodeKind::Paragraph(ParaKind::Entry)
+                )
+            })
+    }
+
     /// Read a committee introduced at node `i`; true when one was found.
     pub(super) fn try_committee(&mut self, i: usize) -> bool {
         let Some(n) = self.outline.node(i) else {
@@ -166,7 +182,13 @@ impl Reader<'_> {
             return false;
         }
         // (normalised text differs from its cleaned form only by leaders)
-        let named = maybe_named && introduced_body(&n.text).is_some();
+        // an annex's caption names the body whose member table follows
+        // (`รายชื่อคณะกรรมการ… แนบท้ายคำสั่ง…`)
+        let caption = maybe_named
+            && n.kind == NodeKind::Paragraph(ParaKind::Text)
+            && crate::thai::lexicon::annex_caption(&n.text)
+                .is_some_and(|rest| starts_with_any(rest, COMMITTEE_WORDS).is_some());
+        let named = maybe_named && (caption || introduced_body(&n.text).is_some());
         if !named && !group_of_members {
             return false;
         }
@@ -191,6 +213,9 @@ impl Reader<'_> {
         let mode = if (n.kind == NodeKind::Item || heading) && !n.children.is_empty() {
             Some(BodyMode::Children)
         } else if named && ends_list && appoints_body(&intro) {
+            Some(BodyMode::Siblings)
+        } else if caption && self.next_is_member_row(i) {
+            // the members' table of an annex, under its caption
             Some(BodyMode::Siblings)
         } else if named
             && n.kind == NodeKind::Paragraph(ParaKind::Text)

@@ -248,6 +248,7 @@ impl Builder {
                         } else {
                             ParaStart::Unknown
                         },
+                        table_row: line.table_row,
                         ..Line::default()
                     };
                     self.push_line_inner(&part);
@@ -438,7 +439,7 @@ impl Builder {
                 let starts = heads_names
                     || clause_paragraph
                     || starts_with_any(text, PREAMBLE_STARTS).is_some()
-                    || starts_own_paragraph(line)
+                    || starts_own_paragraph(line, self.text_of(self.cont))
                     || self.cont.is_some_and(|c| !self.continues_subject(c, text));
                 match self.cont {
                     Some(c) if !starts => self.join(c, line),
@@ -503,6 +504,12 @@ impl Builder {
         if !wraps {
             self.person_cont = None;
         }
+    }
+
+    /// The text of node `i`, when there is one (the open item or entry).
+    fn text_of(&self, i: Option<usize>) -> Option<&str> {
+        i.and_then(|i| self.out.nodes.get(i))
+            .map(|n| n.text.as_str())
     }
 
     /// The last node is an entry whose last cell is a committee role.
@@ -670,7 +677,7 @@ impl Builder {
         // list, never the rest of that line
         // (`ให้คณะกรรมการมีอำนาจหน้าที่ …` after an entry complete with its
         // role: a clause of its own)
-        if starts_own_paragraph(line)
+        if starts_own_paragraph(line, self.text_of(self.person_cont))
             || (self.person_cont.is_some()
                 && (starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some()
                     || addressed_to_all(&line.text)))
@@ -708,9 +715,13 @@ impl Builder {
             // `( นายสมชาย ใจดี )` on its own line: a signature, even before the date
             self.in_tail = true;
         }
-        // a line of three or more table cells (`ชื่อนิสิต⇥ผลงาน⇥…`) is no
-        // signature line: an annex begins
-        let table_row = line.gaps.len() >= 2;
+        // a table row (a caption row of one merged cell too), a line of
+        // three or more table cells (`ชื่อนิสิต⇥ผลงาน⇥…`) or an annex's
+        // caption (`บัญชีรายชื่อ… แนบท้ายคำสั่ง…`) is no signature line: an
+        // annex begins
+        let table_row = line.table_row
+            || line.gaps.len() >= 2
+            || crate::thai::lexicon::annex_caption(&line.text).is_some();
         if self.in_tail && kind.is_none() && !table_row {
             // after the date or the signer's name: each line stands alone
             kind = Some(ParaKind::Signature);
@@ -789,7 +800,10 @@ impl Builder {
         let text = line.text.as_str();
         // a .docx paragraph that starts a name, role, seat or body; a clause
         // to all the order names (`ให้ผู้ที่ได้รับแต่งตั้ง…`)
-        if starts_own_paragraph(line) || addressed_to_all(text) || is_header_row(line) {
+        if starts_own_paragraph(line, self.text_of(self.cont))
+            || addressed_to_all(text)
+            || is_header_row(line)
+        {
             return true;
         }
         // `1.3 นางสาวมาลี รักเรียน … กรรมการและเลขานุการ` / `มีหน้าที่ …`: the

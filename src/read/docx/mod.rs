@@ -576,6 +576,7 @@ impl<'a> Body<'a> {
             label: None,
             cells: Vec::new(),
             normalized: false,
+            table_row: false,
         });
     }
 }

@@ -194,6 +194,7 @@ impl Body<'_> {
             .collect();
         let read = crate::read::table::committee_table_lines(&numbered)
             .or_else(|| crate::read::table::table_lines(numbered));
+        let first = self.lines.len();
         match read {
             Some((lines, diagnostics)) => {
                 self.lines.extend(lines);
@@ -206,6 +207,9 @@ impl Body<'_> {
                     self.emit(row, 0, ParaStart::Paragraph, true);
                 }
             }
+        }
+        for line in self.lines.iter_mut().skip(first) {
+            line.table_row = true;
         }
     }
 }
