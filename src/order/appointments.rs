@@ -17,7 +17,7 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
-    BACKGROUND_END, BACKGROUND_START, DUTY_INTROS, LET_WORD, LIST_INTROS, LISTED_PEOPLE,
+    BACKGROUND_END, BACKGROUND_STARTS, DUTY_INTROS, LET_WORD, LIST_INTROS, LISTED_PEOPLE,
     MADE_WORDS, ON_BEHALF_WORDS, POSITION_WORD, REMOVAL_WORD, SAID_PERSON, before_any, find_first,
     starts_position, starts_with_any,
 };
@@ -152,7 +152,7 @@ fn post_then_name(text: &str) -> Option<(String, String)> {
 pub(crate) fn without_background(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(i) = find(rest, BACKGROUND_START) {
+    while let Some((i, _)) = find_first(rest, BACKGROUND_STARTS) {
         out.push_str(rest.get(..i).unwrap_or(""));
         let after = rest.get(i..).unwrap_or("");
         match find(after, BACKGROUND_END) {

@@ -21,8 +21,8 @@ use crate::model::{
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::read::Source;
 use crate::thai::lexicon::{
-    COMMITTEE_WORDS, DUTY_INTROS, POSITION_WORD, POST_TITLES, SUBJECT_APPOINTS, before_any,
-    find_first, starts_position, starts_with_any,
+    COMMITTEE_WORDS, DUTY_INTROS, NAMELY_WORD, POSITION_WORD, POST_TITLES, SUBJECT_APPOINTS,
+    before_any, find_first, starts_position, starts_with_any,
 };
 use people::{
     NameParts, bracketed_person, made_after_bracket, names_in_text, person_in_item,
@@ -263,6 +263,35 @@ fn subject_post(subject: &str) -> Option<&str> {
     .then_some(word)
 }
 
+/// An item that names a role and, after `ได้แก่` ("namely"), the one person
+/// who fills it (`ผู้ควบคุมงาน ได้แก่ นายสมหวัง ชูชัย นายช่างโยธาชำนาญงาน`): the
+/// person, their post and the role. `None` when the role is a body's
+/// (`คณะกรรมการ… ได้แก่ …`: its members), holds a name, or more than one
+/// person follows.
+fn namely_appointee(text: &str) -> Option<(NameParts<'_>, &str, &str)> {
+    let i = crate::thai::find::find(text, NAMELY_WORD)?;
+    let role = text.get(..i)?.trim();
+    let after = text
+        .get(i + NAMELY_WORD.len()..)?
+        .trim_start_matches([' ', ':']);
+    if role.is_empty()
+        || role.chars().count() > MAX_NAMELY_ROLE_CHARS
+        || starts_with_any(role, COMMITTEE_WORDS).is_some()
+        || !names_in_text(role).is_empty()
+    {
+        return None;
+    }
+    let name = split_name(after)?;
+    (name.family.is_some() && names_in_text(after).len() == 1).then(|| {
+        let post = name.rest.trim();
+        (name, post, role)
+    })
+}
+
+/// Longest role before `ได้แก่` that [`namely_appointee`] reads (a longer
+/// text is a sentence, not a role).
+const MAX_NAMELY_ROLE_CHARS: usize = 60;
+
 /// Shortest post word taken from a subject (`ครู` alone is too general to say
 /// what the order makes someone).
 const MIN_SUBJECT_POST_CHARS: usize = 8;
@@ -353,6 +382,7 @@ fn person_from(
         (Some(r), Some((name, _))) => Some((name, r.position.clone().unwrap_or_default())),
         (_, b) => b,
     };
+    let namely = namely_appointee(&n.text);
     let (name, position_text, made) = match bracketed_person(&n.text) {
         // (or a whole name in the first cell of the line: `๑. ร้อยตำรวจเอก
         // สมชาย พึ่งทอง ⟶ ร้อยเวรสอบสวน` — a word after the gap is never its
@@ -360,6 +390,11 @@ fn person_from(
         _ if by_cells.is_some() => {
             let (name, text) = by_cells?;
             (name, text, None)
+        }
+        // `ผู้ควบคุมงาน ได้แก่ นายก ข นายช่างโยธา…`: the role, and its one holder
+        _ if namely.is_some() => {
+            let (name, post, role) = namely?;
+            (name, post.to_string(), Some(role.to_string()))
         }
         Some((name, before, after)) if split_name(&n.text).is_none() => (
             name,

@@ -33,7 +33,8 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         // `ม.๑/๑ ⟶ นางสาวก ข ⟶ นายค ง`: a row whose first cell labels the
         // whole names in the others (a class and its homeroom teachers); one
         // name after a post is that person's post
-        let cells = crate::outline::line::cells_of(&n.text, &n.cells);
+        let cells =
+            crate::outline::line::name_cells(&crate::outline::line::cells_of(&n.text, &n.cells));
         if let Some((label, names)) = cells.split_first()
             && crate::outline::line::labels_names(&cells)
         {

@@ -6,8 +6,9 @@ use crate::thai::digits::{digit_value, parse_number};
 use crate::thai::find::contains;
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
-    BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, PREAMBLE_STARTS, SUBJECT_WORD, SUBSTITUTE_STARTS,
-    TITLE_BULLETS, UNIT_STARTS, is_steps_heading, starts_with_any, title_at, whole_role,
+    BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, POSITION_WORD, PREAMBLE_STARTS, SUBJECT_WORD,
+    SUBSTITUTE_STARTS, TITLE_BULLETS, UNIT_STARTS, is_steps_heading, starts_position,
+    starts_with_any, title_at, whole_role,
 };
 
 /// Longest line (in characters) taken as a heading or office line.
@@ -30,6 +31,7 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
             typed_space
                 || !(is_thai_letter(a) && is_thai_letter(b))
                 || awaits_family_name(text, next)
+                || name_then_post(text, next)
         }
         _ => false,
     };
@@ -48,6 +50,21 @@ fn awaits_family_name(text: &str, next: &str) -> bool {
     let first = next.split(' ').next().unwrap_or("");
     crate::thai::names::split_name(last).is_some_and(|n| n.family.is_none() && n.rest.is_empty())
         && crate::thai::lexicon::may_continue_name(first.trim_end_matches(')'))
+}
+
+/// Whether `text` ends in a whole titled name (`… ได้แต่งตั้ง นางสุดา อิ่มเอิบ`)
+/// and `next` starts with a post (`นักวิชาการสาธารณสุข…`, `ตำแหน่ง…`): the
+/// line broke between the name and the post, where the writer had a space.
+fn name_then_post(text: &str, next: &str) -> bool {
+    let mut words = text.rsplit(' ');
+    let (Some(family), Some(given)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let given = given.rsplit('(').next().unwrap_or(given);
+    let first = next.split(' ').next().unwrap_or("");
+    crate::thai::names::split_name(&format!("{given} {family}"))
+        .is_some_and(|n| n.family.is_some() && n.rest.is_empty())
+        && (starts_position(first) || first.starts_with(POSITION_WORD))
 }
 
 /// Whether a line that the writer began as a paragraph of its own (a .docx
@@ -590,6 +607,25 @@ pub fn cells_of<'a>(text: &'a str, gaps: &[usize]) -> Vec<&'a str> {
         from = g;
     }
     out.push(text.get(from..).unwrap_or("").trim());
+    out
+}
+
+/// The cells of a row with a cell that lists whole names apart split into
+/// one cell a name (`ม.๑/๑ ⟶ นางสาวก ข, นายค ง`: two teachers in one
+/// cell), the first cell (the row's label) as it is.
+pub fn name_cells<'a>(cells: &[&'a str]) -> Vec<&'a str> {
+    let whole = |c: &str| {
+        crate::thai::names::split_name(c).is_some_and(|n| n.rest.is_empty() && n.family.is_some())
+    };
+    let mut out = Vec::with_capacity(cells.len());
+    for (k, cell) in cells.iter().enumerate() {
+        let parts: Vec<&str> = cell.split(',').map(str::trim).collect();
+        if k > 0 && parts.len() > 1 && parts.iter().all(|p| whole(p)) {
+            out.extend(parts);
+        } else {
+            out.push(cell);
+        }
+    }
     out
 }
 

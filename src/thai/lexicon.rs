@@ -579,6 +579,10 @@ pub const ACTING_ENDS: &[&str] = &[
     " จนกว่า",
 ];
 
+/// "Namely": between a role an item names and the one person who fills it
+/// (`ผู้ควบคุมงาน ได้แก่ นายก ข นายช่างโยธาชำนาญงาน`).
+pub const NAMELY_WORD: &str = "ได้แก่";
+
 /// "The people named below": an intro that gives everyone in the list after
 /// it the same post or acting role (`จึงแต่งตั้งบุคคลดังต่อไปนี้
 /// เป็นข้าราชการการเมือง`, `จึงให้ผู้มีรายนามต่อไปนี้ รักษาราชการแทน…`).
@@ -764,8 +768,9 @@ pub const APPOINTMENT_ENDS: &[&str] = &[
 pub const SAID_PERSON: &str = "บุคคลดังกล่าว";
 
 /// The background of an order, "whereas … [that]": `ตามที่ … นั้น` names what
-/// happened before (earlier appointments), not what the order does.
-pub const BACKGROUND_START: &str = "ตามที่";
+/// happened before (earlier appointments), not what the order does; so does
+/// "by order / announcement …" (`ตามคำสั่ง… ได้แต่งตั้ง… นั้น`).
+pub const BACKGROUND_STARTS: &[&str] = &["ตามที่", "ตามคำสั่ง", "ตามประกาศ"];
 
 /// Words that open a paragraph of background ("whereas", "as", "since"): what
 /// the law says or what happened, not what the order does, until the
@@ -776,7 +781,7 @@ pub const BACKGROUND_OPENERS: &[&str] = &["โดยที่", "ตามที
 /// (จึงแต่งตั้ง…), "hence" (ดังนั้น), "by virtue of" (อาศัยอำนาจ…).
 pub const ACT_TURNS: &[&str] = &["จึง", "ดังนั้น", "อาศัยอำนาจ"];
 
-/// The end of a background clause (see [`BACKGROUND_START`]).
+/// The end of a background clause (see [`BACKGROUND_STARTS`]).
 pub const BACKGROUND_END: &str = "นั้น";
 
 /// Words that end an introducing line whose list (members, people, duties)

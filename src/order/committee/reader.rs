@@ -778,7 +778,8 @@ fn names_row(node: &crate::outline::Node) -> Option<(String, Vec<String>)> {
     if node.kind != NodeKind::Paragraph(ParaKind::Entry) || node.line_start != node.line_end {
         return None;
     }
-    let cells = crate::outline::line::cells_of(&node.text, &node.cells);
+    let cells =
+        crate::outline::line::name_cells(&crate::outline::line::cells_of(&node.text, &node.cells));
     let (first, names) = cells.split_first()?;
     crate::outline::line::labels_names(&cells).then(|| {
         (

@@ -29,9 +29,9 @@ use crate::limits::Limits;
 use crate::read::{Line, ParaStart, Source};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
-    ADDRESSEE_CLAUSES, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, CONNECTIVES,
-    DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS, starts_position, starts_with_any,
-    title_at, whole_role,
+    ADDRESSEE_CLAUSES, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, COMMITTEE_WORDS,
+    CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS, starts_position,
+    starts_with_any, title_at, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -189,6 +189,10 @@ struct Builder {
     max_depth: u32,
     /// An item has been kept as text for being too deep (reported once).
     too_deep: bool,
+    /// A heading opened beside an earlier one ([`Builder::sibling_heading`])
+    /// and the last number of the list under that one: a list under the new
+    /// heading may go on counting from it (`๑.` `๒.` / `คณะกรรมการ` / `๓.`).
+    counting_on: Option<(usize, u32)>,
 }
 
 impl Builder {
@@ -270,6 +274,12 @@ impl Builder {
         if self.try_name_list(line) {
             return;
         }
+        // (`ที่ปรึกษา` / `๑. …` / `๒. …` / `คณะกรรมการ` / `๓. …`: the next group's
+        // heading at the first one's indent, never the last item's wrap)
+        if self.person_cont.is_none() && self.is_next_role_heading(line) {
+            self.sibling_heading(line);
+            return;
+        }
         // `- 2 -`: a page number typed into the text; kept in the outline on
         // its own, not joined to the text around it, not an item
         if is_page_artefact(text) {
@@ -315,8 +325,8 @@ impl Builder {
             }
             // a row that labels the names in its other cells (`ห้อง ม.๑/๑ ⟶
             // นางสาวก ข ⟶ นายค ง`: who invigilates which room): an entry, complete
-            if crate::outline::line::labels_names(&crate::outline::line::cells_of(
-                &line.text, &line.gaps,
+            if crate::outline::line::labels_names(&crate::outline::line::name_cells(
+                &crate::outline::line::cells_of(&line.text, &line.gaps),
             )) {
                 self.entry(line, false);
                 self.person_cont = None;
@@ -436,7 +446,17 @@ impl Builder {
                 let clause_paragraph = self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
                     && line.para_start != ParaStart::SoftBreak
                     && starts_with_any(text, CLAUSE_OPENERS).is_some();
+                // a line of cells after a list intro (`… ดังนี้` / `ชั้น ⟶
+                // ครูที่ปรึกษา`): a table's first row, never the intro's rest
+                let row_after_intro = !line.gaps.is_empty()
+                    && self
+                        .cont
+                        .and_then(|c| self.out.nodes.get(c))
+                        .is_some_and(|n| {
+                            LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
+                        });
                 let starts = heads_names
+                    || row_after_intro
                     || clause_paragraph
                     || starts_with_any(text, PREAMBLE_STARTS).is_some()
                     || starts_own_paragraph(line, self.text_of(self.cont))
@@ -461,6 +481,28 @@ impl Builder {
                 .cont
                 .and_then(|c| self.out.nodes.get(c))
                 .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)))
+    }
+
+    /// Whether `line` is a role alone written like an open role heading: at
+    /// its indent, not right of the open member line (see the caller).
+    fn is_next_role_heading(&self, line: &Line) -> bool {
+        let open_indent = self
+            .person_cont
+            .or(self.last)
+            .and_then(|c| self.out.nodes.get(c))
+            .map(|n| n.indent);
+        let heads_group = |t: &str| whole_role(t).is_some() || COMMITTEE_WORDS.contains(&t);
+        // (left of the member lines, or level with them where the layout
+        // keeps no indents: a .docx of paragraphs)
+        heads_group(&line.text)
+            && open_indent.is_some_and(|m| line.indent <= m)
+            && self.stack.iter().any(|&h| {
+                self.out.nodes.get(h).is_some_and(|n| {
+                    n.kind == NodeKind::Paragraph(ParaKind::Heading)
+                        && n.indent == line.indent
+                        && heads_group(&n.text)
+                })
+            })
     }
 
     /// The last node is a title line holding only the document word (`ประกาศ`).
@@ -609,6 +651,35 @@ impl Builder {
         (restarts || after_short_line || after_list_intro).then_some(family)
     }
 
+    /// A heading at the indent of an open heading (see
+    /// [`Builder::is_next_role_heading`]): its sibling, whatever is open
+    /// under that one; the items after it its children, their numbers
+    /// restarting or not.
+    fn sibling_heading(&mut self, line: &Line) {
+        let mut last_number = None;
+        while let Some(top) = self.stack.pop() {
+            let node = self.out.nodes.get(top);
+            if last_number.is_none()
+                && node
+                    .and_then(|n| n.label.as_ref())
+                    .is_some_and(|l| l.family == Family::Dotted && l.values.len() == 1)
+            {
+                last_number = node.and_then(|n| n.label.as_ref()).map(Label::last_value);
+            }
+            let same = node.is_some_and(|n| {
+                n.kind == NodeKind::Paragraph(ParaKind::Heading) && n.indent == line.indent
+            });
+            if same {
+                break;
+            }
+        }
+        let parent = self.stack.last().copied();
+        let i = self.paragraph(ParaKind::Heading, line, parent);
+        self.stack.push(i);
+        self.cont = None;
+        self.counting_on = last_number.map(|v| (i, v));
+    }
+
     /// A heading over a list: a sibling of the list (and of an earlier
     /// heading) it restarts, the list's items its children.
     fn heading(&mut self, line: &Line, family: Option<Family>) {
@@ -671,6 +742,15 @@ impl Builder {
                 .any(|&i| self.family_of(i) == Some(family))
         {
             self.heading(line, Some(family));
+            return;
+        }
+        // `ประธานกรรมการ` / members / `กรรมการ` / members: a role alone at the
+        // indent of an earlier role heading, left of the member lines, heads
+        // the members after it too (never the last member's role)
+        if kind.is_none() && self.person_cont.is_some() && self.is_next_role_heading(line) {
+            self.person_cont = None;
+            self.person_name_only = false;
+            self.sibling_heading(line);
             return;
         }
         // `มีหน้าที่ …` after a person's or member's line: the duties of the
@@ -1174,6 +1254,25 @@ impl Builder {
                 n.kind == NodeKind::Paragraph(ParaKind::Heading) && n.children.is_empty()
             })
         {
+            let seq = self.next_seq(Some(top));
+            return (Some(top), vec![seq], true);
+        }
+        // … or goes on counting from the list under the heading beside it
+        // (`ที่ปรึกษา` / `๑.` `๒.` / `คณะกรรมการ` / `๓.`)
+        if let Some(&top) = self.stack.last()
+            && let Some((h, last)) = self.counting_on
+            && h == top
+            && v == last.saturating_add(1)
+            && self
+                .out
+                .nodes
+                .get(top)
+                .is_some_and(|n| n.children.is_empty())
+        {
+            self.counting_on = None;
+            if let Some(c) = self.counts.get_mut(top) {
+                *c = last;
+            }
             let seq = self.next_seq(Some(top));
             return (Some(top), vec![seq], true);
         }
