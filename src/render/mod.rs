@@ -44,8 +44,8 @@ pub use md::{render_md, render_md_in};
 pub use table::{Sheet, Sheets};
 pub use txt::render_txt;
 
-use crate::model::{Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
-use crate::thai::lexicon::{LIST_INTROS, POSITION_WORD, RANK_WORDS, RANKS};
+use crate::model::{CommitteeMember, Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
+use crate::thai::lexicon::{ANNOUNCEMENT_WORD, LIST_INTROS, POSITION_WORD, RANK_WORDS, RANKS};
 
 /// How a .docx shows the numbers of people, duties and steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -102,6 +102,9 @@ pub struct RenderError(pub String);
 /// place, in this order".
 pub const SUBSTITUTE_CLAUSE: &str = "กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้ปฏิบัติงานแทนตามลำดับ";
 
+/// The word that dates an order (`สั่ง ณ วันที่ …`: "ordered on").
+const ORDER_DATE_WORD: &str = "สั่ง";
+
 /// What a block is, for the writers' layout choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BlockKind {
@@ -116,6 +119,17 @@ pub(crate) enum BlockKind {
     Blank,
     /// A numbered person, duty, step or sub-step.
     Item,
+    /// A row of a table: its cells in `text`, a tab between them (a .txt
+    /// writes them so, a .docx as a row of a Word table), after the
+    /// corrected label when the row has one.
+    Row,
+    /// A row of a table that opens with a header row (a row that names no
+    /// one: `ลำดับ⇥ชื่อ - สกุล⇥ตำแหน่ง`): written as a line whose cells a tab
+    /// parts in every format, a .docx too. (kamsang's .docx reader reads a
+    /// Word table with a header row by its columns — the ลำดับ cell as the
+    /// person's number, the cells in another order — which the same rows in
+    /// a .txt do not get, so a Word table would read back otherwise.)
+    TabbedRow,
 }
 
 /// One paragraph of the rendered order.
@@ -149,6 +163,15 @@ impl Block {
         Block::text(BlockKind::Blank, 0, "")
     }
 
+    /// The cells of a row, the label first when it has one.
+    pub fn cells(&self) -> Vec<&str> {
+        self.label
+            .as_deref()
+            .into_iter()
+            .chain(self.text.split('\t'))
+            .collect()
+    }
+
     /// The label and the text, as one line without indentation.
     pub fn line(&self) -> String {
         match (&self.label, self.text.is_empty()) {
@@ -177,6 +200,8 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
             .filter_map(|p| Some((p.node.as_deref()?, p)))
             .collect(),
         names: names_by_node(order),
+        people_of: people_by_node(order),
+        members: members_by_node(order),
     };
     let body = out.len();
     walk.nodes_at(&order.outline, 0, true, &mut out);
@@ -216,6 +241,33 @@ struct Walk<'a> {
     people: HashMap<&'a str, &'a Person>,
     /// The names the model read from each node (committee members, people).
     names: HashMap<&'a str, Vec<&'a str>>,
+    /// The people read from each node, in order (a table row may name
+    /// several).
+    people_of: HashMap<&'a str, Vec<&'a Person>>,
+    /// The committee members read from each node, in order.
+    members: HashMap<&'a str, Vec<&'a CommitteeMember>>,
+}
+
+/// The committee members read from each outline node, in order.
+fn members_by_node(order: &DutyOrder) -> HashMap<&str, Vec<&CommitteeMember>> {
+    let mut map: HashMap<&str, Vec<&CommitteeMember>> = HashMap::new();
+    for m in order.committees.iter().flat_map(|c| c.members.iter()) {
+        if let Some(node) = m.node.as_deref() {
+            map.entry(node).or_default().push(m);
+        }
+    }
+    map
+}
+
+/// The people read from each outline node, in order.
+fn people_by_node(order: &DutyOrder) -> HashMap<&str, Vec<&Person>> {
+    let mut map: HashMap<&str, Vec<&Person>> = HashMap::new();
+    for p in &order.people {
+        if let Some(node) = p.node.as_deref() {
+            map.entry(node).or_default().push(p);
+        }
+    }
+    map
 }
 
 /// The names read from each outline node, in order: members of committees,
@@ -273,6 +325,20 @@ impl Walk<'_> {
             if top && from_header(n.kind) || n.kind == NodeKind::PageArtefact {
                 continue;
             }
+            if n.cells.len() >= 2 {
+                self.row(n, depth, out, n.cells.join("\t"));
+                continue;
+            }
+            // a seat or member whose line wrapped (so the reader kept no
+            // cells) after a row: a row again, its two cells from the model
+            if out
+                .last()
+                .is_some_and(|b| matches!(b.kind, BlockKind::Row | BlockKind::TabbedRow))
+                && let Some(cells) = self.member_cells(n)
+            {
+                self.row(n, depth, out, cells);
+                continue;
+            }
             if n.kind == NodeKind::Person
                 && let Some(p) = self.people.get(n.id.as_str())
             {
@@ -298,7 +364,10 @@ impl Walk<'_> {
                     // continuation; the first line under an unnumbered heading
                     // is read apart from it, as written
                     if out.last().is_some_and(|b| {
-                        b.kind == BlockKind::Item || b.kind == BlockKind::Text && b.depth >= depth
+                        matches!(
+                            b.kind,
+                            BlockKind::Item | BlockKind::Row | BlockKind::TabbedRow
+                        ) || b.kind == BlockKind::Text && b.depth >= depth
                     }) {
                         out.push(Block::blank());
                     }
@@ -307,6 +376,61 @@ impl Walk<'_> {
             }
             self.nodes_at(&n.children, depth + 1, false, out);
         }
+    }
+}
+
+impl Walk<'_> {
+    /// A table row written as its cells, as read (a row names its people in
+    /// its cells: a class and its teachers, a room and its invigilators),
+    /// with the corrected label; then what the row's people have on lines of
+    /// their own (duties, substitutes), or the row's own children.
+    fn row(&self, n: &OutlineNode, depth: usize, out: &mut Vec<Block>, cells: String) {
+        let (label, _) = node_label(n);
+        // a row straight after running text would join it
+        if out
+            .last()
+            .is_some_and(|b| b.kind == BlockKind::Text || b.kind == BlockKind::Item)
+        {
+            out.push(Block::blank());
+        }
+        let people: Vec<&Person> = self
+            .people_of
+            .get(n.id.as_str())
+            .map(|v| v.as_slice())
+            .unwrap_or_default()
+            .to_vec();
+        let names_no_one = people.is_empty() && !self.members.contains_key(n.id.as_str());
+        let kind = if names_no_one || out.last().is_some_and(|b| b.kind == BlockKind::TabbedRow) {
+            BlockKind::TabbedRow
+        } else {
+            BlockKind::Row
+        };
+        out.push(Block {
+            kind,
+            depth,
+            label,
+            level: None,
+            text: cells,
+        });
+        if people.is_empty() {
+            self.nodes_at(&n.children, depth + 1, false, out);
+        }
+        for p in people {
+            person_lines(p, depth, &self.nodes, out);
+        }
+    }
+}
+
+impl Walk<'_> {
+    /// The one member read from a node whose text is the member's name (or
+    /// the seat's position) and role, as two cells a tab apart.
+    fn member_cells(&self, n: &OutlineNode) -> Option<String> {
+        let [m] = self.members.get(n.id.as_str())?.as_slice() else {
+            return None;
+        };
+        let who = m.full_name.as_deref().or(m.position.as_deref())?;
+        let role = m.role.as_deref()?;
+        (n.text == format!("{who} {role}")).then(|| format!("{who}\t{role}"))
     }
 }
 
@@ -391,12 +515,17 @@ fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
     if let Some(d) = &h.date
         && let Some(s) = non_empty(Some(&d.text))
     {
-        let s = if s.starts_with("สั่ง") {
+        // an announcement is dated ประกาศ ณ, an order สั่ง ณ
+        let verb = match h.document.as_deref() {
+            Some(ANNOUNCEMENT_WORD) => ANNOUNCEMENT_WORD,
+            _ => ORDER_DATE_WORD,
+        };
+        let s = if s.starts_with(ORDER_DATE_WORD) || s.starts_with(ANNOUNCEMENT_WORD) {
             s.to_string()
         } else if s.starts_with("วันที่") {
-            format!("สั่ง ณ {s}")
+            format!("{verb} ณ {s}")
         } else {
-            format!("สั่ง ณ วันที่ {s}")
+            format!("{verb} ณ วันที่ {s}")
         };
         tail.push(Block::text(BlockKind::Text, 0, s));
     }
@@ -454,10 +583,7 @@ fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
     }
     // a duty written in the person's sentence (`ครูผู้ช่วย งานห้องสมุด`) has no
     // line of its own: it stays in the sentence
-    let (inline, own): (Vec<&Duty>, Vec<&Duty>) = p
-        .duties
-        .iter()
-        .partition(|d| d.node.is_none() && d.label.is_none() && d.steps.is_empty());
+    let inline: Vec<&Duty> = p.duties.iter().filter(|d| is_inline(d)).collect();
     if let Some(intro) = non_empty(p.duty_intro.as_deref()) {
         text.push(' ');
         text.push_str(intro);
@@ -495,7 +621,14 @@ fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
         }
     }
 
-    for d in own {
+    person_lines(p, depth, nodes, out);
+}
+
+/// What a person at `depth` has on lines of their own, after the line that
+/// names them: duties and steps, then the substitutes an unnumbered clause
+/// lists.
+fn person_lines(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
+    for d in p.duties.iter().filter(|d| !is_inline(d)) {
         duty(d, depth + 1, nodes, out);
     }
     // names not already written in a numbered substitute clause among the duties
@@ -514,6 +647,12 @@ fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
             .collect();
         out.push(Block::text(BlockKind::Text, depth + 1, list.join(" ")));
     }
+}
+
+/// A duty written in the person's sentence (`ครูผู้ช่วย งานห้องสมุด`): it has
+/// no line of its own.
+fn is_inline(d: &Duty) -> bool {
+    d.node.is_none() && d.label.is_none() && d.steps.is_empty()
 }
 
 /// A duty or step at `depth` and everything under it.
