@@ -325,7 +325,7 @@ impl Walk<'_> {
             if top && from_header(n.kind) || n.kind == NodeKind::PageArtefact {
                 continue;
             }
-            if n.cells.len() >= 2 {
+            if self.is_row(n) {
                 self.row(n, depth, out, n.cells.join("\t"));
                 continue;
             }
@@ -422,6 +422,23 @@ impl Walk<'_> {
 }
 
 impl Walk<'_> {
+    /// Whether a node is written as a table row: it has cells, and is not
+    /// the line of one numbered person, or of one over their duties, with a
+    /// wide gap in it (`1. นายก ข   ตำแหน่ง ครู มีหน้าที่ ดังนี้`): that is
+    /// written from the model as any person's line is.
+    fn is_row(&self, n: &OutlineNode) -> bool {
+        if n.cells.len() < 2 {
+            return false;
+        }
+        match (
+            self.people_of.get(n.id.as_str()).map(Vec::as_slice),
+            n.cells.as_slice(),
+        ) {
+            (Some([p]), _) => p.number.is_none() && n.children.is_empty(),
+            _ => true,
+        }
+    }
+
     /// The one member read from a node whose text is the member's name (or
     /// the seat's position) and role, as two cells a tab apart.
     fn member_cells(&self, n: &OutlineNode) -> Option<String> {
