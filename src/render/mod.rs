@@ -342,7 +342,7 @@ impl Walk<'_> {
             if n.kind == NodeKind::Person
                 && let Some(p) = self.people.get(n.id.as_str())
             {
-                person(p, depth, &self.nodes, out);
+                self.person(p, depth, out);
                 continue;
             }
             let (label, _) = node_label(n);
@@ -416,7 +416,7 @@ impl Walk<'_> {
             self.nodes_at(&n.children, depth + 1, false, out);
         }
         for p in people {
-            person_lines(p, depth, &self.nodes, out);
+            self.person_lines(p, depth, out);
         }
     }
 }
@@ -569,101 +569,167 @@ fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
     }
 }
 
-/// A person's line, duties and substitutes, the person at `depth`.
-fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
-    let mut text = p.full_name.clone();
-    if let Some(class) = non_empty(p.class.as_deref()) {
-        text.push(' ');
-        text.push_str(class);
-    }
-    if let Some(pos) = non_empty(p.position.as_deref()) {
-        text.push(' ');
-        text.push_str(POSITION_WORD);
-        text.push(' ');
-        text.push_str(pos);
-    }
-    if let Some(rank) = non_empty(p.rank.as_deref()) {
-        // a standing that is not a bare rank word (ครูชำนาญการพิเศษ, คศ.๑):
-        // written straight after the post it would read as part of it
-        if !RANKS.iter().any(|r| rank.starts_with(r))
-            && let Some(word) = RANK_WORDS.first()
-        {
+impl Walk<'_> {
+    /// A person's line, duties and substitutes, the person at `depth`.
+    fn person(&self, p: &Person, depth: usize, out: &mut Vec<Block>) {
+        let nodes = &self.nodes;
+        let mut text = p.full_name.clone();
+        if let Some(class) = non_empty(p.class.as_deref()) {
             text.push(' ');
-            text.push_str(word);
+            text.push_str(class);
         }
-        text.push(' ');
-        text.push_str(rank);
-    }
-    if let Some(role) = non_empty(p.role.as_deref()) {
-        text.push(' ');
-        text.push_str(role);
-    }
-    // a duty written in the person's sentence (`ครูผู้ช่วย งานห้องสมุด`) has no
-    // line of its own: it stays in the sentence
-    let inline: Vec<&Duty> = p.duties.iter().filter(|d| is_inline(d)).collect();
-    if let Some(intro) = non_empty(p.duty_intro.as_deref()) {
-        text.push(' ');
-        text.push_str(intro);
-    }
-    // what the order makes the person (`ดำรงตำแหน่ง…`, `เป็น…`, `พ้นจาก…`) is
-    // kept without its verb: the person's line is written as it was read
-    if let Some(post) = non_empty(p.appointed_as.as_deref())
-        && let Some(node) = p.node.as_deref().and_then(|id| nodes.get(id))
-        && node.text.contains(post)
-    {
-        text = node.text.clone();
-    }
-    for d in &inline {
-        // (the words introducing the duties may hold them already)
-        if !text.contains(d.title.as_str()) {
-            // an unnumbered person is a table row or a name line: the duty
-            // was a cell of its own
-            text.push(if p.number.is_some() { ' ' } else { '\t' });
-            text.push_str(&d.title);
+        if let Some(pos) = non_empty(p.position.as_deref()) {
+            text.push(' ');
+            text.push_str(POSITION_WORD);
+            text.push(' ');
+            text.push_str(pos);
         }
-    }
-    match p.number.as_deref() {
-        Some(number) => out.push(Block {
-            kind: BlockKind::Item,
-            depth,
-            label: Some(format!("{number}.")),
-            level: (depth == 0).then_some(0),
-            text,
-        }),
-        None => {
-            if out.last().is_some_and(|b| b.kind == BlockKind::Item) {
-                out.push(Block::blank());
+        if let Some(rank) = non_empty(p.rank.as_deref()) {
+            // a standing that is not a bare rank word (ครูชำนาญการพิเศษ, คศ.๑):
+            // written straight after the post it would read as part of it
+            if !RANKS.iter().any(|r| rank.starts_with(r))
+                && let Some(word) = RANK_WORDS.first()
+            {
+                text.push(' ');
+                text.push_str(word);
             }
-            out.push(Block::text(BlockKind::Text, depth, text));
+            text.push(' ');
+            text.push_str(rank);
         }
+        if let Some(role) = non_empty(p.role.as_deref()) {
+            text.push(' ');
+            text.push_str(role);
+        }
+        // a duty written in the person's sentence (`ครูผู้ช่วย งานห้องสมุด`) has no
+        // line of its own: it stays in the sentence
+        let inline: Vec<&Duty> = p.duties.iter().filter(|d| is_inline(d)).collect();
+        if let Some(intro) = non_empty(p.duty_intro.as_deref()) {
+            text.push(' ');
+            text.push_str(intro);
+        }
+        // what the order makes the person (`ดำรงตำแหน่ง…`, `เป็น…`, `พ้นจาก…`) is
+        // kept without its verb: the person's line is written as it was read
+        if let Some(post) = non_empty(p.appointed_as.as_deref())
+            && let Some(node) = p.node.as_deref().and_then(|id| nodes.get(id))
+            && node.text.contains(post)
+        {
+            text = node.text.clone();
+        }
+        for d in &inline {
+            // (the words introducing the duties may hold them already)
+            if !text.contains(d.title.as_str()) {
+                // an unnumbered person is a table row or a name line: the duty
+                // was a cell of its own
+                text.push(if p.number.is_some() { ' ' } else { '\t' });
+                text.push_str(&d.title);
+            }
+        }
+        match p.number.as_deref() {
+            Some(number) => out.push(Block {
+                kind: BlockKind::Item,
+                depth,
+                label: Some(format!("{number}.")),
+                level: (depth == 0).then_some(0),
+                text,
+            }),
+            None => {
+                if out.last().is_some_and(|b| b.kind == BlockKind::Item) {
+                    out.push(Block::blank());
+                }
+                out.push(Block::text(BlockKind::Text, depth, text));
+            }
+        }
+
+        self.person_lines(p, depth, out);
     }
 
-    person_lines(p, depth, nodes, out);
+    /// What a person at `depth` has on lines of their own, after the line that
+    /// names them, in the order of the outline: duties and steps, and any line
+    /// under the person that no duty was read from (an acting clause, a region's
+    /// provinces, a person named under them); then the substitutes an unnumbered
+    /// clause lists.
+    fn person_lines(&self, p: &Person, depth: usize, out: &mut Vec<Block>) {
+        let own: Vec<&Duty> = p.duties.iter().filter(|d| !is_inline(d)).collect();
+        let mut ids = Vec::new();
+        for d in &own {
+            duty_nodes(d, &mut ids);
+        }
+        // the duties written so far (they are in outline order)
+        let mut next = 0;
+        let children = p
+            .node
+            .as_deref()
+            .and_then(|id| self.nodes.get(id))
+            .map(|n| n.children.as_slice())
+            .unwrap_or_default();
+        for c in children {
+            if let Some(k) = own
+                .iter()
+                .position(|d| d.node.as_deref() == Some(c.id.as_str()))
+            {
+                for d in own.get(next..=k).unwrap_or_default() {
+                    duty(d, depth + 1, &self.nodes, out);
+                }
+                next = next.max(k + 1);
+                continue;
+            }
+            // the clause that names the substitutes is written from the model
+            // below; any other line as the walk writes it (a line that holds
+            // duties of the person deeper down: its own text only, the duties
+            // follow in order)
+            if c.kind == NodeKind::SubstituteClause {
+                continue;
+            }
+            if holds_any(c, &ids) {
+                let mut line = c.clone();
+                line.children.clear();
+                self.nodes_at(std::slice::from_ref(&line), depth + 1, false, out);
+            } else {
+                self.nodes_at(std::slice::from_ref(c), depth + 1, false, out);
+            }
+        }
+        for d in own.get(next..).unwrap_or_default() {
+            duty(d, depth + 1, &self.nodes, out);
+        }
+        // names not already written in a numbered substitute clause among the duties
+        let rest: Vec<&str> = p
+            .substitutes
+            .iter()
+            .filter(|s| s.duty_id.is_none())
+            .map(|s| s.full_name.as_str())
+            .collect();
+        if !rest.is_empty() {
+            out.push(Block::text(BlockKind::Text, depth + 1, SUBSTITUTE_CLAUSE));
+            let list: Vec<String> = rest
+                .iter()
+                .enumerate()
+                .map(|(k, name)| format!("{}. {name}", k + 1))
+                .collect();
+            out.push(Block::text(BlockKind::Text, depth + 1, list.join(" ")));
+        }
+    }
 }
 
-/// What a person at `depth` has on lines of their own, after the line that
-/// names them: duties and steps, then the substitutes an unnumbered clause
-/// lists.
-fn person_lines(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
-    for d in p.duties.iter().filter(|d| !is_inline(d)) {
-        duty(d, depth + 1, nodes, out);
+/// The outline nodes of a duty and its steps.
+fn duty_nodes<'a>(d: &'a Duty, out: &mut Vec<&'a str>) {
+    if let Some(n) = d.node.as_deref() {
+        out.push(n);
     }
-    // names not already written in a numbered substitute clause among the duties
-    let rest: Vec<&str> = p
-        .substitutes
-        .iter()
-        .filter(|s| s.duty_id.is_none())
-        .map(|s| s.full_name.as_str())
-        .collect();
-    if !rest.is_empty() {
-        out.push(Block::text(BlockKind::Text, depth + 1, SUBSTITUTE_CLAUSE));
-        let list: Vec<String> = rest
-            .iter()
-            .enumerate()
-            .map(|(k, name)| format!("{}. {name}", k + 1))
-            .collect();
-        out.push(Block::text(BlockKind::Text, depth + 1, list.join(" ")));
+    for s in &d.steps {
+        duty_nodes(s, out);
     }
+}
+
+/// Whether a node or a node under it is one of `ids`.
+fn holds_any(n: &OutlineNode, ids: &[&str]) -> bool {
+    let mut todo = vec![n];
+    while let Some(n) = todo.pop() {
+        if ids.contains(&n.id.as_str()) {
+            return true;
+        }
+        todo.extend(n.children.iter());
+    }
+    false
 }
 
 /// A duty written in the person's sentence (`ครูผู้ช่วย งานห้องสมุด`): it has
