@@ -48,10 +48,6 @@ const KNOWN: &[(&str, &str)] = &[
         "an amendment: a quoted clause under a duty reads back as a step",
     ),
     (
-        "fixtures/corpus/029_ku_announce_2545_student_council_officers.txt",
-        "the work group read from running text (จึงแต่งตั้งให้) is not written as a heading",
-    ),
-    (
         "fixtures/heldout/h20_province_drug_committee_ranks.txt",
         "seats whose role is wrapped onto its own line: the committee is not found again (kind appointment)",
     ),
