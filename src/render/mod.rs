@@ -515,7 +515,25 @@ fn header(order: &DutyOrder, out: &mut Vec<Block>) {
         if out.len() > start {
             out.push(Block::blank());
         }
-        out.push(Block::text(BlockKind::Text, 0, s));
+        // its paragraphs as the outline has them, when they make it (the
+        // sentence that names a committee, `… จึงแต่งตั้งคณะกรรมการ…
+        // ประกอบด้วย`, is the one before the members), else as one
+        let parts: Vec<&str> = order
+            .outline
+            .iter()
+            .filter(|n| n.kind == NodeKind::Preamble)
+            .map(|n| n.text.as_str())
+            .collect();
+        if parts.len() > 1 && parts.join(" ") == s {
+            for (k, part) in parts.into_iter().enumerate() {
+                if k > 0 {
+                    out.push(Block::blank());
+                }
+                out.push(Block::text(BlockKind::Text, 0, part));
+            }
+        } else {
+            out.push(Block::text(BlockKind::Text, 0, s));
+        }
     }
     if out.len() > start {
         out.push(Block::blank());
