@@ -321,11 +321,19 @@ impl Walk<'_> {
     /// The blocks of `nodes` at `depth`; `top`: the outline's own top level,
     /// whose header and closing lines come from the header fields instead.
     fn nodes_at(&self, nodes: &[OutlineNode], depth: usize, top: bool, out: &mut Vec<Block>) {
-        for n in nodes {
+        for (k, n) in nodes.iter().enumerate() {
             if top && from_header(n.kind) || n.kind == NodeKind::PageArtefact {
                 continue;
             }
-            if self.is_row(n) {
+            // a line of cells that names no one is the header row of the
+            // rows after it, or not a row at all (a quoted clause with a gap)
+            let row = self.is_row(n)
+                || n.cells.len() >= 2
+                    && !self.names_someone(n)
+                    && nodes
+                        .get(k + 1)
+                        .is_some_and(|m| self.names_someone(m) && self.is_row(m));
+            if row {
                 self.row(n, depth, out, n.cells.join("\t"));
                 continue;
             }
@@ -422,21 +430,25 @@ impl Walk<'_> {
 }
 
 impl Walk<'_> {
-    /// Whether a node is written as a table row: it has cells, and is not
-    /// the line of one numbered person, or of one over their duties, with a
-    /// wide gap in it (`1. นายก ข   ตำแหน่ง ครู มีหน้าที่ ดังนี้`): that is
-    /// written from the model as any person's line is.
+    /// Whether a node is written as a table row: it has cells, names people
+    /// or members, and is not the line of one numbered person, or of one
+    /// over their duties, with a wide gap in it (`1. นายก ข   ตำแหน่ง ครู
+    /// มีหน้าที่ ดังนี้`): that is written from the model as any person's line
+    /// is.
     fn is_row(&self, n: &OutlineNode) -> bool {
         if n.cells.len() < 2 {
             return false;
         }
-        match (
-            self.people_of.get(n.id.as_str()).map(Vec::as_slice),
-            n.cells.as_slice(),
-        ) {
-            (Some([p]), _) => p.number.is_none() && n.children.is_empty(),
-            _ => true,
+        match self.people_of.get(n.id.as_str()).map(Vec::as_slice) {
+            Some([p]) => p.number.is_none() && n.children.is_empty(),
+            Some(_) => true,
+            None => self.members.contains_key(n.id.as_str()),
         }
+    }
+
+    /// Whether the model read a person or a committee member from a node.
+    fn names_someone(&self, n: &OutlineNode) -> bool {
+        self.people_of.contains_key(n.id.as_str()) || self.members.contains_key(n.id.as_str())
     }
 
     /// The one member read from a node whose text is the member's name (or
