@@ -35,6 +35,8 @@ mod ooxml;
 pub mod table;
 mod txt;
 mod view;
+#[cfg(feature = "export")]
+mod workbook;
 
 use std::collections::HashMap;
 
@@ -43,6 +45,8 @@ pub use html::{render_html, render_html_in};
 pub use md::{render_md, render_md_in};
 pub use table::{Sheet, Sheets};
 pub use txt::render_txt;
+#[cfg(feature = "export")]
+pub use workbook::{UTF8_BOM, XLSX_COLUMN_WIDTH, XLSX_FONT, XLSX_FONT_SIZE};
 
 use crate::model::{CommitteeMember, Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
 use crate::thai::lexicon::{ANNOUNCEMENT_WORD, LIST_INTROS, POSITION_WORD, RANK_WORDS, RANKS};
@@ -658,7 +662,13 @@ impl Walk<'_> {
             Some(number) => out.push(Block {
                 kind: BlockKind::Item,
                 depth,
-                label: Some(format!("{number}.")),
+                // in the form written (`2.1` under a clause, `ข้อ 2`), corrected
+                label: Some({
+                    let written = p.label.as_deref().unwrap_or_default();
+                    let form =
+                        crate::label::parse_label(written).map(|(l, _)| LabelForm::from(l.family));
+                    typed_label(number, written, form)
+                }),
                 level: (depth == 0).then_some(0),
                 text,
             }),
