@@ -524,7 +524,12 @@ fn render(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyRe
         "md" => return text(py.detach(|| kamsang::render::render_md_in(&order, lang))),
         _ => {}
     }
-    let cannot = |e: String| Error::new(name.as_str(), ErrorKind::Limit(format!("cannot write: {e}")));
+    let cannot = |e: String| {
+        Error::new(
+            name.as_str(),
+            ErrorKind::Limit(format!("cannot write: {e}")),
+        )
+    };
     if format == "xlsx" || format == "csv" {
         let sheets = py.detach(|| kamsang::render::Sheets::of(&order));
         if format == "xlsx" {
