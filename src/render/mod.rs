@@ -12,14 +12,17 @@
 //!                               └─docx─▶ Vec<u8> (typed labels, or Word's own numbering)
 //! ```
 //!
-//! What is written: the header (issuer, unit, `ที่ …`, `เรื่อง …`, preamble), each
-//! work-group heading before the first person of its group, each person
-//! (`N. name ตำแหน่ง position rank role` and the words that introduce their
-//! duties), their duties, the `ขั้นตอนการปฏิบัติงาน` heading where the source had
-//! one, steps and sub-steps with their **corrected** numbers, the substitute
-//! clause with its list of names, then the effective clause, date and signature
-//! when the order has them. Parsing the output again gives the same people,
-//! duties, steps and substitutes.
+//! What is written: the header (issuer, unit, `ที่ …`, `เรื่อง …`, the preamble's
+//! paragraphs), each work-group heading before the first person of its group,
+//! each person (`N. name ตำแหน่ง position rank role` and the words that
+//! introduce their duties), their duties, the `ขั้นตอนการปฏิบัติงาน` heading
+//! where the source had one, steps and sub-steps with their **corrected**
+//! numbers, any other line under the person in its place, the substitute
+//! clause with its list of names; a table row (`OutlineNode::cells`) as its
+//! cells — a tab between them in .txt, a row of a Word table in .docx — with
+//! every person it names; then the effective clause, date and signature when
+//! the order has them. Parsing the output again gives the same people,
+//! duties, steps, substitutes, committees and members (`tests/it/round_trip.rs`).
 //!
 //! ```
 //! let order = kamsang::parse_str("x.txt", "1. นายสมชาย ใจดี ตำแหน่ง ครู\n  1.1 งานสอน\n  1.3 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n")?;
