@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 
 /// Version of the JSON model (semver; an additive change bumps the minor number).
-pub const SCHEMA_VERSION: &str = "1.3.0";
+pub const SCHEMA_VERSION: &str = "1.4.0";
 
 /// The `$id` of the published schema.
 pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.json";
@@ -241,6 +241,13 @@ pub struct OutlineNode {
     /// Last input line (1-based, inclusive; paragraph number for .docx, row for sheets).
     #[schemars(range(min = 1))]
     pub line_end: u32,
+    /// The cells of the node's line when it is a row of a table — a Word
+    /// table's row, or a text line whose cells a tab or a wide gap parts
+    /// (`ม.๑/๑⇥นางสาวก ข⇥นายค ง`) — trimmed, in order, after the label; `text`
+    /// holds the same words joined by spaces. Absent (empty) for any other
+    /// line (1.4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<String>,
     /// Nested nodes.
     pub children: Vec<OutlineNode>,
 }

@@ -98,6 +98,7 @@ def render(
     format: Literal["txt"] = "txt",
     *,
     numbering: Literal["typed", "auto"] = "typed",
+    lang: Literal["th", "en"] = "th",
     encoding: Optional[Encoding] = None,
     max_file_size: Optional[int] = None,
     max_part_size: Optional[int] = None,
@@ -109,9 +110,25 @@ def render(
 @overload
 def render(
     order: OrderSource,
-    format: Literal["docx"],
+    format: Literal["html", "md"],
     *,
     numbering: Literal["typed", "auto"] = "typed",
+    lang: Literal["th", "en"] = "th",
+    encoding: Optional[Encoding] = None,
+    max_file_size: Optional[int] = None,
+    max_part_size: Optional[int] = None,
+    max_ratio: Optional[int] = None,
+    max_line_length: Optional[int] = None,
+    max_depth: Optional[int] = None,
+    max_nodes: Optional[int] = None,
+) -> str: ...
+@overload
+def render(
+    order: OrderSource,
+    format: Literal["docx", "xlsx"],
+    *,
+    numbering: Literal["typed", "auto"] = "typed",
+    lang: Literal["th", "en"] = "th",
     encoding: Optional[Encoding] = None,
     max_file_size: Optional[int] = None,
     max_part_size: Optional[int] = None,
@@ -120,6 +137,21 @@ def render(
     max_depth: Optional[int] = None,
     max_nodes: Optional[int] = None,
 ) -> bytes: ...
+@overload
+def render(
+    order: OrderSource,
+    format: Literal["csv"],
+    *,
+    numbering: Literal["typed", "auto"] = "typed",
+    lang: Literal["th", "en"] = "th",
+    encoding: Optional[Encoding] = None,
+    max_file_size: Optional[int] = None,
+    max_part_size: Optional[int] = None,
+    max_ratio: Optional[int] = None,
+    max_line_length: Optional[int] = None,
+    max_depth: Optional[int] = None,
+    max_nodes: Optional[int] = None,
+) -> dict[str, bytes]: ...
 def normalize(text: str) -> str:
     """Thai text normalised line by line, as ``kamsang normalize`` does each line."""
 

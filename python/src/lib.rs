@@ -483,28 +483,65 @@ fn diff_report(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) ->
     })
 }
 
-/// `render(order, format="txt", *, numbering="typed", **read) -> str | bytes`:
-/// what `kamsang render --to FORMAT` writes (.txt as str, .docx as bytes).
+/// The formats of `render`, as `kamsang render --to` names them.
+const RENDER_FORMATS: [&str; 6] = ["txt", "docx", "html", "md", "xlsx", "csv"];
+
+/// `render(order, format="txt", *, numbering="typed", lang="th", **read)`:
+/// what `kamsang render --to FORMAT` writes, byte for byte — .txt, .html and
+/// .md as str, .docx and .xlsx as bytes, .csv as a dict of the files the
+/// command writes into its output folder (`{"people.csv": bytes, …}`, each
+/// UTF-8 with a byte-order mark).
 fn render(args: &Bound<'_, PyTuple>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
     let py = args.py();
-    let call = Call::new("render", args, kwargs, &["order", "format"], &["numbering"])?;
+    let call = Call::new(
+        "render",
+        args,
+        kwargs,
+        &["order", "format"],
+        &["numbering", "lang"],
+    )?;
     let format = call.opt::<String>(1)?.unwrap_or_else(|| "txt".to_string());
     let numbering = call
         .opt::<String>(2)?
         .unwrap_or_else(|| "typed".to_string());
     let numbering: kamsang::render::Numbering = numbering.parse().map_err(PyValueError::new_err)?;
-    if !["txt", "docx"].contains(&format.as_str()) {
+    let lang = call.opt::<String>(3)?.unwrap_or_else(|| "th".to_string());
+    let lang: kamsang::render::Lang = lang.parse().map_err(PyValueError::new_err)?;
+    if !RENDER_FORMATS.contains(&format.as_str()) {
         return Err(PyValueError::new_err(format!(
-            "unknown format '{format}' (use txt or docx)"
+            "unknown format '{format}' (use {})",
+            RENDER_FORMATS.join(", ")
         )));
     }
     let options = call.options(false)?;
     let input = input(call.required(0, "order")?, None, true)?;
     let order = self::order(py, &input, options, true)?;
     let name = input.name().to_string();
-    if format == "txt" {
-        let text = py.detach(|| kamsang::render::render_txt(&order));
-        return Ok(PyString::new(py, &text).into_any().unbind());
+    let text = |s: String| Ok(PyString::new(py, &s).into_any().unbind());
+    match format.as_str() {
+        "txt" => return text(py.detach(|| kamsang::render::render_txt(&order))),
+        "html" => return text(py.detach(|| kamsang::render::render_html_in(&order, lang))),
+        "md" => return text(py.detach(|| kamsang::render::render_md_in(&order, lang))),
+        _ => {}
+    }
+    let cannot = |e: String| {
+        Error::new(
+            name.as_str(),
+            ErrorKind::Limit(format!("cannot write: {e}")),
+        )
+    };
+    if format == "xlsx" || format == "csv" {
+        let sheets = py.detach(|| kamsang::render::Sheets::of(&order));
+        if format == "xlsx" {
+            let bytes = run(py, &name, || sheets.to_xlsx().map_err(cannot))?;
+            return Ok(PyBytes::new(py, &bytes).into_any().unbind());
+        }
+        let files = run(py, &name, || sheets.to_csv().map_err(cannot))?;
+        let dict = PyDict::new(py);
+        for (sheet, bytes) in files {
+            dict.set_item(format!("{sheet}.csv"), PyBytes::new(py, &bytes))?;
+        }
+        return Ok(dict.into_any().unbind());
     }
     let bytes = run(py, &name, || {
         kamsang::render::render_docx_with(&order, numbering, options.limits)
@@ -561,7 +598,7 @@ const FUNCTIONS: [(&CStr, &CStr, Function); 7] = [
     (c"parse_json", c"parse_json(source, *, format=None, name=None, compact=False, **read) -> str\n\nThe JSON text `kamsang parse [--compact]` prints, byte for byte.", |a, k| parse_json(a, k).map(|s| PyString::new(a.py(), &s).into_any().unbind())),
     (c"diff", c"diff(old, new, **read) -> dict\n\nWhat changed: the JSON of `kamsang diff --format json`.", |a, k| diff(a, k)),
     (c"diff_report", c"diff_report(old, new, *, format='text', **read) -> str\n\nThe text (uncoloured), JSON or HTML report of `kamsang diff`.", |a, k| diff_report(a, k).map(|s| PyString::new(a.py(), &s).into_any().unbind())),
-    (c"render", c"render(order, format='txt', *, numbering='typed', **read) -> str | bytes\n\nThe order written back as .txt (str) or .docx (bytes).", |a, k| render(a, k)),
+    (c"render", c"render(order, format='txt', *, numbering='typed', lang='th', **read) -> str | bytes | dict\n\nWhat `kamsang render --to FORMAT` writes: txt, html, md as str; docx, xlsx as bytes; csv as a dict of file name to bytes.", |a, k| render(a, k)),
     (c"normalize", c"normalize(text) -> str\n\nThai text normalised line by line, as `kamsang normalize` does each line.", |a, k| normalize(a, k).map(|s| PyString::new(a.py(), &s).into_any().unbind())),
     (c"schema", c"schema(*, diff=False) -> dict\n\nThe JSON Schema of the order (or of the diff report).", |a, k| schema(a, k)),
 ];

@@ -68,6 +68,80 @@ def test_render_docx_equals_the_cli(cli, tmp_path, numbering):
     assert docx == out.read_bytes()
 
 
+@pytest.mark.parametrize("format", ["html", "md"])
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_render_view_equals_the_cli(cli, tmp_path, format, lang):
+    path = ORDERS[1]
+    out = tmp_path / f"out.{format}"
+    cli.run("render", "--to", format, "--lang", lang, "-o", out, path)
+    page = kamsang.render(path, format, lang=lang)
+    assert isinstance(page, str)
+    assert page == out.read_text("utf-8")
+
+
+def zip_parts(data):
+    """The parts of a zip, but the one that holds the time it was written."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+
+def test_render_xlsx_equals_the_cli(cli, tmp_path):
+    out = tmp_path / "out.xlsx"
+    cli.run("render", "--to", "xlsx", "-o", out, ORDERS[1])
+    book = kamsang.render(kamsang.parse(ORDERS[1]), "xlsx")
+    assert isinstance(book, bytes)
+    parts = zip_parts(book)
+    assert {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml"} <= parts.keys()
+    assert parts == zip_parts(out.read_bytes())
+
+
+def test_render_csv_equals_the_cli(cli, tmp_path):
+    out = tmp_path / "tables"
+    cli.run("render", "--to", "csv", "-o", out, ORDERS[1])
+    files = kamsang.render(ORDERS[1], "csv")
+    assert sorted(files) == sorted(p.name for p in out.iterdir())
+    for name, data in files.items():
+        assert data == (out / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("path", ORDERS)
+def test_render_csv_has_the_rows_the_json_has(path):
+    import csv
+    import io
+
+    order = kamsang.parse(path)
+    files = kamsang.render(order, "csv")
+    assert sorted(files) == ["committees.csv", "duties.csv", "people.csv"]
+    assert all(data.startswith(b"\xef\xbb\xbf") for data in files.values()), "a BOM for Excel"
+
+    def rows(name):
+        return list(csv.DictReader(io.StringIO(files[name].decode("utf-8-sig"), newline="")))
+
+    assert [r["full_name"] for r in rows("people.csv")] == [p["full_name"] for p in order["people"]]
+    members = [m for c in order["committees"] for m in c["members"]]
+    assert len(rows("committees.csv")) == len(members)
+    assert [r["role"] for r in rows("committees.csv")] == [m["role"] or "" for m in members]
+
+
+def test_render_page_shows_the_order():
+    order = kamsang.parse(ORDERS[1])
+    page = kamsang.render(order, "html")
+    assert page.startswith("<!DOCTYPE html>") and 'lang="th"' in page
+    md = kamsang.render(order, "md", lang="en")
+    for c in order["committees"]:
+        assert c["name"] in page and c["name"] in md
+
+
+def test_render_refuses_an_unknown_format_or_lang():
+    with pytest.raises(ValueError, match="unknown format 'pdf' \\(use txt, docx, html, md, xlsx, csv\\)"):
+        kamsang.render(ORDERS[0], "pdf")
+    with pytest.raises(ValueError, match="unknown language"):
+        kamsang.render(ORDERS[0], "html", lang="fr")
+
+
 def people_and_duties(order):
     return [(p["full_name"], [d["title"] for d in p["duties"]]) for p in order["people"]]
 

@@ -1,13 +1,11 @@
 //! `kamsang render` (one order as .txt, .docx, .html, .md, .xlsx or .csv)
 //! and `kamsang export` (the tables of a whole archive of JSON, what `batch`
-//! wrote). The tables as files:
+//! wrote). The tables as files (their bytes: [`Sheets::to_xlsx`],
+//! [`Sheets::to_csv`]):
 //!
-//! - `.xlsx`: one workbook, sheets `people`, `duties`, `committees`, a bold
-//!   frozen header row with a filter, Thai text in TH Sarabun New.
+//! - `.xlsx`: one workbook, sheets `people`, `duties`, `committees`.
 //! - `.csv`: `-o` names a **folder**, which gets `people.csv`, `duties.csv`
-//!   and `committees.csv`: UTF-8 with a byte-order mark (so Excel opens Thai
-//!   text correctly), comma-separated, CRLF line ends, a header row. Each file
-//!   is written atomically.
+//!   and `committees.csv`. Each file is written atomically.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,17 +16,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::{esc, guarded, plain_io, refuse_clobber, refuse_folder, write_output};
 
-/// The font of the workbook (the Thai government font, as in the .docx).
-const XLSX_FONT: &str = "TH Sarabun New";
-/// Font size of the workbook, in points.
-const XLSX_FONT_SIZE: f64 = 14.0;
-/// Width of a column, in characters: wide enough for a name or a short duty.
-const XLSX_COLUMN_WIDTH: f64 = 22.0;
 /// What `batch` writes at the top of its output beside the orders' JSON
 /// (the run's summary, the list of failed files): not orders.
 const BATCH_FILES: [&str; 2] = ["summary.json", "failures.jsonl"];
-/// The byte-order mark that tells Excel a .csv is UTF-8.
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// What `render` writes.
 pub struct How<'a> {
@@ -139,7 +129,7 @@ fn load_for_output(
 /// line when it cannot be written.
 pub fn write(sheets: &Sheets, to: &str, output: &str) -> ExitCode {
     let result = match to {
-        "xlsx" => xlsx(sheets).and_then(|bytes| {
+        "xlsx" => sheets.to_xlsx().and_then(|bytes| {
             crate::output::atomic_write(Path::new(output), &bytes).map_err(|e| plain_io(&e))
         }),
         _ => csv_files(sheets, Path::new(output)),
@@ -151,44 +141,6 @@ pub fn write(sheets: &Sheets, to: &str, output: &str) -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-/// The workbook's bytes.
-fn xlsx(sheets: &Sheets) -> Result<Vec<u8>, String> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let text = Format::new()
-        .set_font_name(XLSX_FONT)
-        .set_font_size(XLSX_FONT_SIZE);
-    let bold = text.clone().set_bold();
-    let mut book = Workbook::new();
-    let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
-    for sheet in &sheets.sheets {
-        let ws = book.add_worksheet();
-        ws.set_name(sheet.name).map_err(e)?;
-        for (c, name) in sheet.columns.iter().enumerate() {
-            let c = u16::try_from(c).map_err(|_| "too many columns".to_string())?;
-            ws.write_string_with_format(0, c, *name, &bold).map_err(e)?;
-            ws.set_column_width(c, XLSX_COLUMN_WIDTH).map_err(e)?;
-        }
-        for (r, row) in sheet.rows.iter().enumerate() {
-            // the header is row 0
-            let r = u32::try_from(r + 1)
-                .ok()
-                .filter(|&r| r < 1_048_576)
-                .ok_or_else(|| format!("more than 1048575 rows in sheet {}", sheet.name))?;
-            for (c, cell) in row.iter().enumerate() {
-                let c = u16::try_from(c).map_err(|_| "too many columns".to_string())?;
-                if !cell.is_empty() {
-                    ws.write_string_with_format(r, c, cell, &text).map_err(e)?;
-                }
-            }
-        }
-        let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).unwrap_or(0);
-        let last_row = u32::try_from(sheet.rows.len()).unwrap_or(0);
-        ws.set_freeze_panes(1, 0).map_err(e)?;
-        ws.autofilter(0, 0, last_row, last_col).map_err(e)?;
-    }
-    book.save_to_buffer().map_err(e)
 }
 
 /// Where the .csv of `sheet` goes in the folder `dir`.
@@ -218,19 +170,8 @@ fn csv_files(sheets: &Sheets, dir: &Path) -> Result<(), String> {
         );
     }
     std::fs::create_dir_all(dir).map_err(|e| plain_io(&e))?;
-    for sheet in &sheets.sheets {
-        let mut bytes = UTF8_BOM.to_vec();
-        {
-            let mut w = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(&mut bytes);
-            w.write_record(sheet.columns).map_err(|e| e.to_string())?;
-            for row in &sheet.rows {
-                w.write_record(row).map_err(|e| e.to_string())?;
-            }
-            w.flush().map_err(|e| plain_io(&e))?;
-        }
-        let path = csv_path(dir, sheet.name);
+    for (name, bytes) in sheets.to_csv()? {
+        let path = csv_path(dir, name);
         crate::output::atomic_write(&path, &bytes).map_err(|e| {
             format!(
                 "{}: {}",
@@ -328,7 +269,9 @@ pub fn archive(files: &[PathBuf], options: &kamsang::Options) -> (Sheets, usize,
             }
             continue;
         }
-        let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+        let body = bytes
+            .strip_prefix(kamsang::render::UTF8_BOM)
+            .unwrap_or(&bytes);
         if !looks_json(body) {
             eprintln!(
                 "kamsang: {}: not kamsang JSON (export reads what parse and batch wrote)",

@@ -624,6 +624,14 @@ fn to_model(mut outline: Outline) -> Vec<OutlineNode> {
     while let Some(n) = nodes.pop() {
         let i = nodes.len();
         let kind = n.role.unwrap_or_else(|| default_kind(n.kind));
+        let cells = if n.cells.is_empty() {
+            Vec::new()
+        } else {
+            crate::outline::line::cells_of(&n.text, &n.cells)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        };
         let children = n
             .children
             .iter()
@@ -639,6 +647,7 @@ fn to_model(mut outline: Outline) -> Vec<OutlineNode> {
                 text: n.text,
                 line_start: n.line_start,
                 line_end: n.line_end,
+                cells,
                 children,
             },
         ));

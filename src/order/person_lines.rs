@@ -237,8 +237,11 @@ fn heading_above(outline: &Outline, i: usize) -> Option<String> {
         let m = outline.node(s)?;
         match m.kind {
             NodeKind::Paragraph(ParaKind::Entry) => continue,
+            // (a line the header read as the end of its preamble, `จึงแต่งตั้งให้`,
+            // is no heading over the names after it)
             NodeKind::Paragraph(ParaKind::Text | ParaKind::WorkGroup)
-                if is_group_heading(&m.text) =>
+                if m.role != Some(crate::model::NodeKind::Preamble)
+                    && is_group_heading(&m.text) =>
             {
                 return Some(m.text.clone());
             }

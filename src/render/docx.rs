@@ -33,7 +33,8 @@ use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, IndentLevel, Level, LevelJc, LevelSuffixType,
-    LevelText, NumberFormat, NumberingId, Paragraph, Run, RunFonts, Start,
+    LevelText, NumberFormat, NumberingId, Paragraph, Run, RunFonts, Start, Table, TableCell,
+    TableRow,
 };
 
 use super::ooxml::canonical_order;
@@ -100,7 +101,15 @@ pub fn render_docx_with(
             .add_numbering(docx_rs::Numbering::new(NUM_ID, ABSTRACT_NUM_ID));
     }
     let mut counters = WordCounters::new(first_person);
+    let mut rows: Vec<TableRow> = Vec::new();
     for b in &blocks {
+        if b.kind == BlockKind::Row {
+            rows.push(table_row(b));
+            continue;
+        }
+        if !rows.is_empty() {
+            doc = doc.add_table(Table::new(std::mem::take(&mut rows)));
+        }
         let auto_level = match (numbering, b.level, &b.label) {
             (Numbering::Auto, Some(level), Some(label)) => {
                 counters.take(level, label).then_some(level)
@@ -108,6 +117,9 @@ pub fn render_docx_with(
             _ => None,
         };
         doc = doc.add_paragraph(paragraph(b, auto_level));
+    }
+    if !rows.is_empty() {
+        doc = doc.add_table(Table::new(rows));
     }
 
     let mut stored = Cursor::new(Vec::new());
@@ -222,14 +234,36 @@ fn paragraph(b: &Block, auto_level: Option<u8>) -> Paragraph {
         None => b.line(),
     };
     if !text.is_empty() {
-        p = p.add_run(
-            Run::new()
-                .add_text(text)
-                .fonts(fonts())
-                .size(SIZE_HALF_POINTS),
-        );
+        // the cells of a tabbed row, a `w:tab` between them
+        let mut run = Run::new();
+        for (k, part) in text.split('\t').enumerate() {
+            if k > 0 {
+                run = run.add_tab();
+            }
+            if !part.is_empty() {
+                run = run.add_text(part);
+            }
+        }
+        p = p.add_run(run.fonts(fonts()).size(SIZE_HALF_POINTS));
     }
     p
+}
+
+/// A row block as a row of a Word table: its label (when it has one) and
+/// each cell a cell, each holding one paragraph.
+fn table_row(b: &Block) -> TableRow {
+    let cells = b
+        .cells()
+        .into_iter()
+        .map(|c| {
+            let mut p = Paragraph::new();
+            if !c.is_empty() {
+                p = p.add_run(Run::new().add_text(c).fonts(fonts()).size(SIZE_HALF_POINTS));
+            }
+            TableCell::new().add_paragraph(p)
+        })
+        .collect();
+    TableRow::new(cells)
 }
 
 fn fonts() -> RunFonts {

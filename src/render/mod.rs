@@ -12,14 +12,17 @@
 //!                               └─docx─▶ Vec<u8> (typed labels, or Word's own numbering)
 //! ```
 //!
-//! What is written: the header (issuer, unit, `ที่ …`, `เรื่อง …`, preamble), each
-//! work-group heading before the first person of its group, each person
-//! (`N. name ตำแหน่ง position rank role` and the words that introduce their
-//! duties), their duties, the `ขั้นตอนการปฏิบัติงาน` heading where the source had
-//! one, steps and sub-steps with their **corrected** numbers, the substitute
-//! clause with its list of names, then the effective clause, date and signature
-//! when the order has them. Parsing the output again gives the same people,
-//! duties, steps and substitutes.
+//! What is written: the header (issuer, unit, `ที่ …`, `เรื่อง …`, the preamble's
+//! paragraphs), each work-group heading before the first person of its group,
+//! each person (`N. name ตำแหน่ง position rank role` and the words that
+//! introduce their duties), their duties, the `ขั้นตอนการปฏิบัติงาน` heading
+//! where the source had one, steps and sub-steps with their **corrected**
+//! numbers, any other line under the person in its place, the substitute
+//! clause with its list of names; a table row (`OutlineNode::cells`) as its
+//! cells — a tab between them in .txt, a row of a Word table in .docx — with
+//! every person it names; then the effective clause, date and signature when
+//! the order has them. Parsing the output again gives the same people,
+//! duties, steps, substitutes, committees and members (`tests/it/round_trip.rs`).
 //!
 //! ```
 //! let order = kamsang::parse_str("x.txt", "1. นายสมชาย ใจดี ตำแหน่ง ครู\n  1.1 งานสอน\n  1.3 งานอื่น ๆ ตามที่ได้รับมอบหมาย\n")?;
@@ -35,6 +38,7 @@ mod ooxml;
 pub mod table;
 mod txt;
 mod view;
+mod walk;
 
 use std::collections::HashMap;
 
@@ -42,10 +46,12 @@ pub use docx::{render_docx, render_docx_with};
 pub use html::{render_html, render_html_in};
 pub use md::{render_md, render_md_in};
 pub use table::{Sheet, Sheets};
+pub use table::{UTF8_BOM, XLSX_COLUMN_WIDTH, XLSX_FONT, XLSX_FONT_SIZE};
 pub use txt::render_txt;
+use walk::Walk;
 
-use crate::model::{Duty, DutyOrder, LabelForm, NodeKind, OutlineNode, Person};
-use crate::thai::lexicon::{LIST_INTROS, POSITION_WORD, RANK_WORDS, RANKS};
+use crate::model::{Duty, DutyOrder, LabelForm, NodeKind, OutlineNode};
+use crate::thai::lexicon::{ANNOUNCEMENT_WORD, LIST_INTROS};
 
 /// How a .docx shows the numbers of people, duties and steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -102,6 +108,9 @@ pub struct RenderError(pub String);
 /// place, in this order".
 pub const SUBSTITUTE_CLAUSE: &str = "กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้ปฏิบัติงานแทนตามลำดับ";
 
+/// The word that dates an order (`สั่ง ณ วันที่ …`: "ordered on").
+const ORDER_DATE_WORD: &str = "สั่ง";
+
 /// What a block is, for the writers' layout choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BlockKind {
@@ -116,6 +125,17 @@ pub(crate) enum BlockKind {
     Blank,
     /// A numbered person, duty, step or sub-step.
     Item,
+    /// A row of a table: its cells in `text`, a tab between them (a .txt
+    /// writes them so, a .docx as a row of a Word table), after the
+    /// corrected label when the row has one.
+    Row,
+    /// A row of a table that opens with a header row (a row that names no
+    /// one: `ลำดับ⇥ชื่อ - สกุล⇥ตำแหน่ง`): written as a line whose cells a tab
+    /// parts in every format, a .docx too. (kamsang's .docx reader reads a
+    /// Word table with a header row by its columns — the ลำดับ cell as the
+    /// person's number, the cells in another order — which the same rows in
+    /// a .txt do not get, so a Word table would read back otherwise.)
+    TabbedRow,
 }
 
 /// One paragraph of the rendered order.
@@ -149,6 +169,15 @@ impl Block {
         Block::text(BlockKind::Blank, 0, "")
     }
 
+    /// The cells of a row, the label first when it has one.
+    pub fn cells(&self) -> Vec<&str> {
+        self.label
+            .as_deref()
+            .into_iter()
+            .chain(self.text.split('\t'))
+            .collect()
+    }
+
     /// The label and the text, as one line without indentation.
     pub fn line(&self) -> String {
         match (&self.label, self.text.is_empty()) {
@@ -169,15 +198,7 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
     let mut out = Vec::new();
     header(order, &mut out);
 
-    let walk = Walk {
-        nodes: outline_nodes(&order.outline),
-        people: order
-            .people
-            .iter()
-            .filter_map(|p| Some((p.node.as_deref()?, p)))
-            .collect(),
-        names: names_by_node(order),
-    };
+    let walk = Walk::new(order);
     let body = out.len();
     walk.nodes_at(&order.outline, 0, true, &mut out);
     // an unnumbered heading straight after a preamble that introduces a
@@ -207,107 +228,6 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
         out.pop();
     }
     out
-}
-
-/// What the outline walk looks up: nodes by id, and the person each person
-/// node names.
-struct Walk<'a> {
-    nodes: Nodes<'a>,
-    people: HashMap<&'a str, &'a Person>,
-    /// The names the model read from each node (committee members, people).
-    names: HashMap<&'a str, Vec<&'a str>>,
-}
-
-/// The names read from each outline node, in order: members of committees,
-/// then people, each once.
-fn names_by_node(order: &DutyOrder) -> HashMap<&str, Vec<&str>> {
-    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
-    let members = order.committees.iter().flat_map(|c| c.members.iter());
-    let named = members
-        .filter_map(|m| Some((m.node.as_deref()?, m.full_name.as_deref()?)))
-        .chain(
-            order
-                .people
-                .iter()
-                .filter_map(|p| Some((p.node.as_deref()?, p.full_name.as_str()))),
-        );
-    for (node, name) in named {
-        let names = map.entry(node).or_default();
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    map
-}
-
-/// A line that names several people (a table row: `ห้อง ม.๑/๑ ⟶ นางสาวก ข ⟶
-/// นายค ง`) written as cells again, a tab between them, as the reader gave
-/// it; `None` when the line names fewer than two or not as written.
-fn as_cells(text: &str, names: &[&str]) -> Option<String> {
-    if names.len() < 2 {
-        return None;
-    }
-    let mut cells: Vec<&str> = Vec::new();
-    let mut rest = text;
-    for name in names {
-        let at = rest.find(name)?;
-        let before = rest.get(..at)?.trim();
-        if !before.is_empty() {
-            cells.push(before);
-        }
-        cells.push(name);
-        rest = rest.get(at + name.len()..)?;
-    }
-    let tail = rest.trim();
-    if !tail.is_empty() {
-        cells.push(tail);
-    }
-    Some(cells.join("\t"))
-}
-
-impl Walk<'_> {
-    /// The blocks of `nodes` at `depth`; `top`: the outline's own top level,
-    /// whose header and closing lines come from the header fields instead.
-    fn nodes_at(&self, nodes: &[OutlineNode], depth: usize, top: bool, out: &mut Vec<Block>) {
-        for n in nodes {
-            if top && from_header(n.kind) || n.kind == NodeKind::PageArtefact {
-                continue;
-            }
-            if n.kind == NodeKind::Person
-                && let Some(p) = self.people.get(n.id.as_str())
-            {
-                person(p, depth, &self.nodes, out);
-                continue;
-            }
-            let (label, _) = node_label(n);
-            let text = self
-                .names
-                .get(n.id.as_str())
-                .and_then(|names| as_cells(&n.text, names))
-                .unwrap_or_else(|| n.text.clone());
-            match label {
-                Some(label) => out.push(Block {
-                    kind: BlockKind::Item,
-                    depth,
-                    label: Some(label),
-                    level: None,
-                    text,
-                }),
-                None => {
-                    // an unnumbered line after another line would read as its
-                    // continuation; the first line under an unnumbered heading
-                    // is read apart from it, as written
-                    if out.last().is_some_and(|b| {
-                        b.kind == BlockKind::Item || b.kind == BlockKind::Text && b.depth >= depth
-                    }) {
-                        out.push(Block::blank());
-                    }
-                    out.push(Block::text(BlockKind::Text, depth, text));
-                }
-            }
-            self.nodes_at(&n.children, depth + 1, false, out);
-        }
-    }
 }
 
 /// Outline kinds at the top level that the header fields write (issuer, unit,
@@ -374,7 +294,25 @@ fn header(order: &DutyOrder, out: &mut Vec<Block>) {
         if out.len() > start {
             out.push(Block::blank());
         }
-        out.push(Block::text(BlockKind::Text, 0, s));
+        // its paragraphs as the outline has them, when they make it (the
+        // sentence that names a committee, `… จึงแต่งตั้งคณะกรรมการ…
+        // ประกอบด้วย`, is the one before the members), else as one
+        let parts: Vec<&str> = order
+            .outline
+            .iter()
+            .filter(|n| n.kind == NodeKind::Preamble)
+            .map(|n| n.text.as_str())
+            .collect();
+        if parts.len() > 1 && parts.join(" ") == s {
+            for (k, part) in parts.into_iter().enumerate() {
+                if k > 0 {
+                    out.push(Block::blank());
+                }
+                out.push(Block::text(BlockKind::Text, 0, part));
+            }
+        } else {
+            out.push(Block::text(BlockKind::Text, 0, s));
+        }
     }
     if out.len() > start {
         out.push(Block::blank());
@@ -391,12 +329,17 @@ fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
     if let Some(d) = &h.date
         && let Some(s) = non_empty(Some(&d.text))
     {
-        let s = if s.starts_with("สั่ง") {
+        // an announcement is dated ประกาศ ณ, an order สั่ง ณ
+        let verb = match h.document.as_deref() {
+            Some(ANNOUNCEMENT_WORD) => ANNOUNCEMENT_WORD,
+            _ => ORDER_DATE_WORD,
+        };
+        let s = if s.starts_with(ORDER_DATE_WORD) || s.starts_with(ANNOUNCEMENT_WORD) {
             s.to_string()
         } else if s.starts_with("วันที่") {
-            format!("สั่ง ณ {s}")
+            format!("{verb} ณ {s}")
         } else {
-            format!("สั่ง ณ วันที่ {s}")
+            format!("{verb} ณ วันที่ {s}")
         };
         tail.push(Block::text(BlockKind::Text, 0, s));
     }
@@ -421,130 +364,6 @@ fn closing(order: &DutyOrder, out: &mut Vec<Block>) {
         }
         out.extend(tail);
     }
-}
-
-/// A person's line, duties and substitutes, the person at `depth`.
-fn person(p: &Person, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
-    let mut text = p.full_name.clone();
-    if let Some(class) = non_empty(p.class.as_deref()) {
-        text.push(' ');
-        text.push_str(class);
-    }
-    if let Some(pos) = non_empty(p.position.as_deref()) {
-        text.push(' ');
-        text.push_str(POSITION_WORD);
-        text.push(' ');
-        text.push_str(pos);
-    }
-    if let Some(rank) = non_empty(p.rank.as_deref()) {
-        // a standing that is not a bare rank word (ครูชำนาญการพิเศษ, คศ.๑):
-        // written straight after the post it would read as part of it
-        if !RANKS.iter().any(|r| rank.starts_with(r))
-            && let Some(word) = RANK_WORDS.first()
-        {
-            text.push(' ');
-            text.push_str(word);
-        }
-        text.push(' ');
-        text.push_str(rank);
-    }
-    if let Some(role) = non_empty(p.role.as_deref()) {
-        text.push(' ');
-        text.push_str(role);
-    }
-    // a duty written in the person's sentence (`ครูผู้ช่วย งานห้องสมุด`) has no
-    // line of its own: it stays in the sentence
-    let (inline, own): (Vec<&Duty>, Vec<&Duty>) = p
-        .duties
-        .iter()
-        .partition(|d| d.node.is_none() && d.label.is_none() && d.steps.is_empty());
-    if let Some(intro) = non_empty(p.duty_intro.as_deref()) {
-        text.push(' ');
-        text.push_str(intro);
-    }
-    // what the order makes the person (`ดำรงตำแหน่ง…`, `เป็น…`, `พ้นจาก…`) is
-    // kept without its verb: the person's line is written as it was read
-    if let Some(post) = non_empty(p.appointed_as.as_deref())
-        && let Some(node) = p.node.as_deref().and_then(|id| nodes.get(id))
-        && node.text.contains(post)
-    {
-        text = node.text.clone();
-    }
-    for d in &inline {
-        // (the words introducing the duties may hold them already)
-        if !text.contains(d.title.as_str()) {
-            // an unnumbered person is a table row or a name line: the duty
-            // was a cell of its own
-            text.push(if p.number.is_some() { ' ' } else { '\t' });
-            text.push_str(&d.title);
-        }
-    }
-    match p.number.as_deref() {
-        Some(number) => out.push(Block {
-            kind: BlockKind::Item,
-            depth,
-            label: Some(format!("{number}.")),
-            level: (depth == 0).then_some(0),
-            text,
-        }),
-        None => {
-            if out.last().is_some_and(|b| b.kind == BlockKind::Item) {
-                out.push(Block::blank());
-            }
-            out.push(Block::text(BlockKind::Text, depth, text));
-        }
-    }
-
-    for d in own {
-        duty(d, depth + 1, nodes, out);
-    }
-    // names not already written in a numbered substitute clause among the duties
-    let rest: Vec<&str> = p
-        .substitutes
-        .iter()
-        .filter(|s| s.duty_id.is_none())
-        .map(|s| s.full_name.as_str())
-        .collect();
-    if !rest.is_empty() {
-        out.push(Block::text(BlockKind::Text, depth + 1, SUBSTITUTE_CLAUSE));
-        let list: Vec<String> = rest
-            .iter()
-            .enumerate()
-            .map(|(k, name)| format!("{}. {name}", k + 1))
-            .collect();
-        out.push(Block::text(BlockKind::Text, depth + 1, list.join(" ")));
-    }
-}
-
-/// A duty or step at `depth` and everything under it.
-fn duty(d: &Duty, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
-    let (label, level) = item_label(d);
-    out.push(Block {
-        kind: BlockKind::Item,
-        depth,
-        label: Some(label),
-        level,
-        text: d.title.clone(),
-    });
-    if let Some(heading) = d
-        .node
-        .as_deref()
-        .and_then(|id| nodes.get(id))
-        .and_then(|n| steps_heading(n))
-    {
-        out.push(Block::text(BlockKind::Text, depth + 1, heading));
-    }
-    for s in &d.steps {
-        duty(s, depth + 1, nodes, out);
-    }
-}
-
-/// The `ขั้นตอนการปฏิบัติงาน` heading under an outline item, as written.
-fn steps_heading(node: &OutlineNode) -> Option<&str> {
-    node.children
-        .iter()
-        .find(|c| c.kind == NodeKind::StepsHeading)
-        .map(|c| c.text.as_str())
 }
 
 /// Typed label and Word list level of a duty or step, from its

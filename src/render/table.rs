@@ -14,6 +14,14 @@
 //! file. Column names are English and stable (a script reads them); cells are
 //! text as the order writes them (numbers such as `1.10` are labels, not
 //! quantities), and line numbers.
+//!
+//! With the feature `export` (which the command turns on, and the Python
+//! package too) the tables are also the bytes of the files an office opens
+//! ([`Sheets::to_xlsx`], [`Sheets::to_csv`]): an .xlsx workbook — sheets
+//! `people`, `duties`, `committees`, a bold frozen header row with a filter,
+//! Thai text in TH Sarabun New — and one .csv per table, UTF-8 with a
+//! byte-order mark (so Excel opens Thai text correctly), comma-separated,
+//! CRLF line ends, a header row.
 
 use crate::model::{Duty, DutyKind, DutyOrder};
 
@@ -261,4 +269,87 @@ fn duty_rows(owner: &Owner<'_>, d: &Duty, rows: &mut Vec<Vec<String>>) {
 
 fn opt(s: Option<&str>) -> String {
     s.unwrap_or_default().to_string()
+}
+
+/// The font of the workbook (the Thai government font, as in the .docx).
+pub const XLSX_FONT: &str = "TH Sarabun New";
+/// Font size of the workbook, in points.
+pub const XLSX_FONT_SIZE: f64 = 14.0;
+/// Width of a column, in characters: wide enough for a name or a short duty.
+pub const XLSX_COLUMN_WIDTH: f64 = 22.0;
+/// The byte-order mark that tells Excel a .csv is UTF-8.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+/// Rows of an Excel worksheet, the header row included.
+#[cfg(feature = "export")]
+const XLSX_MAX_ROWS: u32 = 1_048_576;
+
+#[cfg(feature = "export")]
+impl Sheets {
+    /// The tables as the bytes of an .xlsx workbook; `Err`: what is wrong,
+    /// in words (a sheet past Excel's rows).
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, String> {
+        use rust_xlsxwriter::{Format, Workbook};
+        let text = Format::new()
+            .set_font_name(XLSX_FONT)
+            .set_font_size(XLSX_FONT_SIZE);
+        let bold = text.clone().set_bold();
+        let mut book = Workbook::new();
+        let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
+        let many = || "too many columns".to_string();
+        for sheet in &self.sheets {
+            let ws = book.add_worksheet();
+            ws.set_name(sheet.name).map_err(e)?;
+            for (c, name) in sheet.columns.iter().enumerate() {
+                let c = u16::try_from(c).map_err(|_| many())?;
+                ws.write_string_with_format(0, c, *name, &bold).map_err(e)?;
+                ws.set_column_width(c, XLSX_COLUMN_WIDTH).map_err(e)?;
+            }
+            for (r, row) in sheet.rows.iter().enumerate() {
+                // the header is row 0
+                let r = u32::try_from(r + 1)
+                    .ok()
+                    .filter(|&r| r < XLSX_MAX_ROWS)
+                    .ok_or_else(|| {
+                        format!(
+                            "more than {} rows in sheet {}",
+                            XLSX_MAX_ROWS - 1,
+                            sheet.name
+                        )
+                    })?;
+                for (c, cell) in row.iter().enumerate() {
+                    let c = u16::try_from(c).map_err(|_| many())?;
+                    if !cell.is_empty() {
+                        ws.write_string_with_format(r, c, cell, &text).map_err(e)?;
+                    }
+                }
+            }
+            let last_col = u16::try_from(sheet.columns.len().saturating_sub(1)).unwrap_or(0);
+            let last_row = u32::try_from(sheet.rows.len()).unwrap_or(0);
+            ws.set_freeze_panes(1, 0).map_err(e)?;
+            ws.autofilter(0, 0, last_row, last_col).map_err(e)?;
+        }
+        book.save_to_buffer().map_err(e)
+    }
+
+    /// Each table as the bytes of a .csv file, with the table's name
+    /// (`people`, `duties`, `committees`: the command writes `people.csv` …).
+    pub fn to_csv(&self) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+        let e = |e: csv::Error| e.to_string();
+        let mut out = Vec::with_capacity(self.sheets.len());
+        for sheet in &self.sheets {
+            let mut bytes = UTF8_BOM.to_vec();
+            {
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(&mut bytes);
+                w.write_record(sheet.columns).map_err(e)?;
+                for row in &sheet.rows {
+                    w.write_record(row).map_err(e)?;
+                }
+                w.flush().map_err(|e| e.to_string())?;
+            }
+            out.push((sheet.name, bytes));
+        }
+        Ok(out)
+    }
 }

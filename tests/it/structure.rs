@@ -503,3 +503,31 @@ fn people_duties_and_members_name_their_outline_node() {
         "{people} {duties} {members}"
     );
 }
+
+/// The last line of a preamble (`จึงแต่งตั้งให้`, "therefore appoints") that
+/// the names follow is the end of the header's sentence, not a work-group
+/// heading over them (029 read it as every student's `work_group`).
+#[test]
+fn regression_preamble_end_is_no_work_group() {
+    let text = "ประกาศมหาวิทยาลัยเกษตรศาสตร์\nเรื่อง แต่งตั้งคณะกรรมการสภาผู้แทนนิสิต\n\
+                ตามที่ สภาผู้แทนนิสิตได้มีการประชุม มีมติให้แต่งตั้งคณะกรรมการ\n\
+                จึงแต่งตั้งให้\n\
+                น.ส.ษนภร  อู๋ทรัพย์ ดำรงตำแหน่งประธานสภาผู้แทนนิสิต\n\
+                นายวันชัย  น้ำใส ดำรงตำแหน่งเหรัญญิกสภาผู้แทนนิสิต\n\
+                ประกาศ ณ วันที่ 5 เมษายน พ.ศ. 2545\n";
+    let order = kamsang::parse_str("x.txt", text).expect("parses");
+    assert_eq!(order.people.len(), 2);
+    assert!(
+        order
+            .header
+            .preamble
+            .as_deref()
+            .is_some_and(|p| p.ends_with("จึงแต่งตั้งให้")),
+        "{:?}",
+        order.header.preamble
+    );
+    for p in &order.people {
+        assert_eq!(p.work_group, None, "{}", p.full_name);
+        assert!(p.appointed_as.is_some(), "{}", p.full_name);
+    }
+}
