@@ -126,9 +126,20 @@ pub struct PositionParts {
     pub work: Option<String>,
 }
 
+/// A post written whole in brackets after a name (`นายก ข (ผู้อำนวยการ
+/// โรงเรียน)`), without them; any other text as it is. A bracket that holds a
+/// unit (`(คณะวิทยาศาสตร์)`) is no post and stays.
+pub fn unbracketed_post(s: &str) -> &str {
+    let t = s.trim();
+    match t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) && starts_position(inner.trim()) => inner.trim(),
+        _ => t,
+    }
+}
+
 /// Read `[ตำแหน่ง] position [rank] [acting role] [duty intro…]`.
 pub fn split_position(rest: &str) -> PositionParts {
-    let mut s = rest.trim();
+    let mut s = unbracketed_post(rest);
     // a student's class, written where a post would be
     let mut class = None;
     let mut after_class = "";

@@ -5,8 +5,9 @@
 
 use crate::outline::{Node, NodeKind, Outline, ParaKind};
 use crate::thai::lexicon::{
-    COMMITTEE_ROLES, EMPTY_CELLS, GROUP_WORDS, TABLE_CLASS_HEADS, TABLE_DUTY_HEADS,
-    TABLE_NAME_HEADS, TABLE_POSITION_HEADS, TABLE_RANK_HEADS, starts_position, starts_with_any,
+    COMMITTEE_ROLES, EMPTY_CELLS, GROUP_WORDS, TABLE_APPOINTED_HEADS, TABLE_CLASS_HEADS,
+    TABLE_DUTY_HEADS, TABLE_NAME_HEADS, TABLE_POSITION_HEADS, TABLE_RANK_HEADS, starts_position,
+    starts_with_any,
 };
 
 /// What a row's cells say about its person, by the header's columns.
@@ -70,8 +71,13 @@ pub fn read_row(header: &[&str], row: &[&str], name_cell: usize) -> Option<RowFi
             continue;
         }
         let cell = (*cell).to_string();
-        // `ตำแหน่ง/วิทยฐานะ` is a position column (its cells hold both)
-        if TABLE_POSITION_HEADS.iter().any(|w| h.contains(w)) {
+        // `ตำแหน่ง/วิทยฐานะ` is a position column (its cells hold both);
+        // `ตำแหน่งที่ได้รับแต่งตั้ง` the post the order gives
+        if TABLE_POSITION_HEADS.iter().any(|w| h.contains(w))
+            && TABLE_APPOINTED_HEADS.iter().any(|w| h.contains(w))
+        {
+            out.appointed_as.get_or_insert(cell);
+        } else if TABLE_POSITION_HEADS.iter().any(|w| h.contains(w)) {
             out.position.get_or_insert(cell);
         } else if TABLE_RANK_HEADS.iter().any(|w| h.contains(w)) {
             out.rank.get_or_insert(cell);

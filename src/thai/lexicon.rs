@@ -985,6 +985,10 @@ pub const GROUP_WORDS: &[&str] = &[
 pub const TABLE_NAME_HEADS: &[&str] = &["ชื่อ"];
 /// See [`TABLE_NAME_HEADS`].
 pub const TABLE_POSITION_HEADS: &[&str] = &["ตำแหน่ง"];
+/// See [`TABLE_NAME_HEADS`]: a post column that holds the post the order
+/// gives (`ตำแหน่งที่ได้รับแต่งตั้ง`, `ตำแหน่งใหม่`, `ย้ายไปดำรงตำแหน่ง`), not the
+/// one held (`ตำแหน่งเดิม`).
+pub const TABLE_APPOINTED_HEADS: &[&str] = &["แต่งตั้ง", "ใหม่", "ย้ายไป"];
 /// See [`TABLE_NAME_HEADS`]: the teacher's standing (วิทยฐานะ), a column of
 /// its own in staff and transfer tables.
 pub const TABLE_RANK_HEADS: &[&str] = &["วิทยฐานะ"];

@@ -39,10 +39,6 @@ const KNOWN: &[(&str, &str)] = &[
         "fixtures/corpus/012_pm_292_2566_amend_glued_labels.txt",
         "an amendment: an unnumbered paragraph (a quoted clause, a person in running text) between a duty and the next bullet is a sibling of the duty in the source, but the blank line the clean copy needs before it (so it does not join the duty) puts it and the bullet after it under the duty: the bullet reads back as a step",
     ),
-    (
-        "fixtures/heldout/h30_obec_subcommittee_tabs_word_numbering.docx",
-        "members under two group headings (ที่ปรึกษา, คณะอนุกรรมการ) numbered on across them: the outline nests the second heading as a paragraph under the first group's last member, so members 3–7 have no group in the source; written back as .txt they read as the first group's (the .docx copies read back right)",
-    ),
 ];
 
 /// A render format that parse reads back.

@@ -403,9 +403,10 @@ impl Reader<'_> {
         let role_kind = seat.role.and_then(role_kind);
         let role = seat.role_text.or_else(|| seat.role.map(str::to_string));
         // (the word "post" before a member's post is no part of it: `ตำแหน่ง ครู`)
+        // (nor are brackets around it: `นายก ข (ผู้อำนวยการโรงเรียน)`)
         let post = seat.post.map(|p| match p.strip_prefix(POSITION_WORD) {
             Some(rest) if !rest.trim().is_empty() => rest.trim_start().to_string(),
-            _ => p,
+            _ => crate::order::people::unbracketed_post(&p).to_string(),
         });
         match split_name(&seat.who) {
             Some(n) => CommitteeMember {
