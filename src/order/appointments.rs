@@ -18,8 +18,8 @@ use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
     BACKGROUND_END, BACKGROUND_STARTS, DUTY_INTROS, LET_WORD, LIST_INTROS, LISTED_PEOPLE,
-    MADE_WORDS, ON_BEHALF_WORDS, POSITION_WORD, REMOVAL_WORD, SAID_PERSON, before_any, find_first,
-    starts_position, starts_with_any,
+    MADE_WORDS, NAMELY_WORD, ON_BEHALF_WORDS, POSITION_WORD, REMOVAL_WORD, SAID_PERSON, before_any,
+    find_first, starts_position, starts_with_any,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -192,6 +192,11 @@ fn appointments(
                 }
             } else if let Some((name, rest, post)) = bracketed_name(after) {
                 (name, rest, Some(post))
+            } else if let Some((names, made)) = listed_appointees(after) {
+                // `แต่งตั้งพนักงานเทศบาล ได้แก่ นายก ข, นางค ง และนายจ ฉ เป็น…`
+                *last_named = names.last().cloned();
+                out.extend(names.into_iter().map(|n| (n, None, made.clone())));
+                continue;
             } else {
                 continue;
             };
@@ -203,6 +208,50 @@ fn appointments(
     }
     out.extend(acting_appointments(text, last_named));
     out
+}
+
+/// Longest text between an appointing verb and `ได้แก่` (the kind of staff:
+/// `พนักงานเทศบาล`), in bytes: about 50 Thai characters.
+const MAX_CATEGORY_BYTES: usize = 150;
+
+/// `[category] ได้แก่ NAME, NAME และNAME เป็น X` after an appointing verb:
+/// the names (a list of whole names and nothing else: commas and `และ`
+/// between them) and what they are all made. `None` for anything else.
+fn listed_appointees(after: &str) -> Option<(Vec<String>, String)> {
+    let i = find(after, NAMELY_WORD).filter(|&i| i <= MAX_CATEGORY_BYTES)?;
+    if !names_in_text(after.get(..i)?).is_empty() {
+        return None;
+    }
+    let rest = after.get(i + NAMELY_WORD.len()..)?;
+    let (j, w) = find_first(rest, MADE_WORDS)?;
+    let list = rest.get(..j)?;
+    let names = names_in_text(list);
+    if names.len() < 2 {
+        return None;
+    }
+    // nothing but the names, commas and และ in the list
+    let mut left = list.to_string();
+    for n in &names {
+        left = left.replacen(n.full.as_str(), "", 1);
+    }
+    if !left
+        .replace("และ", "")
+        .chars()
+        .all(|c| c == ',' || c.is_whitespace())
+    {
+        return None;
+    }
+    let made = before_any(
+        rest.get(j + w.len()..)?,
+        &[APPOINTMENT_ENDS, DUTY_INTROS, ACTING_ENDS],
+    )
+    .trim();
+    (!made.is_empty()).then(|| {
+        (
+            names.iter().map(|n| n.full.clone()).collect(),
+            made.to_string(),
+        )
+    })
 }
 
 /// How far after `ให้` the acting word may stand (`ให้รองนายกรัฐมนตรี พลเอก

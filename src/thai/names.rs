@@ -144,7 +144,10 @@ fn offset_in(text: &str, sub: &str) -> Option<usize> {
 
 /// First word (up to a space) and the rest after the space.
 fn split_word(s: &str) -> (&str, &str) {
-    match s.find(' ') {
+    // a name word ends at a space, or at a comma (`นายก ข, นางค ง`: the comma
+    // stays with what follows)
+    match s.find([' ', ',']) {
+        Some(i) if s[i..].starts_with(',') => (&s[..i], &s[i..]),
         Some(i) => (&s[..i], s[i + 1..].trim_start()),
         None => (s, ""),
     }
@@ -153,6 +156,18 @@ fn split_word(s: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comma_ends_a_name() {
+        // held-out h86: names listed with commas in running text
+        let n = split_name("นายกิตติศักดิ์ บุญมี, นางสาวรัชดา วงศ์ใหญ่").unwrap();
+        assert_eq!(
+            (n.given, n.family, n.rest),
+            ("กิตติศักดิ์", Some("บุญมี"), ", นางสาวรัชดา วงศ์ใหญ่")
+        );
+        let n = split_name("นายก ข,").unwrap();
+        assert_eq!((n.family, n.rest), (Some("ข"), ","));
+    }
 
     #[test]
     fn names_with_and_without_space_after_title() {
