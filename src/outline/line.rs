@@ -61,6 +61,10 @@ fn name_then_post(text: &str, next: &str) -> bool {
         return false;
     };
     let given = given.rsplit('(').next().unwrap_or(given);
+    // (most wraps end in no name: no title, no allocation)
+    if title_at(given).is_none() {
+        return false;
+    }
     let first = next.split(' ').next().unwrap_or("");
     crate::thai::names::split_name(&format!("{given} {family}"))
         .is_some_and(|n| n.family.is_some() && n.rest.is_empty())

@@ -530,10 +530,7 @@ impl Reader<'_> {
                 }
                 let found = parse_member_clean(text.clone());
                 let is_item = node.kind == NodeKind::Item;
-                // a member line: an item, or an unnumbered one-line entry
-                let is_line = is_item
-                    || (node.kind == NodeKind::Paragraph(ParaKind::Entry)
-                        && node.line_start == node.line_end);
+                let is_line = is_member_line(node);
                 // a numbered heading over members (`๑. ผู้ทรงคุณวุฒิภายนอก` /
                 // `๑.๑ ศาสตราจารย์… กรรมการ`): the group of the members under it
                 let group_heading = found.members.is_empty()
@@ -676,13 +673,7 @@ impl Reader<'_> {
             n.children
                 .iter()
                 .copied()
-                .filter(|&c| {
-                    self.outline.node(c).is_some_and(|c| {
-                        c.kind == NodeKind::Item
-                            || (c.kind == NodeKind::Paragraph(ParaKind::Entry)
-                                && c.line_start == c.line_end)
-                    })
-                })
+                .filter(|&c| self.outline.node(c).is_some_and(is_member_line))
                 .collect()
         })
     }
@@ -745,6 +736,13 @@ impl Reader<'_> {
             .is_some_and(|n| starts_with_any(&clean(&n.text), UNIT_STARTS).is_some());
         siblings.iter().all(|h| *h == Some(true)) && (siblings.len() >= 2 || unit)
     }
+}
+
+/// A node that may be a member's line: an item, or an unnumbered one-line
+/// entry.
+fn is_member_line(node: &crate::outline::Node) -> bool {
+    node.kind == NodeKind::Item
+        || (node.kind == NodeKind::Paragraph(ParaKind::Entry) && node.line_start == node.line_end)
 }
 
 /// A paragraph that is a table's header row (`ที่ ⟶ ชื่อ - สกุล ⟶ …`).

@@ -591,14 +591,20 @@ fn one_row_per_name(row: &Row, cols: &Columns) -> Option<Vec<Row>> {
     {
         return None;
     }
+    // each cell's lines, split once for all the people of the row
+    let split: Vec<Vec<&str>> = row
+        .cells
+        .iter()
+        .map(|c| cell_lines(&c.text).collect())
+        .collect();
     let mut out = Vec::with_capacity(names.len());
     for k in 0..names.len() {
         let cells = row
             .cells
             .iter()
+            .zip(&split)
             .enumerate()
-            .map(|(c, cell)| {
-                let lines: Vec<&str> = cell_lines(&cell.text).collect();
+            .map(|(c, (cell, lines))| {
                 let text = if lines.len() == names.len() {
                     lines.get(k).copied().unwrap_or("").to_string()
                 } else if k == 0 && Some(c) != cols.position && Some(c) != cols.rank {
