@@ -226,7 +226,45 @@ fn a_second_batch_on_the_same_outdir_exits_2_and_the_first_stays_whole() {
     std::fs::write(t.join("out/.kamsang/lock"), "999999999").expect("stale lock");
     let o = run_in(t, &["batch", "in", "-o", "out", "--resume"], None);
     assert_eq!(o.status.code(), Some(1), "{}", common::stderr(&o));
-    assert_eq!(count(&summary(&t.join("out")), "resumed"), 120);
+    let s = summary(&t.join("out"));
+    assert_eq!(
+        count(&s, "resumed"),
+        120,
+        "{s}\n{}\n{}",
+        common::stderr(&o),
+        resume_evidence(t, "00/order-0000.txt")
+    );
+}
+
+/// What `--resume` compared for one input (`in/REL` against `out/REL.json`
+/// and its stamp): printed when a resume test fails, so a failure says which
+/// check refused (CI failed once under Wine with 0 of 120 resumed).
+fn resume_evidence(t: &Path, rel: &str) -> String {
+    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified());
+    let input = t.join("in").join(rel);
+    let output = t.join("out").join(format!("{rel}.json"));
+    let stamp = t.join("out/.kamsang/resume").join(format!("{rel}.json"));
+    format!(
+        "input mtime {:?}\noutput mtime {:?}\nstamp {:?}\nstamps in out/.kamsang/resume: {}",
+        mtime(&input),
+        mtime(&output),
+        std::fs::read_to_string(&stamp),
+        files_under(&t.join("out/.kamsang/resume"))
+    )
+}
+
+/// How many files are under `dir` (0 when it cannot be read).
+fn files_under(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .flatten()
+            .map(|e| match e.file_type() {
+                Ok(t) if t.is_dir() => files_under(&e.path()),
+                Ok(_) => 1,
+                Err(_) => 0,
+            })
+            .sum()
+    })
 }
 
 #[test]
