@@ -14,7 +14,8 @@
 //!   appointing subject (แต่งตั้ง…, ให้…พ้นจาก…, ย้าย…), make an `appointment`;
 //! - a ประกาศ (announcement) that does none of these is an `announcement`;
 //! - anything else (revocations, amendments without people, operational
-//!   orders) is `other`.
+//!   orders, and people listed with neither work nor a post given, as a
+//!   salary-step order lists them) is `other`.
 
 use crate::model::{Committee, DocumentKind, Header, Person};
 use crate::outline::{NodeKind, Outline, ParaKind};
@@ -99,11 +100,11 @@ pub fn classify(
             .as_ref()
             .is_some_and(|d| d.text.replace(' ', "").starts_with("ประกาศณ"));
     // people listed with no duties and no post given: in an announcement
-    // (ประกาศรายชื่อ…) they are what is announced
+    // (ประกาศรายชื่อ…) they are what is announced; in an order they are
+    // neither given work nor a post (เลื่อนเงินเดือน…, a pay or leave order),
+    // so the order is `other`, not a guess at a duty assignment
     if announced {
         DocumentKind::Announcement
-    } else if !people.is_empty() {
-        DocumentKind::DutyAssignment
     } else {
         DocumentKind::Other
     }

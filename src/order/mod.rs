@@ -2,6 +2,7 @@
 //! substitutes — assembled into the [`DutyOrder`] model.
 
 pub mod appointments;
+pub mod cell_people;
 pub mod committee;
 pub mod duties;
 pub mod header;
@@ -167,6 +168,17 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     .is_some_and(|a| !person_lines::is_removal(a))
             {
                 first.appointed_as = p.appointed_as;
+            }
+        });
+    }
+    // people in the person columns of a table row (`ตัวชี้วัด ⟶ ผู้กำกับดูแล…`):
+    // a person in several rows is one person with each row's work
+    for (i, p) in cell_people::read(&outline, &in_committee) {
+        outline.set_role(i, Role::Person);
+        add_once(&mut people, &mut keys, p, |first, p| {
+            for mut d in p.duties {
+                d.id = format!("{}.d{}", first.id, first.duties.len() + 1);
+                first.duties.push(d);
             }
         });
     }

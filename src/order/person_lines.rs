@@ -120,7 +120,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
 }
 
 /// A person of line node `i` who is only named there (nothing else known).
-fn named(
+pub(crate) fn named(
     outline: &Outline,
     i: usize,
     id: String,

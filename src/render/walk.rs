@@ -128,13 +128,16 @@ impl Walk<'_> {
                 continue;
             }
             // a line of cells that names no one is the header row of the
-            // rows after it, or not a row at all (a quoted clause with a gap)
+            // rows after it (or under it: a Word table's header heads the
+            // rows numbered below it), or not a row at all (a quoted clause
+            // with a gap)
+            let heads_rows = |m: Option<&OutlineNode>| {
+                m.is_some_and(|m| self.names_someone(m) && self.is_row(m))
+            };
             let row = self.is_row(n)
                 || n.cells.len() >= 2
                     && !self.names_someone(n)
-                    && nodes
-                        .get(k + 1)
-                        .is_some_and(|m| self.names_someone(m) && self.is_row(m));
+                    && (heads_rows(nodes.get(k + 1)) || heads_rows(n.children.first()));
             if row {
                 self.row(n, depth, out, n.cells.join("\t"));
                 continue;

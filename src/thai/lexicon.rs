@@ -996,6 +996,11 @@ pub const TABLE_RANK_HEADS: &[&str] = &["วิทยฐานะ"];
 pub const EMPTY_CELLS: &[&str] = &["-", "–", "—", "--"];
 /// See [`TABLE_NAME_HEADS`].
 pub const TABLE_CLASS_HEADS: &[&str] = &["ชั้น"];
+/// How the heading of a column that holds people begins when it names what
+/// they do, not their name (`ผู้กำกับดูแลตัวชี้วัด`, `ผู้จัดเก็บข้อมูล`,
+/// `ผู้รับผิดชอบ`, `ครูที่ปรึกษา`, `ครูผู้สอน`): ผู้… is "the one who …", and a
+/// ครู… column holds the teachers who do it.
+pub const TABLE_WHO_HEADS: &[&str] = &["ผู้", "ครู"];
 /// See [`TABLE_NAME_HEADS`].
 pub const TABLE_DUTY_HEADS: &[&str] = &["หน้าที่", "ปฏิบัติ", "รับผิดชอบ"];
 

@@ -1,0 +1,136 @@
+//! People in the person columns of a table row: `ตัวชี้วัด ⟶
+//! ผู้กำกับดูแลตัวชี้วัด ⟶ ผู้จัดเก็บข้อมูล` over `๑. ร้อยละของ… ⟶ นางสาวก ข
+//! รองผู้อำนวยการ… ⟶ นายค ง นักวิชาการศึกษาชำนาญการ`. The row's first cell is
+//! the work; each cell under a column whose heading says who does it
+//! ([`TABLE_WHO_HEADS`]) holds a titled whole name and that person's post (a
+//! Word cell writes them on two lines). Each such cell is a person with the
+//! work as a duty; a person in several rows is one person with each row's
+//! work.
+//!
+//! Read only under a header row with as many cells, and only when every
+//! filled cell under a person column starts with a whole name: a row where
+//! one does not is left unread (null, not a guess).
+
+use crate::model::Person;
+use crate::order::committee::inline_duty;
+use crate::order::people::{split_name, split_position};
+use crate::order::table_rows;
+use crate::outline::Outline;
+use crate::thai::lexicon::{EMPTY_CELLS, TABLE_NAME_HEADS, TABLE_WHO_HEADS, starts_with_any};
+
+/// The people of every row that `claimed` does not mark and that has no
+/// role yet, with the node each came from (a person listed in two rows is
+/// given once per row: the caller keeps one and merges the duties).
+pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
+    let mut out = Vec::new();
+    for (i, n) in outline.nodes.iter().enumerate() {
+        if claimed.get(i).copied().unwrap_or(false) || n.role.is_some() || n.cells.is_empty() {
+            continue;
+        }
+        let cells = table_rows::cells(n);
+        let Some(header) = header_of(outline, i, cells.len()) else {
+            continue;
+        };
+        let Some(found) = row_people(&header, &cells) else {
+            continue;
+        };
+        let work = cells.first().copied().unwrap_or("");
+        for (name_cell, _) in found {
+            let Some(name) = split_name(name_cell) else {
+                continue;
+            };
+            let id = format!("t{}", out.len() + 1);
+            let post = split_position(name.rest);
+            let duties = if work.is_empty() {
+                Vec::new()
+            } else {
+                vec![inline_duty(
+                    format!("{id}.d1"),
+                    work,
+                    n.line_start,
+                    n.line_end,
+                )]
+            };
+            let person = Person {
+                position: post.position,
+                rank: post.rank,
+                duties,
+                ..crate::order::person_lines::named(outline, i, id, &name)
+            };
+            out.push((i, person));
+        }
+    }
+    out
+}
+
+/// The header row over the row at `i` with `width` cells: the nearest
+/// earlier sibling line of cells, or the parent when it is one (a Word
+/// table's header row heads the rows numbered under it).
+fn header_of(outline: &Outline, i: usize, width: usize) -> Option<Vec<&str>> {
+    let parent = || {
+        let p = outline.node(i)?.parent.and_then(|p| outline.node(p))?;
+        let c = table_rows::cells(p);
+        (c.len() >= 2).then_some(c)
+    };
+    table_rows::header_above(outline, i)
+        .or_else(parent)
+        .filter(|h| h.len() == width)
+}
+
+/// The person cells of a row under `header` (each with its column), when
+/// the header has person columns after the first, none of them a name
+/// column (a `ชื่อ - สกุล` table is read by its own columns), and every
+/// filled cell under them starts with a whole name; `None` otherwise.
+fn row_people<'a>(header: &[&str], row: &[&'a str]) -> Option<Vec<(&'a str, usize)>> {
+    if header
+        .iter()
+        .any(|h| TABLE_NAME_HEADS.iter().any(|w| h.contains(w)))
+    {
+        return None;
+    }
+    let mut found = Vec::new();
+    for (k, (h, cell)) in header.iter().zip(row).enumerate().skip(1) {
+        if starts_with_any(h, TABLE_WHO_HEADS).is_none()
+            || cell.is_empty()
+            || EMPTY_CELLS.contains(cell)
+        {
+            continue;
+        }
+        let whole = split_name(cell).is_some_and(|n| n.family.is_some());
+        if !whole {
+            return None;
+        }
+        found.push((*cell, k));
+    }
+    (!found.is_empty()).then_some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_under_columns_that_say_who_does_the_work() {
+        let header = ["ตัวชี้วัด", "ผู้กำกับดูแลตัวชี้วัด", "ผู้จัดเก็บข้อมูล"];
+        let row = [
+            "ร้อยละของนักเรียนที่มีผลสัมฤทธิ์ทางการเรียนเพิ่มขึ้น",
+            "นางสาวปวีณา ศรีทอง รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา",
+            "-",
+        ];
+        let found = row_people(&header, &row).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, 1);
+    }
+
+    #[test]
+    fn a_person_column_that_holds_no_name_leaves_the_row_unread() {
+        let header = ["งาน", "ผู้รับผิดชอบ"];
+        assert!(row_people(&header, &["งานสารบรรณ", "กลุ่มบริหารงานทั่วไป"]).is_none());
+        // a name column: read by the table's own columns, not here
+        let header = ["ที่", "ชื่อ - สกุล", "ผู้รับผิดชอบ"];
+        assert!(row_people(&header, &["๑", "นายก ขคง", "นายจ ฉช"]).is_none());
+        // no person column at all
+        let header = ["ชั้น", "ห้อง"];
+        assert!(row_people(&header, &["ม.๑", "นายก ขคง"]).is_none());
+    }
+}
