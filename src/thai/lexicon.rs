@@ -347,6 +347,21 @@ pub const ISSUER_STARTS: &[&str] = &[
     "สพม.",
 ];
 
+/// How the unit a post is held in starts when it is written after the post
+/// (`ครูชำนาญการ โรงเรียนบ้านบึง`, `นักวิชาการศึกษาชำนาญการ สำนักงานเขตพื้นที่…`,
+/// `พยาบาลวิชาชีพชำนาญการ โรงพยาบาลโพธาราม`): schools, offices, universities,
+/// hospitals, local governments, and `สังกัด` ("attached to").
+pub const WORKPLACE_STARTS: &[&str] = &[
+    "โรงเรียน",
+    "สำนักงาน",
+    "มหาวิทยาลัย",
+    "วิทยาลัย",
+    "โรงพยาบาล",
+    "องค์การบริหารส่วน",
+    "เทศบาล",
+    "สังกัด",
+];
+
 /// Start of a unit line in the header: the group or section the order is about.
 pub const UNIT_STARTS: &[&str] = &["กลุ่ม", "ฝ่าย", "งาน", "หน่วย", "กอง", "ส่วน", "ศูนย์", "สำนัก"];
 
