@@ -7,7 +7,7 @@ use crate::thai::lexicon::{
     CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, OVERSIGHT_VERBS,
     POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, ROSTER_WORDS,
     TEACHER_POST, WORK_WORD, WORKPLACE_STARTS, before_any, find_first, starts_position,
-    starts_with_any,
+    starts_with_any, trailing_teacher_grade,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -198,6 +198,25 @@ pub fn split_position(rest: &str) -> PositionParts {
         assigned = non_empty(&s[i..]);
         s = s[..i].trim_end();
     }
+    // `ตำแหน่ง ครู เป็นเจ้าหน้าที่พัสดุ`: after the post, เป็น (or
+    // ดำรงตำแหน่ง) and a post is what the order makes the person
+    if assigned.is_none()
+        && let Some((i, w)) = APPOINTED_AS_WORDS
+            .iter()
+            .filter_map(|w| {
+                find_all(s, w)
+                    .find(|&i| {
+                        i > 0
+                            && s[..i].ends_with(' ')
+                            && starts_position(s[i + w.len()..].trim_start())
+                    })
+                    .map(|i| (i, *w))
+            })
+            .min()
+    {
+        assigned = non_empty(&s[i + w.len()..]);
+        s = s[..i].trim_end();
+    }
     // `ครู วิทยฐานะ ครูชำนาญการพิเศษ`, `ครู อันดับ คศ.1`: the standing is
     // the word after its word (and a number after it: `ค.ศ. ๓`); what
     // follows it is a post this order gives (`… หัวหน้าฝ่ายวิชาการ`)
@@ -206,7 +225,7 @@ pub fn split_position(rest: &str) -> PositionParts {
     {
         let (standing, rest) = standing_and_rest(&s[i + w.len()..]);
         rank = non_empty(standing);
-        assigned = non_empty(rest);
+        assigned = non_empty(rest).or(assigned);
         s = s[..i].trim_end();
     } else if let Some(i) = s
         .match_indices(WORK_WORD)
@@ -217,6 +236,10 @@ pub fn split_position(rest: &str) -> PositionParts {
     {
         // `ครูผู้ช่วย งานห้องสมุด`: the work after the post
         work = non_empty(&s[i..]);
+        s = s[..i].trim_end();
+    } else if let Some(i) = trailing_teacher_grade(s) {
+        // `ครู คศ.๓`: the grade written after the post without อันดับ
+        rank = non_empty(&s[i..]);
         s = s[..i].trim_end();
     } else if let Some((first, unit)) = s.split_once(' ')
         && starts_with_any(unit, WORKPLACE_STARTS).is_some()
@@ -452,6 +475,38 @@ mod tests {
             (p.position.as_deref(), p.rank.as_deref()),
             (Some("ครู"), Some("ครูชำนาญการพิเศษ"))
         );
+        for (text, rank) in [("ครู คศ.๓", "คศ.๓"), ("ครู ค.ศ. ๒", "ค.ศ. ๒")]
+        {
+            let p = split_position(text);
+            assert_eq!(
+                (p.position.as_deref(), p.rank.as_deref()),
+                (Some("ครู"), Some(rank)),
+                "{text}"
+            );
+        }
+        // after the post, เป็น and a post is the post given (held-out h99)
+        for (text, post, rank, given) in [
+            ("ตำแหน่ง ครู เป็นเจ้าหน้าที่พัสดุ", "ครู", None, "เจ้าหน้าที่พัสดุ"),
+            (
+                "ตำแหน่ง ครู วิทยฐานะ ครูชำนาญการ เป็นเจ้าหน้าที่การเงิน",
+                "ครู",
+                Some("ครูชำนาญการ"),
+                "เจ้าหน้าที่การเงิน",
+            ),
+        ] {
+            let p = split_position(text);
+            assert_eq!(
+                (
+                    p.position.as_deref(),
+                    p.rank.as_deref(),
+                    p.assigned.as_deref()
+                ),
+                (Some(post), rank, Some(given)),
+                "{text}"
+            );
+        }
+        // (เป็น and no post after it is not a post given)
+        assert_eq!(split_position("ครู เป็นที่ปรึกษาชมรม").assigned, None);
         let p = split_position("ตำแหน่ง ครู อันดับ คศ.1");
         assert_eq!(
             (p.position.as_deref(), p.rank.as_deref()),

@@ -297,18 +297,29 @@ fn header(order: &DutyOrder, out: &mut Vec<Block>) {
         // its paragraphs as the outline has them, when they make it (the
         // sentence that names a committee, `… จึงแต่งตั้งคณะกรรมการ…
         // ประกอบด้วย`, is the one before the members), else as one
-        let parts: Vec<&str> = order
+        let parts: Vec<&OutlineNode> = order
             .outline
             .iter()
             .filter(|n| n.kind == NodeKind::Preamble)
-            .map(|n| n.text.as_str())
             .collect();
-        if parts.len() > 1 && parts.join(" ") == s {
-            for (k, part) in parts.into_iter().enumerate() {
-                if k > 0 {
+        let joined = parts
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if parts.len() > 1 && joined == s {
+            for (k, part) in parts.iter().enumerate() {
+                // a blank line where the order had one: a paragraph that
+                // went on to the next line (`… มีประสิทธิภาพ` / `จึงแต่งตั้ง
+                // คณะทำงาน ประกอบด้วย`) is one paragraph again
+                let apart = k > 0
+                    && parts
+                        .get(k - 1)
+                        .is_some_and(|before| part.line_start > before.line_end + 1);
+                if apart {
                     out.push(Block::blank());
                 }
-                out.push(Block::text(BlockKind::Text, 0, part));
+                out.push(Block::text(BlockKind::Text, 0, part.text.as_str()));
             }
         } else {
             out.push(Block::text(BlockKind::Text, 0, s));

@@ -263,6 +263,25 @@ pub const RANKS: &[&str] = &[
     "ค.ศ. 1",
 ];
 
+/// How a teacher's salary grade (อันดับ คศ.1 … คศ.5) is written after the post
+/// without its word: `ครู คศ.๓`, `ครู ค.ศ.3`, `ครู ค.ศ. ๒`.
+pub const TEACHER_GRADE_PREFIXES: &[&str] = &["ค.ศ.", "คศ."];
+
+/// Where a teacher's grade ([`TEACHER_GRADE_PREFIXES`] and one or two digits,
+/// Thai or Arabic) ends `s` as words of their own after the post: its start.
+pub fn trailing_teacher_grade(s: &str) -> Option<usize> {
+    TEACHER_GRADE_PREFIXES
+        .iter()
+        .filter_map(|p| {
+            let i = s.rfind(p)?;
+            let digits = s.get(i + p.len()..)?.trim_start();
+            let whole = (1..=2).contains(&digits.chars().count())
+                && digits.chars().all(crate::thai::digits::is_digit);
+            (whole && i > 0 && s.get(..i)?.ends_with(' ')).then_some(i)
+        })
+        .min()
+}
+
 /// Words written before a rank or academic standing: "academic standing"
 /// (วิทยฐานะ), "grade" (อันดับ, the teacher salary grade คศ.1 …), "level"
 /// (ระดับ). Everything after one of them is the rank, as written. (ครูผู้ช่วย,
@@ -804,6 +823,13 @@ pub const BACKGROUND_END: &str = "นั้น";
 /// `ตามรายชื่อต่อไปนี้`, "by the names that follow", and `…ข้างล่างนี้`,
 /// "below"), a colon.
 pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดังต่อไปนี้", "ต่อไปนี้", "ข้างล่างนี้", "ดังนี้", ":"];
+
+/// "As follows": the word that closes a clause before its list (`… จึงประกาศ
+/// รายชื่อ… ดังนี้`). A running-text line that ends with it is finished; the
+/// next line starts something of its own (the list, its heading, a table's
+/// header row), never the clause's rest. (`ต่อไปนี้`, "the following", does
+/// not: `ผู้มีรายชื่อต่อไปนี้` / `ให้ดำรงตำแหน่ง…` goes on.)
+pub const AS_FOLLOWS: &str = "ดังนี้";
 
 /// Words that begin the name of a body of people: a committee (คณะกรรมการ), a
 /// sub-committee (คณะอนุกรรมการ), a working group (คณะทำงาน). A .docx

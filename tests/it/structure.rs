@@ -531,3 +531,22 @@ fn regression_preamble_end_is_no_work_group() {
         assert!(p.appointed_as.is_some(), "{}", p.full_name);
     }
 }
+
+/// A clause that ends with ดังนี้ ("as follows") is finished: the heading on
+/// the next line (`ตำแหน่ง …` over a table of names) is never glued onto the
+/// preamble (held-out h93, where it was, and the header row with it).
+#[test]
+fn regression_a_heading_after_as_follows_is_not_the_preamble() {
+    let text = std::fs::read_to_string(
+        "fixtures/heldout/h93_provincial_admin_selection_results_by_post.txt",
+    )
+    .expect("h93");
+    let order = kamsang::parse_str("h93.txt", &text).expect("parses");
+    let preamble = order.header.preamble.as_deref().unwrap_or("");
+    assert!(preamble.ends_with("ดังนี้"), "{preamble}");
+    let heading = order
+        .outline
+        .iter()
+        .find(|n| n.text == "ตำแหน่ง ผู้ช่วยนักวิชาการเงินและบัญชี");
+    assert!(heading.is_some(), "the post heading is a node of its own");
+}

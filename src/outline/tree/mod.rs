@@ -29,9 +29,9 @@ use crate::limits::Limits;
 use crate::read::{Line, ParaStart, Source};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
-    ADDRESSEE_CLAUSES, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, COMMITTEE_WORDS,
-    CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS, starts_position,
-    starts_with_any, title_at, whole_role,
+    ADDRESSEE_CLAUSES, AS_FOLLOWS, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS,
+    COMMITTEE_WORDS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS,
+    starts_position, starts_with_any, title_at, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -455,8 +455,15 @@ impl Builder {
                         .is_some_and(|n| {
                             LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
                         });
+                // `… โดยเรียงตามลำดับคะแนน ดังนี้` / `ตำแหน่ง ผู้ช่วยนักวิชาการ…`:
+                // a clause that ends with "as follows" is finished
+                let after_as_follows = self
+                    .cont
+                    .and_then(|c| self.out.nodes.get(c))
+                    .is_some_and(|n| n.text.trim_end().ends_with(AS_FOLLOWS));
                 let starts = heads_names
                     || row_after_intro
+                    || after_as_follows
                     || clause_paragraph
                     || starts_with_any(text, PREAMBLE_STARTS).is_some()
                     || starts_own_paragraph(line, self.text_of(self.cont))
