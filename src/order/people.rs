@@ -4,10 +4,10 @@ use crate::read::{CellRole, TableCell};
 use crate::thai::find::{contains, find, find_all};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
-    CLASS_ABBREVIATIONS, CLASS_WORD, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS, OVERSIGHT_VERBS,
-    POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS, ROSTER_WORDS,
-    TEACHER_POST, WORK_WORD, WORKPLACE_STARTS, before_any, find_first, starts_position,
-    starts_with_any, trailing_teacher_grade,
+    CLASS_ABBREVIATIONS, CLASS_WORD, DEGREE_END, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS,
+    OVERSIGHT_VERBS, POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS,
+    ROSTER_WORDS, TEACHER_POST, WORK_WORD, WORKPLACE_STARTS, before_any, find_first,
+    starts_position, starts_with_any, trailing_teacher_grade,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -17,6 +17,14 @@ pub use crate::thai::names::{NameParts, split_name};
 /// what follows the name, or what precedes the bracket plus what follows it.
 pub fn person_in_item(text: &str) -> Option<(NameParts<'_>, String)> {
     if let Some(n) = split_name(text) {
+        let rest = n.rest.to_string();
+        return Some((n, rest));
+    }
+    // `๖๓๑๒๑๐๑๐๑๐๕ นางสาวก ข …`: the person's ID before the name
+    if let Some((code, after)) = text.split_once(' ')
+        && crate::outline::line::is_id_code(code)
+        && let Some(n) = split_name(after.trim_start())
+    {
         let rest = n.rest.to_string();
         return Some((n, rest));
     }
@@ -148,6 +156,11 @@ pub fn split_position(rest: &str) -> PositionParts {
         class = non_empty(&s[i..end]);
         after_class = s[end..].trim();
         s = s[..i].trim_end();
+    }
+    // `ครุศาสตรบัณฑิต สาขาวิชาคณิตศาสตร์`: a graduate's degree and programme
+    if class.is_none() && s.split(' ').next().is_some_and(|w| w.ends_with(DEGREE_END)) {
+        class = non_empty(s);
+        s = "";
     }
     // `ชั้นประถมศึกษาปีที่ 6/1 นักเรียนแกนนำ`: what follows the class is the post
     if s.is_empty() && !after_class.is_empty() {
@@ -536,6 +549,25 @@ mod tests {
         assert_eq!(
             (p.position.as_deref(), p.rank),
             (Some("ผู้อำนวยการโรงเรียนวัดลาดหญ้า"), None)
+        );
+    }
+
+    #[test]
+    fn a_graduates_degree_is_the_programme_not_a_post() {
+        let p = split_position("ครุศาสตรบัณฑิต สาขาวิชาคณิตศาสตร์");
+        assert_eq!(
+            (p.position, p.class.as_deref()),
+            (None, Some("ครุศาสตรบัณฑิต สาขาวิชาคณิตศาสตร์"))
+        );
+        // and the ID before a name in an item is not the name (held-out h96)
+        let (n, rest) = person_in_item("๖๓๑๒๑๐๑๐๑๐๕ นางสาวกมลวรรณ ใจดี ครุศาสตรบัณฑิต").unwrap();
+        assert_eq!(
+            (n.full.as_str(), rest.as_str()),
+            ("นางสาวกมลวรรณ ใจดี", "ครุศาสตรบัณฑิต")
+        );
+        assert!(
+            person_in_item("๑๒๓ นายก ขคง").is_none(),
+            "a short number is not an ID"
         );
     }
 

@@ -367,6 +367,11 @@ fn signature_block<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Signature
                     });
                 name = Some(match (typed, rank) {
                     (Some(t), _) => t,
+                    // (an abbreviated rank is written glued to the name,
+                    // `พ.ต.อ.ธีรวัฒน์`; a rank in words apart)
+                    (None, Some(r)) if r.ends_with('.') => {
+                        format!("{r}{}", spaces_normalised(inner))
+                    }
                     (None, Some(r)) => format!("{r} {}", spaces_normalised(inner)),
                     (None, None) => spaces_normalised(inner),
                 });
@@ -417,7 +422,10 @@ fn without_marks(line: &str) -> Option<&str> {
             break;
         }
     }
-    s = s.trim_end_matches(leaders);
+    // (a rank alone, abbreviated, keeps its dots: `พ.ต.อ.` over the name)
+    if !title_at(s).is_some_and(|t| t.len() == s.len()) {
+        s = s.trim_end_matches(leaders);
+    }
     // `ลงชื่อ ........ ผู้สั่ง`
     if s == "ผู้สั่ง" || s.is_empty() || s.trim_matches(['(', ')', ' ']).is_empty() {
         return None;
@@ -574,6 +582,9 @@ mod tests {
             s.position,
             vec!["ผู้กำกับการสถานีตำรวจภูธรเมืองเพชรบุรี".to_string()]
         );
+        // held-out h97: the rank abbreviated (its dots kept), glued on
+        let s = block(&["พ.ต.อ.", "(ธีรวัฒน์  ศรีสุวรรณ)", "ผกก.สภ.เมืองราชบุรี"]).unwrap();
+        assert_eq!(s.name.as_deref(), Some("พ.ต.อ.ธีรวัฒน์ ศรีสุวรรณ"));
         // held-out h61: the name typed with its rank after (ลงชื่อ), then
         // bracketed without it
         let s = block(&[

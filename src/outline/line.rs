@@ -213,6 +213,23 @@ pub fn is_code(cell: &str) -> bool {
         })
 }
 
+/// Fewest digits of an ID written before a name in a numbered item (`๑.
+/// ๖๓๑๒๑๐๑๐๑๐๕ นางสาวก ข`): student IDs run 10–13 digits, citizen IDs 13,
+/// staff and post numbers 5–7; a shorter number there may be a count or a
+/// room, not the person's code.
+const MIN_ID_DIGITS: usize = 5;
+
+/// Whether a word is a person's ID written before their name: a code
+/// ([`is_code`]) of at least [`MIN_ID_DIGITS`] digits.
+pub fn is_id_code(word: &str) -> bool {
+    is_code(word)
+        && word
+            .chars()
+            .filter(|&c| crate::thai::digits::is_digit(c))
+            .count()
+            >= MIN_ID_DIGITS
+}
+
 /// A page number typed into the text at a page foot or head: `- 2 -`,
 /// `-๒-`, `หน้า 2`, `หน้า 2/5`.
 pub fn is_page_artefact(text: &str) -> bool {

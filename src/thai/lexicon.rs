@@ -288,6 +288,11 @@ pub fn trailing_teacher_grade(s: &str) -> Option<usize> {
 /// "assistant teacher", is a position, not a standing.)
 pub const RANK_WORDS: &[&str] = &["วิทยฐานะ", "อันดับ", "ระดับ"];
 
+/// How a degree ends (บัณฑิต "graduate": ครุศาสตรบัณฑิต, วิทยาศาสตรมหาบัณฑิต,
+/// ปรัชญาดุษฎีบัณฑิต): written after a student's name with its สาขาวิชา, it
+/// is their programme (kept as the class), never a post.
+pub const DEGREE_END: &str = "บัณฑิต";
+
 /// The word that opens a student's class (ชั้น… ปีที่ …: "class … year …").
 pub const CLASS_WORD: &str = "ชั้น";
 
@@ -1003,6 +1008,8 @@ pub fn may_continue_name(word: &str) -> bool {
         && !ROSTER_WORDS.iter().any(|w| word.contains(w))
         // a post with its civil-service level glued on (`บุคลากรชำนาญการ`)
         && !RANKS.iter().any(|r| word.ends_with(r))
+        // a graduate's degree (`ครุศาสตรบัณฑิต`)
+        && !word.ends_with(DEGREE_END)
 }
 
 /// Words that name a group of people (club, circle, society, faculty, and
