@@ -423,7 +423,7 @@ fn without_marks(line: &str) -> Option<&str> {
         }
     }
     // (a rank alone, abbreviated, keeps its dots: `พ.ต.อ.` over the name)
-    if !title_at(s).is_some_and(|t| t.len() == s.len()) {
+    if title_at(s).is_none_or(|t| t.len() != s.len()) {
         s = s.trim_end_matches(leaders);
     }
     // `ลงชื่อ ........ ผู้สั่ง`
