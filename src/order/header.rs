@@ -99,6 +99,13 @@ pub fn read(outline: &Outline) -> HeaderResult {
             {
                 break;
             }
+            // a table's header row (`ลำดับ ⟶ ชื่อ - สกุล ⟶ วุฒิการศึกษา ⟶ …`)
+            // heads the body's rows: the preamble is over
+            ParaKind::Text
+                if crate::read::table::names_columns(&crate::order::table_rows::cells(n)) =>
+            {
+                break;
+            }
             ParaKind::Text => {
                 preamble.push(text);
                 Role::Preamble
