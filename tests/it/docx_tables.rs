@@ -494,5 +494,9 @@ fn render_writes_a_header_row_table_as_a_word_table() {
     )
     .expect("utf-8");
     assert!(!xml.contains("<w:tbl>"), "a Word table of members");
-    assert_eq!(xml.matches("<w:tab />").count(), 15, "3 tabs in each of 5 rows");
+    assert_eq!(
+        xml.matches("<w:tab />").count(),
+        15,
+        "3 tabs in each of 5 rows"
+    );
 }

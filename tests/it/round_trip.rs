@@ -2,7 +2,11 @@
 //! file and every render format kamsang reads back: .txt, .docx with typed
 //! labels, .docx with Word's numbering. (The .html and .md views are not read
 //! back — parse does not read HTML or Markdown — so `view.rs` checks instead
-//! that every fact of every fixture is on the page.) The
+//! that every fact of every fixture is on the page. The .xlsx and .csv
+//! matrix is an export of people, duties and members without the header,
+//! preamble, outline or signature; parse reads a workbook's first duty table
+//! only, so kamsang's own workbook is not read back as the order: `view.rs`
+//! checks its rows against the JSON instead.) The
 //! people, committees, members, duties, steps, substitutes, header fields,
 //! signature lines and numbered items must be the same, in the same order.
 //!
