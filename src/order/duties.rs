@@ -19,6 +19,15 @@ pub fn duty_kind(text: &str) -> DutyKind {
     }
 }
 
+/// The number in the id of an item after a sibling whose id number was
+/// `prev`: the item's canonical value, or the next free number when a list
+/// of another form went before it (`1.1` `1.2` `1.3` then `-`: the bullet's
+/// value is 1, its id `….d4`, so that every id stays unique).
+pub fn id_seq(prev: u32, item: &crate::outline::Node) -> u32 {
+    let value = item.values.last().copied().unwrap_or(0);
+    value.max(prev.saturating_add(1))
+}
+
 /// The duty (or step) at outline node `i`, with every numbered item under it as
 /// a step, recursively. `kinds` receives the outline kind of each node visited.
 pub fn duty_from(
@@ -38,6 +47,7 @@ pub fn duty_from(
         .filter(|&&c| outline.node(c).is_some_and(|c| c.kind == NodeKind::Item))
         .count();
     let mut steps = Vec::with_capacity(items);
+    let mut seq = 0;
     for &c in &n.children {
         let Some(child) = outline.node(c) else {
             continue;
@@ -45,7 +55,7 @@ pub fn duty_from(
         if child.kind != NodeKind::Item {
             continue;
         }
-        let seq = child.values.last().copied().unwrap_or(0);
+        seq = id_seq(seq, child);
         if let Some(step) = duty_from(outline, c, format!("{id}.s{seq}"), DutyKind::Step, kinds) {
             steps.push(step);
         }

@@ -468,6 +468,7 @@ fn person_from(
     let mut substitutes = Vec::new();
     let mut sub_lines = Vec::new();
     let mut visited = Vec::new();
+    let mut dseq = 0;
     for &c in &n.children {
         let Some(child) = outline.node(c) else {
             continue;
@@ -475,7 +476,7 @@ fn person_from(
         match child.kind {
             NodeKind::Item => {
                 let kind = duties::duty_kind(&child.text);
-                let dseq = child.values.last().copied().unwrap_or(0);
+                dseq = duties::id_seq(dseq, child);
                 if let Some(d) =
                     duties::duty_from(outline, c, format!("{id}.d{dseq}"), kind, &mut visited)
                 {

@@ -234,7 +234,8 @@ fn paragraph(b: &Block, auto_level: Option<u8>) -> Paragraph {
         None => b.line(),
     };
     if !text.is_empty() {
-        // the cells of a tabbed row, a `w:tab` between them
+        // cells kept in one paragraph (a line naming several people), a
+        // `w:tab` between them
         let mut run = Run::new();
         for (k, part) in text.split('\t').enumerate() {
             if k > 0 {

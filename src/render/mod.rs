@@ -126,15 +126,17 @@ pub(crate) enum BlockKind {
     /// A numbered person, duty, step or sub-step.
     Item,
     /// A row of a table: its cells in `text`, a tab between them (a .txt
-    /// writes them so, a .docx as a row of a Word table), after the
-    /// corrected label when the row has one.
+    /// writes them so, a .docx as a row of a Word table, which kamsang
+    /// reads as the same rows typed with tabs, a header row over them too),
+    /// after the corrected label when the row has one.
     Row,
-    /// A row of a table that opens with a header row (a row that names no
-    /// one: `ลำดับ⇥ชื่อ - สกุล⇥ตำแหน่ง`): written as a line whose cells a tab
-    /// parts in every format, a .docx too. (kamsang's .docx reader reads a
-    /// Word table with a header row by its columns — the ลำดับ cell as the
-    /// person's number, the cells in another order — which the same rows in
-    /// a .txt do not get, so a Word table would read back otherwise.)
+    /// A committee member's row that starts with its number (`๑⇥นายก ข⇥
+    /// หน่วยงาน⇥ประธานกรรมการ`), and the header row over such rows: written
+    /// as a line whose cells a tab parts in every format, a .docx too.
+    /// (kamsang's .docx reader reads a Word table of members by its
+    /// columns, the ลำดับ cell as the member's label `1.`, which the same
+    /// rows in a .txt do not get, so a Word table would read back with
+    /// numbered items the order does not have.)
     TabbedRow,
 }
 

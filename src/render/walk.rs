@@ -139,7 +139,13 @@ impl Walk<'_> {
                     && !self.names_someone(n)
                     && (heads_rows(nodes.get(k + 1)) || heads_rows(n.children.first()));
             if row {
-                self.row(n, depth, out, n.cells.join("\t"));
+                // (the header row goes with the rows under it)
+                let tabbed = self.numbered_member_row(n)
+                    || !self.names_someone(n)
+                        && nodes
+                            .get(k + 1)
+                            .is_some_and(|m| self.numbered_member_row(m));
+                self.row(n, depth, out, n.cells.join("\t"), tabbed);
                 continue;
             }
             // a seat or member whose line wrapped (so the reader kept no
@@ -149,7 +155,7 @@ impl Walk<'_> {
                 .is_some_and(|b| matches!(b.kind, BlockKind::Row | BlockKind::TabbedRow))
                 && let Some(cells) = self.member_cells(n)
             {
-                self.row(n, depth, out, cells);
+                self.row(n, depth, out, cells, false);
                 continue;
             }
             if n.kind == NodeKind::Person
@@ -197,7 +203,14 @@ impl Walk<'_> {
     /// its cells: a class and its teachers, a room and its invigilators),
     /// with the corrected label; then what the row's people have on lines of
     /// their own (duties, substitutes), or the row's own children.
-    fn row(&self, n: &OutlineNode, depth: usize, out: &mut Vec<Block>, cells: String) {
+    fn row(
+        &self,
+        n: &OutlineNode,
+        depth: usize,
+        out: &mut Vec<Block>,
+        cells: String,
+        tabbed: bool,
+    ) {
         let (label, _) = node_label(n);
         // a row straight after running text would join it
         if out
@@ -212,8 +225,8 @@ impl Walk<'_> {
             .map(|v| v.as_slice())
             .unwrap_or_default()
             .to_vec();
-        let names_no_one = people.is_empty() && !self.members.contains_key(n.id.as_str());
-        let kind = if names_no_one || out.last().is_some_and(|b| b.kind == BlockKind::TabbedRow) {
+        // (a row after a tabbed one stays with it: one table is written one way)
+        let kind = if tabbed || out.last().is_some_and(|b| b.kind == BlockKind::TabbedRow) {
             BlockKind::TabbedRow
         } else {
             BlockKind::Row
@@ -249,6 +262,17 @@ impl Walk<'_> {
             Some(_) => true,
             None => self.members.contains_key(n.id.as_str()),
         }
+    }
+
+    /// Whether a node is a row of committee members that starts with its
+    /// number cell (`๑⇥นายก ข⇥…`), not a label.
+    fn numbered_member_row(&self, n: &OutlineNode) -> bool {
+        n.label.is_none()
+            && self.members.contains_key(n.id.as_str())
+            && n.cells.first().is_some_and(|c| {
+                let c = c.trim().trim_end_matches('.');
+                !c.is_empty() && c.chars().all(crate::thai::digits::is_digit)
+            })
     }
 
     /// Whether the model read a person or a committee member from a node.

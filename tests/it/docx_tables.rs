@@ -363,3 +363,140 @@ fn regression_an_annex_member_table_is_a_committee() {
     let names: Vec<&str> = o.people.iter().map(|p| p.full_name.as_str()).collect();
     assert_eq!(names, ["นายสมชาย ใจดี", "นางสมศรี ดีงาม", "นางสาวมาลี สวยงาม"]);
 }
+
+/// A held-out .txt as a .docx a writer makes of it: each line a paragraph
+/// (its leading tabs left out), and each run of lines with cells (a tab
+/// inside the line) one Word table, a cell for each. The number of tables.
+fn as_word_tables(text: &str) -> (Vec<u8>, usize) {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut body = String::new();
+    let mut rows: Vec<String> = Vec::new();
+    let mut tables = 0;
+    let mut flush = |rows: &mut Vec<String>, body: &mut String| {
+        if !rows.is_empty() {
+            body.push_str(&tbl(rows));
+            rows.clear();
+            tables += 1;
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim_start_matches('\t');
+        if line.contains('\t') {
+            let cells: Vec<String> = line.split('\t').map(|t| c(&esc(t))).collect();
+            rows.push(tr(&cells, false));
+        } else {
+            flush(&mut rows, &mut body);
+            body.push_str(&if line.is_empty() {
+                "<w:p/>".to_string()
+            } else {
+                p(&esc(line))
+            });
+        }
+    }
+    flush(&mut rows, &mut body);
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    (common::docx(&[("word/document.xml", &doc)]), tables)
+}
+
+/// A Word table whose first row names the columns (ลำดับ | ชื่อ - สกุล |
+/// ตำแหน่ง | หน้าที่ …) reads as the same rows typed with tabs: the same
+/// people, duties, committees and members, field for field. A table of
+/// people whose cells are one paragraph each reads exactly as typed, its
+/// numbered items too (h04 read otherwise: the ลำดับ cell became the
+/// person's number and the duty `1.1`); a member table keeps its own
+/// reading, the ลำดับ cell the member's label, so its rows are numbered
+/// items the .txt has not (h46's หน่วยงาน column, put after the role, was
+/// no member's seat).
+#[test]
+fn regression_a_word_table_with_a_header_row_reads_as_its_rows_typed() {
+    for (order, same_items) in [
+        ("h04_office_duty_table", true),
+        ("h46_university_announcement_committee_table", false),
+        ("h19_school_onet_exam_table", false),
+    ] {
+        let rel = format!("fixtures/heldout/{order}.txt");
+        let text = std::fs::read_to_string(common::root().join(&rel)).expect("held-out order");
+        let (bytes, tables) = as_word_tables(&text);
+        assert!(tables >= 1, "{order}: no table made");
+        let keep = |facts: Vec<String>| -> Vec<String> {
+            facts
+                .into_iter()
+                .filter(|f| same_items || !f.starts_with("item "))
+                .collect()
+        };
+        let want = keep(crate::round_trip::facts(&common::parse_fixture(&rel)));
+        let got = keep(crate::round_trip::facts(&common::parse_as(
+            "t.docx", &bytes,
+        )));
+        assert_eq!(got, want, "{order}");
+        assert!(
+            want.iter()
+                .any(|f| f.starts_with("person ") || f.starts_with("  member ")),
+            "{order}: no one read"
+        );
+    }
+}
+
+/// kamsang's clean .docx writes such rows as a Word table (the header row
+/// its first row), and they read back as the .txt's.
+#[test]
+fn render_writes_a_header_row_table_as_a_word_table() {
+    let rel = "fixtures/heldout/h04_office_duty_table.txt";
+    let order = common::parse_fixture(rel);
+    let bytes =
+        kamsang::render::render_docx(&order, kamsang::render::Numbering::Typed).expect("renders");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document part"),
+        &mut xml,
+    )
+    .expect("utf-8");
+    let table = xml
+        .split("<w:tbl>")
+        .nth(1)
+        .and_then(|t| t.split("</w:tbl>").next())
+        .expect("a Word table");
+    assert_eq!(
+        table.matches("<w:tr").count() - table.matches("<w:trPr").count(),
+        5
+    );
+    for cell in [
+        "ลำดับ",
+        "หน้าที่ที่ได้รับมอบหมาย",
+        "นางรัชนี สุขประเสริฐ",
+        "งานสารบรรณของกลุ่ม",
+    ] {
+        assert!(table.contains(cell), "{cell} not in the table");
+    }
+    let again = kamsang::parse_bytes("again.docx", &bytes).expect("reads");
+    assert_eq!(
+        crate::round_trip::facts(&again),
+        crate::round_trip::facts(&order)
+    );
+    // a member table's rows, which start with their number, stay tabbed
+    // paragraphs, the header row with them
+    let order =
+        common::parse_fixture("fixtures/heldout/h46_university_announcement_committee_table.txt");
+    let bytes =
+        kamsang::render::render_docx(&order, kamsang::render::Numbering::Typed).expect("renders");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document part"),
+        &mut xml,
+    )
+    .expect("utf-8");
+    assert!(!xml.contains("<w:tbl>"), "a Word table of members");
+    assert_eq!(
+        xml.matches("<w:tab />").count(),
+        15,
+        "3 tabs in each of 5 rows"
+    );
+}

@@ -136,3 +136,41 @@ fn every_fixture_is_schema_valid_and_its_outline_lossless() {
         failures.join("\n")
     );
 }
+
+/// Every person, duty, step and committee of every fixture has an id of its
+/// own (012: a bullet after `1.1` `1.2` `1.3` under the same person was
+/// `p1.d1` like `1.1`, its value in the list of bullets).
+#[test]
+fn every_id_is_unique_in_every_fixture() {
+    fn duty_ids<'a>(duties: &'a [kamsang::model::Duty], out: &mut Vec<&'a str>) {
+        for d in duties {
+            out.push(&d.id);
+            duty_ids(&d.steps, out);
+        }
+    }
+    let mut failures = Vec::new();
+    let mut ids_seen = 0;
+    for input in every_fixture() {
+        let rel = relative(&input);
+        let bytes = std::fs::read(&input).expect("read fixture");
+        let order = common::parse_as(&rel, &bytes);
+        let mut ids: Vec<&str> = Vec::new();
+        for p in &order.people {
+            ids.push(&p.id);
+            duty_ids(&p.duties, &mut ids);
+        }
+        for c in &order.committees {
+            ids.push(&c.id);
+            duty_ids(&c.duties, &mut ids);
+        }
+        ids_seen += ids.len();
+        let mut seen = std::collections::BTreeSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                failures.push(format!("{rel}: {id} twice"));
+            }
+        }
+    }
+    assert!(ids_seen > 1000, "only {ids_seen} ids");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

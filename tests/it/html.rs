@@ -1,7 +1,8 @@
 //! The HTML diff report in a real browser: headless Chromium loads the page,
 //! the rendered DOM has the Thai summary table and every person's changes, it
 //! prints to A4 with Thai fonts, and a screenshot is written to
-//! `target/diff-report.png` for a person to look at.
+//! `target/diff-report.png` (the committee pair's: `target/diff-committee.png`)
+//! for a person to look at.
 //!
 //! Needs `chromium` (Debian package; `.ci/run` installs it and sets
 //! `KAMSANG_REQUIRE_BROWSER=1`, so in CI a missing browser fails the test).
@@ -302,6 +303,36 @@ fn committee_report_renders_in_chromium() {
         assert!(
             committee[0].contains(&format!("<span class=\"label\">{joined}</span>")),
             "{dom}"
+        );
+        if lang != "th" {
+            continue;
+        }
+        // printed: one A4 page or two for nine changes; a screenshot to look at
+        let pdf = dir.path().join("committee.pdf");
+        let o = headless(
+            &browser,
+            &[&format!("--print-to-pdf={}", pdf.display()), &url],
+        );
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        let (pages, boxes) = pdf_pages(&std::fs::read(&pdf).expect("pdf written"));
+        assert!((1..=2).contains(&pages), "{pages} pages");
+        assert_eq!(boxes.len(), pages, "{boxes:?}");
+        let shot = common::root().join("target/diff-committee.png");
+        let o = headless(
+            &browser,
+            &[
+                "--window-size=1280,1200",
+                &format!("--screenshot={}", shot.display()),
+                &url,
+            ],
+        );
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        let png = std::fs::read(&shot).expect("screenshot written");
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+        assert!(
+            png.len() > 30_000,
+            "screenshot looks empty: {} bytes",
+            png.len()
         );
     }
 }

@@ -37,4 +37,5 @@ mod sheet;
 mod structure;
 mod tail;
 mod view;
+mod view_browser;
 mod windows;

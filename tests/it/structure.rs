@@ -549,4 +549,42 @@ fn regression_a_heading_after_as_follows_is_not_the_preamble() {
         .iter()
         .find(|n| n.text == "ตำแหน่ง ผู้ช่วยนักวิชาการเงินและบัญชี");
     assert!(heading.is_some(), "the post heading is a node of its own");
+
+/// A paragraph after a blank line written level with the open item's label
+/// stands beside the item (as a paragraph that ends the item's text without
+/// a blank line does); indented right of the label it is the item's own. (012 rendered: the blank line the clean
+/// copy writes before a quoted clause put the bullet after it under `1.3`.)
+#[test]
+fn regression_blank_line_before_a_paragraph_level_with_the_item() {
+    let order_with = |quote_indent: &str, blank: &str| {
+        format!(
+            "คำสั่งโรงเรียนบ้านทดสอบ\nที่ 1/2567\nเรื่อง แก้ไขคำสั่ง\n\
+             1. นายสมชาย ใจดี ตำแหน่ง ครู\n    1.1 งานวิชาการ\n    1.2 ให้เพิ่มความต่อไปนี้\n\
+             {blank}{quote_indent}“ข้อความที่เพิ่ม”\n    - งานห้องสมุด\n\
+             สั่ง ณ วันที่ 1 ตุลาคม พ.ศ. 2566\n"
+        )
+    };
+    let shape = |text: &str| {
+        let order = kamsang::parse_str("x.txt", text).expect("parses");
+        let p = &order.people[0];
+        p.duties
+            .iter()
+            .map(|d| (d.title.clone(), d.steps.len()))
+            .collect::<Vec<_>>()
+    };
+    let beside = vec![
+        ("งานวิชาการ".to_string(), 0),
+        ("ให้เพิ่มความต่อไปนี้".to_string(), 0),
+        ("งานห้องสมุด".to_string(), 0),
+    ];
+    // level with `1.2`: the bullet after the clause is the person's duty
+    assert_eq!(shape(&order_with("    ", "\n")), beside);
+    // the clause indented under 1.2: the bullet is a step of 1.2
+    assert_eq!(
+        shape(&order_with("        ", "\n")),
+        vec![
+            ("งานวิชาการ".to_string(), 0),
+            ("ให้เพิ่มความต่อไปนี้".to_string(), 1),
+        ]
+    );
 }

