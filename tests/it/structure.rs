@@ -549,6 +549,7 @@ fn regression_a_heading_after_as_follows_is_not_the_preamble() {
         .iter()
         .find(|n| n.text == "ตำแหน่ง ผู้ช่วยนักวิชาการเงินและบัญชี");
     assert!(heading.is_some(), "the post heading is a node of its own");
+}
 
 /// A paragraph after a blank line written level with the open item's label
 /// stands beside the item (as a paragraph that ends the item's text without
