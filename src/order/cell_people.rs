@@ -13,10 +13,12 @@
 
 use crate::model::Person;
 use crate::order::committee::inline_duty;
-use crate::order::people::{split_name, split_position};
+use crate::order::people::{NameParts, split_name, split_position};
 use crate::order::table_rows;
 use crate::outline::Outline;
-use crate::thai::lexicon::{EMPTY_CELLS, TABLE_NAME_HEADS, TABLE_WHO_HEADS, starts_with_any};
+use crate::thai::lexicon::{
+    EMPTY_CELLS, TABLE_NAME_HEADS, TABLE_WHO_HEADS, starts_with_any, title_at,
+};
 
 /// The people of every row that `claimed` does not mark and that has no
 /// role yet, with the node each came from (a person listed in two rows is
@@ -35,10 +37,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             continue;
         };
         let work = cells.first().copied().unwrap_or("");
-        for (name_cell, _) in found {
-            let Some(name) = split_name(name_cell) else {
-                continue;
-            };
+        for name in found.into_iter().flat_map(|(cell, _)| names_of(cell)) {
             let id = format!("t{}", out.len() + 1);
             let post = split_position(name.rest);
             let duties = if work.is_empty() {
@@ -63,18 +62,52 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
     out
 }
 
+/// The people of one cell: a titled whole name, and after it either that
+/// person's post or another whole name (a Word cell with two people on two
+/// paragraphs reads `นางสาวก ข นายค ง`): a name is never a post.
+fn names_of(cell: &str) -> Vec<NameParts<'_>> {
+    let mut out = Vec::new();
+    let mut rest = cell;
+    while let Some(mut name) = split_name(rest) {
+        let after = name.rest.trim_start();
+        let next = (title_at(after).is_some())
+            .then(|| split_name(after))
+            .flatten()
+            .filter(|m| m.family.is_some());
+        if next.is_some() {
+            name.rest = "";
+            out.push(name);
+            rest = after;
+        } else {
+            out.push(name);
+            break;
+        }
+    }
+    out
+}
+
 /// The header row over the row at `i` with `width` cells: the nearest
-/// earlier sibling line of cells, or the parent when it is one (a Word
-/// table's header row heads the rows numbered under it).
+/// earlier sibling line of as many cells that names a person column (the
+/// rows between are rows of the same table), or the parent when it is one
+/// (a Word table's header row heads the rows numbered under it).
 fn header_of(outline: &Outline, i: usize, width: usize) -> Option<Vec<&str>> {
-    let parent = || {
-        let p = outline.node(i)?.parent.and_then(|p| outline.node(p))?;
-        let c = table_rows::cells(p);
-        (c.len() >= 2).then_some(c)
+    let names_people = |c: &[&str]| {
+        c.len() == width
+            && c.iter()
+                .skip(1)
+                .any(|h| starts_with_any(h, TABLE_WHO_HEADS).is_some())
     };
-    table_rows::header_above(outline, i)
-        .or_else(parent)
-        .filter(|h| h.len() == width)
+    for s in outline.siblings_before(i) {
+        let c = table_rows::cells(outline.node(s)?);
+        if c.len() != width {
+            break;
+        }
+        if names_people(&c) {
+            return Some(c);
+        }
+    }
+    let p = outline.node(i)?.parent.and_then(|p| outline.node(p))?;
+    Some(table_rows::cells(p)).filter(|c| names_people(c))
 }
 
 /// The person cells of a row under `header` (each with its column), when
@@ -132,5 +165,23 @@ mod tests {
         // no person column at all
         let header = ["ชั้น", "ห้อง"];
         assert!(row_people(&header, &["ม.๑", "นายก ขคง"]).is_none());
+    }
+
+    #[test]
+    fn two_names_in_one_cell_are_two_people_and_neither_is_a_post() {
+        let names: Vec<(String, &str)> = names_of("นางสาวชลธิชา บุญมา นายกิตติศักดิ์ ใจเย็น")
+            .into_iter()
+            .map(|n| (n.full, n.rest))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("นางสาวชลธิชา บุญมา".to_string(), ""),
+                ("นายกิตติศักดิ์ ใจเย็น".to_string(), "")
+            ]
+        );
+        let one = names_of("นายธนากร ใจดี ผู้อำนวยการกลุ่มนิเทศ");
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].rest, "ผู้อำนวยการกลุ่มนิเทศ");
     }
 }

@@ -195,6 +195,9 @@ struct Builder {
     counting_on: Option<(usize, u32)>,
     /// The line before the current one was blank.
     after_blank: bool,
+    /// The previous line was a row of a Word table with cells: the page
+    /// shows it in a grid, so the line after it is no wrap of it.
+    prev_row_of_cells: bool,
 }
 
 impl Builder {
@@ -215,11 +218,13 @@ impl Builder {
     }
 
     fn push_line(&mut self, line: &Line) {
+        let row_of_cells = line.table_row && !line.gaps.is_empty();
         if let Some(label) = &line.label {
             self.push_labelled(label, line);
             self.prev_trailing = line.trailing;
             self.prev_width = line.indent + labelled::typed_chars(line);
             self.after_blank = false;
+            self.prev_row_of_cells = row_of_cells;
             return;
         }
         // a label after a wide gap mid-line starts a new item on the same line;
@@ -266,6 +271,7 @@ impl Builder {
         self.prev_trailing = line.trailing;
         self.prev_width = line.indent + line.text.chars().count();
         self.after_blank = line.text.is_empty();
+        self.prev_row_of_cells = row_of_cells;
     }
 
     fn push_line_inner(&mut self, line: &Line) {
@@ -389,12 +395,13 @@ impl Builder {
             self.out.diagnostics.push(d);
         }
         // a part heading, the effective clause and the date end the header zone
-        // (and so does a table's header row after the preamble: the body's
-        // table begins)
+        // (and so does a table's header row after the preamble, or a Word
+        // table's row of cells: the body's table begins)
         let closes_header = matches!(
             body_line_kind(text),
             Some(ParaKind::Part | ParaKind::Signed | ParaKind::Effective)
-        ) || (self.preamble_started && is_header_row(line));
+        ) || (self.preamble_started
+            && (is_header_row(line) || (line.table_row && !line.gaps.is_empty())));
         if !self.in_body && !closes_header {
             self.header_text(line);
         } else {
@@ -468,6 +475,7 @@ impl Builder {
                 let starts = heads_names
                     || row_after_intro
                     || after_as_follows
+                    || self.row_of_its_own(line)
                     || clause_paragraph
                     || starts_with_any(text, PREAMBLE_STARTS).is_some()
                     || starts_own_paragraph(line, self.text_of(self.cont))
@@ -875,6 +883,21 @@ impl Builder {
         }
     }
 
+    /// Whether a line of cells under a line of cells is a row of its own: a
+    /// titled whole name after its first cell (`ชั้น ⟶ ครูประจำชั้น` / `ม.๑/๑
+    /// ⟶ นางสาวก ข …`) starts a row, never the wrapped rest of the row above.
+    fn row_of_its_own(&self, line: &Line) -> bool {
+        !line.gaps.is_empty()
+            && self
+                .cont
+                .and_then(|c| self.out.nodes.get(c))
+                .is_some_and(|n| !n.cells.is_empty())
+            && crate::outline::line::cells_of(&line.text, &line.gaps)
+                .iter()
+                .skip(1)
+                .any(|c| crate::thai::names::split_name(c).is_some_and(|n| n.family.is_some()))
+    }
+
     /// Whether an unnumbered line starts a new paragraph instead of continuing
     /// the text before it. In a wrapped layout (lines no wider than a page,
     /// [`PARAGRAPH_PER_LINE_WIDTH`]) a line continues unless the line before
@@ -896,6 +919,27 @@ impl Builder {
         if starts_own_paragraph(line, self.text_of(self.cont))
             || addressed_to_all(text)
             || is_header_row(line)
+        {
+            return true;
+        }
+        // the line after a Word table's row of cells: the row is never
+        // wrapped onto it (`๑ ⟶ ภาษาไทย ⟶ …` / `๒ ⟶ คณิตศาสตร์ ⟶ …`, or the
+        // clause after the table). (A row after running text may be its
+        // rest: a wrapped .txt pasted into a table puts a member's post and
+        // role in a row under the name.)
+        if self.prev_row_of_cells {
+            return true;
+        }
+        if self.row_of_its_own(line) {
+            return true;
+        }
+        // … and a row of cells after a list intro (`… ดังนี้` / `ชั้น ⟶
+        // ครูประจำชั้น`) is the table's first row, never the intro's rest
+        if line.table_row
+            && !line.gaps.is_empty()
+            && self
+                .text_of(self.cont)
+                .is_some_and(|t| LIST_INTROS.iter().any(|w| t.trim_end().ends_with(w)))
         {
             return true;
         }
