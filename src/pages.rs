@@ -70,6 +70,10 @@ fn shape(text: &str) -> String {
     out
 }
 
+/// A page and the indices of its first and last non-blank lines (at most
+/// [`EDGE_LINES`] each).
+type Edges = (u32, Vec<usize>, Vec<usize>);
+
 /// Remove page numbers and running headers and footers from the lines of a
 /// paged source (lines with a [`Line::page`]), with one
 /// [`Code::PageArtefactRemoved`] diagnostic for each line removed. The
@@ -79,7 +83,7 @@ fn shape(text: &str) -> String {
 pub(crate) fn remove_page_artefacts(source: &mut Source) {
     let lines = &source.lines;
     // the indices of the non-blank lines at each page's head and foot
-    let mut pages: Vec<(u32, Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut pages: Vec<Edges> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let Some(page) = l.page else { continue };
         if l.text.trim().is_empty() || l.text.trim() == "\u{000C}" {
@@ -104,7 +108,7 @@ pub(crate) fn remove_page_artefacts(source: &mut Source) {
     let later = pages.len().saturating_sub(1);
     let needed = ((later as f64 * RUNNING_SHARE).ceil() as usize).max(2);
     // how many pages after the first have each shape at their head / foot
-    let count = |edge: &dyn Fn(&(u32, Vec<usize>, Vec<usize>)) -> &Vec<usize>| {
+    let count = |edge: &dyn Fn(&Edges) -> &Vec<usize>| {
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for p in pages.iter().skip(1) {
             let mut shapes: Vec<String> = edge(p)

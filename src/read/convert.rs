@@ -49,6 +49,18 @@ impl Legacy {
         }
     }
 
+    /// LibreOffice's import filter for it: named, so that a damaged file is
+    /// refused instead of read as plain text (LibreOffice's fallback for
+    /// bytes no filter claims).
+    fn filter(self) -> &'static str {
+        match self {
+            Legacy::Doc => "--infilter=MS Word 97",
+            Legacy::Odt => "--infilter=writer8",
+            Legacy::Rtf => "--infilter=Rich Text Format",
+            Legacy::Xls => "--infilter=MS Excel 97",
+        }
+    }
+
     /// What LibreOffice writes it as.
     fn target(self) -> &'static str {
         match self {
@@ -122,6 +134,7 @@ pub(crate) fn read(
         OsStr::new("--headless"),
         OsStr::new("--norestore"),
         OsStr::new("--nolockcheck"),
+        OsStr::new(kind.filter()),
         OsStr::new("--convert-to"),
         OsStr::new(target),
         OsStr::new("--outdir"),
@@ -141,7 +154,7 @@ pub(crate) fn read(
         return Err(Error::new(
             path,
             ErrorKind::Corrupt(format!(
-                "LibreOffice could not convert this .{ext} file (it may be damaged or not a .{ext})"
+                "LibreOffice (soffice) could not convert this .{ext} file (it may be damaged or not a .{ext})"
             )),
         ));
     }

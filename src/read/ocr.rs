@@ -6,8 +6,8 @@
 //! page (the resolution Tesseract is trained for), its long side at most
 //! [`RASTER_LONG_SIDE`] pixels, so that a page of any size costs the same
 //! memory; then Tesseract reads it (`tsv`: each word with its box and
-//! confidence). Lines are Tesseract's lines, words joined by a space, and the
-//! normalise stage repairs them as it repairs a PDF's text.
+//! confidence, for each page's mean). The text is Tesseract's own (`txt`),
+//! and the normalise stage repairs it as it repairs a PDF's text.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -110,7 +110,10 @@ fn rasterise(
     Ok(image)
 }
 
-/// The pages Tesseract reads in `image` (a multi-page TIFF has several).
+/// The pages Tesseract reads in `image` (a multi-page TIFF has several):
+/// one run writes the text (`txt`: Tesseract's own lines and spaces, which
+/// for Thai are the writer's; its word boxes are single letters) and the
+/// words with their confidence (`tsv`), and both are read through the cap.
 fn recognise(
     path: &str,
     image: &Path,
@@ -119,58 +122,63 @@ fn recognise(
 ) -> Result<Vec<Page>> {
     let args = [
         image.as_os_str(),
-        OsStr::new("stdout"),
+        OsStr::new("ocr"),
         OsStr::new("-l"),
         OsStr::new(LANGUAGES),
+        OsStr::new("txt"),
         OsStr::new("tsv"),
     ];
     let envs = [("OMP_THREAD_LIMIT", OsStr::new(OCR_THREADS))];
-    let out = engine::run(
-        path,
-        &engine::TESSERACT,
-        &args,
-        &envs,
-        work.path(),
-        Bounds::new(&options.limits, OCR_TIMEOUT),
-    )?;
-    Ok(pages_of_tsv(&String::from_utf8_lossy(&out)))
+    let bounds = Bounds::new(&options.limits, OCR_TIMEOUT);
+    engine::run(path, &engine::TESSERACT, &args, &envs, work.path(), bounds)?;
+    let read = |name: &str| {
+        let file = work.join(name);
+        let bytes = engine::read_output_file(path, &file, bounds.max_output, "Tesseract's output");
+        let _ = std::fs::remove_file(&file);
+        bytes.map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    let text = read("ocr.txt")?;
+    let confidences = confidences_of_tsv(&read("ocr.tsv")?);
+    let mut pages: Vec<&str> = text.split('\u{000C}').collect();
+    if pages.len() > 1 && pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    Ok(pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| Page {
+            lines: t
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string)
+                .collect(),
+            confidence: confidences.get(i).copied().unwrap_or(0.0),
+        })
+        .collect())
 }
 
-/// Tesseract's TSV (level, page, block, paragraph, line, word, left, top,
-/// width, height, confidence, text) as pages of lines; words of one line
-/// joined by a space, empty words and lines dropped.
-fn pages_of_tsv(tsv: &str) -> Vec<Page> {
-    // (page, block, paragraph, line) of the line being built
-    let mut key: Option<[u32; 4]> = None;
-    let mut pages: Vec<(u32, Page, f64, f64)> = Vec::new();
+/// The mean word confidence of each page of Tesseract's TSV (level, page,
+/// block, paragraph, line, word, left, top, width, height, confidence, text),
+/// weighted by the words' lengths, in page order.
+fn confidences_of_tsv(tsv: &str) -> Vec<f32> {
+    let mut pages: Vec<(u32, f64, f64)> = Vec::new();
     for row in tsv.lines().skip(1) {
         let cols: Vec<&str> = row.split('\t').collect();
-        let [level, page, block, par, line, _, _, _, _, _, conf, text] = cols.as_slice() else {
+        let [level, page, _, _, _, _, _, _, _, _, conf, text] = cols.as_slice() else {
             continue;
         };
         let text = text.trim();
-        if level.trim() != "5" || text.is_empty() {
-            continue;
-        }
-        let num = |s: &str| s.trim().parse::<u32>().unwrap_or(0);
-        let k = [num(page), num(block), num(par), num(line)];
-        if pages.last().is_none_or(|p| p.0 != k[0]) {
-            pages.push((k[0], Page::default(), 0.0, 0.0));
-        }
-        let Some((_, p, sum, weight)) = pages.last_mut() else {
+        let Ok(c) = conf.trim().parse::<f64>() else {
             continue;
         };
-        match p.lines.last_mut() {
-            Some(last) if key == Some(k) => {
-                last.push(' ');
-                last.push_str(text);
-            }
-            _ => p.lines.push(text.to_string()),
+        if level.trim() != "5" || text.is_empty() || c < 0.0 {
+            continue;
         }
-        key = Some(k);
-        if let Ok(c) = conf.trim().parse::<f64>()
-            && c >= 0.0
-        {
+        let page = page.trim().parse::<u32>().unwrap_or(0);
+        if pages.last().is_none_or(|p| p.0 != page) {
+            pages.push((page, 0.0, 0.0));
+        }
+        if let Some((_, sum, weight)) = pages.last_mut() {
             let w = text.chars().count() as f64;
             *sum += c * w;
             *weight += w;
@@ -178,13 +186,12 @@ fn pages_of_tsv(tsv: &str) -> Vec<Page> {
     }
     pages
         .into_iter()
-        .map(|(_, mut p, sum, weight)| {
-            p.confidence = if weight > 0.0 {
+        .map(|(_, sum, weight)| {
+            if weight > 0.0 {
                 (sum / weight) as f32
             } else {
                 0.0
-            };
-            p
+            }
         })
         .collect()
 }
@@ -338,16 +345,15 @@ mod tests {
 ";
 
     #[test]
-    fn tsv_words_become_lines_with_a_confidence() {
-        let pages = pages_of_tsv(TSV);
+    fn tsv_words_give_each_page_a_confidence() {
+        let pages = confidences_of_tsv(TSV);
         assert_eq!(pages.len(), 2);
-        assert_eq!(pages[0].lines, ["คำสั่ง ที่", "1.", "นาย"]);
-        // (90.5×6 + 80×3 + 95×2 + 60×3) / 14
+        // (90.5×6 + 80×3 + 95×2 + 60×3) / 14; the word of confidence -1 left out
         let want = (90.5 * 6.0 + 80.0 * 3.0 + 95.0 * 2.0 + 60.0 * 3.0) / 14.0;
-        assert!((f64::from(pages[0].confidence) - want).abs() < 0.01);
-        assert_eq!(pages[1].lines, ["ก"]);
-        assert!(pages_of_tsv("").is_empty());
-        assert!(pages_of_tsv("header\nbroken\trow\n").is_empty());
+        assert!((f64::from(pages[0]) - want).abs() < 0.01);
+        assert!((pages[1] - 50.0).abs() < 0.01);
+        assert!(confidences_of_tsv("").is_empty());
+        assert!(confidences_of_tsv("header\nbroken\trow\n").is_empty());
     }
 
     #[test]

@@ -161,7 +161,7 @@ fn space_inside_syllable(before: &[char], next: char) -> bool {
 /// A tone that ends `out` right after `ั` + a consonant was drawn after the
 /// final: it moves back before it (`ตัง้` → `ตั้ง`). A syllable with ั ends
 /// in its final consonant, so a tone on that consonant is never written.
-fn tone_after_final(out: &mut Vec<char>) -> bool {
+fn tone_after_final(out: &mut [char]) -> bool {
     let n = out.len();
     if n < 3 {
         return false;

@@ -36,7 +36,10 @@ use std::path::{Component, Path, PathBuf};
 
 /// Extensions (lowercase) a walk takes: the formats kamsang reads, and the ones
 /// it refuses with advice (so those are reported, not silently skipped).
-pub const TAKEN: &[&str] = &["txt", "docx", "xlsx", "ods", "doc", "xls", "pdf"];
+pub const TAKEN: &[&str] = &[
+    "txt", "docx", "xlsx", "ods", "doc", "xls", "pdf", "odt", "rtf", "png", "jpg", "jpeg", "tif",
+    "tiff",
+];
 
 /// Files that are never orders, by their name: what an office machine and a
 /// shared drive leave beside the documents. (prefix or whole name, compared
