@@ -85,6 +85,10 @@ catalogue! {
     CommitteeRoleMissing => Info,
     /// Duties follow a committee heading that names no committee of this order.
     CommitteeUnresolved => Info,
+    /// Text extracted from a PDF or a scan had Thai extraction damage (glyph variants, spaces inside syllables, split SARA AM) that was repaired.
+    ExtractionRepaired => Info,
+    /// A .doc, .odt, .rtf or .xls was converted by LibreOffice before it was read.
+    FormatConverted => Info,
     /// The extension names another format than the content: read by its content.
     FormatMismatch => Warning,
     /// A spreadsheet number cell (1.10 stored as 1.1) read as the next duty number.
@@ -105,10 +109,18 @@ catalogue! {
     NameUnsplit => Warning,
     /// No people and no committees were found: header and outline only.
     NotADutyOrder => Info,
+    /// A page read by OCR has a low mean word confidence: its names and numbers may be misread.
+    OcrLowConfidence => Warning,
+    /// The text was read by OCR (Tesseract), with each page's mean word confidence.
+    OcrText => Info,
     /// An item repeats the number before it: renumbered.
     NumberDuplicated => Warning,
     /// A page number typed into the text (`- 2 -`): kept in the outline, read as nothing.
     PageArtefact => Info,
+    /// A page number or a running page header or footer of a PDF or a scan: removed from the text.
+    PageArtefactRemoved => Info,
+    /// A page of a PDF has no text layer and could not be read by OCR: its text is missing.
+    PageNotRead => Warning,
     /// An item's number is lower than the one expected: renumbered.
     NumberOutOfOrder => Warning,
     /// An item skips a number: renumbered.
@@ -141,6 +153,8 @@ impl Code {
             Code::CommitteeMemberUnsplit => "committee_member_unsplit",
             Code::CommitteeRoleMissing => "committee_role_missing",
             Code::CommitteeUnresolved => "committee_unresolved",
+            Code::ExtractionRepaired => "extraction_repaired",
+            Code::FormatConverted => "format_converted",
             Code::FormatMismatch => "format_mismatch",
             Code::LabelFromNumber => "label_from_number",
             Code::LabelIsNumber => "label_is_number",
@@ -151,8 +165,12 @@ impl Code {
             Code::MonthNonstandard => "month_nonstandard",
             Code::NameUnsplit => "name_unsplit",
             Code::NotADutyOrder => "not_a_duty_order",
+            Code::OcrLowConfidence => "ocr_low_confidence",
+            Code::OcrText => "ocr_text",
             Code::NumberDuplicated => "number_duplicated",
             Code::PageArtefact => "page_artefact",
+            Code::PageArtefactRemoved => "page_artefact_removed",
+            Code::PageNotRead => "page_not_read",
             Code::NumberOutOfOrder => "number_out_of_order",
             Code::NumberSkipped => "number_skipped",
             Code::OutlineTooDeep => "outline_too_deep",

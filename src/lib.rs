@@ -52,6 +52,7 @@ pub mod model;
 mod normalize;
 mod order;
 mod outline;
+mod pages;
 mod read;
 pub mod render;
 pub mod schema;
@@ -83,6 +84,62 @@ pub struct Options {
     /// Safety limits: file size, inflated part size and ratio, line length,
     /// outline depth and node count (see [`Limits`]).
     pub limits: Limits,
+    /// When to read a PDF page or an image by OCR (Tesseract).
+    pub ocr: OcrMode,
+    /// Whether .doc, .odt, .rtf and .xls are converted by LibreOffice.
+    pub convert: ConvertMode,
+    /// Repair a .txt as text extracted from a PDF (`--repair-pdf-text`):
+    /// the Thai repair of extraction damage, and page headers, footers and
+    /// numbers removed, pages counted by form feeds.
+    pub repair_pdf_text: bool,
+}
+
+/// When a PDF page or an image is read by OCR (`--ocr`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OcrMode {
+    /// Pages without a text layer, and images (the default).
+    #[default]
+    Auto,
+    /// Never: a PDF without text is an error, and so is an image.
+    Never,
+    /// Every page, even one with a text layer (a PDF whose text layer is
+    /// garbage, as some scanners make).
+    Always,
+}
+
+impl std::str::FromStr for OcrMode {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s {
+            "auto" => Ok(OcrMode::Auto),
+            "never" => Ok(OcrMode::Never),
+            "always" => Ok(OcrMode::Always),
+            _ => Err(format!("unknown OCR mode {s:?} (auto, never, always)")),
+        }
+    }
+}
+
+/// Whether legacy office files are converted by LibreOffice (`--convert`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConvertMode {
+    /// When `soffice` is installed (the default).
+    #[default]
+    Auto,
+    /// Never: a .doc, .odt, .rtf or .xls is an error with advice.
+    Never,
+}
+
+impl std::str::FromStr for ConvertMode {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s {
+            "auto" => Ok(ConvertMode::Auto),
+            "never" => Ok(ConvertMode::Never),
+            _ => Err(format!("unknown conversion mode {s:?} (auto, never)")),
+        }
+    }
 }
 
 impl Options {
@@ -102,6 +159,24 @@ impl Options {
     /// The same options under other [`Limits`].
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// The same options with another [`OcrMode`].
+    pub fn with_ocr(mut self, ocr: OcrMode) -> Self {
+        self.ocr = ocr;
+        self
+    }
+
+    /// The same options with another [`ConvertMode`].
+    pub fn with_convert(mut self, convert: ConvertMode) -> Self {
+        self.convert = convert;
+        self
+    }
+
+    /// The same options with a .txt read as a PDF's extracted text (or not).
+    pub fn with_repair_pdf_text(mut self, yes: bool) -> Self {
+        self.repair_pdf_text = yes;
         self
     }
 }
@@ -160,7 +235,8 @@ impl Parser {
     }
 
     /// Parse the file at `path` (or stdin when `path` is "-"). The extension
-    /// and the first bytes pick the reader (.txt, .docx, .xlsx, .ods).
+    /// and the first bytes pick the reader (.txt, .docx, .xlsx, .ods, .pdf,
+    /// an image, .doc / .odt / .rtf / .xls through LibreOffice).
     pub fn parse_path(&self, path: &str) -> Result<DutyOrder> {
         let source = {
             // the raw bytes are dropped as soon as they are decoded into lines
@@ -206,6 +282,7 @@ impl Parser {
             bytes: bytes.len() as u64,
             lines: read::txt::split_lines(text),
             diagnostics: Vec::new(),
+            extraction: Default::default(),
         };
         // the line-length rule of `read::read_bytes`, for text that skipped the reader
         read::check_line_lengths(&source, limits)?;
@@ -324,9 +401,12 @@ impl Parser {
     /// optional rewrites. An outline past the node limit is an error.
     fn finish(&self, source: read::Source) -> Result<DutyOrder> {
         let mut source = normalize::normalize(source);
+        // the lines' pages, before the outline takes the lines
+        let pages = pages::PageMap::of(&source.lines);
         // takes the lines out of the source as it goes
         let outline = outline::build_with(&mut source, &self.options.limits)?;
-        let order = order::build(&source, outline);
+        let mut order = order::build(&source, outline);
+        pages.apply(&mut order);
         Ok(if self.options.arabic_digits {
             order.with_arabic_digits()
         } else {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 
 /// Version of the JSON model (semver; an additive change bumps the minor number).
-pub const SCHEMA_VERSION: &str = "1.4.0";
+pub const SCHEMA_VERSION: &str = "1.5.0";
 
 /// The `$id` of the published schema.
 pub const SCHEMA_ID: &str = "https://kamsang.dev/schemas/duty-order.v1.schema.json";
@@ -87,6 +87,26 @@ pub struct SourceInfo {
     pub sha256: String,
     /// Size of the input in bytes.
     pub bytes: u64,
+    /// Pages of a paged input (a PDF, a scan; a .txt from a PDF with its
+    /// form feeds); absent for others (1.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub pages: Option<u32>,
+    /// The pages read by OCR, each with Tesseract's mean word confidence;
+    /// absent (empty) when no page was (1.5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ocr: Vec<OcrPage>,
+}
+
+/// A page read by OCR (`source.ocr[]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OcrPage {
+    /// The page (1-based).
+    #[schemars(range(min = 1))]
+    pub page: u32,
+    /// Mean word confidence, 0–100, weighted by word length (Tesseract's
+    /// own measure: not a share of correct characters).
+    pub confidence: f32,
 }
 
 /// The format of an input, as read (by content: a .docx named .txt is `docx`).
@@ -102,6 +122,18 @@ pub enum Format {
     Xlsx,
     /// An OpenDocument spreadsheet (.ods).
     Ods,
+    /// A PDF: its text layer, or its pages read by OCR (1.5).
+    Pdf,
+    /// A scanned image (.png, .jpg, .tif) read by OCR (1.5).
+    Image,
+    /// A legacy Word document (.doc), read through LibreOffice (1.5).
+    Doc,
+    /// An OpenDocument text (.odt), read through LibreOffice (1.5).
+    Odt,
+    /// A Rich Text Format file (.rtf), read through LibreOffice (1.5).
+    Rtf,
+    /// A legacy Excel workbook (.xls), read through LibreOffice (1.5).
+    Xls,
     /// A format a later 1.x version reads, in a document this version reads
     /// back (never written by this version).
     #[serde(other)]
@@ -117,6 +149,12 @@ impl Format {
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
             Format::Ods => "ods",
+            Format::Pdf => "pdf",
+            Format::Image => "image",
+            Format::Doc => "doc",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
+            Format::Xls => "xls",
             Format::Unknown => "unknown",
         }
     }
@@ -135,6 +173,12 @@ impl From<crate::read::Format> for Format {
             crate::read::Format::Docx => Format::Docx,
             crate::read::Format::Xlsx => Format::Xlsx,
             crate::read::Format::Ods => Format::Ods,
+            crate::read::Format::Pdf => Format::Pdf,
+            crate::read::Format::Image => Format::Image,
+            crate::read::Format::Doc => Format::Doc,
+            crate::read::Format::Odt => Format::Odt,
+            crate::read::Format::Rtf => Format::Rtf,
+            crate::read::Format::Xls => Format::Xls,
         }
     }
 }
@@ -241,6 +285,11 @@ pub struct OutlineNode {
     /// Last input line (1-based, inclusive; paragraph number for .docx, row for sheets).
     #[schemars(range(min = 1))]
     pub line_end: u32,
+    /// The page `line_start` is on, for a paged input (a PDF, a scan);
+    /// absent for others (1.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub page: Option<u32>,
     /// The cells of the node's line when it is a row of a table — a Word
     /// table's row, or a text line whose cells a tab or a wide gap parts
     /// (`ม.๑/๑⇥นางสาวก ข⇥นายค ง`) — trimmed, in order, after the label; `text`
@@ -469,6 +518,11 @@ pub struct Person {
     /// Last input line of the person's block.
     #[schemars(range(min = 1))]
     pub line_end: u32,
+    /// The page the person's block starts on, for a paged input (a PDF, a
+    /// scan); absent for others (1.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub page: Option<u32>,
     /// Duties in order.
     pub duties: Vec<Duty>,
     /// Who stands in when the person cannot work, in order.

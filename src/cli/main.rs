@@ -156,6 +156,20 @@ struct ReadArgs {
     /// Text encoding of the input; detected when not given.
     #[arg(long, value_name = "E", ignore_case = true, value_parser = clap::builder::PossibleValuesParser::new(ENCODINGS))]
     encoding: Option<String>,
+    /// When to read a PDF page or an image by OCR (Tesseract's Thai model):
+    /// auto reads pages without a text layer and images; always reads every
+    /// page; never refuses scans.
+    #[arg(long, value_name = "WHEN", default_value = "auto", value_parser = ["auto", "never", "always"])]
+    ocr: String,
+    /// Whether .doc, .odt, .rtf and .xls are converted by LibreOffice
+    /// (soffice) before they are read.
+    #[arg(long, value_name = "WHEN", default_value = "auto", value_parser = ["auto", "never"])]
+    convert: String,
+    /// Read a .txt as text extracted from a PDF (by pdftotext or a copy from
+    /// a PDF viewer): repair its Thai extraction damage and remove page
+    /// numbers and running headers and footers (pages by form feeds).
+    #[arg(long)]
+    repair_pdf_text: bool,
     /// Refuse an input file larger than this (bytes, or with K, M, G:
     /// powers of 1024) [default: 256M].
     #[arg(long, help_heading = LIMITS, value_name = "SIZE", value_parser = size::parse_size)]
@@ -187,6 +201,10 @@ impl ReadArgs {
         if let Some(label) = &self.encoding {
             options = options.with_encoding_label(label).unwrap_or(options);
         }
+        options = options
+            .with_ocr(self.ocr.parse().unwrap_or_default())
+            .with_convert(self.convert.parse().unwrap_or_default())
+            .with_repair_pdf_text(self.repair_pdf_text);
         let limits = &mut options.limits;
         if let Some(n) = self.max_file_size {
             limits.max_file_bytes = n;
@@ -210,7 +228,7 @@ impl ReadArgs {
     }
 }
 
-/// `kamsang 0.1.0 (JSON schema 1.4.0, diff schema 1.1.0)`: what a consumer
+/// `kamsang 0.1.0 (JSON schema 1.5.0, diff schema 1.1.0)`: what a consumer
 /// of the JSON needs to know, in `--version`.
 fn version() -> String {
     format!(

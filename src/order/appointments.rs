@@ -75,6 +75,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
                     node: outline.id(i),
                     duty_intro: None,
                     same_as: None,
+                    page: None,
                     title: Some(parts.title.to_string()),
                     given_name: parts.family.map(|_| parts.given.to_string()),
                     family_name: parts.family.map(str::to_string),

@@ -263,6 +263,13 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
             encoding: source.encoding.clone(),
             sha256: source.sha256.clone(),
             bytes: source.bytes,
+            pages: source.extraction.pages,
+            ocr: source
+                .extraction
+                .ocr
+                .iter()
+                .map(|&(page, confidence)| crate::model::OcrPage { page, confidence })
+                .collect(),
         },
         header,
         outline: outline_model,
@@ -530,6 +537,7 @@ fn person_from(
         node: outline.id(i),
         duty_intro: duty_intro(&n.text).map(str::to_string),
         same_as: None,
+        page: None,
         title: Some(name.title.to_string()),
         // a name whose parts cannot be told apart keeps only full_name
         given_name: name.family.map(|_| name.given.to_string()),
@@ -669,6 +677,7 @@ fn to_model(mut outline: Outline) -> Vec<OutlineNode> {
                 text: n.text,
                 line_start: n.line_start,
                 line_end: n.line_end,
+                page: None,
                 cells,
                 children,
             },

@@ -136,6 +136,7 @@ pub(crate) fn named(
         node: outline.id(i),
         duty_intro: None,
         same_as: None,
+        page: None,
         title: Some(name.title.to_string()),
         given_name: name.family.map(|_| name.given.to_string()),
         family_name: name.family.map(str::to_string),

@@ -26,6 +26,8 @@ pub enum Kind {
     Xlsx,
     /// OpenDocument spreadsheet (`mimetype` = `application/vnd.oasis.opendocument.spreadsheet`).
     Ods,
+    /// OpenDocument text (`mimetype` = `application/vnd.oasis.opendocument.text`).
+    Odt,
     /// Any other zip.
     Other,
 }
@@ -84,6 +86,11 @@ impl<'a> Container<'a> {
             .is_some_and(|m| m.starts_with(b"application/vnd.oasis.opendocument.spreadsheet"))
         {
             Kind::Ods
+        } else if self.part("mimetype").ok().flatten().is_some_and(|m| {
+            m.strip_prefix(b"application/vnd.oasis.opendocument.text")
+                .is_some_and(|rest| rest.iter().all(u8::is_ascii_whitespace))
+        }) {
+            Kind::Odt
         } else {
             Kind::Other
         }

@@ -4,7 +4,11 @@
 //! so the rest of the pipeline never knows where the lines came from.
 
 pub mod container;
+pub(crate) mod convert;
 pub mod docx;
+pub(crate) mod engine;
+pub(crate) mod ocr;
+pub(crate) mod pdf;
 pub mod sheet;
 pub mod table;
 pub mod txt;
@@ -26,6 +30,18 @@ pub enum Format {
     Xlsx,
     /// OpenDocument spreadsheet.
     Ods,
+    /// PDF: its text layer, or OCR of its pages.
+    Pdf,
+    /// A scanned image (.png, .jpg, .tif), read by OCR.
+    Image,
+    /// Legacy Word document, converted by LibreOffice.
+    Doc,
+    /// OpenDocument text, converted by LibreOffice.
+    Odt,
+    /// Rich Text Format, converted by LibreOffice.
+    Rtf,
+    /// Legacy Excel workbook, converted by LibreOffice.
+    Xls,
 }
 
 impl Format {
@@ -36,6 +52,12 @@ impl Format {
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
             Format::Ods => "ods",
+            Format::Pdf => "pdf",
+            Format::Image => "image",
+            Format::Doc => "doc",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
+            Format::Xls => "xls",
         }
     }
 }
@@ -82,6 +104,9 @@ pub struct Line {
     /// line of the signer's position, and a table after the signature is
     /// the annex's.
     pub table_row: bool,
+    /// The 1-based page the line is on, for a paged input (a PDF, a scan,
+    /// a .txt extracted from a PDF with its form feeds); `None` otherwise.
+    pub page: Option<u32>,
 }
 
 /// What a cell of a table row holds, by its column's header.
@@ -154,7 +179,7 @@ pub(crate) fn type_labels(lines: &mut [Line]) {
 }
 
 /// A document as lines with provenance.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// The path as given ("-" for stdin).
     pub path: String,
@@ -170,6 +195,22 @@ pub struct Source {
     pub lines: Vec<Line>,
     /// What the reader noticed (bytes it could not decode, …).
     pub diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    /// Pages, OCR and repair: what a paged or extracted input adds.
+    pub extraction: Extraction,
+}
+
+/// What a reader that extracted its text (a PDF's text layer, OCR, a .txt
+/// from a PDF) records beside the lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// Pages of the input, for a paged one.
+    pub pages: Option<u32>,
+    /// The pages read by OCR, each with Tesseract's mean word confidence (0–100).
+    pub ocr: Vec<(u32, f32)>,
+    /// The text came from a PDF or OCR: the normalise stage repairs its
+    /// extraction damage first ([`crate::thai::repair`]) and removes running
+    /// page headers, footers and page numbers.
+    pub repair: bool,
 }
 
 /// Lowercase hex SHA-256 of `bytes`.
@@ -186,21 +227,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Refuse formats kamsang does not read, by their first bytes, with advice on
 /// how to convert them.
 pub fn sniff_refusal(path: &str, bytes: &[u8]) -> Result<()> {
-    let msg = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        Some(
-            "legacy Word/Excel file (.doc/.xls) is not supported; convert it with `libreoffice --headless --convert-to docx FILE` (or `--convert-to xlsx`)",
-        )
-    } else if bytes.starts_with(b"%PDF") {
-        Some(
-            "PDF is not supported; convert it to .docx or text first (e.g. `pdftotext -layout FILE`)",
-        )
-    } else if bytes.starts_with(b"\x89PNG")
-        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
-        || bytes.starts_with(b"GIF8")
-        || bytes.starts_with(b"II*\0")
-        || bytes.starts_with(b"MM\0*")
-    {
-        Some("an image is not supported; run OCR on it first (e.g. `tesseract FILE out -l tha`)")
+    let msg = if bytes.starts_with(b"GIF8") {
+        Some("a GIF image is not read; save the scan as .png, .jpg or .tif for OCR")
     } else {
         None
     };
@@ -254,22 +282,36 @@ fn read_format(path: &str, bytes: &[u8], options: &crate::Options) -> Result<Sou
         return Err(Error::new(path, ErrorKind::Empty));
     }
     let ext = extension(path);
-    match ext.as_str() {
-        "doc" | "xls" | "ppt" => {
-            return Err(Error::new(
-                path,
-                ErrorKind::Unsupported(format!(
-                    "legacy .{ext} is not supported; convert it with `libreoffice --headless --convert-to {ext}x FILE`"
-                )),
-            ));
-        }
-        "pdf" => sniff_refusal(path, b"%PDF")?,
-        _ => {}
+    if ext == "ppt" || ext == "pptx" {
+        return Err(Error::new(
+            path,
+            ErrorKind::Unsupported(format!(
+                "a .{ext} presentation is not an order kamsang reads; save it as PDF or .docx"
+            )),
+        ));
+    }
+    if pdf::is_pdf(bytes) {
+        return with_mismatch(pdf::read(path, bytes, options)?, &ext, &["pdf"]);
+    }
+    if ocr::image_kind(bytes).is_some() {
+        return with_mismatch(
+            ocr::read_image(path, bytes, options)?,
+            &ext,
+            &["png", "jpg", "jpeg", "tif", "tiff"],
+        );
+    }
+    if let Some(kind) = convert::legacy_kind(bytes, &ext) {
+        let expected: &[&str] = match kind {
+            convert::Legacy::Rtf => &["rtf"],
+            convert::Legacy::Xls => &["xls"],
+            _ => &["doc", "dot"],
+        };
+        return with_mismatch(convert::read(path, bytes, kind, options)?, &ext, expected);
     }
     sniff_refusal(path, bytes)?;
     if container::is_zip(bytes) {
         let mut c = container::Container::open(path, bytes, options.limits)?;
-        let (mut source, expected) = match c.kind() {
+        let (source, expected) = match c.kind() {
             container::Kind::Docx => (
                 docx::read(path, bytes, c)?,
                 ["docx", "docm", "dotx"].as_slice(),
@@ -282,46 +324,45 @@ fn read_format(path: &str, bytes: &[u8], options: &crate::Options) -> Result<Sou
                 sheet::read(path, bytes, Format::Ods, options.limits)?,
                 ["ods"].as_slice(),
             ),
+            container::Kind::Odt => {
+                drop(c);
+                let source = convert::read(path, bytes, convert::Legacy::Odt, options)?;
+                return with_mismatch(source, &ext, &["odt", "ott"]);
+            }
             container::Kind::Other => {
                 return Err(Error::new(
                     path,
                     ErrorKind::Unsupported(
-                        "a zip archive that is not a .docx, .xlsx or .ods document".to_string(),
+                        "a zip archive that is not a .docx, .xlsx, .ods or .odt document"
+                            .to_string(),
                     ),
                 ));
             }
         };
-        if !expected.contains(&ext.as_str()) {
-            let named = if ext.is_empty() {
-                "without an extension".to_string()
-            } else {
-                format!("named .{ext}")
-            };
-            source.diagnostics.insert(
-                0,
-                crate::diagnostic::Diagnostic::new(
-                    crate::diagnostic::Code::FormatMismatch,
-                    1,
-                    format!(
-                        "{named} but is a .{} file: read as .{}",
-                        source.format.as_str(),
-                        source.format.as_str()
-                    ),
-                ),
-            );
-        }
-        return Ok(source);
+        return with_mismatch(source, &ext, expected);
     }
     if let Some(kind) = match ext.as_str() {
         "docx" | "docm" | "dotx" => Some("a Word .docx"),
         "xlsx" | "xlsm" => Some("an Excel .xlsx"),
         "ods" => Some("an OpenDocument .ods"),
+        "odt" => Some("an OpenDocument .odt"),
+        "doc" => Some("a Word .doc"),
+        "rtf" => Some("an .rtf"),
+        "xls" => Some("an Excel .xls"),
+        "png" | "jpg" | "jpeg" | "tif" | "tiff" => Some("an image"),
+        "pdf" => Some("a PDF"),
         _ => None,
     } {
+        let zipped = matches!(
+            ext.as_str(),
+            "docx" | "docm" | "dotx" | "xlsx" | "xlsm" | "ods" | "odt"
+        );
         let looks = if txt::read(path, bytes, options.encoding).is_ok() {
             "it looks like plain text"
-        } else {
+        } else if zipped {
             "it is not a zip container"
+        } else {
+            "its first bytes are not that format's"
         };
         return Err(Error::new(
             path,
@@ -330,5 +371,36 @@ fn read_format(path: &str, bytes: &[u8], options: &crate::Options) -> Result<Sou
             )),
         ));
     }
-    txt::read(path, bytes, options.encoding)
+    let mut source = txt::read(path, bytes, options.encoding)?;
+    if options.repair_pdf_text {
+        source.extraction.pages = pdf::pages_of_text(&mut source.lines);
+        source.extraction.repair = true;
+    }
+    Ok(source)
+}
+
+/// `source` with a [`Code::FormatMismatch`](crate::diagnostic::Code::FormatMismatch)
+/// warning first when the extension `ext` is none of `expected`: the content
+/// decided the reader.
+fn with_mismatch(mut source: Source, ext: &str, expected: &[&str]) -> Result<Source> {
+    if !expected.contains(&ext) {
+        let named = if ext.is_empty() {
+            "without an extension".to_string()
+        } else {
+            format!("named .{ext}")
+        };
+        source.diagnostics.insert(
+            0,
+            crate::diagnostic::Diagnostic::new(
+                crate::diagnostic::Code::FormatMismatch,
+                1,
+                format!(
+                    "{named} but is a .{} file: read as .{}",
+                    source.format.as_str(),
+                    source.format.as_str()
+                ),
+            ),
+        );
+    }
+    Ok(source)
 }

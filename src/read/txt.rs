@@ -53,6 +53,7 @@ pub fn read(path: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> Resu
         bytes: bytes.len() as u64,
         lines,
         diagnostics,
+        extraction: Default::default(),
     })
 }
 
@@ -311,6 +312,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             cells: Vec::new(),
             normalized: false,
             table_row: false,
+            page: None,
         });
         rest = tail;
     }

@@ -413,6 +413,22 @@ pub const PREAMBLE_STARTS: &[&str] = &[
 /// its subject on the next line, without `เรื่อง`.
 pub const DOCUMENT_WORDS: &[&str] = &["คำสั่ง", "ประกาศ"];
 
+/// Words an order's structure is read by that PDF text layers (the Royal
+/// Gazette's among them) are seen to split with a space between two of their
+/// syllables (`คำ สั่ง`, `ตำ แหน่ง`): in text that came from a PDF or OCR
+/// (and only there), such a split is closed again. Each is a word no Thai
+/// sentence writes as two (`คำ` + `สั่ง` is always `คำสั่ง`).
+pub const PDF_SPLIT_WORDS: &[&str] = &[
+    "คำสั่ง",
+    "ประกาศ",
+    "ตำแหน่ง",
+    "เรื่อง",
+    "ปฏิบัติ",
+    "กรรมการ",
+    "ผู้อำนวยการ",
+    "ราชการ",
+];
+
 /// Marks written in front of a title line, as in texts copied from web pages
 /// (`● คำสั่ง…`).
 pub const TITLE_BULLETS: &[char] = &['●', '•', '*', ' '];

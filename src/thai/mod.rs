@@ -7,6 +7,7 @@ pub mod gaps;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;
+pub mod repair;
 
 pub use normalize::normalize_line;
 

@@ -61,25 +61,25 @@ pub fn is_space_like(c: char) -> bool {
 }
 
 /// Thai combining marks written above or below a consonant.
-const fn is_thai_mark(c: char) -> bool {
+pub(crate) const fn is_thai_mark(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
-const fn is_tone(c: char) -> bool {
+pub(crate) const fn is_tone(c: char) -> bool {
     matches!(c, '\u{0E48}'..='\u{0E4B}')
 }
 
-fn is_consonant(c: char) -> bool {
+pub(crate) fn is_consonant(c: char) -> bool {
     matches!(c, '\u{0E01}'..='\u{0E2E}')
 }
 
 /// Vowels written after the consonant on the line (ะ า ำ ๅ).
-const fn is_follow_vowel(c: char) -> bool {
+pub(crate) const fn is_follow_vowel(c: char) -> bool {
     matches!(c, '\u{0E30}' | '\u{0E32}' | '\u{0E33}' | '\u{0E45}')
 }
 
 /// Vowels written before the consonant (เ แ โ ใ ไ).
-const fn is_lead_vowel(c: char) -> bool {
+pub(crate) const fn is_lead_vowel(c: char) -> bool {
     matches!(c, '\u{0E40}'..='\u{0E44}')
 }
 

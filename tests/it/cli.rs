@@ -78,7 +78,7 @@ fn bad_inputs_get_clear_errors() {
         (
             "old.doc",
             b"\xD0\xCF\x11\xE0",
-            "legacy .doc is not supported; convert it with `libreoffice --headless --convert-to docx FILE`",
+            "named .doc but is not a Word .doc file (its first bytes are not that format's); rename it or convert it",
         ),
         (
             "bad.txt",

@@ -183,7 +183,7 @@ fn damaged_and_hostile_containers_are_one_line_errors() {
     let other = docx(&[("readme.txt", "hello")]);
     assert_eq!(
         err("t.docx", &other).as_deref(),
-        Some("t.docx: a zip archive that is not a .docx, .xlsx or .ods document")
+        Some("t.docx: a zip archive that is not a .docx, .xlsx, .ods or .odt document")
     );
     // DOCTYPE (billion laughs)
     let laughs = format!(

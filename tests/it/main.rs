@@ -29,6 +29,7 @@ mod heldout_writers;
 mod hostile;
 mod html;
 mod normalize;
+mod pdf;
 mod properties;
 mod render;
 mod round_trip;

@@ -98,7 +98,7 @@ fn a_newer_minor_version_with_unknown_enum_values_validates_loads_and_diffs() {
     let mut value = serde_json::to_value(&order).expect("serialises");
     value["schema_version"] = serde_json::json!("1.9.0");
     value["added_in_1_9"] = serde_json::json!([1, 2]);
-    value["source"]["format"] = serde_json::json!("pdf");
+    value["source"]["format"] = serde_json::json!("format_added_in_1_9");
     value["source"]["added_in_1_9"] = serde_json::json!("x");
     value["header"]["kind"] = serde_json::json!("kind_added_in_1_9");
     value["outline"][0]["kind"] = serde_json::json!("kind_added_in_1_9");

@@ -21,8 +21,9 @@
 //! - **OUTDIR never lies in an input tree**, nor an input in OUTDIR (exit 2) —
 //!   except in a hidden folder (`archive/.json`), which the walk never enters.
 //!   The same holds for a `--jsonl` file.
-//! - **Walk** (see [`walk`]): hidden names passed over; `.txt .docx .xlsx .ods`
-//!   parsed, `.doc .xls .pdf` taken so their refusal is listed; other files
+//! - **Walk** (see [`walk`]): hidden names passed over; `.txt .docx .xlsx .ods
+//!   .pdf .doc .odt .rtf .xls` parsed (the last ones through their engines;
+//!   without the engine, the refusal is listed; images are not taken); other files
 //!   skipped and counted by extension; file links followed, folder links only out
 //!   of the trees; a file reached twice parsed once.
 //! - **No output over an input**: a `--jsonl` file that is an input (by

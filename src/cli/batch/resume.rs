@@ -52,6 +52,10 @@ pub(crate) struct Recipe {
     /// in the stamps of runs before the flag, which wrote pretty JSON.
     #[serde(default)]
     pub(super) compact: bool,
+    /// `--ocr`, `--convert` and `--repair-pdf-text` (issue 16); absent in
+    /// older stamps, whose runs read with the defaults.
+    #[serde(default)]
+    extraction: String,
 }
 
 impl Recipe {
@@ -70,6 +74,10 @@ impl Recipe {
             max_depth: l.depth(),
             max_nodes: l.max_nodes,
             compact,
+            extraction: format!(
+                "ocr={:?} convert={:?} repair_pdf_text={}",
+                options.ocr, options.convert, options.repair_pdf_text
+            ),
         }
     }
 }

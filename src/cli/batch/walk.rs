@@ -36,7 +36,12 @@ use std::path::{Component, Path, PathBuf};
 
 /// Extensions (lowercase) a walk takes: the formats kamsang reads, and the ones
 /// it refuses with advice (so those are reported, not silently skipped).
-pub const TAKEN: &[&str] = &["txt", "docx", "xlsx", "ods", "doc", "xls", "pdf"];
+/// Images (.png .jpg .tif) are not taken: an office archive holds photos
+/// beside its orders, and OCR of every photo would cost minutes for nothing
+/// (`kamsang parse SCAN.png` reads one; a scanned order is most often a PDF).
+pub const TAKEN: &[&str] = &[
+    "txt", "docx", "xlsx", "ods", "doc", "xls", "pdf", "odt", "rtf",
+];
 
 /// Files that are never orders, by their name: what an office machine and a
 /// shared drive leave beside the documents. (prefix or whole name, compared

@@ -145,6 +145,7 @@ pub fn add_member_people(
                 node: m.node.clone(),
                 duty_intro: None,
                 same_as: None,
+                page: None,
                 title: Some(n.title.to_string()),
                 given_name: n.family.map(|_| n.given.to_string()),
                 family_name: n.family.map(str::to_string),

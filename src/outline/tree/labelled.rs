@@ -91,6 +91,7 @@ mod tests {
             bytes: 0,
             lines,
             diagnostics: Vec::new(),
+            extraction: Default::default(),
         };
         match super::super::build_with(&mut source, &crate::limits::Limits::default()) {
             Ok(o) => o,

@@ -261,6 +261,7 @@ impl Builder {
                             ParaStart::Unknown
                         },
                         table_row: line.table_row,
+                        page: line.page,
                         ..Line::default()
                     };
                     self.push_line_inner(&part);

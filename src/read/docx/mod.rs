@@ -74,6 +74,7 @@ pub fn read(path: &str, bytes: &[u8], mut container: Container<'_>) -> Result<So
         bytes: bytes.len() as u64,
         lines,
         diagnostics,
+        extraction: Default::default(),
     })
 }
 
@@ -577,6 +578,7 @@ impl<'a> Body<'a> {
             cells: Vec::new(),
             normalized: false,
             table_row: false,
+            page: None,
         });
     }
 }

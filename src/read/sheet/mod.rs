@@ -168,6 +168,7 @@ pub fn read(path: &str, bytes: &[u8], format: Format, limits: Limits) -> Result<
         bytes: bytes.len() as u64,
         lines,
         diagnostics,
+        extraction: Default::default(),
     })
 }
 
