@@ -280,6 +280,22 @@ pub fn split_position(rest: &str) -> PositionParts {
         } else {
             (*r).to_string()
         });
+    } else if let Some((first, given)) = s.split_once(' ')
+        && starts_position(given)
+        && let Some(r) = RANKS
+            .iter()
+            .find(|r| first.ends_with(*r) && first.len() > r.len())
+    {
+        // `ครูชำนาญการพิเศษ หัวหน้ากลุ่มสาระ`: the standing glued to the post,
+        // then a post this order gives (as after `วิทยฐานะ ครูชำนาญการ`)
+        let post = &first[..first.len() - r.len()];
+        rank = Some(if post == TEACHER_POST {
+            first.to_string()
+        } else {
+            (*r).to_string()
+        });
+        assigned = non_empty(given).or(assigned);
+        s = post;
     } else if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r) && s.len() > r.len()) {
         let before = &s[..s.len() - r.len()];
         let post = before.trim_end();
@@ -528,6 +544,16 @@ mod tests {
                 "{text}"
             );
         }
+        // a glued standing, then a post given (held-out h115)
+        let p = split_position("ครูชำนาญการพิเศษ หัวหน้ากลุ่มสาระ");
+        assert_eq!(
+            (
+                p.position.as_deref(),
+                p.rank.as_deref(),
+                p.assigned.as_deref()
+            ),
+            (Some("ครู"), Some("ครูชำนาญการพิเศษ"), Some("หัวหน้ากลุ่มสาระ"))
+        );
         // a roster's role after the post (held-out h101)
         let p = split_position("พยาบาลวิชาชีพชำนาญการ หัวหน้าเวร");
         assert_eq!(

@@ -35,6 +35,25 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         // name after a post is that person's post
         let cells =
             crate::outline::line::name_cells(&crate::outline::line::cells_of(&n.text, &n.cells));
+        // `นายก ข ⟶ นางค ง ⟶ …` under `วันจันทร์ ⟶ วันอังคาร ⟶ …`: a row of
+        // whole names and nothing else is that many people (never one
+        // person with the others as a post), each on the day of their column
+        // when the header row names days
+        if cells.len() >= 2 && cells.iter().all(|c| whole_name(c)) {
+            let days = day_header(outline, i, cells.len());
+            for (k, cell) in cells.iter().enumerate() {
+                if let Some(name) = split_name(cell) {
+                    let id = format!("u{}", out.len() + 1);
+                    let mut person = named(outline, i, id, &name);
+                    person.work_group = days
+                        .as_ref()
+                        .and_then(|d| d.get(k).cloned())
+                        .or_else(|| heading_above(outline, i));
+                    out.push((i, person));
+                }
+            }
+            continue;
+        }
         if let Some((label, names)) = cells.split_first()
             && crate::outline::line::labels_names(&cells)
         {
@@ -231,6 +250,28 @@ fn is_group_heading(text: &str) -> bool {
         && text.split(' ').count() <= MAX_GROUP_HEADING_WORDS
         && starts_with_any(text, CLAUSE_OPENERS).is_none()
         && !LIST_INTROS.iter().any(|w| text.ends_with(w))
+}
+
+/// A titled whole name and nothing else.
+fn whole_name(cell: &str) -> bool {
+    split_name(cell).is_some_and(|n| n.family.is_some() && n.rest.is_empty())
+}
+
+/// The days a roster's header row names over the row at `i` (`วันจันทร์ ⟶
+/// วันอังคาร ⟶ …`, as many cells as the row): the nearest earlier sibling
+/// line of cells whose every cell is a day, past rows of the same width.
+fn day_header(outline: &Outline, i: usize, width: usize) -> Option<Vec<String>> {
+    for s in outline.siblings_before(i) {
+        let m = outline.node(s)?;
+        let cells = table_rows::cells(m);
+        if cells.len() != width {
+            return None;
+        }
+        if cells.iter().all(|c| crate::thai::date::is_day_heading(c)) {
+            return Some(cells.iter().map(|c| (*c).to_string()).collect());
+        }
+    }
+    None
 }
 
 fn heading_above(outline: &Outline, i: usize) -> Option<String> {

@@ -888,6 +888,10 @@ pub const LIST_INTROS: &[&str] = &["ประกอบด้วย", "ดัง�
 /// not: `ผู้มีรายชื่อต่อไปนี้` / `ให้ดำรงตำแหน่ง…` goes on.)
 pub const AS_FOLLOWS: &str = "ดังนี้";
 
+/// The words a member's role follows in running text: "as" (`เป็นประธาน
+/// กรรมการ`) and "serving as" (`ทำหน้าที่ประธานกรรมการ`).
+pub const ROLE_CLAUSE_WORDS: &[&str] = &["เป็น", "ทำหน้าที่"];
+
 /// Words that begin the name of a body of people: a committee (คณะกรรมการ), a
 /// sub-committee (คณะอนุกรรมการ), a working group (คณะทำงาน). A .docx
 /// paragraph that begins with one names a body and is never the rest of the
@@ -1062,7 +1066,14 @@ pub fn may_continue_name(word: &str) -> bool {
         && !RANKS.iter().any(|r| word.ends_with(r))
         // a graduate's degree (`ครุศาสตรบัณฑิต`)
         && !word.ends_with(DEGREE_END)
+        // a provincial or district post (`พัฒนาการจังหวัดสุพรรณบุรี`,
+        // `เกษตรอำเภอ…`): a name word never holds the area's word
+        && !AREA_WORDS.iter().any(|w| word.contains(w))
 }
+
+/// The words of an administrative area (province, district) that provincial
+/// and district posts are named with (`เกษตรจังหวัด…`, `สาธารณสุขอำเภอ…`).
+pub const AREA_WORDS: &[&str] = &[PROVINCE_WORD, "อำเภอ"];
 
 /// Words that name a group of people (club, circle, society, faculty, and
 /// the units of [`UNIT_STARTS`]): a table's column heading may end in one

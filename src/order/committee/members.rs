@@ -542,6 +542,11 @@ mod tests {
         assert!(role_clauses("ให้เป็นกรรมการตาม (๓)").is_empty());
         assert!(role_clauses("เป็นประธานอนุกรรมการก็ได้").is_empty());
         assert_eq!(role_clauses("ให้นายก ข เป็นประธาน").len(), 1);
+        // "serving as" (held-out h112)
+        assert_eq!(
+            members("นายสุเมธ รัตนพงษ์ ตำแหน่ง สาธารณสุขอำเภอบ้านโป่ง ทำหน้าที่ประธานกรรมการ"),
+            [m("นายสุเมธ รัตนพงษ์", "ประธานกรรมการ")]
+        );
         assert!(role_at_end("แต่งตั้งคณะกรรมการ").is_none());
         assert!(members("งานสารบรรณ").is_empty());
     }

@@ -260,7 +260,16 @@ impl Reader<'_> {
             }
         }
         // members appointed in the intro's running text: `… โดยให้ X เป็นประธาน`
-        let (clause_members, unsplit) = clause_members(&intro, head_end(&intro));
+        // (a member the composition already names is the same sentence read
+        // twice: `ประกอบด้วย นายก ข POST เป็นประธานกรรมการ …`)
+        let (mut clause_members, unsplit) = clause_members(&intro, head_end(&intro));
+        clause_members.retain(|seat| {
+            !d.members.iter().any(|have| {
+                have.full_name
+                    .as_deref()
+                    .is_some_and(|name| seat.who.starts_with(name))
+            })
+        });
         self.add_members(
             &mut d,
             clause_members,

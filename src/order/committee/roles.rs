@@ -11,7 +11,8 @@ use super::vocabulary::{
 };
 use crate::thai::find::find_all;
 use crate::thai::lexicon::{
-    COMMITTEE_ROLES as ROLES, COMPOSED_OF, ORDINAL_WORD, ROLE_QUALIFIERS, starts_with_any,
+    COMMITTEE_ROLES as ROLES, COMPOSED_OF, ORDINAL_WORD, ROLE_CLAUSE_WORDS, ROLE_QUALIFIERS,
+    starts_with_any,
 };
 
 /// The role `s` is exactly (dots and spaces around ignored).
@@ -78,10 +79,28 @@ pub(super) fn seat_elsewhere(after_role: &str) -> bool {
     })
 }
 
-/// `เป็น<role>` appointments in `text`: (offset of เป็น, role, end of the role).
+/// `เป็น<role>` (and `ทำหน้าที่<role>`, "serving as") appointments in `text`:
+/// (offset of the word, role, end of the role), in text order.
 pub(super) fn role_clauses(text: &str) -> Vec<(usize, &'static str, usize)> {
     let mut out = Vec::new();
-    let w = "เป็น";
+    for w in ROLE_CLAUSE_WORDS {
+        role_clauses_of(text, w, &mut out);
+    }
+    out.sort_by_key(|&(i, _, _)| i);
+    out
+}
+
+/// Where the role of a clause found by [`role_clauses`] at `be` starts: after
+/// its word.
+pub(super) fn clause_role_start(text: &str, be: usize) -> usize {
+    let rest = text.get(be..).unwrap_or("");
+    be + ROLE_CLAUSE_WORDS
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        .map_or(0, |w| w.len())
+}
+
+fn role_clauses_of(text: &str, w: &str, out: &mut Vec<(usize, &'static str, usize)>) {
     for i in find_all(text, w) {
         let before = text.get(..i).unwrap_or("");
         if before.ends_with("ไม่") || before.ends_with("ไม่ ") {
@@ -110,7 +129,6 @@ pub(super) fn role_clauses(text: &str) -> Vec<(usize, &'static str, usize)> {
             out.push((i, role, end));
         }
     }
-    out
 }
 
 /// Where running-text appointments (`ให้ X เป็น<role>`) begin in an item's
@@ -143,7 +161,7 @@ pub(super) fn clause_members(text: &str, from: usize) -> (Found, Vec<String>) {
         let who_text = appointee(seg);
         // the role as written, when a word qualifies it
         let written = text
-            .get(be + "เป็น".len()..end)
+            .get(clause_role_start(text, be)..end)
             .map(str::trim)
             .filter(|w| *w != role)
             .map(str::to_string);

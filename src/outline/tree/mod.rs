@@ -30,8 +30,8 @@ use crate::read::{Line, ParaStart, Source};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
     ADDRESSEE_CLAUSES, AS_FOLLOWS, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS,
-    COMMITTEE_WORDS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, TITLE_BULLETS,
-    starts_position, starts_with_any, title_at, whole_role,
+    COMMITTEE_WORDS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, ROLE_CLAUSE_WORDS,
+    TITLE_BULLETS, starts_position, starts_with_any, title_at, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -473,9 +473,14 @@ impl Builder {
                     .cont
                     .and_then(|c| self.out.nodes.get(c))
                     .is_some_and(|n| n.text.trim_end().ends_with(AS_FOLLOWS));
+                // `… นางจันทร์เพ็ญ ทองดี … เป็นกรรมการและเลขานุการ` / `ให้คณะกรรมการ
+                // มีหน้าที่ …`: after the last member's role, a clause of its own
+                let clause_after_role = starts_with_any(text, CLAUSE_OPENERS).is_some()
+                    && self.text_of(self.cont).is_some_and(ends_with_role);
                 let starts = heads_names
                     || row_after_intro
                     || after_as_follows
+                    || clause_after_role
                     || self.row_of_its_own(line)
                     || clause_paragraph
                     || starts_with_any(text, PREAMBLE_STARTS).is_some()
@@ -579,11 +584,7 @@ impl Builder {
         self.last
             .and_then(|i| self.out.nodes.get(i))
             .is_some_and(|n| {
-                n.kind == NodeKind::Paragraph(ParaKind::Entry)
-                    && n.text
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|w| whole_role(w).is_some())
+                n.kind == NodeKind::Paragraph(ParaKind::Entry) && ends_with_role(&n.text)
             })
     }
 
@@ -782,7 +783,7 @@ impl Builder {
                 && (starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some()
                     || addressed_to_all(&line.text)))
             || (self.person_cont.is_some()
-                && self.after_complete_entry()
+                && (self.after_complete_entry() || self.person_cont_is_row())
                 && starts_with_any(&line.text, CLAUSE_OPENERS).is_some())
         {
             self.person_cont = None;
@@ -882,6 +883,15 @@ impl Builder {
                 }
             },
         }
+    }
+
+    /// Whether the open person line is a table row of three or more cells
+    /// (`นายก ข ⟶ นางค ง ⟶ …`): a clause after it (`ให้ครูเวร…`) is a
+    /// paragraph of its own, never the wrapped rest of its last cell.
+    fn person_cont_is_row(&self) -> bool {
+        self.person_cont
+            .and_then(|c| self.out.nodes.get(c))
+            .is_some_and(|n| n.cells.len() >= 2)
     }
 
     /// Whether a line of cells under a line of cells is a row of its own: a
@@ -1604,4 +1614,14 @@ pub fn join_values(values: &[u32]) -> String {
         s.push_str(&v.to_string());
     }
     s
+}
+
+/// Whether a text ends with a committee role, alone or after `เป็น` /
+/// `ทำหน้าที่` (`… เป็นกรรมการและเลขานุการ`): a member's entry complete with
+/// its role.
+fn ends_with_role(text: &str) -> bool {
+    text.rsplit(' ').next().is_some_and(|w| {
+        let w = starts_with_any(w, ROLE_CLAUSE_WORDS).map_or(w, |c| &w[c.len()..]);
+        whole_role(w).is_some()
+    })
 }
