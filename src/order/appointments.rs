@@ -17,9 +17,10 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
-    BACKGROUND_END, BACKGROUND_STARTS, DUTIES_OF_WORD, DUTY_INTROS, LET_WORD, LIST_INTROS,
-    LISTED_PEOPLE, MADE_WORDS, NAMELY_WORD, ON_BEHALF_WORDS, POSITION_WORD, REMOVAL_WORD,
-    SAID_PERSON, acts_in_office, before_any, find_first, starts_position, starts_with_any,
+    BACKGROUND_END, BACKGROUND_STARTS, DUTIES_OF_WORD, DUTY_INTROS, HOLD_POST_WORD, LET_WORD,
+    LIST_INTROS, LISTED_PEOPLE, MADE_WORDS, NAMELY_WORD, ON_BEHALF_WORDS, POSITION_WORD,
+    REMOVAL_WORD, SAID_PERSON, acts_in_office, before_any, find_first, starts_position,
+    starts_with_any,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -208,6 +209,41 @@ fn appointments(
         out.push((name, post_before.or(post_after), made));
     }
     out.extend(acting_appointments(text, last_named));
+    out.extend(let_hold_post(text, last_named));
+    out
+}
+
+/// `ให้ NAME [POST] ดำรงตำแหน่งX` ("let NAME hold the post X"): an
+/// appointment without an appointing verb, as an order's clauses write it.
+/// Only with ดำรงตำแหน่ง right after the name or its post (a name after ให้
+/// followed by anything else — work, a duty — is no appointment here).
+fn let_hold_post(
+    text: &str,
+    last_named: &mut Option<String>,
+) -> Vec<(String, Option<String>, String)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(LET_WORD) {
+        let Some(after) = text.get(at + LET_WORD.len()..).map(str::trim_start) else {
+            continue;
+        };
+        let Some(n) = split_name(after).filter(|n| n.family.is_some()) else {
+            continue;
+        };
+        let Some(i) = find(n.rest, HOLD_POST_WORD) else {
+            continue;
+        };
+        let before = n.rest.get(..i).unwrap_or("").trim();
+        // nothing but the name's post before ดำรงตำแหน่ง, and no other ให้
+        if contains(before, LET_WORD) || (!before.is_empty() && !starts_position(before)) {
+            continue;
+        }
+        let Some((post, made)) = what_they_are_made(n.rest.get(i..).unwrap_or("")) else {
+            continue;
+        };
+        let post = post.or_else(|| (!before.is_empty()).then(|| before.to_string()));
+        *last_named = Some(n.full.clone());
+        out.push((n.full.clone(), post, made));
+    }
     out
 }
 
@@ -523,6 +559,23 @@ mod tests {
         assert_eq!(got[0].2, "ปฏิบัติหน้าที่นายกเทศมนตรีตำบลบ้านโป่ง");
         // … performing a turn of duty is not
         assert!(read_text("ให้ นายสมชาย ใจดี ปฏิบัติหน้าที่ครูเวรประจำวันจันทร์").is_empty());
+    }
+
+    #[test]
+    fn let_a_named_person_hold_a_post() {
+        // held-out h118: an order's clause without an appointing verb
+        let got = read_text(
+            "ให้ อาจารย์ ดร.สุรเชษฐ์ ทองประเสริฐ ดำรงตำแหน่งประธานหลักสูตรวิทยาศาสตรบัณฑิต สาขาวิชาวิทยาการคอมพิวเตอร์",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "อาจารย์ ดร.สุรเชษฐ์ ทองประเสริฐ");
+        assert_eq!(
+            got[0].2,
+            "ประธานหลักสูตรวิทยาศาสตรบัณฑิต สาขาวิชาวิทยาการคอมพิวเตอร์"
+        );
+        // no name, or a name given work: nothing
+        assert!(read_text("ให้ผู้ได้รับแต่งตั้งมีวาระการดำรงตำแหน่งคราวละสองปี").is_empty());
+        assert!(read_text("ให้ นายก ข ดูแลการดำรงตำแหน่งของกรรมการ").is_empty());
     }
 
     #[test]

@@ -30,13 +30,13 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             continue;
         }
         let cells = table_rows::cells(n);
-        let Some(header) = header_of(outline, i, cells.len()) else {
+        let by_header = header_of(outline, i, cells.len())
+            .and_then(|header| row_people(&header, &cells))
+            .map(|found| (found, cells.first().copied().unwrap_or("").to_string()));
+        let Some((found, work)) = by_header.or_else(|| said_in_row(&cells)) else {
             continue;
         };
-        let Some(found) = row_people(&header, &cells) else {
-            continue;
-        };
-        let work = cells.first().copied().unwrap_or("");
+        let work = work.as_str();
         for name in found.into_iter().flat_map(|(cell, _)| names_of(cell)) {
             let id = format!("t{}", out.len() + 1);
             let post = split_position(name.rest);
@@ -60,6 +60,38 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
         }
     }
     out
+}
+
+/// A row that says who does its work in its own cells (`๑. งานสารบรรณ ⟶
+/// ผู้รับผิดชอบ ⟶ นางสาวก ข`): a cell that is only a person column's word
+/// ([`TABLE_WHO_HEADS`]), then cells of whole names. The names (each with
+/// its place) and the work (the cells before the word).
+fn said_in_row<'a>(row: &[&'a str]) -> Option<(Vec<(&'a str, usize)>, String)> {
+    let k = row.iter().position(|c| {
+        starts_with_any(c, TABLE_WHO_HEADS).is_some() && !c.contains(' ') && split_name(c).is_none()
+    })?;
+    if k == 0 {
+        return None;
+    }
+    let names: Vec<(&str, usize)> = row
+        .iter()
+        .enumerate()
+        .skip(k + 1)
+        .filter(|(_, c)| !c.is_empty() && !EMPTY_CELLS.contains(c))
+        .map(|(j, c)| (*c, j))
+        .collect();
+    let whole = |c: &str| {
+        let people = names_of(c);
+        !people.is_empty()
+            && people
+                .iter()
+                .all(|n| n.family.is_some() && n.rest.trim().is_empty())
+    };
+    if names.is_empty() || !names.iter().all(|(c, _)| whole(c)) {
+        return None;
+    }
+    let work = row.get(..k).unwrap_or_default().join(" ");
+    Some((names, work))
 }
 
 /// The people of one cell: a titled whole name, and after it either that
@@ -165,6 +197,19 @@ mod tests {
         // no person column at all
         let header = ["ชั้น", "ห้อง"];
         assert!(row_people(&header, &["ม.๑", "นายก ขคง"]).is_none());
+    }
+
+    #[test]
+    fn a_row_that_says_who_does_its_work() {
+        // held-out h117
+        let (names, work) = said_in_row(&["งานสารบรรณ", "ผู้รับผิดชอบ", "นางสาวพัชรี อินทร์แก้ว"]).unwrap();
+        assert_eq!(
+            (names, work.as_str()),
+            (vec![("นางสาวพัชรี อินทร์แก้ว", 2)], "งานสารบรรณ")
+        );
+        // the cells after the word must be whole names and nothing else
+        assert!(said_in_row(&["งานสารบรรณ", "ผู้รับผิดชอบ", "กลุ่มบริหารงานทั่วไป"]).is_none());
+        assert!(said_in_row(&["ผู้รับผิดชอบ", "นางสาวพัชรี อินทร์แก้ว"]).is_none());
     }
 
     #[test]

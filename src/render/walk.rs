@@ -134,10 +134,17 @@ impl Walk<'_> {
             let heads_rows = |m: Option<&OutlineNode>| {
                 m.is_some_and(|m| self.names_someone(m) && self.is_row(m))
             };
+            // (and a line of cells straight after a row is the table's next
+            // row, also when the model keeps its person with an earlier row:
+            // one person named in two rows)
+            let after_row = out
+                .last()
+                .is_some_and(|b| matches!(b.kind, BlockKind::Row | BlockKind::TabbedRow));
             let row = self.is_row(n)
                 || n.cells.len() >= 2
-                    && !self.names_someone(n)
-                    && (heads_rows(nodes.get(k + 1)) || heads_rows(n.children.first()));
+                    && (after_row
+                        || !self.names_someone(n)
+                            && (heads_rows(nodes.get(k + 1)) || heads_rows(n.children.first())));
             if row {
                 // (the header row goes with the rows under it)
                 let tabbed = self.numbered_member_row(n)

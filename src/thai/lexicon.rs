@@ -596,6 +596,10 @@ pub fn before_any<'a>(s: &'a str, lists: &[&[&str]]) -> &'a str {
 /// "Consists of": what a body's members follow.
 pub const COMPOSED_OF: &str = "ประกอบด้วย";
 
+/// "Hold the post of": after `ให้ NAME` it appoints without an appointing
+/// verb (`ให้ นายก ข ดำรงตำแหน่งประธานหลักสูตร…`).
+pub const HOLD_POST_WORD: &str = "ดำรงตำแหน่ง";
+
 /// What an appointment makes someone, after the name: "be appointed to the
 /// post of", "hold the post of", "be".
 pub const MADE_WORDS: &[&str] = &["ให้ดำรงตำแหน่ง", "ดำรงตำแหน่ง", "เป็น"];
@@ -718,9 +722,15 @@ pub const CASE_OPENERS: &[&str] = &["ในกรณีที่", "ในกร
 pub const APPOINTING_WORDS: &[&str] = &["แต่งตั้ง", "ดำรงตำแหน่ง", "พ้นจาก", "ย้าย"];
 
 /// Words of a subject that says the people named are given work to do
-/// ("to work", "to perform duties", "assign duties / work"): a duty
-/// assignment, whatever else they are called.
-pub const WORK_SUBJECT_WORDS: &[&str] = &["ปฏิบัติงาน", "ปฏิบัติหน้าที่", "มอบหมายหน้าที่", "มอบหมายงาน"];
+/// ("to work", "to perform duties", "assign duties / work", "the ones
+/// responsible for …"): a duty assignment, whatever else they are called.
+pub const WORK_SUBJECT_WORDS: &[&str] = &[
+    "ปฏิบัติงาน",
+    "ปฏิบัติหน้าที่",
+    "มอบหมายหน้าที่",
+    "มอบหมายงาน",
+    "ผู้รับผิดชอบ",
+];
 
 /// The word that opens an announcement (ประกาศ), on its title line and its
 /// date line (`ประกาศ ณ วันที่ …`).
@@ -1109,9 +1119,10 @@ pub const EMPTY_CELLS: &[&str] = &["-", "–", "—", "--"];
 pub const TABLE_CLASS_HEADS: &[&str] = &["ชั้น"];
 /// How the heading of a column that holds people begins when it names what
 /// they do, not their name (`ผู้กำกับดูแลตัวชี้วัด`, `ผู้จัดเก็บข้อมูล`,
-/// `ผู้รับผิดชอบ`, `ครูที่ปรึกษา`, `ครูผู้สอน`): ผู้… is "the one who …", and a
-/// ครู… column holds the teachers who do it.
-pub const TABLE_WHO_HEADS: &[&str] = &["ผู้", "ครู"];
+/// `ผู้รับผิดชอบ`, `ครูที่ปรึกษา`, `ครูผู้สอน`, `กรรมการคุมสอบ`): ผู้… is "the
+/// one who …", a ครู… column holds the teachers who do it, a กรรมการ… column
+/// the members who do it.
+pub const TABLE_WHO_HEADS: &[&str] = &["ผู้", "ครู", "กรรมการ"];
 /// See [`TABLE_NAME_HEADS`].
 pub const TABLE_DUTY_HEADS: &[&str] = &["หน้าที่", "ปฏิบัติ", "รับผิดชอบ"];
 
