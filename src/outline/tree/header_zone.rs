@@ -1,0 +1,155 @@
+//! The header zone of the outline: the lines before the body (title, number,
+//! subject, preamble), and where a header line stops and the body begins.
+
+use super::*;
+
+impl Builder {
+    pub(super) fn header_text(&mut self, line: &Line) {
+        let text = line.text.as_str();
+        // `วันจันทร์` / `1. นาย…`: the first list of the body, under a heading
+        if self.preamble_started
+            && let Some(family) = self.heads_a_list(line)
+        {
+            self.in_body = true;
+            self.heading(line, Some(family));
+            return;
+        }
+        // `… จึงแต่งตั้งคณะกรรมการ… ประกอบด้วย` / `ที่ปรึกษา` / `ผู้ว่าราชการจังหวัด`: a
+        // role alone after the list's intro heads a group of members, however
+        // the members under it are written; so does a roster's day
+        // (`วันที่ ๑๓ เมษายน ๒๕๖๗` / `นายก ข   หัวหน้าเวร`)
+        if self.preamble_started && (self.role_after_list_intro(text) || is_day_heading(text)) {
+            self.in_body = true;
+            self.heading(line, None);
+            return;
+        }
+        let mut kind = header_line_kind(text, self.preamble_started);
+        // `ประกาศ` alone on the title line: the subject follows without เรื่อง
+        if kind.is_none() && self.after_bare_title() && is_heading_length(text) {
+            kind = Some(ParaKind::Subject);
+        }
+        match kind {
+            Some(kind) => {
+                let i = self.paragraph(kind, line, None);
+                self.cont = (kind == ParaKind::Subject).then_some(i);
+            }
+            None => {
+                // `… ดังนี้` / `องค์การบริหาร องค์การนิสิต` / `นายก ข (คณะ…)`: a
+                // short line between a list intro and a name heads the names,
+                // never the intro's rest
+                let heads_names = self.next_names_person
+                    && is_heading_length(text)
+                    && crate::thai::names::split_name(text).is_none()
+                    && self
+                        .cont
+                        .and_then(|c| self.out.nodes.get(c))
+                        .is_some_and(|n| {
+                            LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
+                        });
+                // where each line is a paragraph, a clause (`ในกรณีที่…`, `ให้…`)
+                // opens a paragraph of the preamble too
+                let clause_paragraph = self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
+                    && line.para_start != ParaStart::SoftBreak
+                    && starts_with_any(text, CLAUSE_OPENERS).is_some();
+                // a line of cells after a list intro (`… ดังนี้` / `ชั้น ⟶
+                // ครูที่ปรึกษา`): a table's first row, never the intro's rest
+                let row_after_intro = !line.gaps.is_empty()
+                    && self
+                        .cont
+                        .and_then(|c| self.out.nodes.get(c))
+                        .is_some_and(|n| {
+                            LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
+                        });
+                // `… โดยเรียงตามลำดับคะแนน ดังนี้` / `ตำแหน่ง ผู้ช่วยนักวิชาการ…`:
+                // a clause that ends with "as follows" is finished
+                let after_as_follows = self
+                    .cont
+                    .and_then(|c| self.out.nodes.get(c))
+                    .is_some_and(|n| n.text.trim_end().ends_with(AS_FOLLOWS));
+                // `… นางจันทร์เพ็ญ ทองดี … เป็นกรรมการและเลขานุการ` / `ให้คณะกรรมการ
+                // มีหน้าที่ …`: after the last member's role, a clause of its own
+                let clause_after_role = starts_with_any(text, CLAUSE_OPENERS).is_some()
+                    && self.text_of(self.cont).is_some_and(ends_with_role);
+                let starts = heads_names
+                    || row_after_intro
+                    || after_as_follows
+                    || clause_after_role
+                    || self.row_of_its_own(line)
+                    || clause_paragraph
+                    || starts_with_any(text, PREAMBLE_STARTS).is_some()
+                    || starts_own_paragraph(line, self.text_of(self.cont))
+                    || self.cont.is_some_and(|c| !self.continues_subject(c, text));
+                match self.cont {
+                    Some(c) if !starts => self.join(c, line),
+                    _ => {
+                        let i = self.paragraph(ParaKind::Text, line, None);
+                        self.preamble_started = true;
+                        self.cont = Some(i);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `text` is a committee role alone (`ที่ปรึกษา`, `คณะกรรมการ`)
+    /// right after the open paragraph's list intro (`… ประกอบด้วย`).
+    pub(super) fn role_after_list_intro(&self, text: &str) -> bool {
+        whole_role(text).is_some()
+            && self
+                .cont
+                .and_then(|c| self.out.nodes.get(c))
+                .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)))
+    }
+
+    /// Whether `line` is a role alone written like an open role heading: at
+    /// its indent, not right of the open member line (see the caller).
+    pub(super) fn is_next_role_heading(&self, line: &Line) -> bool {
+        let open_indent = self
+            .person_cont
+            .or(self.last)
+            .and_then(|c| self.out.nodes.get(c))
+            .map(|n| n.indent);
+        let heads_group = |t: &str| whole_role(t).is_some() || COMMITTEE_WORDS.contains(&t);
+        // (left of the member lines, or level with them where the layout
+        // keeps no indents: a .docx of paragraphs)
+        heads_group(&line.text)
+            && open_indent.is_some_and(|m| line.indent <= m)
+            && self.stack.iter().any(|&h| {
+                self.out.nodes.get(h).is_some_and(|n| {
+                    n.kind == NodeKind::Paragraph(ParaKind::Heading)
+                        && n.indent == line.indent
+                        && heads_group(&n.text)
+                })
+            })
+    }
+
+    /// The last node is a title line holding only the document word (`ประกาศ`).
+    pub(super) fn after_bare_title(&self) -> bool {
+        self.last
+            .and_then(|i| self.out.nodes.get(i))
+            .is_some_and(|n| {
+                n.kind == NodeKind::Paragraph(ParaKind::OrderTitle)
+                    && DOCUMENT_WORDS.contains(&n.text.trim_matches(TITLE_BULLETS))
+            })
+    }
+
+    /// Whether `text` goes on with the open header paragraph `c`: anything
+    /// goes on with the preamble; a subject is a heading, so its wrapped lines
+    /// are heading-length or start with a connective (`และ…`), and a long line
+    /// after it is the first paragraph of the body.
+    pub(super) fn continues_subject(&self, c: usize, text: &str) -> bool {
+        let subject = self
+            .out
+            .nodes
+            .get(c)
+            .is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Subject));
+        !subject || self.heading_length(text) || starts_with_any(text, CONNECTIVES).is_some()
+    }
+
+    /// Whether the paragraph that `text` begins is short enough for a
+    /// heading: with the lines after its soft breaks in a .docx.
+    pub(super) fn heading_length(&self, text: &str) -> bool {
+        is_heading_length(text)
+            && (self.soft_chars == 0 || is_heading_chars(text.chars().count() + self.soft_chars))
+    }
+}
