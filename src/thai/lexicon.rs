@@ -902,6 +902,10 @@ pub const AS_FOLLOWS: &str = "ดังนี้";
 /// กรรมการ`) and "serving as" (`ทำหน้าที่ประธานกรรมการ`).
 pub const ROLE_CLAUSE_WORDS: &[&str] = &["เป็น", "ทำหน้าที่"];
 
+/// "In that order": what ends a substitute clause before its list of stand-ins
+/// (`… ปฏิบัติงานแทนตามลำดับ` / `1. …`).
+pub const IN_ORDER: &str = "ตามลำดับ";
+
 /// Words that begin the name of a body of people: a committee (คณะกรรมการ), a
 /// sub-committee (คณะอนุกรรมการ), a working group (คณะทำงาน). A .docx
 /// paragraph that begins with one names a body and is never the rest of the

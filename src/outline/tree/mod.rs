@@ -34,8 +34,8 @@ use crate::read::{Line, ParaStart, Source};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
     ADDRESSEE_CLAUSES, AS_FOLLOWS, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS,
-    COMMITTEE_WORDS, CONNECTIVES, DOCUMENT_WORDS, LIST_INTROS, PREAMBLE_STARTS, ROLE_CLAUSE_WORDS,
-    TITLE_BULLETS, starts_position, starts_with_any, title_at, whole_role,
+    COMMITTEE_WORDS, CONNECTIVES, DOCUMENT_WORDS, IN_ORDER, LIST_INTROS, PREAMBLE_STARTS,
+    ROLE_CLAUSE_WORDS, TITLE_BULLETS, starts_position, starts_with_any, title_at, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -501,6 +501,20 @@ impl Builder {
             .cont
             .and_then(|c| self.out.nodes.get(c))
             .is_some_and(|n| n.kind == NodeKind::Item && n.text.is_empty())
+        {
+            return None;
+        }
+        // `กรณีที่ไม่สามารถปฏิบัติราชการได้ให้บุคคลต่อไปนี้ปฏิบัติงาน` / `แทน
+        // ตามลำดับ` / `1. …`: a substitute clause goes on until it introduces
+        // its list (a text from a PDF wraps it anywhere)
+        if self
+            .cont
+            .and_then(|c| self.out.nodes.get(c))
+            .is_some_and(|n| {
+                n.kind == NodeKind::Paragraph(ParaKind::Substitute)
+                    && !LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
+                    && !n.text.trim_end().ends_with(IN_ORDER)
+            })
         {
             return None;
         }

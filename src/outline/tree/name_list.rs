@@ -7,11 +7,15 @@ use crate::outline::label::{Family, Label};
 use crate::outline::line::{NameEntry, consecutive_from, name_entries};
 use crate::outline::{NodeKind, ParaKind};
 use crate::read::Line;
+use crate::thai::lexicon::title_at;
 
 impl Builder {
     /// An inline list of names (`1. นาง… 2. นาย…`), on one line or continued
     /// from the line before. Returns false when the line is not one.
     pub(super) fn try_name_list(&mut self, line: &Line) -> bool {
+        if self.ends_name_cut_after_title(line) {
+            return true;
+        }
         let entries = name_entries(&line.text);
         let Some(first) = entries.first() else {
             return false;
@@ -52,6 +56,59 @@ impl Builder {
         let list = self.add(NodeKind::NameList, None, None, Vec::new(), line, parent);
         self.add_names(list, line, &entries);
         self.last = Some(list);
+        self.cont = None;
+        true
+    }
+
+    /// `… 5. นาง` / `กรุณา บุญประเสริฐ`: a list whose last entry is a title
+    /// alone at the end of its line goes on with the name on the next line
+    /// (a text from a PDF wraps between them). The line, when it holds only
+    /// that name, is joined to the entry (a title is written glued to the
+    /// given name); anything else is left to the other rules.
+    fn ends_name_cut_after_title(&mut self, line: &Line) -> bool {
+        let Some(list) = self.last else {
+            return false;
+        };
+        let Some(last_name) = self
+            .out
+            .nodes
+            .get(list)
+            .filter(|n| n.kind == NodeKind::NameList)
+            .and_then(|n| n.children.last().copied())
+        else {
+            return false;
+        };
+        let title_alone =
+            self.out.nodes.get(last_name).is_some_and(|n| {
+                title_at(&n.text).is_some_and(|t| t.len() == n.text.trim_end().len())
+            });
+        if !title_alone || !name_entries(&line.text).is_empty() {
+            return false;
+        }
+        let Some(joined) = self
+            .out
+            .nodes
+            .get(last_name)
+            .map(|n| format!("{}{}", n.text.trim_end(), line.text))
+        else {
+            return false;
+        };
+        if crate::thai::names::split_name(&joined)
+            .is_none_or(|n| n.family.is_none() || !n.rest.is_empty())
+        {
+            return false;
+        }
+        for i in [last_name, list] {
+            if let Some(n) = self.out.nodes.get_mut(i) {
+                if i == last_name {
+                    n.text.clone_from(&joined);
+                } else {
+                    n.text.push(' ');
+                    n.text.push_str(&line.text);
+                }
+                n.line_end = line.line;
+            }
+        }
         self.cont = None;
         true
     }
