@@ -906,6 +906,10 @@ pub const ROLE_CLAUSE_WORDS: &[&str] = &["เป็น", "ทำหน้าท�
 /// (`… ปฏิบัติงานแทนตามลำดับ` / `1. …`).
 pub const IN_ORDER: &str = "ตามลำดับ";
 
+/// Words before a phone number written after a person or member
+/// (`โทร. ๐๘๑-…`, `โทรศัพท์ …`, `มือถือ …`): the contact is no post or role.
+pub const CONTACT_WORDS: &[&str] = &["โทรศัพท์", "มือถือ", "โทร.", "โทร"];
+
 /// Words that begin the name of a body of people: a committee (คณะกรรมการ), a
 /// sub-committee (คณะอนุกรรมการ), a working group (คณะทำงาน). A .docx
 /// paragraph that begins with one names a body and is never the rest of the

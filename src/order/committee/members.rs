@@ -8,7 +8,7 @@ use super::roles::{
 use super::text::clean;
 use crate::order::people::person_in_item;
 use crate::thai::find::{contains, find};
-use crate::thai::lexicon::{ORDINAL_WORD, is_number_word};
+use crate::thai::lexicon::{CONTACT_WORDS, ORDINAL_WORD, is_number_word};
 
 /// One member read from a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +58,12 @@ pub(super) fn parse_member_text(text: &str) -> MemberText {
 /// [`parse_member_text`] on text already through [`clean`].
 pub(super) fn parse_member_clean(t: String) -> MemberText {
     let mut out = MemberText::default();
+    // `… กรรมการและเลขานุการ โทร. ๐๖๒-๓๔๕-๖๗๘๙`: a member's phone after the
+    // role is no part of the member (it stays in the outline)
+    let t = match without_contact(&t) {
+        Some(cut) => t.get(..cut).unwrap_or("").trim_end().to_string(),
+        None => t,
+    };
     let body = match duty_tail_start(&t) {
         Some(p) => {
             let rest = t.get(p..).unwrap_or("");
@@ -328,6 +334,25 @@ fn split_ordinal(t: &str) -> (&str, Option<&str>) {
     (t, None)
 }
 
+/// Where a contact written at the end of a member's text starts (`โทร.
+/// ๐๘๑-๒๓๔-๕๖๗๘`): one of [`CONTACT_WORDS`] at a word start followed by a
+/// number and nothing else (digits, dashes, dots, commas, spaces).
+fn without_contact(t: &str) -> Option<usize> {
+    CONTACT_WORDS
+        .iter()
+        .filter_map(|w| {
+            let i = crate::thai::find::find_all(t, w)
+                .find(|&i| i > 0 && t.get(..i).is_some_and(|b| b.ends_with(' ')))?;
+            let rest = t.get(i + w.len()..)?;
+            let number = rest.chars().any(crate::thai::digits::is_digit)
+                && rest
+                    .chars()
+                    .all(|c| crate::thai::digits::is_digit(c) || "-., /".contains(c));
+            number.then_some(i)
+        })
+        .min()
+}
+
 /// The post written after a name and before its role: `ผู้อำนวยการโรงเรียน
 /// ประธานกรรมการ` → `ผู้อำนวยการโรงเรียน`; `ครู เป็นกรรมการ` → `ครู`. Null when
 /// only a role (or nothing) is written, or when the role comes first.
@@ -542,6 +567,11 @@ mod tests {
         assert!(role_clauses("ให้เป็นกรรมการตาม (๓)").is_empty());
         assert!(role_clauses("เป็นประธานอนุกรรมการก็ได้").is_empty());
         assert_eq!(role_clauses("ให้นายก ข เป็นประธาน").len(), 1);
+        // a phone after the role (held-out h121)
+        assert_eq!(
+            members("นายเกียรติศักดิ์ มั่นใจ ครูผู้ช่วย กรรมการและเลขานุการ โทร. ๐๖๒-๓๔๕-๖๗๘๙"),
+            [m("นายเกียรติศักดิ์ มั่นใจ", "กรรมการและเลขานุการ")]
+        );
         // "serving as" (held-out h112)
         assert_eq!(
             members("นายสุเมธ รัตนพงษ์ ตำแหน่ง สาธารณสุขอำเภอบ้านโป่ง ทำหน้าที่ประธานกรรมการ"),
