@@ -14,7 +14,7 @@
 use crate::model::Person;
 use crate::order::people::{bracketed_person, names_in_text, split_name, split_position};
 use crate::outline::{NodeKind, Outline, ParaKind};
-use crate::thai::find::{contains, find};
+use crate::thai::find::{contains, find, floor_prefix};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
     BACKGROUND_END, BACKGROUND_STARTS, DUTIES_OF_WORD, DUTY_INTROS, HOLD_POST_WORD, LET_WORD,
@@ -301,14 +301,6 @@ const MAX_LET_SPAN: usize = 300;
 const ACTING_WORD_BYTES: usize = 60;
 
 /// `s` up to at most `max` bytes, cut at a character boundary.
-fn floor_char(s: &str, max: usize) -> &str {
-    let mut end = max.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.get(..end).unwrap_or(s)
-}
-
 /// `ให้ [post] title name [post] รักษาราชการแทน X` (acting), `… ปฏิบัติ
 /// ราชการแทน X` (on behalf of) and `… พ้นจากตำแหน่ง X` (removed): one titled name between `ให้` and the acting
 /// word, nothing else that lets someone act. (name, post, what they are made
@@ -327,7 +319,7 @@ fn acting_appointments(
         };
         // only the span the acting word may stand in is searched (a long
         // paragraph has many ให้)
-        let window = floor_char(after, MAX_LET_SPAN + ACTING_WORD_BYTES);
+        let window = floor_prefix(after, MAX_LET_SPAN + ACTING_WORD_BYTES);
         let found = [ACTING_WORDS, ON_BEHALF_WORDS, &[REMOVAL_WORD]]
             .iter()
             .filter_map(|words| find_first(window, words))

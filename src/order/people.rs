@@ -6,7 +6,7 @@ use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, DEGREE_END, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS,
     OVERSIGHT_VERBS, POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS,
-    ROSTER_WORDS, TEACHER_POST, WORK_WORD, WORKPLACE_STARTS, before_any, find_first,
+    ROSTER_WORDS, TEACHER_POST, WORK_DASHES, WORK_WORD, WORKPLACE_STARTS, before_any, find_first,
     starts_position, starts_with_any, trailing_teacher_grade,
 };
 pub use crate::thai::names::{NameParts, split_name};
@@ -148,6 +148,19 @@ pub fn unbracketed_post(s: &str) -> &str {
 
 /// Read `[ตำแหน่ง] position [rank] [acting role] [duty intro…]`.
 pub fn split_position(rest: &str) -> PositionParts {
+    // `นางสาวก ข – สอนวิชาภาษาไทย ชั้น…`: a dash after the name introduces
+    // the person's work, not a post (nor a class: the class is the work's)
+    if let Some(work) = WORK_DASHES
+        .iter()
+        .find_map(|d| rest.trim_start().strip_prefix(d))
+        .filter(|w| w.starts_with(' '))
+        .and_then(non_empty)
+    {
+        return PositionParts {
+            work: Some(work),
+            ..PositionParts::default()
+        };
+    }
     let mut s = unbracketed_post(rest);
     // a student's class, written where a post would be
     let mut class = None;
@@ -591,6 +604,16 @@ mod tests {
         assert_eq!(
             (p.position.as_deref(), p.rank),
             (Some("ผู้อำนวยการโรงเรียนวัดลาดหญ้า"), None)
+        );
+    }
+
+    #[test]
+    fn a_dash_after_the_name_introduces_work() {
+        // held-out h126
+        let p = split_position("– สอนวิชาภาษาไทย ชั้นประถมศึกษาปีที่ ๑ – ๓");
+        assert_eq!(
+            (p.position, p.class, p.work.as_deref()),
+            (None, None, Some("สอนวิชาภาษาไทย ชั้นประถมศึกษาปีที่ ๑ – ๓"))
         );
     }
 

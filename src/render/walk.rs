@@ -349,8 +349,16 @@ impl Walk<'_> {
             // (the words introducing the duties may hold them already)
             if !text.contains(d.title.as_str()) {
                 // an unnumbered person is a table row or a name line: the duty
-                // was a cell of its own
-                text.push(if p.number.is_some() { ' ' } else { '\t' });
+                // was a cell of its own; work right after a numbered person's
+                // name is written after a dash (`นางสาวก ข – สอนวิชา…`), or it
+                // would read back as the post
+                if p.number.is_none() {
+                    text.push('\t');
+                } else if text == p.full_name {
+                    text.push_str(" – ");
+                } else {
+                    text.push(' ');
+                }
                 text.push_str(&d.title);
             }
         }

@@ -9,6 +9,16 @@
 //! search looks for one byte of the word with `memchr` and compares the word
 //! where it is found: nothing to build.
 
+/// The longest start of `s` of at most `max` bytes that ends between
+/// characters (a bound on how far a search looks, never mid-letter).
+pub fn floor_prefix(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
+}
+
 /// The byte offset of the first `word` in `text`, as `text.find(word)`.
 pub fn find(text: &str, word: &str) -> Option<usize> {
     let (h, w) = (text.as_bytes(), word.as_bytes());

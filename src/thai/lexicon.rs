@@ -910,6 +910,10 @@ pub const IN_ORDER: &str = "ตามลำดับ";
 /// (`โทร. ๐๘๑-…`, `โทรศัพท์ …`, `มือถือ …`): the contact is no post or role.
 pub const CONTACT_WORDS: &[&str] = &["โทรศัพท์", "มือถือ", "โทร.", "โทร"];
 
+/// Dashes that, after a person's name (`นางสาวก ข – สอนวิชาภาษาไทย`),
+/// introduce the work they are given (en dash, em dash, hyphen).
+pub const WORK_DASHES: &[&str] = &["–", "—", "-"];
+
 /// Words that begin the name of a body of people: a committee (คณะกรรมการ), a
 /// sub-committee (คณะอนุกรรมการ), a working group (คณะทำงาน). A .docx
 /// paragraph that begins with one names a body and is never the rest of the
@@ -1231,6 +1235,11 @@ pub const ADDRESSEE_CLAUSES: &[&str] = &[
     "ให้คณะอนุกรรมการ",
     "ให้คณะทำงาน",
 ];
+
+/// Words that refer back to the people an order names ("who were assigned",
+/// "who were appointed"): a few words after `ให้` they address them all
+/// (`ให้ครูผู้ได้รับมอบหมาย…`), as [`ADDRESSEE_CLAUSES`] do.
+pub const ADDRESSEE_REFERENCES: &[&str] = &["ได้รับมอบหมาย", "ได้รับแต่งตั้ง"];
 
 /// Words that open a running-text clause naming a member ("let …", "with … as").
 pub const APPOINTEE_CLAUSE_OPENERS: &[&str] = &["โดยให้", "โดยมี", "ให้"];

@@ -33,9 +33,10 @@ use crate::limits::Limits;
 use crate::read::{Line, ParaStart, Source};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
-    ADDRESSEE_CLAUSES, AS_FOLLOWS, BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS,
-    COMMITTEE_WORDS, CONNECTIVES, DOCUMENT_WORDS, IN_ORDER, LIST_INTROS, PREAMBLE_STARTS,
-    ROLE_CLAUSE_WORDS, TITLE_BULLETS, starts_position, starts_with_any, title_at, whole_role,
+    ADDRESSEE_CLAUSES, ADDRESSEE_REFERENCES, AS_FOLLOWS, BODY_WORDS, CLAUSE_OPENERS,
+    COMMITTEE_DUTY_INTROS, COMMITTEE_WORDS, CONNECTIVES, DOCUMENT_WORDS, IN_ORDER, LIST_INTROS,
+    PREAMBLE_STARTS, ROLE_CLAUSE_WORDS, TITLE_BULLETS, starts_position, starts_with_any, title_at,
+    whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -685,8 +686,19 @@ fn is_bracketed_name(text: &str) -> bool {
 /// (`ให้ผู้ที่ได้รับแต่งตั้ง…`, [`ADDRESSEE_CLAUSES`]): a paragraph of its own,
 /// outside every list.
 fn addressed_to_all(text: &str) -> bool {
-    starts_with_any(text, ADDRESSEE_CLAUSES).is_some()
+    if starts_with_any(text, ADDRESSEE_CLAUSES).is_some() {
+        return true;
+    }
+    // `ให้ครูผู้ได้รับมอบหมาย…`, `ให้ข้าราชการที่ได้รับแต่งตั้ง…`: "let the
+    // <people> who were assigned / appointed", a few words after ให้
+    text.strip_prefix(crate::thai::lexicon::LET_WORD)
+        .map(|rest| crate::thai::find::floor_prefix(rest, MAX_ADDRESSEE_BYTES))
+        .is_some_and(|head| ADDRESSEE_REFERENCES.iter().any(|w| head.contains(w)))
 }
+
+/// How far after `ให้` the words that refer back to everyone the order names
+/// may stand (`ให้ครูผู้ได้รับมอบหมาย`), in bytes: about 25 Thai characters.
+const MAX_ADDRESSEE_BYTES: usize = 75;
 
 /// A line of two cells, a seat and its role, as a text file writes a table
 /// row (`ปลัดกระทรวงศึกษาธิการ      รองประธานกรรมการ`): one gap, a first cell
