@@ -16,8 +16,9 @@ use crate::order::committee::inline_duty;
 use crate::order::people::{NameParts, split_name, split_position};
 use crate::order::table_rows;
 use crate::outline::Outline;
+use crate::outline::line::is_heading_length;
 use crate::thai::lexicon::{
-    EMPTY_CELLS, TABLE_NAME_HEADS, TABLE_WHO_HEADS, starts_with_any, title_at,
+    EMPTY_CELLS, TABLE_NAME_HEADS, TABLE_WHO_HEADS, starts_position, starts_with_any, title_at,
 };
 
 /// The people of every row that `claimed` does not mark and that has no
@@ -34,6 +35,16 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
             .and_then(|header| row_people(&header, &cells))
             .map(|found| (found, cells.first().copied().unwrap_or("").to_string()));
         let Some((found, work)) = by_header.or_else(|| said_in_row(&cells)) else {
+            if let Some((label, name)) = label_then_name(&cells) {
+                let id = format!("t{}", out.len() + 1);
+                let mut person = crate::order::person_lines::named(outline, i, id, &name);
+                if starts_position(label) {
+                    person.position = Some(label.to_string());
+                } else {
+                    person.work_group = Some(label.to_string());
+                }
+                out.push((i, person));
+            }
             continue;
         };
         let work = work.as_str();
@@ -92,6 +103,27 @@ fn said_in_row<'a>(row: &[&'a str]) -> Option<(Vec<(&'a str, usize)>, String)> {
     }
     let work = row.get(..k).unwrap_or_default().join(" ");
     Some((names, work))
+}
+
+/// `รางวัลชนะเลิศ ⟶ เด็กหญิงก ข ⟶ โรงเรียน…`: a short label first, one cell
+/// that is a titled whole name and nothing else, and cells after it that
+/// name no one (where the person is from). The label and the name; `None`
+/// for anything else (two names, no label, a name in the label).
+fn label_then_name<'a>(row: &[&'a str]) -> Option<(&'a str, NameParts<'a>)> {
+    let (label, rest) = row.split_first()?;
+    if rest.len() < 2 || split_name(label).is_some() || !is_heading_length(label) {
+        return None;
+    }
+    let mut found = None;
+    for c in rest {
+        if let Some(n) = split_name(c) {
+            if found.is_some() || n.family.is_none() || !n.rest.trim().is_empty() {
+                return None;
+            }
+            found = Some(n);
+        }
+    }
+    found.map(|n| (*label, n))
 }
 
 /// The people of one cell: a titled whole name, and after it either that
@@ -210,6 +242,20 @@ mod tests {
         // the cells after the word must be whole names and nothing else
         assert!(said_in_row(&["งานสารบรรณ", "ผู้รับผิดชอบ", "กลุ่มบริหารงานทั่วไป"]).is_none());
         assert!(said_in_row(&["ผู้รับผิดชอบ", "นางสาวพัชรี อินทร์แก้ว"]).is_none());
+    }
+
+    #[test]
+    fn a_label_then_one_name_then_where_from() {
+        // held-out h129
+        let (label, n) =
+            label_then_name(&["รางวัลชนะเลิศ", "เด็กหญิงกัญญาณัฐ ศรีสุข", "โรงเรียนอนุบาลราชบุรี"]).unwrap();
+        assert_eq!(
+            (label, n.full.as_str()),
+            ("รางวัลชนะเลิศ", "เด็กหญิงกัญญาณัฐ ศรีสุข")
+        );
+        // two names, or a name with more in its cell: not this reading
+        assert!(label_then_name(&["ห้อง ๑", "นายก ขคง", "นายจ ฉช"]).is_none());
+        assert!(label_then_name(&["ห้อง ๑", "นายก ขคง ครู", "โรงเรียน"]).is_none());
     }
 
     #[test]

@@ -140,6 +140,17 @@ impl Reader<'_> {
             .is_some_and(|s| s.kind == NodeKind::Paragraph(ParaKind::Entry))
     }
 
+    /// The sibling right after node `i` is an item that is a member line
+    /// (`- นายแพทย์ก ข รองผู้อำนวยการ… ประธานกรรมการ`: a role at its end),
+    /// as a list of bullets under a body's name writes its members.
+    fn next_is_member_item(&self, i: usize) -> bool {
+        self.following_siblings(i)
+            .iter()
+            .filter_map(|&s| self.outline.node(s))
+            .next()
+            .is_some_and(|s| s.kind == NodeKind::Item && has_role_word(&s.text))
+    }
+
     /// The sibling right after node `i` (after the header row of a table)
     /// is a row of a table, numbered or not: the first of an annex's
     /// members.
@@ -221,7 +232,7 @@ impl Reader<'_> {
             && n.kind == NodeKind::Paragraph(ParaKind::Text)
             && intro.chars().count() <= MAX_GROUP_HEADING_CHARS
             && starts_with_any(&intro, COMMITTEE_WORDS).is_some()
-            && self.next_is_entry(i)
+            && (self.next_is_entry(i) || self.next_is_member_item(i))
         {
             // an unnumbered heading that names a body (`คณะกรรมการฝ่ายสนาม`)
             // over unnumbered member lines

@@ -17,6 +17,26 @@ impl Builder {
             self.cont = None;
             return;
         }
+        // `- นางสาวก ข … กรรมการและเลขานุการ` / `คณะกรรมการดำเนินงาน`: a short
+        // line that names a body after a member item complete with its role
+        // is the next committee's name, at the top level, never a paragraph
+        // of that member
+        if !self.in_tail
+            && starts_with_any(&line.text, BODY_WORDS).is_some()
+            && is_heading_length(&line.text)
+            && self
+                .stack
+                .last()
+                .and_then(|&i| self.out.nodes.get(i))
+                .is_some_and(|n| n.kind == NodeKind::Item && ends_with_role(&n.text))
+        {
+            self.person_cont = None;
+            self.person_name_only = false;
+            self.stack.clear();
+            let i = self.paragraph(ParaKind::Text, line, None);
+            self.cont = Some(i);
+            return;
+        }
         let mut kind = body_line_kind(&line.text);
         // a roster's day (`วันที่ ๑๔ เมษายน ๒๕๖๗`) heads the people after it,
         // never the wrapped rest of the entry before it
