@@ -14,7 +14,7 @@
 use crate::model::Person;
 use crate::order::people::{bracketed_person, names_in_text, split_name, split_position};
 use crate::outline::{NodeKind, Outline, ParaKind};
-use crate::thai::find::{contains, find, floor_prefix};
+use crate::thai::find::{contains, find, find_all, floor_prefix};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
     BACKGROUND_END, BACKGROUND_STARTS, DUTIES_OF_WORD, DUTY_INTROS, HOLD_POST_WORD, LET_WORD,
@@ -222,7 +222,7 @@ fn let_hold_post(
     last_named: &mut Option<String>,
 ) -> Vec<(String, Option<String>, String)> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices(LET_WORD) {
+    for at in find_all(text, LET_WORD) {
         let Some(after) = text.get(at + LET_WORD.len()..).map(str::trim_start) else {
             continue;
         };

@@ -46,12 +46,7 @@ pub fn classify(
             words.iter().any(|w| subject.contains(w))
         }
     };
-    let acting_subject = if subject.is_empty() {
-        false
-    } else {
-        acts_in_office(subject).is_some()
-    };
-    if !people.is_empty() && (about(ACTING_WORDS) || acting_subject) {
+    if !people.is_empty() && (about(ACTING_WORDS) || acts_in_office(subject).is_some()) {
         return DocumentKind::Acting;
     }
     // duties, or a roster of duty days (แต่งตั้งครูเวร…), or duties given to

@@ -277,38 +277,19 @@ pub fn split_position(rest: &str) -> PositionParts {
         // `ครู คศ.๓`: the grade written after the post without อันดับ
         rank = non_empty(&s[i..]);
         s = s[..i].trim_end();
-    } else if let Some((first, unit)) = s.split_once(' ')
-        && starts_with_any(unit, WORKPLACE_STARTS).is_some()
-        && let Some(r) = RANKS
-            .iter()
-            .find(|r| first.ends_with(*r) && first.len() > r.len())
+    } else if let Some((first, after)) = s.split_once(' ')
+        && let Some((post, standing)) = glued_standing(first)
+        && (starts_with_any(after, WORKPLACE_STARTS).is_some() || starts_position(after))
     {
-        // `ครูชำนาญการพิเศษ โรงเรียนวิสุทธรังษี`, `นักวิชาการศึกษาชำนาญการ
-        // สำนักงานเขต…`: the standing glued to the post, then the unit the
-        // post is held in; the post stays as written (with its unit), the
-        // standing is read from it
-        let post = &first[..first.len() - r.len()];
-        rank = Some(if post == TEACHER_POST {
-            first.to_string()
-        } else {
-            (*r).to_string()
-        });
-    } else if let Some((first, given)) = s.split_once(' ')
-        && starts_position(given)
-        && let Some(r) = RANKS
-            .iter()
-            .find(|r| first.ends_with(*r) && first.len() > r.len())
-    {
-        // `ครูชำนาญการพิเศษ หัวหน้ากลุ่มสาระ`: the standing glued to the post,
-        // then a post this order gives (as after `วิทยฐานะ ครูชำนาญการ`)
-        let post = &first[..first.len() - r.len()];
-        rank = Some(if post == TEACHER_POST {
-            first.to_string()
-        } else {
-            (*r).to_string()
-        });
-        assigned = non_empty(given).or(assigned);
-        s = post;
+        // `ครูชำนาญการพิเศษ โรงเรียนวิสุทธรังษี`: the standing glued to the
+        // post, then the unit it is held in (the post stays as written, with
+        // its unit); `ครูชำนาญการพิเศษ หัวหน้ากลุ่มสาระ`: then a post this
+        // order gives (as after `วิทยฐานะ ครูชำนาญการ`)
+        rank = Some(standing);
+        if starts_with_any(after, WORKPLACE_STARTS).is_none() {
+            assigned = non_empty(after).or(assigned);
+            s = post;
+        }
     } else if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r) && s.len() > r.len()) {
         let before = &s[..s.len() - r.len()];
         let post = before.trim_end();
@@ -345,6 +326,19 @@ pub fn split_position(rest: &str) -> PositionParts {
         assigned,
         work,
     }
+}
+
+/// A post with its standing glued on, as one word: the post and the
+/// standing as written for that post (`ครูชำนาญการพิเศษ` → `ครู`,
+/// `ครูชำนาญการพิเศษ`: a teacher's standing is named with the post;
+/// `นักวิชาการศึกษาชำนาญการ` → `นักวิชาการศึกษา`, `ชำนาญการ`).
+fn glued_standing(word: &str) -> Option<(&str, String)> {
+    let r = RANKS
+        .iter()
+        .find(|r| word.ends_with(*r) && word.len() > r.len())?;
+    let post = word.get(..word.len() - r.len())?;
+    let standing = if post == TEACHER_POST { word } else { r };
+    Some((post, standing.to_string()))
 }
 
 /// Where a list of two or more provinces (`จังหวัดก จังหวัดข และจังหวัดค`) that
