@@ -10,6 +10,8 @@
 
 use crate::common;
 
+mod variants;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -19,14 +21,14 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The corpus directory (real orders), relative to the package root.
-const CORPUS_DIR: &str = "fixtures/corpus";
+pub(super) const CORPUS_DIR: &str = "fixtures/corpus";
 /// Synthetic orders in the kinds the held-out checks name, each written with
 /// its facts before kamsang was run on it (`fixtures/heldout/README.md`).
-const HELDOUT_DIR: &str = "fixtures/heldout";
+pub(super) const HELDOUT_DIR: &str = "fixtures/heldout";
 /// The recorded baseline the ratchet compares with, in each directory.
 const BASELINE: &str = "scoreboard.json";
 /// Set to re-record the baseline instead of comparing with it.
-const UPDATE_VAR: &str = "KAMSANG_UPDATE_SCOREBOARD";
+pub(super) const UPDATE_VAR: &str = "KAMSANG_UPDATE_SCOREBOARD";
 /// Differences printed per file (the rest are counted).
 const MAX_DIFF_LINES: usize = 8;
 /// Marks around the table so `scripts/corpus-report` can cut it out.
@@ -412,7 +414,7 @@ fn shape(out: &Value) -> String {
 }
 
 /// Parse one corpus file to JSON, naming the file if the parser panics.
-fn parse(rel: &str, bytes: &[u8]) -> Value {
+pub(super) fn parse(rel: &str, bytes: &[u8]) -> Value {
     let result = std::panic::catch_unwind(|| kamsang::parse_bytes(rel, bytes));
     let order = match result {
         Ok(Ok(order)) => order,
@@ -426,7 +428,7 @@ fn corpus_files() -> Vec<std::path::PathBuf> {
     txt_files(CORPUS_DIR)
 }
 
-fn txt_files(dir: &str) -> Vec<std::path::PathBuf> {
+pub(super) fn txt_files(dir: &str) -> Vec<std::path::PathBuf> {
     let files = common::files_with_ext(&common::root().join(dir), "txt");
     assert!(!files.is_empty(), "no .txt orders in {dir}");
     files
@@ -441,7 +443,7 @@ fn order_files(dir: &str) -> Vec<std::path::PathBuf> {
     files
 }
 
-fn stem(p: &Path) -> String {
+pub(super) fn stem(p: &Path) -> String {
     p.file_stem()
         .and_then(|s| s.to_str())
         .expect("utf-8 name")

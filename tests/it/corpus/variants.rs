@@ -1,0 +1,411 @@
+//! The scoreboard again, on the same orders written the other ways Thai
+//! offices write them. Every `.txt` order with facts in the corpus and the
+//! held-out folder is rewritten by each variant below, parsed, and scored
+//! against its facts (the facts rewritten the same way where the variant
+//! touches what they say, i.e. digits). A human reads each variant exactly as
+//! the original, so a fact lost in a variant is a rule that leans on the
+//! surface of the files at hand rather than on what an order says: these are
+//! the orders of the same kinds that nobody here has seen.
+//!
+//! A ratchet like the scoreboard's: `fixtures/{corpus,heldout}/variants.json`
+//! hold the accepted score per variant and file; re-record with the
+//! scoreboard's command (`KAMSANG_UPDATE_SCOREBOARD=1 cargo test --test it
+//! corpus:: -- --nocapture`).
+
+use super::{CORPUS_DIR, HELDOUT_DIR, Score, UPDATE_VAR, parse, score, stem, txt_files};
+use crate::common;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde_json::Value;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The baseline file of each folder.
+const BASELINE: &str = "variants.json";
+/// Lines longer than this many grapheme clusters are wrapped by `rewrapped`:
+/// a line of 16-point TH SarabunPSK on A4 holds about 70–90 clusters, and a
+/// text taken from a PDF or a web page breaks wherever its own line ended.
+const WRAP_WIDTH: usize = 60;
+/// A wrapped line keeps at least this many clusters on each side, as a line
+/// of a justified page does.
+const WRAP_MIN: usize = 15;
+/// Differences printed per file and variant.
+const MAX_DIFF_LINES: usize = 4;
+
+/// One way of writing the same order.
+struct Variant {
+    name: &'static str,
+    /// What offices do that this models.
+    #[allow(dead_code)]
+    why: &'static str,
+    text: fn(&str) -> String,
+    /// The facts as this variant's text says them (digits as written).
+    facts: fn(&Value) -> Value,
+}
+
+const VARIANTS: &[Variant] = &[
+    Variant {
+        name: "thai_digits",
+        why: "government style writes every number in Thai digits",
+        text: |t| map_digits(t, to_thai_digit),
+        facts: |f| map_fact_strings(f, &|s| map_digits(s, to_thai_digit)),
+    },
+    Variant {
+        name: "arabic_digits",
+        why: "most school and university orders write Arabic digits",
+        text: |t| map_digits(t, to_arabic_digit),
+        facts: |f| map_fact_strings(f, &|s| map_digits(s, to_arabic_digit)),
+    },
+    Variant {
+        name: "double_spaced",
+        why: "text copied out of a PDF or a web page has a blank line after every line",
+        text: |t| t.lines().map(|l| format!("{l}\n\n")).collect(),
+        facts: Value::clone,
+    },
+    Variant {
+        name: "no_indent",
+        why: "text pasted from a web page or a chat loses every indentation",
+        text: |t| t.lines().map(|l| format!("{}\n", l.trim_start())).collect(),
+        facts: Value::clone,
+    },
+    Variant {
+        name: "tab_gaps",
+        why: "Word users line columns up with a tab where others type spaces",
+        text: tab_gaps,
+        facts: Value::clone,
+    },
+    Variant {
+        name: "rewrapped",
+        why: "a PDF's or a narrower page's line ends fall elsewhere in a long line",
+        text: rewrapped,
+        facts: Value::clone,
+    },
+];
+
+fn to_thai_digit(c: char) -> char {
+    match c {
+        '0'..='9' => char::from_u32(0x0E50 + (c as u32 - '0' as u32)).unwrap_or(c),
+        _ => c,
+    }
+}
+
+fn to_arabic_digit(c: char) -> char {
+    match c {
+        '\u{0E50}'..='\u{0E59}' => char::from_u32('0' as u32 + (c as u32 - 0x0E50)).unwrap_or(c),
+        _ => c,
+    }
+}
+
+fn map_digits(s: &str, f: fn(char) -> char) -> String {
+    s.chars().map(f).collect()
+}
+
+/// Every string of the facts through `f`, except the ISO date (a value, not
+/// text as written).
+fn map_fact_strings(v: &Value, f: &dyn Fn(&str) -> String) -> Value {
+    match v {
+        Value::String(s) => Value::String(f(s)),
+        Value::Array(a) => Value::Array(a.iter().map(|x| map_fact_strings(x, f)).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, x)| {
+                    let x = if k == "date_iso" {
+                        x.clone()
+                    } else {
+                        map_fact_strings(x, f)
+                    };
+                    (k.clone(), x)
+                })
+                .collect(),
+        ),
+        _ => v.clone(),
+    }
+}
+
+/// Each run of two or more spaces inside a line (after its first non-space)
+/// becomes one TAB.
+fn tab_gaps(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for line in t.lines() {
+        let body = line.trim_start();
+        out.push_str(&line[..line.len() - body.len()]);
+        let mut spaces = 0;
+        for c in body.chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            match spaces {
+                0 => {}
+                1 => out.push(' '),
+                _ => out.push('\t'),
+            }
+            spaces = 0;
+            out.push(c);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Where a wrapped line may not begin: a word that starts like a label, a
+/// bullet or a bracket would read as a new item, and a reader would not wrap
+/// there either (a typesetter keeps `ข้อ 1` or `(1)` with what follows).
+fn may_begin_line(word: &str) -> bool {
+    let Some(c) = word.chars().next() else {
+        return false;
+    };
+    !(c.is_ascii_digit()
+        || ('\u{0E50}'..='\u{0E59}').contains(&c)
+        || matches!(c, '(' | '-' | '•' | '๏' | '*' | '–' | '"' | '“'))
+}
+
+/// Lines longer than `WRAP_WIDTH` clusters broken at the last space that
+/// leaves both sides at least `WRAP_MIN` clusters, as often as needed; the
+/// continuation is not indented. Lines with a TAB (table rows) stay whole.
+fn rewrapped(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + t.len() / 40);
+    for line in t.lines() {
+        let mut rest = line;
+        loop {
+            if rest.contains('\t') || rest.graphemes(true).count() <= WRAP_WIDTH {
+                break;
+            }
+            let mut cut = None;
+            let mut clusters = 0;
+            for (i, g) in rest.grapheme_indices(true) {
+                if clusters >= WRAP_WIDTH {
+                    break;
+                }
+                if g == " " && clusters >= WRAP_MIN {
+                    let after = rest[i..].trim_start();
+                    let left = after.graphemes(true).count();
+                    let head = rest[..i].trim_end();
+                    if left >= WRAP_MIN && !head.is_empty() && may_begin_line(after) {
+                        cut = Some(i);
+                    }
+                }
+                clusters += 1;
+            }
+            let Some(i) = cut else { break };
+            out.push_str(rest[..i].trim_end());
+            out.push('\n');
+            rest = rest[i..].trim_start();
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out
+}
+
+/// One folder's orders that have facts, with their text and facts.
+fn orders(dir: &str) -> Vec<(String, String, Value)> {
+    let mut v = Vec::new();
+    for path in txt_files(dir) {
+        let facts_path = path.with_extension("facts.json");
+        let Ok(facts) = std::fs::read_to_string(&facts_path) else {
+            continue;
+        };
+        let facts: Value = serde_json::from_str(&facts).expect("facts are JSON");
+        let text = std::fs::read_to_string(&path).expect("UTF-8 order");
+        v.push((stem(&path), text, facts));
+    }
+    v
+}
+
+fn pct(right: u64, total: u64) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        100.0 * right as f64 / total as f64
+    }
+}
+
+/// Score every variant of every order of `dir`, print the table and the facts
+/// each variant lost, and ratchet against the folder's baseline.
+fn variants_board(dir: &str) {
+    let orders = orders(dir);
+    let originals: Vec<Score> = orders
+        .iter()
+        .map(|(name, text, facts)| {
+            score(facts, &parse(&format!("{dir}/{name}.txt"), text.as_bytes()))
+        })
+        .collect();
+    let mut table = String::new();
+    let mut details = String::new();
+    let mut record: BTreeMap<String, Value> = BTreeMap::new();
+    let _ = writeln!(
+        table,
+        "{:<14} {:>13} {:>7} {:>6} {:>5} {:>5} {:>5}",
+        "variant", "right", "%", "worse", "invP", "invM", "invC"
+    );
+    for variant in VARIANTS {
+        let (mut right, mut total, mut worse, mut inv) = (0u64, 0u64, 0u64, [0u64; 3]);
+        let mut files = serde_json::Map::new();
+        for ((name, text, facts), original) in orders.iter().zip(&originals) {
+            let rel = format!("{dir}/{name}.{}.txt", variant.name);
+            let out = parse(&rel, (variant.text)(text).as_bytes());
+            let s = score(&(variant.facts)(facts), &out);
+            right += s.right;
+            total += s.total;
+            inv[0] += s.invented_people;
+            inv[1] += s.invented_members;
+            inv[2] += s.invented_committees;
+            let lost = s.right < original.right
+                || s.invented_people > original.invented_people
+                || s.invented_members > original.invented_members
+                || s.invented_committees > original.invented_committees;
+            if lost {
+                worse += 1;
+                let _ = writeln!(
+                    details,
+                    "{} {name}: {}/{} (original {}/{}), invented {}/{}/{}",
+                    variant.name,
+                    s.right,
+                    s.total,
+                    original.right,
+                    original.total,
+                    s.invented_people,
+                    s.invented_members,
+                    s.invented_committees
+                );
+                let new: Vec<&String> = s
+                    .diffs
+                    .iter()
+                    .filter(|d| !original.diffs.contains(d))
+                    .collect();
+                for d in new.iter().take(MAX_DIFF_LINES) {
+                    let _ = writeln!(details, "  {d}");
+                }
+                if new.len() > MAX_DIFF_LINES {
+                    let _ = writeln!(details, "  … {} more", new.len() - MAX_DIFF_LINES);
+                }
+            }
+            files.insert(
+                name.clone(),
+                serde_json::json!([
+                    s.right,
+                    s.invented_people,
+                    s.invented_members,
+                    s.invented_committees
+                ]),
+            );
+        }
+        let _ = writeln!(
+            table,
+            "{:<14} {:>13} {:>6.1}% {:>6} {:>5} {:>5} {:>5}",
+            variant.name,
+            format!("{right}/{total}"),
+            pct(right, total),
+            worse,
+            inv[0],
+            inv[1],
+            inv[2]
+        );
+        record.insert(variant.name.to_string(), Value::Object(files));
+    }
+    println!(
+        "\n=== variants scoreboard === {dir} ({} orders with facts)\n{table}=== end of variants scoreboard ===\n\nfacts lost per variant (beyond the original's misses):\n{details}",
+        orders.len()
+    );
+    ratchet(dir, &record);
+}
+
+/// Compare with (or re-record) `DIR/variants.json`: per variant and file,
+/// `[right, invented people, invented members, invented committees]`.
+fn ratchet(dir: &str, now: &BTreeMap<String, Value>) {
+    let path = common::root().join(dir).join(BASELINE);
+    if std::env::var_os(UPDATE_VAR).is_some() {
+        let doc = serde_json::json!({
+            "about": format!("variants scoreboard baseline: per variant and file [right, invented people, members, committees]; re-record with {UPDATE_VAR}=1 cargo test --test it corpus:: -- --nocapture"),
+            "variants": now,
+        });
+        let mut text = serde_json::to_string_pretty(&doc).expect("json");
+        text.push('\n');
+        std::fs::write(&path, text).expect("write variants baseline");
+        println!("recorded {}", path.display());
+        return;
+    }
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        panic!(
+            "{}: no baseline; record it with {UPDATE_VAR}=1 cargo test --test it corpus:: -- --nocapture",
+            path.display()
+        );
+    };
+    let baseline: Value = serde_json::from_str(&text).expect("variants.json is JSON");
+    let mut problems = Vec::new();
+    for (variant, files) in now {
+        let Some(files) = files.as_object() else {
+            continue;
+        };
+        for (name, got) in files {
+            let Some(was) = baseline.pointer(&format!("/variants/{variant}/{name}")) else {
+                problems.push(format!("{variant} {name}: not in the baseline"));
+                continue;
+            };
+            let n = |v: &Value, i: usize| v.get(i).and_then(Value::as_u64).unwrap_or(0);
+            if n(got, 0) < n(was, 0) {
+                problems.push(format!(
+                    "{variant} {name}: right {} → {}",
+                    n(was, 0),
+                    n(got, 0)
+                ));
+            }
+            for (i, what) in [(1, "people"), (2, "members"), (3, "committees")] {
+                if n(got, i) > n(was, i) {
+                    problems.push(format!(
+                        "{variant} {name}: invented {what} {} → {}",
+                        n(was, i),
+                        n(got, i)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{dir}: a variant scores worse than {BASELINE}:\n  {}\nRe-record only if intended: \
+         {UPDATE_VAR}=1 cargo test --test it corpus:: -- --nocapture",
+        problems.join("\n  ")
+    );
+}
+
+#[test]
+fn corpus_variants_scoreboard() {
+    variants_board(CORPUS_DIR);
+}
+
+#[test]
+fn heldout_variants_scoreboard() {
+    variants_board(HELDOUT_DIR);
+}
+
+#[test]
+fn the_variants_rewrite_what_they_say_and_nothing_else() {
+    assert_eq!(map_digits("ที่ 12/2566", to_thai_digit), "ที่ ๑๒/๒๕๖๖");
+    assert_eq!(map_digits("๑.๒ ข้อ", to_arabic_digit), "1.2 ข้อ");
+    assert_eq!(
+        tab_gaps("  1. นายก  ข     ประธาน\n"),
+        "  1. นายก\tข\tประธาน\n"
+    );
+    let long = format!("{} (๑) {}", "ก".repeat(40), "ข ".repeat(30));
+    let wrapped = rewrapped(&long);
+    for line in wrapped.lines() {
+        assert!(line.graphemes(true).count() <= WRAP_WIDTH + 1, "{line}");
+        assert!(
+            may_begin_line(line),
+            "a wrapped line begins like a label: {line}"
+        );
+    }
+    assert_eq!(
+        wrapped.split_whitespace().collect::<Vec<_>>(),
+        long.split_whitespace().collect::<Vec<_>>(),
+        "rewrapping keeps every word"
+    );
+    let facts = serde_json::json!({"header": {"date_iso": "2023-10-01", "subject": "ปี 2566"}});
+    assert_eq!(
+        map_fact_strings(&facts, &|s| map_digits(s, to_thai_digit)),
+        serde_json::json!({"header": {"date_iso": "2023-10-01", "subject": "ปี ๒๕๖๖"}})
+    );
+}
