@@ -173,8 +173,7 @@ fn rewrapped(t: &str) -> String {
                 break;
             }
             let mut cut = None;
-            let mut clusters = 0;
-            for (i, g) in rest.grapheme_indices(true) {
+            for (clusters, (i, g)) in rest.grapheme_indices(true).enumerate() {
                 if clusters >= WRAP_WIDTH {
                     break;
                 }
@@ -186,7 +185,6 @@ fn rewrapped(t: &str) -> String {
                         cut = Some(i);
                     }
                 }
-                clusters += 1;
             }
             let Some(i) = cut else { break };
             out.push_str(rest[..i].trim_end());
