@@ -6,8 +6,8 @@ use crate::thai::digits::{digit_value, parse_number};
 use crate::thai::find::contains;
 use crate::thai::is_thai_letter;
 use crate::thai::lexicon::{
-    BODY_WORDS, DOCUMENT_WORDS, ISSUER_STARTS, POSITION_WORD, PREAMBLE_STARTS, SUBJECT_WORD,
-    SUBSTITUTE_STARTS, TITLE_BULLETS, UNIT_STARTS, is_steps_heading, starts_position,
+    BODY_WORDS, COMMITTEE_ROLES, DOCUMENT_WORDS, ISSUER_STARTS, POSITION_WORD, PREAMBLE_STARTS,
+    SUBJECT_WORD, SUBSTITUTE_STARTS, TITLE_BULLETS, UNIT_STARTS, is_steps_heading, starts_position,
     starts_with_any, title_at, whole_role,
 };
 
@@ -53,22 +53,33 @@ fn awaits_family_name(text: &str, next: &str) -> bool {
 }
 
 /// Whether `text` ends in a whole titled name (`… ได้แต่งตั้ง นางสุดา อิ่มเอิบ`)
-/// and `next` starts with a post (`นักวิชาการสาธารณสุข…`, `ตำแหน่ง…`): the
-/// line broke between the name and the post, where the writer had a space.
+/// and `next` starts with a post (`นักวิชาการสาธารณสุข…`, `ตำแหน่ง…`) or a
+/// committee role (`กรรมการบริหารและผู้ช่วยเหรัญญิก`): the line broke between
+/// the name and the next cell, where the writer had a space.
 fn name_then_post(text: &str, next: &str) -> bool {
     let mut words = text.rsplit(' ');
     let (Some(family), Some(given)) = (words.next(), words.next()) else {
         return false;
     };
     let given = given.rsplit('(').next().unwrap_or(given);
-    // (most wraps end in no name: no title, no allocation)
-    if title_at(given).is_none() {
-        return false;
-    }
+    // the title glued to the given name, or a word of its own before it
+    // (`พลอากาศตรี จักรพงษ์ หอมไกรลาศ`); most wraps end in no name: no
+    // title, no allocation
+    let name = if title_at(given).is_some() {
+        format!("{given} {family}")
+    } else {
+        match words.next().map(|t| t.rsplit('(').next().unwrap_or(t)) {
+            Some(t) if title_at(t).is_some_and(|w| w.len() == t.len()) => {
+                format!("{t} {given} {family}")
+            }
+            _ => return false,
+        }
+    };
     let first = next.split(' ').next().unwrap_or("");
-    crate::thai::names::split_name(&format!("{given} {family}"))
-        .is_some_and(|n| n.family.is_some() && n.rest.is_empty())
-        && (starts_position(first) || first.starts_with(POSITION_WORD))
+    crate::thai::names::split_name(&name).is_some_and(|n| n.family.is_some() && n.rest.is_empty())
+        && (starts_position(first)
+            || first.starts_with(POSITION_WORD)
+            || starts_with_any(first, COMMITTEE_ROLES).is_some())
 }
 
 /// Whether a line that the writer began as a paragraph of its own (a .docx
@@ -102,9 +113,11 @@ pub fn starts_own_paragraph(line: &crate::read::Line, before: Option<&str>) -> b
     (ends_in_role_cell(line) && !name_alone) || starts_with_any(text, BODY_WORDS).is_some()
 }
 
-/// Words a text never ends with when it is finished ("and", "or"): the
-/// paragraph after goes on with it (`… กรรมการและ` / `ผู้ช่วยเลขานุการ`).
-const DANGLING_ENDS: &[&str] = &["และ", "หรือ", ","];
+/// Words a text never ends with when it is finished ("and", "or"; "(hold
+/// the) post (of)" and "as", whose post follows): the paragraph after goes
+/// on with it (`… กรรมการและ` / `ผู้ช่วยเลขานุการ`, `… ให้ดำรงตำแหน่ง` /
+/// `ศาสตราจารย์ ในสาขาวิชา…`: a title word there starts the post, not a name).
+const DANGLING_ENDS: &[&str] = &["และ", "หรือ", ",", "ตำแหน่ง", "เป็น"];
 
 /// Whether `text` stops where it cannot end: a bracket left open
 /// (`ผู้อำนวยการกอง… (นางอัมพร` / `เจริญสุข)⇥รองประธานคณะทำงาน`) or a
@@ -514,6 +527,13 @@ mod tests {
             // a word cut after a title word is no name at all
             ("ให้ นายสมชาย", "กรรมการ", "ให้ นายสมชายกรรมการ"),
             ("ตามมติของนายก", "รัฐมนตรี", "ตามมติของนายกรัฐมนตรี"),
+            // a role after a whole name is its next cell (corpus 020,
+            // wrapped at another width)
+            (
+                "๒๕. พลอากาศตรี จักรพงษ์ หอมไกรลาศ",
+                "กรรมการบริหารและผู้ช่วยเหรัญญิก",
+                "๒๕. พลอากาศตรี จักรพงษ์ หอมไกรลาศ กรรมการบริหารและผู้ช่วยเหรัญญิก",
+            ),
         ] {
             let mut s = a.to_string();
             join_wrapped(&mut s, b, false);

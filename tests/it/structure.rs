@@ -589,3 +589,53 @@ fn regression_blank_line_before_a_paragraph_level_with_the_item() {
         ]
     );
 }
+
+/// A `เรื่อง …` line inside the preamble, after the subject, is the title of
+/// a document the preamble cites (`… แห่งประกาศสภามหาวิทยาลัยเกษตรศาสตร์` /
+/// `เรื่อง ระเบียบว่าด้วย…`): running text of the preamble, never a second
+/// subject, so neither the header nor `render` loses it (corpus 027, whose
+/// rendered copy dropped two lines of its preamble).
+#[test]
+fn regression_a_cited_title_in_the_preamble_is_not_a_second_subject() {
+    let path = "fixtures/corpus/027_ku_announce_2542_activity_fund_committee_positions.txt";
+    let text = std::fs::read_to_string(path).expect("027");
+    let order = kamsang::parse_str("027.txt", &text).expect("parses");
+    let preamble = order.header.preamble.as_deref().unwrap_or("");
+    assert!(
+        preamble.contains("เรื่อง ระเบียบว่าด้วยการบริหารเงินบำรุง"),
+        "{preamble}"
+    );
+    let subjects = order
+        .outline
+        .iter()
+        .filter(|n| n.kind == kamsang::model::NodeKind::Subject)
+        .count();
+    assert_eq!(subjects, 1);
+}
+
+/// A double-spaced text (a blank line after every line, as text copied out
+/// of a PDF viewer or a web page comes) reads as the same text without its
+/// blank lines: the subject wrapped over two lines stays whole, and each
+/// member keeps the role on the line under it (corpus 001, 027, double-spaced).
+#[test]
+fn regression_a_double_spaced_order_reads_as_written_single_spaced() {
+    for path in [
+        "fixtures/corpus/001_pm_241_2566_royal_celebration_committee.txt",
+        "fixtures/corpus/027_ku_announce_2542_activity_fund_committee_positions.txt",
+    ] {
+        let text = std::fs::read_to_string(path).expect("fixture");
+        let doubled: String = text.lines().map(|l| format!("{l}\n\n")).collect();
+        let a = kamsang::parse_str("a.txt", &text).expect("parses");
+        let b = kamsang::parse_str("b.txt", &doubled).expect("parses");
+        assert_eq!(a.header.subject, b.header.subject, "{path}");
+        let members = |o: &kamsang::model::DutyOrder| -> Vec<(Option<String>, Option<String>)> {
+            o.committees
+                .iter()
+                .flat_map(|c| c.members.iter())
+                .map(|m| (m.position.clone(), m.role.clone()))
+                .collect()
+        };
+        assert!(!members(&a).is_empty(), "{path}");
+        assert_eq!(members(&a), members(&b), "{path}");
+    }
+}

@@ -24,6 +24,11 @@ impl Builder {
             return;
         }
         let mut kind = header_line_kind(text, self.preamble_started);
+        // `เรื่อง ระเบียบว่าด้วย…` inside the preamble, after the subject: the
+        // title of a document the preamble cites, wrapped to the line's start
+        if kind == Some(ParaKind::Subject) && self.preamble_started && self.subject_seen {
+            kind = None;
+        }
         // `ประกาศ` alone on the title line: the subject follows without เรื่อง
         if kind.is_none() && self.after_bare_title() && is_heading_length(text) {
             kind = Some(ParaKind::Subject);
@@ -32,6 +37,7 @@ impl Builder {
             Some(kind) => {
                 let i = self.paragraph(kind, line, None);
                 self.cont = (kind == ParaKind::Subject).then_some(i);
+                self.subject_seen |= kind == ParaKind::Subject;
             }
             None => {
                 // `… ดังนี้` / `องค์การบริหาร องค์การนิสิต` / `นายก ข (คณะ…)`: a

@@ -19,6 +19,7 @@ mod join;
 mod labelled;
 mod name_list;
 mod numbering;
+mod spacing;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
@@ -43,7 +44,7 @@ use crate::thai::lexicon::{
 /// lines are consumed one by one as they enter the tree (left empty), so a
 /// big file's text is not held twice.
 pub fn build_with(source: &mut Source, limits: &Limits) -> Result<Outline> {
-    let lines = std::mem::take(&mut source.lines);
+    let lines = spacing::undouble(std::mem::take(&mut source.lines));
     let next_person = next_starts_person(&lines);
     let width = wrap_width(&lines);
     build_lines(lines, next_person, width, limits)
@@ -200,6 +201,8 @@ struct Builder {
     counting_on: Option<(usize, u32)>,
     /// The line before the current one was blank.
     after_blank: bool,
+    /// The header zone has had its subject line (`เรื่อง …`).
+    subject_seen: bool,
     /// The previous line was a row of a Word table with cells: the page
     /// shows it in a grid, so the line after it is no wrap of it.
     prev_row_of_cells: bool,
@@ -324,7 +327,14 @@ impl Builder {
         // a table row of people after the signature is the annex's
         // (`บัญชีรายชื่อแนบท้าย…`: `1⇥นายก ข⇥…`), not a signature line
         let annex_row = self.in_tail && row_number_cell(line).is_some();
-        if (!self.in_tail || annex_row) && (self.in_body || self.preamble_started) {
+        // (the open text stops where it cannot end: this line is its rest)
+        let open_unfinished = self
+            .text_of(self.cont.or(self.person_cont))
+            .is_some_and(crate::outline::line::unfinished);
+        if (!self.in_tail || annex_row)
+            && (self.in_body || self.preamble_started)
+            && !open_unfinished
+        {
             if let Some(wraps) = person_line(line) {
                 self.person_line(line, wraps);
                 return;
@@ -357,6 +367,21 @@ impl Builder {
                     || (is_seat_row(line)
                         // (not the rest of an entry still waiting for it)
                         && (self.person_cont.is_none() || self.after_complete_entry())))
+            {
+                self.entry(line, false);
+                self.person_cont = None;
+                return;
+            }
+            // a seat and its role with single spaces (`อธิการบดี ที่ปรึกษา`),
+            // short, right after the list intro or a complete entry: the
+            // list's next entry, complete (written so by `render`, or typed
+            // where the layout keeps no gaps)
+            if line.gaps.is_empty()
+                && is_heading_length(text)
+                && ends_with_role(text)
+                && whole_role(text).is_none()
+                && crate::thai::names::split_name(text).is_none()
+                && (self.after_complete_entry() || self.after_list_intro())
             {
                 self.entry(line, false);
                 self.person_cont = None;
@@ -444,6 +469,12 @@ impl Builder {
             })
     }
 
+    /// The open paragraph ends with a list intro (`… ประกอบด้วย`).
+    fn after_list_intro(&self) -> bool {
+        self.text_of(self.cont)
+            .is_some_and(|t| LIST_INTROS.iter().any(|w| t.trim_end().ends_with(w)))
+    }
+
     /// Whether a list entry may start here: no text is open, or the open
     /// paragraph ends with a list intro (`… ประกอบด้วย`) or is an entry that
     /// ends with its role (`ผู้มีอำนาจสั่งการ… กรรมการ`). A line inside a
@@ -471,7 +502,7 @@ impl Builder {
     /// An entry of a list of people or seats ([`ParaKind::Entry`]), whose
     /// next cell (`cell_follows`: the post or role on the next line) or
     /// wrapped last cell continues it.
-    fn entry(&mut self, line: &Line, cell_follows: bool) {
+    pub(super) fn entry(&mut self, line: &Line, cell_follows: bool) {
         self.in_body = true;
         let parent = self.stack.last().copied();
         let i = self.paragraph(ParaKind::Entry, line, parent);

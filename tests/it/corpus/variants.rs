@@ -32,6 +32,9 @@ const WRAP_WIDTH: usize = 60;
 const WRAP_MIN: usize = 15;
 /// Differences printed per file and variant.
 const MAX_DIFF_LINES: usize = 4;
+/// Set to a directory to write every variant's text there (to read what a
+/// variant lost): `KAMSANG_VARIANTS_DUMP=/tmp/v cargo test --test it corpus::variants`.
+const DUMP_VAR: &str = "KAMSANG_VARIANTS_DUMP";
 
 /// One way of writing the same order.
 struct Variant {
@@ -243,7 +246,14 @@ fn variants_board(dir: &str) {
         let mut files = serde_json::Map::new();
         for ((name, text, facts), original) in orders.iter().zip(&originals) {
             let rel = format!("{dir}/{name}.{}.txt", variant.name);
-            let out = parse(&rel, (variant.text)(text).as_bytes());
+            let varied = (variant.text)(text);
+            if let Some(to) = std::env::var_os(DUMP_VAR) {
+                let to = std::path::Path::new(&to);
+                std::fs::create_dir_all(to).expect("dump dir");
+                std::fs::write(to.join(format!("{name}.{}.txt", variant.name)), &varied)
+                    .expect("dump a variant");
+            }
+            let out = parse(&rel, varied.as_bytes());
             let s = score(&(variant.facts)(facts), &out);
             right += s.right;
             total += s.total;
