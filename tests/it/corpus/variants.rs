@@ -30,6 +30,8 @@ const WRAP_WIDTH: usize = 60;
 /// A wrapped line keeps at least this many clusters on each side, as a line
 /// of a justified page does.
 const WRAP_MIN: usize = 15;
+/// Three spaces: the columns of a row typed with spaces.
+const WIDE_GAP: &str = "   ";
 /// Differences printed per file and variant.
 const MAX_DIFF_LINES: usize = 4;
 /// Set to a directory to write every variant's text there (to read what a
@@ -166,13 +168,20 @@ fn may_begin_line(word: &str) -> bool {
 
 /// Lines longer than `WRAP_WIDTH` clusters broken at the last space that
 /// leaves both sides at least `WRAP_MIN` clusters, as often as needed; the
-/// continuation is not indented. Lines with a TAB (table rows) stay whole.
+/// continuation is not indented. Lines with a TAB or a wide gap (table rows,
+/// columns typed with spaces) stay whole.
 fn rewrapped(t: &str) -> String {
     let mut out = String::with_capacity(t.len() + t.len() / 40);
     for line in t.lines() {
-        let mut rest = line;
+        // (trailing padding is no text: it never makes a line long)
+        let body = line.trim_end();
+        let padding = &line[body.len()..];
+        let mut rest = body;
         loop {
-            if rest.contains('\t') || rest.graphemes(true).count() <= WRAP_WIDTH {
+            if rest.contains('\t')
+                || rest.contains(WIDE_GAP)
+                || rest.graphemes(true).count() <= WRAP_WIDTH
+            {
                 break;
             }
             let mut cut = None;
@@ -195,6 +204,7 @@ fn rewrapped(t: &str) -> String {
             rest = rest[i..].trim_start();
         }
         out.push_str(rest);
+        out.push_str(padding);
         out.push('\n');
     }
     out
