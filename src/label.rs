@@ -166,12 +166,21 @@ pub fn oversized_label(line: &str) -> Option<String> {
 pub fn parse_label(line: &str) -> Option<(Label, &str)> {
     let (label, used) = parse_label_prefix(line, true)?;
     let rest = line.get(used..)?.trim_start();
-    // `07.30 น.`, `08.30 - 12.00 น.`: a time at a line start, not an item
-    if label.family == Family::Dotted && is_time_rest(rest) {
+    // `07.30 น.`, `08.30 - 12.00 น.`: a time at a line start (hours and
+    // minutes), not an item; `1. น.ส.ก ข` is an item naming a person
+    if label.family == Family::Dotted
+        && label.values.len() >= 2
+        && !rest.starts_with(ABBREVIATED_MISS)
+        && is_time_rest(rest)
+    {
         return None;
     }
     Some((label, rest))
 }
+
+/// "Miss" abbreviated (น.ส., นางสาว): it starts like `น.` (นาฬิกา) but names
+/// a person.
+const ABBREVIATED_MISS: &str = "น.ส.";
 
 /// Whether what follows a dotted number says it is a time of day: `น.`
 /// (นาฬิกา, "o'clock") or a range to another time (`- 12.00 น.`, `ถึง`).
@@ -303,6 +312,9 @@ mod tests {
         assert!(parse_label("08.30 - 12.00 น. ประชุม").is_none());
         assert!(parse_label("1.1 งานสารบรรณ").is_some());
         assert!(parse_label("3. นางสาวก ข").is_some());
+        // "Miss" abbreviated starts like น. (o'clock): an item all the same
+        assert!(parse_label("๒. น.ส.อัมพร ทองมา ครูชำนาญการ กรรมการ").is_some());
+        assert!(parse_label("1.5 น.ส.อัมพร ทองมา").is_some());
     }
 
     fn lab(s: &str) -> Option<(Family, Vec<u32>, String, String)> {

@@ -33,6 +33,7 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
                 || awaits_family_name(text, next)
                 || name_then_post(text, next)
                 || starts_own_phrase(next)
+                || role_alone_after(text, next)
         }
         _ => false,
     };
@@ -47,10 +48,25 @@ pub fn join_wrapped(text: &mut String, next: &str, typed_space: bool) {
 /// line broke between the given and the family name, where the writer had a
 /// space.
 fn awaits_family_name(text: &str, next: &str) -> bool {
-    let last = text.rsplit([' ', '(']).next().unwrap_or("");
     let first = next.split(' ').next().unwrap_or("");
-    crate::thai::names::split_name(last).is_some_and(|n| n.family.is_none() && n.rest.is_empty())
-        && crate::thai::lexicon::may_continue_name(first.trim_end_matches(')'))
+    if !crate::thai::lexicon::may_continue_name(first.trim_end_matches(')')) {
+        return false;
+    }
+    let given_alone = |name: &str| {
+        crate::thai::names::split_name(name)
+            .is_some_and(|n| n.family.is_none() && n.rest.is_empty())
+    };
+    let mut words = text.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    let last = last.rsplit('(').next().unwrap_or(last);
+    if given_alone(last) {
+        return true;
+    }
+    // the title a word of its own (`… (นาง อัมพร`)
+    words.next().is_some_and(|t| {
+        let t = t.rsplit('(').next().unwrap_or(t);
+        title_at(t).is_some_and(|w| w.len() == t.len()) && given_alone(&format!("{t} {last}"))
+    })
 }
 
 /// Whether `text` ends in a whole titled name (`… ได้แต่งตั้ง นางสุดา อิ่มเอิบ`)
@@ -62,11 +78,25 @@ fn name_then_post(text: &str, next: &str) -> bool {
     // (most wraps go on with no post or role: nothing to look up)
     if !(starts_position(first)
         || first.starts_with(POSITION_WORD)
-        || starts_with_any(first, COMMITTEE_ROLES).is_some())
+        || starts_with_any(first, COMMITTEE_ROLES).is_some()
+        || starts_with_any(first, BODY_WORDS).is_some())
     {
         return false;
     }
     ends_in_whole_name(text)
+}
+
+/// Words a role's name may be cut after (`ผู้ช่วย` / `เลขานุการ`, `รอง` /
+/// `ประธานกรรมการ`): the line after goes on with the same word.
+const ROLE_PREFIXES: &[&str] = &["ผู้ช่วย", "รอง"];
+
+/// Whether `next` is a committee role alone (`กรรมการ`) under a line that is
+/// finished (`1.2 ปลัดสำนักนายกรัฐมนตรี` / `กรรมการ`): the member's role cell,
+/// typed on the line under the seat, a word of its own.
+fn role_alone_after(text: &str, next: &str) -> bool {
+    whole_role(next).is_some()
+        && !unfinished(text)
+        && !ROLE_PREFIXES.iter().any(|p| text.ends_with(p))
 }
 
 /// "Of", the word inside a two-word family name (`ณ อยุธยา`, `สนิทวงศ์ ณ
@@ -566,9 +596,11 @@ mod tests {
                 "เจริญสุข)",
                 "ผู้อำนวยการกอง (นางอัมพร เจริญสุข)",
             ),
-            // a post or a role after the given name is no family name, and
-            // a word cut after a title word is no name at all
-            ("ให้ นายสมชาย", "กรรมการ", "ให้ นายสมชายกรรมการ"),
+            // a post or a role after the given name is no family name (a
+            // role alone is a word of its own all the same), and a word cut
+            // after a title word is no name at all
+            ("ให้ นายสมชาย", "กรรมการ", "ให้ นายสมชาย กรรมการ"),
+            ("ให้ นายสมชาย", "กรรมการบริหาร", "ให้ นายสมชายกรรมการบริหาร"),
             ("ตามมติของนายก", "รัฐมนตรี", "ตามมติของนายกรัฐมนตรี"),
             // a role after a whole name is its next cell (corpus 020,
             // wrapped at another width)
@@ -595,6 +627,34 @@ mod tests {
                 "ตั้งแต่วันที่ ๑๔ พฤษภาคม ๒๕๕๘",
                 "สังกัดคณะนิเทศศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย ตั้งแต่วันที่ ๑๔ พฤษภาคม ๒๕๕๘",
             ),
+        ] {
+            let mut s = a.to_string();
+            join_wrapped(&mut s, b, false);
+            assert_eq!(s, want);
+        }
+    }
+
+    #[test]
+    fn a_role_alone_on_the_next_line_is_a_word_of_its_own() {
+        // corpus 015 with its roles typed under the seats
+        for (a, b, want) in [
+            (
+                "1.2 ปลัดสำนักนายกรัฐมนตรี",
+                "กรรมการ",
+                "1.2 ปลัดสำนักนายกรัฐมนตรี กรรมการ",
+            ),
+            (
+                "ผู้อำนวยการสำนักงาน",
+                "กรรมการและเลขานุการ",
+                "ผู้อำนวยการสำนักงาน กรรมการและเลขานุการ",
+            ),
+            // a role cut inside its name stays one word
+            (
+                "๕. นายก ข กรรมการและ",
+                "เลขานุการ",
+                "๕. นายก ข กรรมการและเลขานุการ",
+            ),
+            ("๖. นายค ง ผู้ช่วย", "เลขานุการ", "๖. นายค ง ผู้ช่วยเลขานุการ"),
         ] {
             let mut s = a.to_string();
             join_wrapped(&mut s, b, false);

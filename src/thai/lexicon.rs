@@ -939,6 +939,17 @@ pub const DUTIES_GIVEN: &[&str] = &["มีหน้าที่", "มีอำ
 pub const COMMITTEE_DUTY_INTROS: &[&str] =
     &["มีอำนาจหน้าที่", "อำนาจหน้าที่", "มีหน้าที่", "บทบาทหน้าที่", "หน้าที่"];
 
+/// "With" before a duty intro (`โดยมีหน้าที่…` after a list of those
+/// appointed): the same intro, written as the sentence's last clause.
+pub const DUTY_INTRO_LEAD: &str = "โดย";
+
+/// Whether `text` starts with a duty intro of [`COMMITTEE_DUTY_INTROS`],
+/// after [`DUTY_INTRO_LEAD`] or not.
+pub fn starts_duty_intro(text: &str) -> bool {
+    let t = text.strip_prefix(DUTY_INTRO_LEAD).unwrap_or(text);
+    starts_with_any(t, COMMITTEE_DUTY_INTROS).is_some()
+}
+
 /// The word of a duty roster (ตารางเวร: who is on duty which day): เวร, "a
 /// turn of duty" (ครูเวร, เวรยาม, หัวหน้าเวร).
 pub const ROSTER_WORDS: &[&str] = &["เวร"];

@@ -78,8 +78,17 @@ fn norm(s: &str) -> String {
 
 /// Text keys compared without their spaces: where a wrapped line was joined
 /// (with or without a space) is often not decidable, and a post, role,
-/// subject or committee name means the same either way. Names keep theirs.
-const SPACE_BLIND_KEYS: &[&str] = &["issuer", "subject", "position", "appointed_as", "role"];
+/// subject or committee name means the same either way. Names keep theirs,
+/// except the signer's: written as text (`นาย สมศักดิ์ รักเรียน` keeps the
+/// space after its title), it has no title field to compare by.
+const SPACE_BLIND_KEYS: &[&str] = &[
+    "issuer",
+    "subject",
+    "position",
+    "appointed_as",
+    "role",
+    "signer",
+];
 
 /// `norm` without any space, for the keys in `SPACE_BLIND_KEYS`.
 fn loose(s: &str) -> String {

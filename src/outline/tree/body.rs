@@ -83,7 +83,7 @@ impl Builder {
         // role: a clause of its own)
         if starts_own_paragraph(line, self.text_of(self.person_cont))
             || (self.person_cont.is_some()
-                && (starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_some()
+                && (crate::thai::lexicon::starts_duty_intro(&line.text)
                     || addressed_to_all(&line.text)))
             || (self.person_cont.is_some()
                 && (self.after_complete_entry() || self.person_cont_is_row())
@@ -285,8 +285,12 @@ impl Builder {
         // after a soft break the writer typed inside a .docx paragraph, the
         // rule of wrapped text: the break may fall mid-sentence
         if self.wrap_width > PARAGRAPH_PER_LINE_WIDTH && line.para_start != ParaStart::SoftBreak {
-            starts_with_any(text, CLAUSE_OPENERS).is_some()
-                || starts_with_any(text, CONNECTIVES).is_none()
+            // (`1.2 ปลัดสำนักนายกรัฐมนตรี` / `กรรมการ`: a role alone under a
+            // seat or name that has none is its role cell, in this layout too)
+            let role_cell = whole_role(text).is_some() && !member_done;
+            !role_cell
+                && (starts_with_any(text, CLAUSE_OPENERS).is_some()
+                    || starts_with_any(text, CONNECTIVES).is_none())
         } else {
             self.prev_width * 10 < self.wrap_width * 6
                 && starts_with_any(text, CLAUSE_OPENERS).is_some()

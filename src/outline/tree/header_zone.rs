@@ -112,24 +112,18 @@ impl Builder {
                 .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)))
     }
 
-    /// Whether `line` is a role alone written like an open role heading: at
-    /// its indent, not right of the open member line (see the caller).
+    /// Whether `line` is a role alone written like an open role heading: a
+    /// list whose roles head its members (`ประธานกรรมการ` / `นายก ข ⟶ …` /
+    /// `กรรมการ` / …) writes every role so, so a role alone while such a
+    /// heading is open is the next one, wherever it is indented (indents in
+    /// real files are inconsistent: a list that opened with its role as a
+    /// heading does not switch to roles after the names).
     pub(super) fn is_next_role_heading(&self, line: &Line) -> bool {
-        let open_indent = self
-            .person_cont
-            .or(self.last)
-            .and_then(|c| self.out.nodes.get(c))
-            .map(|n| n.indent);
         let heads_group = |t: &str| whole_role(t).is_some() || COMMITTEE_WORDS.contains(&t);
-        // (left of the member lines, or level with them where the layout
-        // keeps no indents: a .docx of paragraphs)
         heads_group(&line.text)
-            && open_indent.is_some_and(|m| line.indent <= m)
             && self.stack.iter().any(|&h| {
                 self.out.nodes.get(h).is_some_and(|n| {
-                    n.kind == NodeKind::Paragraph(ParaKind::Heading)
-                        && n.indent == line.indent
-                        && heads_group(&n.text)
+                    n.kind == NodeKind::Paragraph(ParaKind::Heading) && heads_group(&n.text)
                 })
             })
     }

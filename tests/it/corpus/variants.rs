@@ -44,7 +44,9 @@ struct Variant {
     /// What offices do that this models.
     #[allow(dead_code)]
     why: &'static str,
-    text: fn(&str) -> String,
+    /// The order rewritten (the facts at hand, for a variant that rewrites
+    /// what they name).
+    text: fn(&str, &Value) -> String,
     /// The facts as this variant's text says them (digits as written).
     facts: fn(&Value) -> Value,
 }
@@ -53,40 +55,322 @@ const VARIANTS: &[Variant] = &[
     Variant {
         name: "thai_digits",
         why: "government style writes every number in Thai digits",
-        text: |t| map_digits(t, to_thai_digit),
+        text: |t, _| map_digits(t, to_thai_digit),
         facts: |f| map_fact_strings(f, &|s| map_digits(s, to_thai_digit)),
     },
     Variant {
         name: "arabic_digits",
         why: "most school and university orders write Arabic digits",
-        text: |t| map_digits(t, to_arabic_digit),
+        text: |t, _| map_digits(t, to_arabic_digit),
         facts: |f| map_fact_strings(f, &|s| map_digits(s, to_arabic_digit)),
     },
     Variant {
         name: "double_spaced",
         why: "text copied out of a PDF or a web page has a blank line after every line",
-        text: |t| t.lines().map(|l| format!("{l}\n\n")).collect(),
+        text: |t, _| t.lines().map(|l| format!("{l}\n\n")).collect(),
         facts: Value::clone,
     },
     Variant {
         name: "no_indent",
         why: "text pasted from a web page or a chat loses every indentation",
-        text: |t| t.lines().map(|l| format!("{}\n", l.trim_start())).collect(),
+        text: |t, _| t.lines().map(|l| format!("{}\n", l.trim_start())).collect(),
         facts: Value::clone,
     },
     Variant {
         name: "tab_gaps",
         why: "Word users line columns up with a tab where others type spaces",
-        text: tab_gaps,
+        text: |t, _| tab_gaps(t),
         facts: Value::clone,
     },
     Variant {
         name: "rewrapped",
         why: "a PDF's or a narrower page's line ends fall elsewhere in a long line",
-        text: rewrapped,
+        text: |t, _| rewrapped(t),
+        facts: Value::clone,
+    },
+    Variant {
+        name: "no_blank_lines",
+        why: "many offices type an order without a single blank line",
+        text: |t, _| {
+            t.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| format!("{l}\n"))
+                .collect()
+        },
+        facts: Value::clone,
+    },
+    Variant {
+        name: "jittered_indent",
+        why: "indentation in real files is inconsistent: tabs, spaces, none",
+        text: |t, _| {
+            t.lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    let pad = ["", "    ", "\t", "  "][i % 4];
+                    format!("{pad}{}\n", l.trim_start())
+                })
+                .collect()
+        },
+        facts: Value::clone,
+    },
+    Variant {
+        name: "title_spaced",
+        why: "many writers put a space between the title and the given name (นาย สมชาย ใจดี)",
+        text: title_spaced,
+        facts: Value::clone,
+    },
+    Variant {
+        name: "titles_abbreviated",
+        why: "school and university orders abbreviate titles (น.ส., รศ.ดร., ด.ช., พล.อ.)",
+        text: |t, f| abbreviate(t, &abbreviations(f)),
+        facts: abbreviated_facts,
+    },
+    Variant {
+        name: "role_next_line",
+        why: "a member's role typed on the line under the name or seat, as a narrow page wraps it",
+        text: role_next_line,
+        facts: Value::clone,
+    },
+    Variant {
+        name: "crlf",
+        why: "Windows line ends",
+        text: |t, _| t.lines().map(|l| format!("{l}\r\n")).collect(),
         facts: Value::clone,
     },
 ];
+
+/// Titles and the abbreviation offices write for them, as the facts write
+/// the title (`รองศาสตราจารย์ ดร.`), longest first.
+const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ผู้ช่วยศาสตราจารย์ ดร.", "ผศ.ดร."),
+    ("รองศาสตราจารย์ ดร.", "รศ.ดร."),
+    ("ศาสตราจารย์ ดร.", "ศ.ดร."),
+    ("ผู้ช่วยศาสตราจารย์", "ผศ."),
+    ("รองศาสตราจารย์", "รศ."),
+    ("ศาสตราจารย์", "ศ."),
+    ("พลตำรวจเอก", "พล.ต.อ."),
+    ("พลตำรวจโท", "พล.ต.ท."),
+    ("พลเอก", "พล.อ."),
+    ("เด็กหญิง", "ด.ญ."),
+    ("เด็กชาย", "ด.ช."),
+    ("นางสาว", "น.ส."),
+];
+
+/// Every person and member of the facts whose title has an abbreviation, as
+/// `(title, given name, abbreviated)`: `("นางสาว", "กาญจนา", "น.ส.กาญจนา")`,
+/// longest first.
+fn abbreviations(facts: &Value) -> Vec<(String, String, String)> {
+    let people = facts
+        .get("people")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    let members = facts
+        .get("committees")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .flat_map(|c| {
+            c.get("members")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+        });
+    let mut out: Vec<(String, String, String)> = people
+        .chain(members)
+        .filter_map(|v| {
+            let full = v.get("full_name").and_then(Value::as_str)?;
+            let title = v.get("title").and_then(Value::as_str)?;
+            let (_, short) = TITLE_ABBREVIATIONS.iter().find(|(t, _)| *t == title)?;
+            let given = full.strip_prefix(title)?.trim_start().split(' ').next()?;
+            (!given.is_empty()).then(|| {
+                (
+                    title.to_string(),
+                    given.to_string(),
+                    format!("{short}{given}"),
+                )
+            })
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out.sort_by_key(|(t, g, _)| std::cmp::Reverse(t.len() + g.len()));
+    out
+}
+
+/// Each title and given name of `names` (glued, or with a space after the
+/// title) that stands as a word of its own written abbreviated.
+fn abbreviate(t: &str, names: &[(String, String, String)]) -> String {
+    let mut out = t.to_string();
+    for (title, given, short) in names {
+        for written in [format!("{title}{given}"), format!("{title} {given}")] {
+            let mut next = String::with_capacity(out.len());
+            let mut rest = out.as_str();
+            while let Some(i) = rest.find(written.as_str()) {
+                let after = &rest[i + written.len()..];
+                let word_ends = after
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ','));
+                next.push_str(&rest[..i]);
+                next.push_str(if word_ends { short } else { &written });
+                rest = after;
+            }
+            next.push_str(rest);
+            out = next;
+        }
+    }
+    out
+}
+
+/// The facts with the names abbreviated as in the text, and each person's
+/// or member's title the abbreviation.
+fn abbreviated_facts(facts: &Value) -> Value {
+    let names = abbreviations(facts);
+    fn walk(v: &Value, names: &[(String, String, String)]) -> Value {
+        match v {
+            Value::String(s) => Value::String(abbreviate(s, names)),
+            Value::Array(a) => Value::Array(a.iter().map(|x| walk(x, names)).collect()),
+            Value::Object(m) => {
+                let mut o: serde_json::Map<String, Value> =
+                    m.iter().map(|(k, x)| (k.clone(), walk(x, names))).collect();
+                let short_title = o.get("full_name").and_then(Value::as_str).and_then(|full| {
+                    TITLE_ABBREVIATIONS
+                        .iter()
+                        .map(|(_, a)| *a)
+                        .filter(|a| full.starts_with(a))
+                        .max_by_key(|a| a.len())
+                });
+                let was = m.get("full_name").and_then(Value::as_str);
+                let changed = was != o.get("full_name").and_then(Value::as_str);
+                if let (Some(a), true) = (short_title, changed) {
+                    o.insert("title".into(), Value::String(a.to_string()));
+                }
+                Value::Object(o)
+            }
+            _ => v.clone(),
+        }
+    }
+    walk(facts, &names)
+}
+
+/// A member's role after a wide gap at a line's end (`นายก ข      กรรมการ`)
+/// moved to the line under it, at the line's indent: the roles are the ones
+/// the facts give the members. A line of more cells (a table's row) keeps
+/// them.
+fn role_next_line(t: &str, facts: &Value) -> String {
+    let mut roles: Vec<&str> = facts
+        .get("committees")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .flat_map(|c| {
+            c.get("members")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+        })
+        .filter_map(|m| m.get("role").and_then(Value::as_str))
+        .collect();
+    roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    roles.dedup();
+    let mut out = String::with_capacity(t.len() + 64);
+    for line in t.lines() {
+        let body = line.trim_end();
+        let split = roles.iter().find_map(|r| {
+            let head = body.strip_suffix(r)?;
+            let gap = head.len() - head.trim_end().len();
+            let wide = head.ends_with('\t') || gap >= 2;
+            // a row of more cells is a table's: its cells stay in the row
+            let cells_before = head.trim().contains('\t') || head.trim().contains(WIDE_GAP);
+            (wide && !cells_before && !head.trim().is_empty()).then_some(head.trim_end())
+        });
+        match split {
+            Some(head) => {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                let role = &body[head.len()..].trim_start();
+                out.push_str(&format!("{head}\n{indent}{role}\n"));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The names the facts give with the title glued to the given name
+/// (`นายสมชาย ใจดี`), as `(glued, spaced)`: `("นายสมชาย", "นาย สมชาย")`.
+fn glued_titles(facts: &Value) -> Vec<(String, String)> {
+    let people = facts
+        .get("people")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    let members = facts
+        .get("committees")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .flat_map(|c| {
+            c.get("members")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+        });
+    let names = people.chain(members).filter_map(|v| {
+        Some((
+            v.get("full_name").and_then(Value::as_str)?,
+            v.get("title").and_then(Value::as_str)?,
+        ))
+    });
+    let mut out: Vec<(String, String)> = names
+        .into_iter()
+        .filter_map(|(full, title)| {
+            let given = full.strip_prefix(title)?;
+            // glued: a Thai letter right after the title
+            if !given
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c))
+            {
+                return None;
+            }
+            let given = given.split(' ').next()?;
+            Some((format!("{title}{given}"), format!("{title} {given}")))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    // longest first: `นางสาวก` before `นางก`
+    out.sort_by_key(|(g, _)| std::cmp::Reverse(g.len()));
+    out
+}
+
+/// Every name the facts give with a glued title written with a space after
+/// the title, where the glued form stands as a word of its own (a space,
+/// a bracket or the line's end after it).
+fn title_spaced(t: &str, facts: &Value) -> String {
+    let mut out = t.to_string();
+    for (glued, spaced) in glued_titles(facts) {
+        let mut next = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(&glued) {
+            let after = &rest[i + glued.len()..];
+            let word_ends = after
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ',' | '\u{00A0}'));
+            next.push_str(&rest[..i]);
+            next.push_str(if word_ends { &spaced } else { &glued });
+            rest = after;
+        }
+        next.push_str(rest);
+        out = next;
+    }
+    out
+}
 
 fn to_thai_digit(c: char) -> char {
     match c {
@@ -248,7 +532,7 @@ fn variants_board(dir: &str) {
     let mut record: BTreeMap<String, Value> = BTreeMap::new();
     let _ = writeln!(
         table,
-        "{:<14} {:>13} {:>7} {:>6} {:>5} {:>5} {:>5}",
+        "{:<16} {:>13} {:>7} {:>6} {:>5} {:>5} {:>5}",
         "variant", "right", "%", "worse", "invP", "invM", "invC"
     );
     for variant in VARIANTS {
@@ -256,7 +540,7 @@ fn variants_board(dir: &str) {
         let mut files = serde_json::Map::new();
         for ((name, text, facts), original) in orders.iter().zip(&originals) {
             let rel = format!("{dir}/{name}.{}.txt", variant.name);
-            let varied = (variant.text)(text);
+            let varied = (variant.text)(text, facts);
             if let Some(to) = std::env::var_os(DUMP_VAR) {
                 let to = std::path::Path::new(&to);
                 std::fs::create_dir_all(to).expect("dump dir");
@@ -312,7 +596,7 @@ fn variants_board(dir: &str) {
         }
         let _ = writeln!(
             table,
-            "{:<14} {:>13} {:>6.1}% {:>6} {:>5} {:>5} {:>5}",
+            "{:<16} {:>13} {:>6.1}% {:>6} {:>5} {:>5} {:>5}",
             variant.name,
             format!("{right}/{total}"),
             pct(right, total),
