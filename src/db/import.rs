@@ -87,7 +87,7 @@ pub(super) fn import(
             d.number
         ])?;
     }
-    super::link::link_people(conn, order_id, order, &people.rows, year_be(order))?;
+    super::link::link_people(conn, order, &people.rows, year_be(order))?;
     Ok(how)
 }
 
@@ -129,8 +129,11 @@ fn delete_order(conn: &Connection, order_id: i64) -> rusqlite::Result<()> {
     let mut orphan = conn.prepare_cached(
         "DELETE FROM persons WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM people WHERE person_id = ?1)",
     )?;
-    for p in persons {
+    for &p in &persons {
         orphan.execute([p])?;
+    }
+    for p in persons {
+        super::link::find_latest(conn, p)?;
     }
     Ok(())
 }

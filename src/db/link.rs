@@ -9,9 +9,10 @@
 //! title change that explains a new family name — marriage); else the same
 //! family name and position with mostly the same duties. The "old order" it
 //! is given is the archive: for every person that some name of the new
-//! order could match (by the same keys, through the indexes of `people`),
-//! their latest entry (by year, then the last imported) with its top-level
-//! duties. A different name and title are kept, not overwritten: the
+//! order could match (by the same keys, through `person_keys`), their
+//! latest entry (by year, then the last imported: `persons.latest_people_id`)
+//! with its top-level duties. Both are lookups of a few rows, so linking
+//! costs the same in the ten-thousandth order as in the first. A different name and title are kept, not overwritten: the
 //! `person_aliases` view lists every way an archive names a person.
 //!
 //! Within one order, an entry with `same_as` (a roster naming someone
@@ -38,7 +39,6 @@ const CANDIDATES_PER_KEY: i64 = 64;
 /// `people[]` order) to persons, creating those the archive does not have.
 pub(super) fn link_people(
     conn: &Connection,
-    order_id: i64,
     order: &DutyOrder,
     rows: &[i64],
     year_be: Option<i64>,
@@ -84,11 +84,11 @@ pub(super) fn link_people(
         )
     };
 
-    let candidates = candidates(conn, order_id, &new)?;
+    let candidates = candidates(conn, &new)?;
     let mut known = Vec::with_capacity(candidates.len());
     let mut known_ids = Vec::with_capacity(candidates.len());
     for id in candidates {
-        if let Some(p) = representative(conn, id, order_id)? {
+        if let Some(p) = representative(conn, id)? {
             known.push(p);
             known_ids.push(id);
         }
@@ -97,28 +97,44 @@ pub(super) fn link_people(
 
     let mut person_of_head: HashMap<usize, i64> = HashMap::new();
     let mut create = conn.prepare_cached(
-        "INSERT INTO persons (full_name, name_key, named_year_be) VALUES (?1, ?2, ?3)",
+        "INSERT INTO persons (full_name, name_key, latest_people_id, latest_year_be)
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
-    let mut rename = conn.prepare_cached(
-        "UPDATE persons SET full_name = ?2, name_key = ?3, named_year_be = ?4
-         WHERE id = ?1 AND (named_year_be IS NULL OR ?4 >= named_year_be)",
+    // the newest entry (a later year, or the same year imported later) is
+    // who the person is now
+    let mut newer = conn.prepare_cached(
+        "UPDATE persons SET full_name = ?2, name_key = ?3, latest_people_id = ?4, latest_year_be = ?5
+         WHERE id = ?1 AND (latest_people_id IS NULL
+               OR coalesce(?5, -1) >= coalesce(latest_year_be, -1))",
+    )?;
+    let mut keys = conn.prepare_cached(
+        "INSERT OR IGNORE INTO person_keys (person_id, name_key, given_key, family_key, position_key)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (n, (&head, p)) in heads.iter().zip(new.iter()).enumerate() {
         let existing = pairing
             .old_of(n)
             .and_then(|(o, _)| known_ids.get(o).copied());
+        let row = rows.get(head).copied();
+        let name = key(&p.full_name);
         let id = match existing {
             Some(id) => {
-                if year_be.is_some() {
-                    rename.execute(params![id, p.full_name, key(&p.full_name), year_be])?;
-                }
+                newer.execute(params![id, p.full_name, name, row, year_be])?;
                 id
             }
             None => {
-                create.execute(params![p.full_name, key(&p.full_name), year_be])?;
+                create.execute(params![p.full_name, name, row, year_be])?;
                 conn.last_insert_rowid()
             }
         };
+        let k = |t: Option<&str>| t.map(key).unwrap_or_default();
+        keys.execute(params![
+            id,
+            name,
+            k(p.given_name.as_deref()),
+            k(p.family_name.as_deref()),
+            k(p.position.as_deref())
+        ])?;
         person_of_head.insert(head, id);
     }
     let mut set = conn.prepare_cached("UPDATE people SET person_id = ?2 WHERE id = ?1")?;
@@ -131,43 +147,36 @@ pub(super) fn link_people(
     Ok(())
 }
 
-/// Persons of other orders that one of `people` could be, by diff's keys,
-/// in ascending id (so linking does not depend on hash order).
-fn candidates(conn: &Connection, order_id: i64, people: &[Person]) -> rusqlite::Result<Vec<i64>> {
+/// Persons that one of `people` could be, by diff's keys (the same full
+/// name; the same given name; the same family name and position), in
+/// ascending id (so linking does not depend on hash order).
+fn candidates(conn: &Connection, people: &[Person]) -> rusqlite::Result<Vec<i64>> {
     let mut by_name = conn.prepare_cached(
-        "SELECT DISTINCT person_id FROM people
-         WHERE name_key = ?1 AND order_id <> ?2 AND person_id IS NOT NULL LIMIT ?3",
+        "SELECT DISTINCT person_id FROM person_keys WHERE name_key = ?1 LIMIT ?2",
     )?;
     let mut by_given = conn.prepare_cached(
-        "SELECT DISTINCT person_id FROM people
-         WHERE given_key = ?1 AND order_id <> ?2 AND person_id IS NOT NULL LIMIT ?3",
+        "SELECT DISTINCT person_id FROM person_keys WHERE given_key = ?1 LIMIT ?2",
     )?;
     let mut by_family = conn.prepare_cached(
-        "SELECT DISTINCT person_id FROM people
-         WHERE family_key = ?1 AND position_key = ?2 AND order_id <> ?3
-           AND person_id IS NOT NULL LIMIT ?4",
+        "SELECT DISTINCT person_id FROM person_keys
+         WHERE family_key = ?1 AND position_key = ?2 LIMIT ?3",
     )?;
     let mut found: Vec<i64> = Vec::new();
     for p in people {
-        let ids = by_name.query_map(
-            params![key(&p.full_name), order_id, CANDIDATES_PER_KEY],
-            |r| r.get(0),
-        )?;
+        let ids =
+            by_name.query_map(params![key(&p.full_name), CANDIDATES_PER_KEY], |r| r.get(0))?;
         for id in ids {
             found.push(id?);
         }
-        if let Some(given) = p.given_name.as_deref() {
-            let ids = by_given
-                .query_map(params![key(given), order_id, CANDIDATES_PER_KEY], |r| {
-                    r.get(0)
-                })?;
+        if let Some(given) = p.given_name.as_deref().map(key).filter(|g| !g.is_empty()) {
+            let ids = by_given.query_map(params![given, CANDIDATES_PER_KEY], |r| r.get(0))?;
             for id in ids {
                 found.push(id?);
             }
         }
         if let (Some(family), Some(position)) = (p.family_name.as_deref(), p.position.as_deref()) {
             let ids = by_family.query_map(
-                params![key(family), key(position), order_id, CANDIDATES_PER_KEY],
+                params![key(family), key(position), CANDIDATES_PER_KEY],
                 |r| r.get(0),
             )?;
             for id in ids {
@@ -180,23 +189,33 @@ fn candidates(conn: &Connection, order_id: i64, people: &[Person]) -> rusqlite::
     Ok(found)
 }
 
-/// A person's latest entry in another order (the latest year; among equal
-/// years, the last imported) with its top-level duties, as diff sees a
-/// person of the old order.
-fn representative(
-    conn: &Connection,
-    person: i64,
-    order_id: i64,
-) -> rusqlite::Result<Option<Person>> {
+/// After an order of `person` was deleted: point the person at their
+/// latest remaining entry again (if the deleted one was it).
+pub(super) fn find_latest(conn: &Connection, person: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE persons SET (latest_people_id, latest_year_be, full_name, name_key) =
+           (SELECT p.id, o.year_be, p.full_name, p.name_key
+            FROM people p JOIN orders o ON o.id = p.order_id
+            WHERE p.person_id = persons.id
+            ORDER BY coalesce(o.year_be, -1) DESC, p.id DESC LIMIT 1)
+         WHERE id = ?1 AND latest_people_id IS NULL",
+    )?
+    .execute([person])?;
+    Ok(())
+}
+
+/// A person's latest entry (the latest year; among equal years, the last
+/// imported) with its top-level duties, as diff sees a person of the old
+/// order.
+fn representative(conn: &Connection, person: i64) -> rusqlite::Result<Option<Person>> {
     let row = conn
         .prepare_cached(
             "SELECT p.id, p.json_id, p.title, p.given_name, p.family_name, p.full_name,
                     p.position, p.rank, p.line_start, p.line_end
-             FROM people p JOIN orders o ON o.id = p.order_id
-             WHERE p.person_id = ?1 AND p.order_id <> ?2
-             ORDER BY o.year_be IS NULL, o.year_be DESC, p.id DESC LIMIT 1",
+             FROM persons s JOIN people p ON p.id = s.latest_people_id
+             WHERE s.id = ?1",
         )?
-        .query_row(params![person, order_id], |r| {
+        .query_row([person], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 Person {

@@ -90,12 +90,29 @@ CREATE INDEX IF NOT EXISTS orders_sha256 ON orders(sha256);
 
 CREATE TABLE IF NOT EXISTS persons (
     id        INTEGER PRIMARY KEY,
-    -- the name as the latest order (by year) writes it
+    -- the name as the person's latest entry (by year, then import) writes it
     full_name TEXT NOT NULL,
     name_key  TEXT NOT NULL,
-    named_year_be INTEGER
+    -- that entry: who the person is when the next order is linked
+    latest_people_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    latest_year_be   INTEGER
 );
 CREATE INDEX IF NOT EXISTS persons_name ON persons(name_key);
+CREATE INDEX IF NOT EXISTS persons_latest ON persons(latest_people_id);
+
+-- every (name, given name, family name and position) a person was seen
+-- with, as diff compares them ('' for none): how linking finds candidates
+CREATE TABLE IF NOT EXISTS person_keys (
+    person_id    INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    name_key     TEXT NOT NULL,
+    given_key    TEXT NOT NULL,
+    family_key   TEXT NOT NULL,
+    position_key TEXT NOT NULL,
+    UNIQUE (person_id, name_key, given_key, family_key, position_key)
+);
+CREATE INDEX IF NOT EXISTS person_keys_name ON person_keys(name_key);
+CREATE INDEX IF NOT EXISTS person_keys_given ON person_keys(given_key);
+CREATE INDEX IF NOT EXISTS person_keys_family ON person_keys(family_key, position_key);
 
 CREATE TABLE IF NOT EXISTS people (
     id           INTEGER PRIMARY KEY,
