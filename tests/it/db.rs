@@ -339,7 +339,7 @@ fn tiny_order(n: usize) -> String {
 #[cfg(unix)]
 #[test]
 fn a_killed_batch_leaves_a_consistent_database_and_resume_completes_it() {
-    const FILES: usize = 4000;
+    const FILES: usize = 2000;
     let dir = tempfile::tempdir().expect("tempdir");
     let t = dir.path();
     for i in 0..FILES {
