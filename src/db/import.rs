@@ -1,6 +1,6 @@
 //! One order into the tables: its row, its people, their duties (the tree
 //! as parent ids), substitutes, committees and members, diagnostics; then
-//! its people linked to the archive's persons ([`super::link`]).
+//! its people linked to the archive's persons (`super::link`).
 //!
 //! Every function here runs inside the caller's transaction and writes an
 //! order whole or returns the error that rolls it back.

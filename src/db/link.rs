@@ -3,8 +3,8 @@
 //! orders, duties and committees over the years.
 //!
 //! Who is the same person is decided exactly as `kamsang diff` decides it
-//! between last year's order and this year's ([`crate::diff::matching::
-//! match_people`]): the same full name; else the same given name with
+//! between last year's order and this year's (`diff::matching::match_people`):
+//! the same full name; else the same given name with
 //! corroboration (the same family name, position or a shared duty, or a
 //! title change that explains a new family name — marriage); else the same
 //! family name and position with mostly the same duties. The "old order" it

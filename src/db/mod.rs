@@ -4,7 +4,7 @@
 //!
 //! The JSON stays the contract; the database is the same model as tables
 //! (see [`schema`]) plus what only an archive knows: the same person across
-//! orders ([`link`]), the inputs that failed, and what each run counted.
+//! orders (module `link`), the inputs that failed, and what each run counted.
 //!
 //! How it stays whole, whatever happens to the process:
 //! - **One transaction per group of orders** ([`GROUP_ORDERS`]): an order is

@@ -11,7 +11,7 @@
 //! (`1.5.0` → 10500) for tools that read only that.
 //!
 //! What the JSON does not have is the archive's own: `persons` (the same
-//! person across orders, see [`super::link`]), `failures` (inputs that could
+//! person across orders, see the module `link`), `failures` (inputs that could
 //! not be converted), `runs` (what each run counted) and `meta`.
 
 /// The version the database layout follows: the JSON schema's.
