@@ -23,6 +23,8 @@
 //! - [`diff()`] and [`diff::report`]: what changed between two orders;
 //! - [`render`]: an order written back as a clean .txt or .docx;
 //! - [`schema`]: the JSON Schemas of the output;
+//! - `db` (feature `db`, on with `cli`): an archive of orders in one SQLite
+//!   file, with the same person linked across orders;
 //! - [`Error`] / [`ErrorKind`] and [`Limits`].
 //!
 //! ```
@@ -43,6 +45,8 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+#[cfg(feature = "db")]
+pub mod db;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;

@@ -19,10 +19,16 @@ pub struct BatchArgs {
     /// Also (or only) write one JSON document per line to FILE, or stdout with -.
     #[arg(long, value_name = "FILE|-")]
     jsonl: Option<PathBuf>,
+    /// Also (or only) write every order into this SQLite archive (tables
+    /// orders, people, duties, committees, members, persons, failures …); a
+    /// re-run replaces changed orders and leaves the rest.
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
     /// Worker threads [default: the number of cores].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// Skip files whose JSON in OUTDIR is newer and records the same sha256.
+    /// Skip files whose JSON in OUTDIR is newer and records the same sha256
+    /// (with --db: that the database holds with the same sha256 and options).
     #[arg(long)]
     resume: bool,
     /// Paths on stdin are NUL-separated (as from find -print0).
@@ -64,6 +70,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
                 JsonlTo::File(p.clone())
             }
         }),
+        db: args.db.clone(),
         jobs: args.jobs.map_or_else(
             || std::thread::available_parallelism().map_or(1, usize::from),
             usize::from,

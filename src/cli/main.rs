@@ -9,6 +9,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod batch;
 mod batch_cmd;
+mod db_cmd;
 mod output;
 mod render_cmd;
 mod size;
@@ -130,6 +131,11 @@ enum Command {
     },
     /// Convert whole folder trees (or paths on stdin) in parallel.
     Batch(batch_cmd::BatchArgs),
+    /// The SQLite archive of orders (what `batch --db` writes).
+    Db {
+        #[command(subcommand)]
+        action: DbAction,
+    },
     /// Print a shell completion script (e.g. `kamsang completions bash >
     /// ~/.local/share/bash-completion/completions/kamsang`).
     Completions {
@@ -143,6 +149,14 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
     },
+}
+
+/// What `kamsang db` does.
+#[derive(Subcommand)]
+enum DbAction {
+    /// Import JSON already made (`parse`, `batch -o` folders, `batch
+    /// --jsonl` files, failures.jsonl) into the archive.
+    Import(db_cmd::ImportArgs),
 }
 
 /// The encodings `--encoding` takes, as its help lists them.
@@ -286,6 +300,9 @@ fn main() -> ExitCode {
             render_cmd::render(&file, &output, &how, &read.options())
         }
         Command::Batch(args) => batch_cmd::run(&args),
+        Command::Db {
+            action: DbAction::Import(args),
+        } => db_cmd::import(&args),
         Command::Export {
             inputs,
             to,

@@ -17,7 +17,7 @@
 //! ```
 
 mod committee;
-mod matching;
+pub(crate) mod matching;
 mod model;
 pub mod report;
 mod words;

@@ -14,6 +14,7 @@ mod cluster;
 mod committee;
 mod conventions;
 mod corpus;
+mod db;
 mod diff;
 mod diff_pairing;
 mod docx;

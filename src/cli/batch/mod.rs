@@ -46,6 +46,7 @@
 //!   `summary.json` cannot be written) still accounts for every input.
 #![deny(clippy::indexing_slicing)]
 
+pub mod archive;
 pub mod jsonl;
 pub mod lock;
 pub mod resume;
@@ -101,6 +102,9 @@ pub struct Config {
     pub outdir: Option<PathBuf>,
     /// Also (or only) write one JSON document per line here.
     pub jsonl: Option<JsonlTo>,
+    /// Also (or only) write every order into this SQLite archive
+    /// ([`archive`]).
+    pub db: Option<PathBuf>,
     /// Worker threads (≥ 1).
     pub jobs: usize,
     /// Skip inputs whose output is current.
@@ -175,6 +179,15 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         .collect();
     // Check every layout rule before anything is created.
     check_outputs(config, roots.as_deref().unwrap_or_default(), &trees)?;
+    if let Some(db) = &config.db {
+        archive::check(
+            db,
+            config.jsonl.as_ref(),
+            config.outdir.as_deref(),
+            roots.as_deref().unwrap_or_default(),
+            &trees,
+        )?;
+    }
     let (outdir, mut outdir_id) = match &config.outdir {
         Some(dir) => {
             let (dir, canonical, id) = prepare_outdir(dir, &trees)?;
@@ -196,6 +209,13 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
             )),
         })?),
         None => None,
+    };
+    let (mut database, lookup) = match &config.db {
+        Some(db) => {
+            let (writer, lookup) = archive::open(db, &config.options)?;
+            (Some(writer), Some(lookup))
+        }
+        None => (None, None),
     };
     let exclude = outdir.as_ref().map(|(_, canonical)| canonical.clone());
     let jobs = effective_jobs(config, roots.as_deref(), exclude.as_ref());
@@ -260,6 +280,7 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         jsonl_is_input: std::sync::atomic::AtomicBool::new(false),
         halted: std::sync::atomic::AtomicBool::new(false),
         reason: std::sync::Mutex::new(None),
+        db: lookup,
     };
     let mut stdin_error = None;
     let inputs: Box<dyn Iterator<Item = Found> + Send> = match (&config.inputs, roots) {
@@ -280,9 +301,13 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         jobs,
         config.unordered,
         |found| work::process(found, &work),
-        |record: Record| {
+        |mut record: Record| {
             summary.add(&record);
-            let written = hand_on(&record, &mut progress, lines.as_mut(), failures.as_mut());
+            let written = hand_on(&record, &mut progress, lines.as_mut(), failures.as_mut())
+                .and_then(|()| match database.as_mut() {
+                    Some(db) if !work.halted() => db.hand_on(&mut record),
+                    _ => Ok(()),
+                });
             progress.update(&summary);
             if let Err(e) = written {
                 // a closed stdout or a full disk: count the rest, write nothing
@@ -321,6 +346,15 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
     }
     summary.finish(started.elapsed());
     summary.stopped = stopped.map(|e| format!("{e}; the batch stopped early"));
+    if let Some(db) = database.as_mut() {
+        summary.database = Some(db.counts.clone());
+        if let Err(e) = db.finish(&summary) {
+            summary.stopped = Some(match summary.stopped.take() {
+                Some(s) => format!("{s}; {e}"),
+                None => e,
+            });
+        }
+    }
     if let Some((dir, _)) = &outdir {
         let path = dir.join("summary.json");
         let written = serde_json::to_vec_pretty(&summary)
@@ -440,12 +474,14 @@ fn check_flags(config: &Config) -> Result<(), BatchError> {
     if config.jobs == 0 {
         return Err(usage("-j must be at least 1"));
     }
-    if config.outdir.is_none() && config.jsonl.is_none() {
-        return Err(usage("batch needs -o OUTDIR, --jsonl FILE|-, or both"));
-    }
-    if config.resume && config.outdir.is_none() {
+    if config.outdir.is_none() && config.jsonl.is_none() && config.db.is_none() {
         return Err(usage(
-            "--resume needs -o OUTDIR (it compares with the JSON written there)",
+            "batch needs -o OUTDIR, --jsonl FILE|-, --db FILE, or several of them",
+        ));
+    }
+    if config.resume && config.outdir.is_none() && config.db.is_none() {
+        return Err(usage(
+            "--resume needs -o OUTDIR or --db FILE (it compares with what was written there)",
         ));
     }
     if matches!(config.inputs, Inputs::Stdin { .. }) && config.outdir.is_some() {

@@ -64,6 +64,9 @@ pub struct Record {
     pub elapsed: Duration,
     /// Its JSON line, when the batch writes JSONL.
     pub line: Option<String>,
+    /// The order, when the batch writes a database (`--db`) and it was
+    /// parsed (or read back from OUTDIR) and not yet imported.
+    pub order: Option<Box<kamsang::DutyOrder>>,
 }
 
 /// One of the slowest files.
@@ -129,6 +132,9 @@ pub struct Summary {
     /// Files skipped by their name, by what they are (`office lock file
     /// (~$…)`, `Thumbs.db`, …); counted in `skipped` too.
     pub skipped_names: BTreeMap<String, u64>,
+    /// What the run wrote to the database (`--db`); absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database: Option<super::archive::DbCounts>,
 }
 
 impl Summary {
@@ -253,6 +259,16 @@ impl Summary {
                 .collect();
             s.push_str(&format!("kamsang: batch: slowest: {}\n", list.join(", ")));
         }
+        if let Some(db) = &self.database {
+            s.push_str(&format!(
+                "kamsang: batch: database {}: {} added, {} replaced, {} unchanged, {} failures recorded\n",
+                kamsang::error::escape_name(&db.path),
+                db.added,
+                db.replaced,
+                db.unchanged,
+                db.failures
+            ));
+        }
         if !self.skipped_names.is_empty() {
             let list: Vec<String> = self
                 .skipped_names
@@ -283,6 +299,7 @@ mod tests {
             bytes: 10,
             elapsed: Duration::from_millis(ms),
             line: None,
+            order: None,
         }
     }
 

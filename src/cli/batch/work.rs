@@ -40,6 +40,9 @@ pub(crate) struct Work<'a> {
     pub halted: AtomicBool,
     /// Why the run stopped (the first reason).
     pub reason: Mutex<Option<String>>,
+    /// The database (`--db`): what is imported already, and the order of
+    /// each input goes on to the receiving thread.
+    pub db: Option<super::archive::Lookup>,
 }
 
 impl Work<'_> {
@@ -82,6 +85,7 @@ pub fn remove_stale(out: &Path) {
 /// failure of that input; the batch goes on.
 pub(crate) fn process(found: Found, work: &Work) -> Record {
     let started = Instant::now();
+    let mut order = None;
     let (path, outcome, bytes, line) = match found {
         Found::Take { path, .. } if work.halted() => {
             (path, Outcome::NotReached, 0, None).into_shown()
@@ -89,7 +93,7 @@ pub(crate) fn process(found: Found, work: &Work) -> Record {
         Found::Take { path, out } => {
             let shown = path.to_string_lossy().into_owned();
             let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                convert(&path, &shown, &out, work)
+                convert(&path, &shown, &out, work, &mut order)
             }));
             let (outcome, bytes, line) = done.unwrap_or_else(|_| {
                 let error = "internal error (please report)".to_string();
@@ -127,6 +131,7 @@ pub(crate) fn process(found: Found, work: &Work) -> Record {
         bytes,
         elapsed: started.elapsed(),
         line,
+        order,
     }
 }
 
@@ -147,8 +152,15 @@ impl IntoShown for Done<PathBuf> {
     }
 }
 
-/// Read, maybe resume, parse, write: outcome, bytes read, JSON line.
-fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, Option<String>) {
+/// Read, maybe resume, parse, write: outcome, bytes read, JSON line; the
+/// order goes into `keep` when the database needs it.
+fn convert(
+    path: &Path,
+    shown: &str,
+    out: &Path,
+    work: &Work,
+    keep: &mut Option<Box<kamsang::DutyOrder>>,
+) -> (Outcome, u64, Option<String>) {
     let fail = |error: String, parsed: bool| Outcome::Failed { error, parsed };
     let escaped = kamsang::error::escape_name(shown);
     let reason = |e: kamsang::Error| {
@@ -185,6 +197,10 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
             "the --jsonl output file itself: not read, and the --jsonl file is kept as it was";
         return (fail(what.to_string(), false), 0, None);
     }
+    if work.db.as_ref().is_some_and(|d| d.is_db(path)) {
+        let what = "the --db database file itself: not read";
+        return (fail(what.to_string(), false), 0, None);
+    }
     // the reader of `parse`: a file past the limit is refused from its
     // metadata, before reading (memory never holds it); one that lies about
     // its size is cut
@@ -207,18 +223,35 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
         .as_ref()
         .map(|(d, _)| (d.as_path(), d.join(out)));
     let sha = crate::sha256_hex(&bytes);
+    // with --db, the database is one more output that must be current
+    let db_wants = work
+        .db
+        .as_ref()
+        .is_some_and(|d| !(work.resume && d.current(shown, &sha)));
     if let (true, Some((dir, _))) = (work.resume, &target) {
         let mtime = meta.modified().ok();
-        match super::resume::current(dir, out, &work.recipe, &sha, mtime, work.lines) {
+        let parsed = work.lines || db_wants;
+        match super::resume::current(dir, out, &work.recipe, &sha, mtime, parsed) {
             Some(super::resume::Standing::Yes) => return (Outcome::Resumed, size, None),
             // The stored JSON, re-emitted compact: the same line a parse gives.
             Some(super::resume::Standing::Parsed(order)) => {
-                if let Ok(line) = serde_json::to_string(&order) {
-                    return (Outcome::Resumed, size, Some(line));
+                let line = if work.lines {
+                    serde_json::to_string(&order).ok()
+                } else {
+                    None
+                };
+                if line.is_some() || !work.lines {
+                    if db_wants {
+                        *keep = Some(order);
+                    }
+                    return (Outcome::Resumed, size, line);
                 }
             }
             None => {}
         }
+    } else if work.resume && work.db.is_some() && !db_wants && !work.lines && target.is_none() {
+        // in the database already, and no other output needs a parse
+        return (Outcome::Resumed, size, None);
     }
     let order = match (work.parse)(shown, &bytes) {
         Ok(order) => order,
@@ -255,6 +288,9 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
     } else {
         None
     };
+    if work.db.is_some() {
+        *keep = Some(Box::new(order));
+    }
     (Outcome::Ok { warnings }, size, line)
 }
 
