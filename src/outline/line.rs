@@ -79,7 +79,9 @@ fn name_then_post(text: &str, next: &str) -> bool {
     if !(starts_position(first)
         || first.starts_with(POSITION_WORD)
         || starts_with_any(first, COMMITTEE_ROLES).is_some()
-        || starts_with_any(first, BODY_WORDS).is_some())
+        || starts_with_any(first, BODY_WORDS).is_some()
+        // (a word no name goes on with: `รองนายแพทย์สาธารณสุขจังหวัด…`)
+        || !crate::thai::lexicon::may_continue_name(first))
     {
         return false;
     }
@@ -609,6 +611,15 @@ mod tests {
                 "กรรมการบริหารและผู้ช่วยเหรัญญิก",
                 "๒๕. พลอากาศตรี จักรพงษ์ หอมไกรลาศ กรรมการบริหารและผู้ช่วยเหรัญญิก",
             ),
+            // … or a word no name goes on with (held-out h53, its role on
+            // a line of its own)
+            (
+                "๑. นายแพทย์ปรีชา วงศ์ไทย",
+                "รองนายแพทย์สาธารณสุขจังหวัดราชบุรี (ด้านเวชกรรมป้องกัน)",
+                "๑. นายแพทย์ปรีชา วงศ์ไทย รองนายแพทย์สาธารณสุขจังหวัดราชบุรี (ด้านเวชกรรมป้องกัน)",
+            ),
+            // … but a family name cut in two goes on without one
+            ("๒. นายสมชาย วงศ์", "ไทยแท้", "๒. นายสมชาย วงศ์ไทยแท้"),
             // … a family name of two words (held-out h02, wrapped)
             (
                 "๔. ดร.สุรเชษฐ์ ณ นคร",

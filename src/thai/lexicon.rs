@@ -469,6 +469,9 @@ pub const CONNECTIVES: &[&str] = &[
     "ตลอดจน",
     "อันเป็น",
     "(",
+    // the year of the era (พ.ศ. ๒๕๖๘, "B.E."): it follows the word it dates
+    // (`ประจำปีงบประมาณ` / `พ.ศ. ๒๕๖๘ ประกอบด้วย`)
+    "พ.ศ.",
 ];
 
 /// The subject marker (เรื่อง = "subject").

@@ -36,8 +36,10 @@ impl Builder {
                 join_wrapped(&mut last, &line.text, !unfinished);
             }
             // the rest of a seat is short and opens no clause (`ในกรณีที่…`)
-            // and no duties (`มีหน้าที่ …`)
+            // and no duties (`มีหน้าที่ …`); under a named member, only a post
+            // (`(1) นายก ข ⟶ ประธาน` / `รัฐมนตรีว่าการ…`) is the rest of its cell
             [] if whole_role(&last).is_some()
+                && (!is_whole_name(&head) || starts_position(&line.text))
                 && is_heading_length(&line.text)
                 && starts_with_any(&line.text, CLAUSE_OPENERS).is_none()
                 && starts_with_any(&line.text, COMMITTEE_DUTY_INTROS).is_none() =>

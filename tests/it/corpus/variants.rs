@@ -198,27 +198,36 @@ fn abbreviations(facts: &Value) -> Vec<(String, String, String)> {
     out
 }
 
-/// Each title and given name of `names` (glued, or with a space after the
+/// Each title and given name of `names` (glued, or with spaces after the
 /// title) that stands as a word of its own written abbreviated.
 fn abbreviate(t: &str, names: &[(String, String, String)]) -> String {
     let mut out = t.to_string();
     for (title, given, short) in names {
-        for written in [format!("{title}{given}"), format!("{title} {given}")] {
-            let mut next = String::with_capacity(out.len());
-            let mut rest = out.as_str();
-            while let Some(i) = rest.find(written.as_str()) {
-                let after = &rest[i + written.len()..];
-                let word_ends = after
+        let mut next = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(title.as_str()) {
+            let after_title = &rest[i + title.len()..];
+            let after_space = after_title.trim_start_matches([' ', '\u{00A0}', '\t']);
+            let whole = after_space.strip_prefix(given.as_str()).filter(|after| {
+                after
                     .chars()
                     .next()
-                    .is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ','));
-                next.push_str(&rest[..i]);
-                next.push_str(if word_ends { short } else { &written });
-                rest = after;
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ','))
+            });
+            next.push_str(&rest[..i]);
+            match whole {
+                Some(after) => {
+                    next.push_str(short);
+                    rest = after;
+                }
+                None => {
+                    next.push_str(title);
+                    rest = after_title;
+                }
             }
-            next.push_str(rest);
-            out = next;
         }
+        next.push_str(rest);
+        out = next;
     }
     out
 }
