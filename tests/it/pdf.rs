@@ -152,15 +152,34 @@ fn substitutes(order: &DutyOrder) -> Vec<String> {
         .collect()
 }
 
-/// The numbered items of the outline, by number, counted.
-fn numbered(nodes: &[OutlineNode], out: &mut BTreeMap<String, usize>) {
+/// The numbered items of the outline, each by its category (its label's
+/// form, digits as `N`: `N.` for a person, `N.N` a duty, `N.N.N` a step,
+/// `N)` a sub-step; `N. list` for a numbered name inside an item) and its
+/// path of numbers (`5 › 5.3 › 5.3.2 › 6`), counted: an item read under the
+/// wrong parent is not the same item.
+fn numbered(nodes: &[OutlineNode], path: &str, out: &mut BTreeMap<(String, String), usize>) {
     for n in nodes {
-        if n.label.is_some()
-            && let Some(number) = &n.number
-        {
-            *out.entry(number.clone()).or_default() += 1;
+        let mut here = path.to_string();
+        if let (Some(label), Some(number)) = (&n.label, &n.number) {
+            let mut form = String::new();
+            for c in label.chars() {
+                if !c.is_ascii_digit() {
+                    form.push(c);
+                } else if !form.ends_with('N') {
+                    form.push('N');
+                }
+            }
+            if !path.is_empty() && form == "N." {
+                form.push_str(" list");
+            }
+            here = if path.is_empty() {
+                number.clone()
+            } else {
+                format!("{path} › {number}")
+            };
+            *out.entry((form, here.clone())).or_default() += 1;
         }
-        numbered(&n.children, out);
+        numbered(&n.children, &here, out);
     }
 }
 
@@ -269,29 +288,51 @@ fn a_scan_of_the_reference_is_read_by_ocr() {
         "{found} of {} people: {names:?}",
         docx.people.len()
     );
-    // the numbered items, by number (measured: 84% of the reference's)
+    // the numbered items, by category and path: recall per category, and
+    // what the scan has that the .docx does not (an invented item)
     let (mut want, mut got) = (BTreeMap::new(), BTreeMap::new());
-    numbered(&docx.outline, &mut want);
-    numbered(&scan.outline, &mut got);
-    let total: usize = want.values().sum();
-    let same: usize = want
+    numbered(&docx.outline, "", &mut want);
+    numbered(&scan.outline, "", &mut got);
+    let mut by_form: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for ((form, path), n) in &want {
+        let seen = got.get(&(form.clone(), path.clone())).copied().unwrap_or(0);
+        let e = by_form.entry(form.as_str()).or_default();
+        e.0 += (*n).min(seen);
+        e.1 += n;
+    }
+    let same: usize = by_form.values().map(|v| v.0).sum();
+    let total: usize = by_form.values().map(|v| v.1).sum();
+    let invented: usize = got
         .iter()
-        .map(|(k, n)| (*n).min(got.get(k).copied().unwrap_or(0)))
+        .map(|(k, n)| n.saturating_sub(want.get(k).copied().unwrap_or(0)))
         .sum();
+    let lost: Vec<&String> = want
+        .iter()
+        .filter(|(k, n)| got.get(*k).copied().unwrap_or(0) < **n)
+        .map(|((_, path), _)| path)
+        .collect();
+    let categories: Vec<String> = by_form
+        .iter()
+        .map(|(form, (s, t))| format!("{form} {s}/{t}"))
+        .collect();
     eprintln!(
-        "OCR: {found}/{} people, {same}/{total} numbered items",
-        docx.people.len()
+        "OCR recall: people {found}/{}; numbered items {same}/{total} ({}); invented {invented}; lost {lost:?}",
+        docx.people.len(),
+        categories.join(", ")
     );
-    assert!(same * 10 >= total * 8, "{same} of {total} numbered items");
+    assert!(same * 10 >= total * 9, "{same} of {total} numbered items");
+    // measured: none invented (38 before OCR's labels were repaired, when
+    // `5 2` was read as text and the items after it renumbered)
+    assert!(invented * 20 <= total, "{invented} items invented");
+    // the labels OCR damaged are said to be repaired, line by line
+    assert!(scan.diagnostics.iter().any(|d| {
+        d.code == kamsang::diagnostic::Code::ExtractionRepaired
+            && d.message.starts_with("OCR read the label ")
+    }));
 }
 
-#[test]
-fn a_page_image_is_read_by_ocr() {
-    if skip(true, true, true) {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let pdf = soffice_convert(dir.path(), DOCX, "pdf");
+/// Page 1 of `pdf` as a grey PNG at 300 dpi in `dir`, as a scanner saves it.
+fn page_image(pdf: &Path, dir: &Path) -> PathBuf {
     let o = Command::new("pdftoppm")
         .args([
             "-f",
@@ -304,12 +345,22 @@ fn a_page_image_is_read_by_ocr() {
             "-png",
             "-singlefile",
         ])
-        .arg(&pdf)
-        .arg(dir.path().join("page1"))
+        .arg(pdf)
+        .arg(dir.join("page1"))
         .output()
         .expect("run pdftoppm");
     assert!(o.status.success());
-    let png = dir.path().join("page1.png");
+    dir.join("page1.png")
+}
+
+#[test]
+fn a_page_image_is_read_by_ocr() {
+    if skip(true, true, true) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = soffice_convert(dir.path(), DOCX, "pdf");
+    let png = page_image(&pdf, dir.path());
     let order = parse(&png, kamsang::Options::default());
     assert_eq!(order.source.format, kamsang::model::Format::Image);
     assert_eq!(order.source.ocr.len(), 1);
@@ -398,4 +449,182 @@ fn without_the_engine_the_error_says_how_to_install_it() {
             "{name}"
         );
     }
+}
+
+/// A running footer every page repeats (the office and the order's subject,
+/// as offices print them) for the fixture given a header and footer.
+const FOOTER: &str = "สำเนาคำสั่ง สพป.เพชรบุรี เขต 1 เรื่อง การกำหนดหน้าที่";
+
+/// The .docx at `rel` with a page header holding the page number (`- 2 -`,
+/// a Word PAGE field) and a running footer ([`FOOTER`]) on every page, as a
+/// new .docx at `to`.
+fn with_header_and_footer(rel: &str, to: &Path) {
+    use std::io::{Read, Write};
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let header = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">- </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:hdr>"#
+    );
+    let footer = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{W}"><w:p><w:r><w:t>{FOOTER}</w:t></w:r></w:p></w:ftr>"#
+    );
+    let bytes = std::fs::read(common::fixture(rel)).expect("fixture");
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).expect("entry");
+            let name = f.name().expect("entry name").to_string();
+            let mut text = Vec::new();
+            f.read_to_end(&mut text).expect("read");
+            let edit = |text: Vec<u8>, from: &str, to: &str| {
+                let s = String::from_utf8(text).expect("utf-8");
+                assert!(s.contains(from), "{name}: no {from}");
+                s.replacen(from, to, 1).into_bytes()
+            };
+            let text = match name.as_str() {
+                "word/document.xml" => edit(
+                    text,
+                    "<w:sectPr>",
+                    r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdKsHeader"/><w:footerReference w:type="default" r:id="rIdKsFooter"/>"#,
+                ),
+                "word/_rels/document.xml.rels" => edit(
+                    text,
+                    "</Relationships>",
+                    &format!(
+                        r#"<Relationship Id="rIdKsHeader" Type="{REL}/header" Target="header1.xml"/><Relationship Id="rIdKsFooter" Type="{REL}/footer" Target="footer1.xml"/></Relationships>"#
+                    ),
+                ),
+                "[Content_Types].xml" => edit(
+                    text,
+                    "</Types>",
+                    r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>"#,
+                ),
+                _ => text,
+            };
+            z.start_file(name, opts).expect("zip");
+            z.write_all(&text).expect("zip");
+        }
+        for (name, xml) in [("word/header1.xml", &header), ("word/footer1.xml", &footer)] {
+            z.start_file(name, opts).expect("zip");
+            z.write_all(xml.as_bytes()).expect("zip");
+        }
+        z.finish().expect("zip");
+    }
+    std::fs::write(to, out.into_inner()).expect("write");
+}
+
+/// Page numbers and a running footer on every page of a real PDF (the
+/// reference given a header and a footer in Word's own way, exported by
+/// LibreOffice) are removed, each with a diagnostic, and the order reads
+/// as its .docx (which never reads headers and footers).
+#[test]
+fn page_numbers_and_running_footers_of_a_pdf_are_removed_with_a_diagnostic() {
+    if skip(true, true, false) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = dir.path().join("paged.docx");
+    with_header_and_footer(DOCX, &docx);
+    // the .docx reader ignores them: the edited file still reads as the fixture
+    let from_docx = parse(&docx, kamsang::Options::default());
+    assert_eq!(people(&from_docx), people(&docx_order()));
+    let o = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.path().display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("run soffice");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = dir.path().join("paged.pdf");
+    // the text layer has them: what the test is about is there
+    let text = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.lines().any(|l| l.trim() == "- 2 -"), "no page number");
+    let pages = from_pages(&text).expect("pages") as usize;
+    assert!(pages > 2);
+    assert_eq!(text.matches(FOOTER).count(), pages);
+
+    let from_pdf = parse(&pdf, kamsang::Options::default());
+    assert_eq!(from_pdf.source.pages, Some(pages as u32));
+    let removed = |what: &str| -> Vec<String> {
+        from_pdf
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == kamsang::diagnostic::Code::PageArtefactRemoved)
+            .filter(|d| d.message.contains(what))
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    // each page's number, with its page
+    let numbers = removed("page number removed");
+    assert_eq!(numbers.len(), pages, "{numbers:?}");
+    assert_eq!(numbers[1], "page 2: page number removed: - 2 -");
+    // the footer on every page, the first too
+    let footers = removed(&format!("running footer removed: {FOOTER}"));
+    assert_eq!(footers.len(), pages, "{footers:?}");
+    assert!(footers[0].starts_with("page 1: "));
+    // nothing of them is left in the outline
+    fn texts(nodes: &[OutlineNode], out: &mut Vec<String>) {
+        for n in nodes {
+            out.push(n.text.clone());
+            texts(&n.children, out);
+        }
+    }
+    let mut all = Vec::new();
+    texts(&from_pdf.outline, &mut all);
+    assert!(
+        !all.iter()
+            .any(|t| t.contains(FOOTER) || t.contains("- 2 -")),
+        "a page artefact is left"
+    );
+    // and the order is the .docx's
+    assert_eq!(people(&from_pdf), people(&from_docx));
+    assert_eq!(duties(&from_pdf), duties(&from_docx));
+}
+
+/// `batch` over a scan, an .odt and a .txt counts the file read by OCR and
+/// the one LibreOffice converted, in summary.json and on stderr.
+#[test]
+fn batch_counts_the_files_read_by_ocr_and_converted_by_libreoffice() {
+    if skip(true, true, true) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let work = dir.path().join("work");
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&work).expect("mkdir");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    let pdf = soffice_convert(&work, DOCX, "pdf");
+    std::fs::copy(page_image(&pdf, &work), input.join("scan.png")).expect("copy");
+    std::fs::copy(soffice_convert(&work, DOCX, "odt"), input.join("order.odt")).expect("copy");
+    common::copy(
+        "parse/phetchaburi1-policy-plan.txt",
+        &input.join("order.txt"),
+    );
+    let o = common::run_in(dir.path(), &["batch", "in", "-o", "out"], None);
+    let err = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let text = std::fs::read_to_string(dir.path().join("out/summary.json")).expect("summary");
+    let s: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let count = |k: &str| s[k].as_u64().unwrap_or_else(|| panic!("no {k}: {s}"));
+    assert_eq!(count("ok") + count("ok_with_warnings"), 3, "{s}");
+    assert_eq!(count("read_by_ocr"), 1, "{s}");
+    assert_eq!(count("converted_by_libreoffice"), 1, "{s}");
+    assert!(
+        err.contains("kamsang: batch: 1 read by OCR (check names and numbers against the scans), 1 converted by LibreOffice\n"),
+        "{err}"
+    );
 }
