@@ -255,7 +255,23 @@ fn convert(path: &Path, shown: &str, out: &Path, work: &Work) -> (Outcome, u64, 
     } else {
         None
     };
-    (Outcome::Ok { warnings }, size, line)
+    let ocr = !order.source.ocr.is_empty();
+    let converted = matches!(
+        order.source.format,
+        kamsang::model::Format::Doc
+            | kamsang::model::Format::Odt
+            | kamsang::model::Format::Rtf
+            | kamsang::model::Format::Xls
+    );
+    (
+        Outcome::Ok {
+            warnings,
+            ocr,
+            converted,
+        },
+        size,
+        line,
+    )
 }
 
 /// Write the output at `target` (`out` under `dir`) and its resume stamp.
