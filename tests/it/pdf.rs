@@ -155,9 +155,10 @@ fn substitutes(order: &DutyOrder) -> Vec<String> {
 /// The numbered items of the outline, each by its category (its label's
 /// form, digits as `N`: `N.` for a person, `N.N` a duty, `N.N.N` a step,
 /// `N)` a sub-step; `N. list` for a numbered name inside an item) and its
-/// path of numbers (`5 › 5.3 › 5.3.2 › 6`), counted: an item read under the
-/// wrong parent is not the same item.
-fn numbered(nodes: &[OutlineNode], path: &str, out: &mut BTreeMap<(String, String), usize>) {
+/// path of numbers (`5 › 5.3 › 5.3.2 › 6`), with their texts (spaces
+/// removed) in order: an item read under the wrong parent is not the same
+/// item.
+fn numbered(nodes: &[OutlineNode], path: &str, out: &mut BTreeMap<(String, String), Vec<String>>) {
     for n in nodes {
         let mut here = path.to_string();
         if let (Some(label), Some(number)) = (&n.label, &n.number) {
@@ -177,10 +178,25 @@ fn numbered(nodes: &[OutlineNode], path: &str, out: &mut BTreeMap<(String, Strin
             } else {
                 format!("{path} › {number}")
             };
-            *out.entry((form, here.clone())).or_default() += 1;
+            out.entry((form, here.clone()))
+                .or_default()
+                .push(n.text.replace(' ', ""));
         }
         numbered(&n.children, &here, out);
     }
+}
+
+/// Characters of an item's text compared, and the share of them (difflib's
+/// ratio, by `similar`) at which a scanned item's text is the .docx item's.
+/// Measured on the reference scan: an item OCR read is at 0.94 or more
+/// (marks dropped, `ํา` for `ำ`); an item given the number of its neighbour
+/// (after a label lost before it) is at 0.58 or less.
+const TEXT_COMPARED: usize = 60;
+const SAME_TEXT: f32 = 0.8;
+
+fn same_text(a: &str, b: &str) -> bool {
+    let head = |s: &str| s.chars().take(TEXT_COMPARED).collect::<String>();
+    similar::TextDiff::from_chars(head(a).as_str(), head(b).as_str()).ratio() >= SAME_TEXT
 }
 
 #[test]
@@ -293,24 +309,28 @@ fn a_scan_of_the_reference_is_read_by_ocr() {
     let (mut want, mut got) = (BTreeMap::new(), BTreeMap::new());
     numbered(&docx.outline, "", &mut want);
     numbered(&scan.outline, "", &mut got);
+    // an item is found when the scan has one at its path, in the same
+    // place among those there, with its text
     let mut by_form: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for ((form, path), n) in &want {
-        let seen = got.get(&(form.clone(), path.clone())).copied().unwrap_or(0);
-        let e = by_form.entry(form.as_str()).or_default();
-        e.0 += (*n).min(seen);
-        e.1 += n;
+    let mut lost = Vec::new();
+    for (key, texts) in &want {
+        let seen = got.get(key).map(Vec::as_slice).unwrap_or_default();
+        for (i, text) in texts.iter().enumerate() {
+            let e = by_form.entry(key.0.as_str()).or_default();
+            e.1 += 1;
+            if seen.get(i).is_some_and(|t| same_text(text, t)) {
+                e.0 += 1;
+            } else {
+                lost.push(key.1.as_str());
+            }
+        }
     }
     let same: usize = by_form.values().map(|v| v.0).sum();
     let total: usize = by_form.values().map(|v| v.1).sum();
     let invented: usize = got
         .iter()
-        .map(|(k, n)| n.saturating_sub(want.get(k).copied().unwrap_or(0)))
+        .map(|(k, t)| t.len().saturating_sub(want.get(k).map_or(0, Vec::len)))
         .sum();
-    let lost: Vec<&String> = want
-        .iter()
-        .filter(|(k, n)| got.get(*k).copied().unwrap_or(0) < **n)
-        .map(|((_, path), _)| path)
-        .collect();
     let categories: Vec<String> = by_form
         .iter()
         .map(|(form, (s, t))| format!("{form} {s}/{t}"))
@@ -322,7 +342,8 @@ fn a_scan_of_the_reference_is_read_by_ocr() {
     );
     assert!(same * 10 >= total * 9, "{same} of {total} numbered items");
     // measured: none invented (38 before OCR's labels were repaired, when
-    // `5 2` was read as text and the items after it renumbered)
+    // `5 2` was read as text and the items after it renumbered: then 184
+    // of 262 were found with their text, 191 by path alone; now 245 and 258)
     assert!(invented * 20 <= total, "{invented} items invented");
     // the labels OCR damaged are said to be repaired, line by line
     assert!(scan.diagnostics.iter().any(|d| {
