@@ -85,7 +85,7 @@ catalogue! {
     CommitteeRoleMissing => Info,
     /// Duties follow a committee heading that names no committee of this order.
     CommitteeUnresolved => Info,
-    /// Text extracted from a PDF or a scan had Thai extraction damage (glyph variants, spaces inside syllables, split SARA AM) that was repaired.
+    /// Text extracted from a PDF or a scan had Thai extraction damage (glyph variants, spaces inside syllables, split SARA AM), or OCR read a label's dots as spaces (`5 1.4` for `5.1.4`), and it was repaired.
     ExtractionRepaired => Info,
     /// A .doc, .odt, .rtf or .xls was converted by LibreOffice before it was read.
     FormatConverted => Info,

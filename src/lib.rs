@@ -54,6 +54,7 @@ mod label;
 mod limits;
 pub mod model;
 mod normalize;
+mod ocr_labels;
 mod order;
 mod outline;
 mod pages;

@@ -5,7 +5,8 @@
 //! (one line in, one line out) and [`crate::thai::gaps`] (where the raw line
 //! had a cell boundary, as offsets into its normal form); this stage applies
 //! them to a document. Text that came from a PDF or OCR is first repaired
-//! ([`crate::thai::repair`], then the page artefacts of [`crate::pages`]).
+//! ([`crate::thai::repair`]; on OCR-read pages, the labels of
+//! [`crate::ocr_labels`]; then the page artefacts of [`crate::pages`]).
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::read::Source;
@@ -19,6 +20,7 @@ use crate::thai::repair::{Repairs, repair_line};
 pub(crate) fn normalize(mut source: Source) -> Source {
     if source.extraction.repair {
         repair(&mut source);
+        crate::ocr_labels::repair_ocr_labels(&mut source);
         crate::pages::remove_page_artefacts(&mut source);
     }
     for line in source.lines.iter_mut().filter(|l| !l.normalized) {

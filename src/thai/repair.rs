@@ -244,17 +244,37 @@ fn sara_am(out: &mut Vec<char>) -> bool {
 }
 
 /// `word` written with one space between two of its characters, in `text`,
-/// joined again; how many were.
+/// joined again; how many were. Each space is looked at in place, without
+/// building the split forms (allocating them for every word and line cost
+/// 70% of a PDF's parse, measured with callgrind on the reference).
 fn join_split(text: &mut String, word: &str) -> usize {
+    if !text.contains(' ') {
+        return 0;
+    }
+    let cuts: Vec<(&str, &str)> = word
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| word.split_at(i))
+        .collect();
+    let mut out = String::with_capacity(text.len());
     let mut joined = 0;
-    for (i, _) in word.char_indices().skip(1) {
-        let (head, tail) = word.split_at(i);
-        let split = format!("{head} {tail}");
-        let found = text.matches(split.as_str()).count();
-        if found > 0 {
-            *text = text.replace(split.as_str(), word);
-            joined += found;
+    let mut from = 0;
+    for (at, _) in text.match_indices(' ') {
+        let (Some(before), Some(after)) = (text.get(..at), text.get(at + 1..)) else {
+            continue;
+        };
+        if cuts
+            .iter()
+            .any(|(head, tail)| before.ends_with(head) && after.starts_with(tail))
+        {
+            out.push_str(text.get(from..at).unwrap_or(""));
+            from = at + 1;
+            joined += 1;
         }
+    }
+    if joined > 0 {
+        out.push_str(text.get(from..).unwrap_or(""));
+        *text = out;
     }
     joined
 }

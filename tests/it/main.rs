@@ -31,6 +31,7 @@ mod hostile;
 mod html;
 mod normalize;
 mod pdf;
+mod pdf_pages;
 mod properties;
 mod render;
 mod round_trip;

@@ -17,7 +17,7 @@ use kamsang::DutyOrder;
 use kamsang::model::{Duty, OutlineNode};
 
 /// The reference order as Word writes it (typed numbers).
-const DOCX: &str = "docx/phetchaburi1-typed.docx";
+pub(crate) const DOCX: &str = "docx/phetchaburi1-typed.docx";
 
 fn runs(program: &str, args: &[&str]) -> bool {
     Command::new(program)
@@ -46,7 +46,7 @@ fn have_tesseract() -> bool {
 }
 
 /// Skip (or fail, under the `KAMSANG_REQUIRE_*` of CI) without the tools.
-fn skip(soffice: bool, poppler: bool, tesseract: bool) -> bool {
+pub(crate) fn skip(soffice: bool, poppler: bool, tesseract: bool) -> bool {
     (soffice
         && common::skip_without(
             have_soffice(),
@@ -69,7 +69,7 @@ fn skip(soffice: bool, poppler: bool, tesseract: bool) -> bool {
 
 /// The fixture `rel` converted by LibreOffice to `to` (pdf, doc, odt, rtf)
 /// in `dir`, with a profile of its own.
-fn soffice_convert(dir: &Path, rel: &str, to: &str) -> PathBuf {
+pub(crate) fn soffice_convert(dir: &Path, rel: &str, to: &str) -> PathBuf {
     let input = common::fixture(rel);
     let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
     let o = Command::new("soffice")
@@ -86,18 +86,18 @@ fn soffice_convert(dir: &Path, rel: &str, to: &str) -> PathBuf {
     out
 }
 
-fn parse(path: &Path, options: kamsang::Options) -> DutyOrder {
+pub(crate) fn parse(path: &Path, options: kamsang::Options) -> DutyOrder {
     kamsang::Parser::with_options(options)
         .parse_path(path.to_str().expect("utf-8 path"))
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn docx_order() -> DutyOrder {
+pub(crate) fn docx_order() -> DutyOrder {
     common::parse_fixture(&format!("fixtures/{DOCX}"))
 }
 
 /// Who each person is, exactly as written (every mark of every name).
-fn people(order: &DutyOrder) -> Vec<String> {
+pub(crate) fn people(order: &DutyOrder) -> Vec<String> {
     order
         .people
         .iter()
@@ -121,7 +121,7 @@ fn people(order: &DutyOrder) -> Vec<String> {
 /// Each duty and step: its number, kind and title. A PDF's text layer does
 /// not keep the space a line was wrapped at, so titles are compared without
 /// spaces.
-fn duties(order: &DutyOrder) -> Vec<String> {
+pub(crate) fn duties(order: &DutyOrder) -> Vec<String> {
     fn walk(ds: &[Duty], person: &str, out: &mut Vec<String>) {
         for d in ds {
             out.push(format!(
@@ -152,16 +152,51 @@ fn substitutes(order: &DutyOrder) -> Vec<String> {
         .collect()
 }
 
-/// The numbered items of the outline, by number, counted.
-fn numbered(nodes: &[OutlineNode], out: &mut BTreeMap<String, usize>) {
+/// The numbered items of the outline, each by its category (its label's
+/// form, digits as `N`: `N.` for a person, `N.N` a duty, `N.N.N` a step,
+/// `N)` a sub-step; `N. list` for a numbered name inside an item) and its
+/// path of numbers (`5 › 5.3 › 5.3.2 › 6`), with their texts (spaces
+/// removed) in order: an item read under the wrong parent is not the same
+/// item.
+fn numbered(nodes: &[OutlineNode], path: &str, out: &mut BTreeMap<(String, String), Vec<String>>) {
     for n in nodes {
-        if n.label.is_some()
-            && let Some(number) = &n.number
-        {
-            *out.entry(number.clone()).or_default() += 1;
+        let mut here = path.to_string();
+        if let (Some(label), Some(number)) = (&n.label, &n.number) {
+            let mut form = String::new();
+            for c in label.chars() {
+                if !c.is_ascii_digit() {
+                    form.push(c);
+                } else if !form.ends_with('N') {
+                    form.push('N');
+                }
+            }
+            if !path.is_empty() && form == "N." {
+                form.push_str(" list");
+            }
+            here = if path.is_empty() {
+                number.clone()
+            } else {
+                format!("{path} › {number}")
+            };
+            out.entry((form, here.clone()))
+                .or_default()
+                .push(n.text.replace(' ', ""));
         }
-        numbered(&n.children, out);
+        numbered(&n.children, &here, out);
     }
+}
+
+/// Characters of an item's text compared, and the share of them (difflib's
+/// ratio, by `similar`) at which a scanned item's text is the .docx item's.
+/// Measured on the reference scan: an item OCR read is at 0.94 or more
+/// (marks dropped, `ํา` for `ำ`); an item given the number of its neighbour
+/// (after a label lost before it) is at 0.58 or less.
+const TEXT_COMPARED: usize = 60;
+const SAME_TEXT: f32 = 0.8;
+
+fn same_text(a: &str, b: &str) -> bool {
+    let head = |s: &str| s.chars().take(TEXT_COMPARED).collect::<String>();
+    similar::TextDiff::from_chars(head(a).as_str(), head(b).as_str()).ratio() >= SAME_TEXT
 }
 
 #[test]
@@ -227,7 +262,7 @@ fn pdftotext_layout_damage_is_repaired_with_repair_pdf_text() {
 }
 
 /// Pages of a pdftotext output: a form feed ends each.
-fn from_pages(text: &str) -> Option<u32> {
+pub(crate) fn from_pages(text: &str) -> Option<u32> {
     Some(
         text.trim_end_matches(['\n', '\u{c}'])
             .matches('\u{c}')
@@ -269,29 +304,56 @@ fn a_scan_of_the_reference_is_read_by_ocr() {
         "{found} of {} people: {names:?}",
         docx.people.len()
     );
-    // the numbered items, by number (measured: 84% of the reference's)
+    // the numbered items, by category and path: recall per category, and
+    // what the scan has that the .docx does not (an invented item)
     let (mut want, mut got) = (BTreeMap::new(), BTreeMap::new());
-    numbered(&docx.outline, &mut want);
-    numbered(&scan.outline, &mut got);
-    let total: usize = want.values().sum();
-    let same: usize = want
+    numbered(&docx.outline, "", &mut want);
+    numbered(&scan.outline, "", &mut got);
+    // an item is found when the scan has one at its path, in the same
+    // place among those there, with its text
+    let mut by_form: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut lost = Vec::new();
+    for (key, texts) in &want {
+        let seen = got.get(key).map(Vec::as_slice).unwrap_or_default();
+        for (i, text) in texts.iter().enumerate() {
+            let e = by_form.entry(key.0.as_str()).or_default();
+            e.1 += 1;
+            if seen.get(i).is_some_and(|t| same_text(text, t)) {
+                e.0 += 1;
+            } else {
+                lost.push(key.1.as_str());
+            }
+        }
+    }
+    let same: usize = by_form.values().map(|v| v.0).sum();
+    let total: usize = by_form.values().map(|v| v.1).sum();
+    let invented: usize = got
         .iter()
-        .map(|(k, n)| (*n).min(got.get(k).copied().unwrap_or(0)))
+        .map(|(k, t)| t.len().saturating_sub(want.get(k).map_or(0, Vec::len)))
         .sum();
+    let categories: Vec<String> = by_form
+        .iter()
+        .map(|(form, (s, t))| format!("{form} {s}/{t}"))
+        .collect();
     eprintln!(
-        "OCR: {found}/{} people, {same}/{total} numbered items",
-        docx.people.len()
+        "OCR recall: people {found}/{}; numbered items {same}/{total} ({}); invented {invented}; lost {lost:?}",
+        docx.people.len(),
+        categories.join(", ")
     );
-    assert!(same * 10 >= total * 8, "{same} of {total} numbered items");
+    assert!(same * 10 >= total * 9, "{same} of {total} numbered items");
+    // measured: none invented (38 before OCR's labels were repaired, when
+    // `5 2` was read as text and the items after it renumbered: then 184
+    // of 262 were found with their text, 191 by path alone; now 245 and 258)
+    assert!(invented * 20 <= total, "{invented} items invented");
+    // the labels OCR damaged are said to be repaired, line by line
+    assert!(scan.diagnostics.iter().any(|d| {
+        d.code == kamsang::diagnostic::Code::ExtractionRepaired
+            && d.message.starts_with("OCR read the label ")
+    }));
 }
 
-#[test]
-fn a_page_image_is_read_by_ocr() {
-    if skip(true, true, true) {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let pdf = soffice_convert(dir.path(), DOCX, "pdf");
+/// Page 1 of `pdf` as a grey PNG at 300 dpi in `dir`, as a scanner saves it.
+fn page_image(pdf: &Path, dir: &Path) -> PathBuf {
     let o = Command::new("pdftoppm")
         .args([
             "-f",
@@ -304,12 +366,22 @@ fn a_page_image_is_read_by_ocr() {
             "-png",
             "-singlefile",
         ])
-        .arg(&pdf)
-        .arg(dir.path().join("page1"))
+        .arg(pdf)
+        .arg(dir.join("page1"))
         .output()
         .expect("run pdftoppm");
     assert!(o.status.success());
-    let png = dir.path().join("page1.png");
+    dir.join("page1.png")
+}
+
+#[test]
+fn a_page_image_is_read_by_ocr() {
+    if skip(true, true, true) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = soffice_convert(dir.path(), DOCX, "pdf");
+    let png = page_image(&pdf, dir.path());
     let order = parse(&png, kamsang::Options::default());
     assert_eq!(order.source.format, kamsang::model::Format::Image);
     assert_eq!(order.source.ocr.len(), 1);
@@ -324,35 +396,78 @@ fn a_page_image_is_read_by_ocr() {
     assert!(e.to_string().contains("--ocr never"), "{e}");
 }
 
+/// Each numbered item of the outline as its category, path and text (spaces
+/// aside), in order.
+fn items(order: &DutyOrder) -> Vec<String> {
+    fn walk(nodes: &[OutlineNode], out: &mut Vec<String>) {
+        for n in nodes {
+            if let Some(label) = &n.label {
+                out.push(format!(
+                    "{label} {:?} {:?} {}",
+                    n.number,
+                    n.kind,
+                    n.text.replace(' ', "")
+                ));
+            }
+            walk(&n.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&order.outline, &mut out);
+    out
+}
+
 #[test]
 fn doc_odt_and_rtf_made_from_the_fixture_read_as_the_docx() {
     if skip(true, false, false) {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let docx = docx_order();
-    for (ext, format) in [
-        ("doc", kamsang::model::Format::Doc),
-        ("odt", kamsang::model::Format::Odt),
-        ("rtf", kamsang::model::Format::Rtf),
+    // typed numbers, and Word's automatic numbering (w:numPr), which each
+    // format keeps in its own way
+    // (LibreOffice's .rtf of the second moves its last item, 7.5, to the top
+    // level: its own text export of that .rtf shows `8.`; a loss of the RTF
+    // export, so that pair is not compared)
+    let doc = ("doc", kamsang::model::Format::Doc);
+    let odt = ("odt", kamsang::model::Format::Odt);
+    let rtf = ("rtf", kamsang::model::Format::Rtf);
+    for (fixture, formats) in [
+        (DOCX, vec![doc, odt, rtf]),
+        ("docx/phetchaburi1-autonum.docx", vec![doc, odt]),
     ] {
-        let file = soffice_convert(dir.path(), DOCX, ext);
-        let order = parse(&file, kamsang::Options::default());
-        assert_eq!(order.source.format, format);
-        assert_eq!(people(&order), people(&docx), "{ext}");
-        assert_eq!(duties(&order), duties(&docx), "{ext}");
-        assert_eq!(substitutes(&order), substitutes(&docx), "{ext}");
-        assert_eq!(
-            order.diagnostics[0].code,
-            kamsang::diagnostic::Code::FormatConverted
-        );
-        // --convert never gives the advice instead
-        let e = kamsang::Parser::with_options(
-            kamsang::Options::default().with_convert(kamsang::ConvertMode::Never),
-        )
-        .parse_path(file.to_str().expect("utf-8"))
-        .expect_err("refused");
-        assert!(e.to_string().contains("--convert-to docx"), "{e}");
+        let docx = common::parse_fixture(&format!("fixtures/{fixture}"));
+        assert!(items(&docx).len() > 200, "{fixture}");
+        for (ext, format) in formats {
+            let file = soffice_convert(dir.path(), fixture, ext);
+            let order = parse(&file, kamsang::Options::default());
+            let what = format!("{fixture} as .{ext}");
+            assert_eq!(order.source.format, format);
+            // the same people (every mark of every name), duties, substitutes
+            assert_eq!(people(&order), people(&docx), "{what}");
+            assert_eq!(duties(&order), duties(&docx), "{what}");
+            assert_eq!(substitutes(&order), substitutes(&docx), "{what}");
+            // the same numbering: every numbered item, written and corrected
+            assert_eq!(items(&order), items(&docx), "{what}");
+            // the same header: number, date, subject, signer
+            assert_eq!(
+                order.header.order_number, docx.header.order_number,
+                "{what}"
+            );
+            assert_eq!(order.header.date, docx.header.date, "{what}");
+            assert_eq!(order.header.subject, docx.header.subject, "{what}");
+            assert_eq!(order.header.signed_by, docx.header.signed_by, "{what}");
+            assert_eq!(
+                order.diagnostics[0].code,
+                kamsang::diagnostic::Code::FormatConverted
+            );
+            // --convert never gives the advice instead
+            let e = kamsang::Parser::with_options(
+                kamsang::Options::default().with_convert(kamsang::ConvertMode::Never),
+            )
+            .parse_path(file.to_str().expect("utf-8"))
+            .expect_err("refused");
+            assert!(e.to_string().contains("--convert-to docx"), "{e}");
+        }
     }
 }
 

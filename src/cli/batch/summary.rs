@@ -21,6 +21,10 @@ pub enum Outcome {
     Ok {
         /// Some diagnostic is a warning or an error.
         warnings: bool,
+        /// A page or more was read by OCR (a scan: `source.ocr` not empty).
+        ocr: bool,
+        /// Converted by LibreOffice before it was read (.doc .odt .rtf .xls).
+        converted: bool,
     },
     /// Output already current (`--resume`): not parsed.
     Resumed,
@@ -111,6 +115,13 @@ pub struct Summary {
     pub failures_listed: u64,
     /// How many times the parser ran (0 on a resumed run that had nothing new).
     pub parsed: u64,
+    /// Converted files (`ok` or `ok_with_warnings`) with a page or more read
+    /// by OCR: a scanned PDF or an image, whose names and numbers may be
+    /// misread (issue 16).
+    pub read_by_ocr: u64,
+    /// Converted files that LibreOffice converted first (.doc, .odt, .rtf,
+    /// .xls).
+    pub converted_by_libreoffice: u64,
     /// Hidden files and folders passed over (folders not entered).
     pub hidden: u64,
     /// Folders not entered because the walk reaches them another way.
@@ -142,8 +153,14 @@ impl Summary {
     pub fn add(&mut self, r: &Record) {
         self.bytes += r.bytes;
         match &r.outcome {
-            Outcome::Ok { warnings } => {
+            Outcome::Ok {
+                warnings,
+                ocr,
+                converted,
+            } => {
                 self.parsed += 1;
+                self.read_by_ocr += u64::from(*ocr);
+                self.converted_by_libreoffice += u64::from(*converted);
                 if *warnings {
                     self.ok_with_warnings += 1;
                 } else {
@@ -269,6 +286,12 @@ impl Summary {
                 db.failures
             ));
         }
+        if self.read_by_ocr + self.converted_by_libreoffice > 0 {
+            s.push_str(&format!(
+                "kamsang: batch: {} read by OCR (check names and numbers against the scans), {} converted by LibreOffice\n",
+                self.read_by_ocr, self.converted_by_libreoffice
+            ));
+        }
         if !self.skipped_names.is_empty() {
             let list: Vec<String> = self
                 .skipped_names
@@ -311,6 +334,8 @@ mod tests {
                 &format!("f{i}"),
                 Outcome::Ok {
                     warnings: i % 2 == 0,
+                    ocr: i == 1,
+                    converted: i == 2 || i == 4,
                 },
                 *ms,
             ));
@@ -337,5 +362,25 @@ mod tests {
         // Resumed files are not timed: only work done counts.
         assert_eq!(slow, ["f2", "f6", "f4", "f0", "bad"]);
         assert_eq!(s.skipped_extensions.get("png"), Some(&1));
+        // OCR and LibreOffice counted among the converted files, and said
+        assert_eq!((s.read_by_ocr, s.converted_by_libreoffice), (1, 2));
+        assert!(
+            s.to_text()
+                .contains("kamsang: batch: 1 read by OCR (check names and numbers against the scans), 2 converted by LibreOffice\n"),
+            "{}",
+            s.to_text()
+        );
+        // a batch without either says nothing of them
+        let mut plain = Summary::default();
+        plain.add(&rec(
+            "a",
+            Outcome::Ok {
+                warnings: false,
+                ocr: false,
+                converted: false,
+            },
+            1,
+        ));
+        assert!(!plain.to_text().contains("OCR"), "{}", plain.to_text());
     }
 }

@@ -288,10 +288,26 @@ fn convert(
     } else {
         None
     };
+    let ocr = !order.source.ocr.is_empty();
+    let converted = matches!(
+        order.source.format,
+        kamsang::model::Format::Doc
+            | kamsang::model::Format::Odt
+            | kamsang::model::Format::Rtf
+            | kamsang::model::Format::Xls
+    );
     if work.db.is_some() {
         *keep = Some(Box::new(order));
     }
-    (Outcome::Ok { warnings }, size, line)
+    (
+        Outcome::Ok {
+            warnings,
+            ocr,
+            converted,
+        },
+        size,
+        line,
+    )
 }
 
 /// Write the output at `target` (`out` under `dir`) and its resume stamp.
