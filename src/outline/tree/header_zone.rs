@@ -112,18 +112,42 @@ impl Builder {
                 .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)))
     }
 
-    /// Whether `line` is a role alone written like an open role heading: a
+    /// Whether `line` is a role alone written like an open role heading. A
     /// list whose roles head its members (`ประธานกรรมการ` / `นายก ข ⟶ …` /
-    /// `กรรมการ` / …) writes every role so, so a role alone while such a
-    /// heading is open is the next one, wherever it is indented (indents in
-    /// real files are inconsistent: a list that opened with its role as a
-    /// heading does not switch to roles after the names).
+    /// `กรรมการ` / …) writes every role so: while the innermost open heading is
+    /// a role, a role alone is the next heading wherever it is indented
+    /// (indents in real files are inconsistent). Under a group's heading
+    /// (`คณะกรรมการ` over `๑. รองผู้ว่าราชการจังหวัด` / `ประธานกรรมการ`) a
+    /// role alone is a heading only at that heading's indent, left of the
+    /// member lines (or level with them where the layout keeps no indents);
+    /// further right it is the member's own role cell.
     pub(super) fn is_next_role_heading(&self, line: &Line) -> bool {
         let heads_group = |t: &str| whole_role(t).is_some() || COMMITTEE_WORDS.contains(&t);
-        heads_group(&line.text)
+        if !heads_group(&line.text) {
+            return false;
+        }
+        let innermost = self.stack.iter().rev().find_map(|&h| {
+            self.out.nodes.get(h).filter(|n| {
+                n.kind == NodeKind::Paragraph(ParaKind::Heading) && heads_group(&n.text)
+            })
+        });
+        let Some(heading) = innermost else {
+            return false;
+        };
+        if whole_role(&heading.text).is_some() {
+            return true;
+        }
+        let open_indent = self
+            .person_cont
+            .or(self.last)
+            .and_then(|c| self.out.nodes.get(c))
+            .map(|n| n.indent);
+        open_indent.is_some_and(|m| line.indent <= m)
             && self.stack.iter().any(|&h| {
                 self.out.nodes.get(h).is_some_and(|n| {
-                    n.kind == NodeKind::Paragraph(ParaKind::Heading) && heads_group(&n.text)
+                    n.kind == NodeKind::Paragraph(ParaKind::Heading)
+                        && n.indent == line.indent
+                        && heads_group(&n.text)
                 })
             })
     }
