@@ -12,8 +12,16 @@
 //! order could match (by the same keys, through `person_keys`), their
 //! latest entry (by year, then the last imported: `persons.latest_people_id`)
 //! with its top-level duties. Both are lookups of a few rows, so linking
-//! costs the same in the ten-thousandth order as in the first. A different name and title are kept, not overwritten: the
+//! costs the same in the ten-thousandth order as in the first; and the
+//! latest entries a run wrote or read are kept in memory ([`Latest`],
+//! bounded), so the next order naming the same staff reads none back. A
+//! different name and title are kept, not overwritten: the
 //! `person_aliases` view lists every way an archive names a person.
+//!
+//! Linking comes in two steps around the people's rows: [`pair`] decides
+//! each entry's person before the rows are written (so each is written once,
+//! with its `person_id`), [`record`] then makes the new rows the persons'
+//! latest entries and adds the keys they were seen with.
 //!
 //! Within one order, an entry with `same_as` (a roster naming someone
 //! again) and a repeated full name are the earlier entry's person. Names
@@ -24,7 +32,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::diff::matching::{key, match_people};
 use crate::model::{Duty, DutyKind, DutyOrder, Person};
@@ -35,28 +43,114 @@ use crate::model::{Duty, DutyKind, DutyOrder, Person};
 /// name (สมชาย) keeps linking in constant time per person.
 const CANDIDATES_PER_KEY: i64 = 64;
 
-/// Link the people of the order `order_id` (their rows `rows`, in
-/// `people[]` order) to persons, creating those the archive does not have.
-pub(super) fn link_people(
+/// The latest entry of persons, as linking compares them
+/// ([`representative`]), kept between orders so that an entry just written
+/// is not read back for the next order that names the same person. Only
+/// the writer's own transactions change it: [`Latest::clear`] when a
+/// transaction is rolled back or another connection wrote in between.
+#[derive(Default)]
+pub(super) struct Latest {
+    by_person: HashMap<i64, Person>,
+}
+
+/// Most persons [`Latest`] holds (a few KB each: the name and top-level
+/// duties); past it, it starts again empty. An office's archive names a
+/// few hundred staff, so a batch finds nearly all of them here.
+const LATEST_CACHED: usize = 1024;
+
+impl Latest {
+    /// Forget everything (after a rollback, or another writer's commit).
+    pub(super) fn clear(&mut self) {
+        self.by_person.clear();
+    }
+
+    /// Forget one person (an order of theirs was deleted).
+    pub(super) fn forget(&mut self, person: i64) {
+        self.by_person.remove(&person);
+    }
+
+    fn put(&mut self, person: i64, latest: Person) {
+        if self.by_person.len() >= LATEST_CACHED && !self.by_person.contains_key(&person) {
+            self.by_person.clear();
+        }
+        self.by_person.insert(person, latest);
+    }
+}
+
+/// A person of an order as [`representative`] reads them back: the names,
+/// post, rank, lines and the top-level duties' id, title, kind and lines.
+fn as_latest(p: &Person) -> Person {
+    Person {
+        id: p.id.clone(),
+        number: None,
+        label: None,
+        node: None,
+        title: p.title.clone(),
+        given_name: p.given_name.clone(),
+        family_name: p.family_name.clone(),
+        full_name: p.full_name.clone(),
+        position: p.position.clone(),
+        rank: p.rank.clone(),
+        role: None,
+        work_group: None,
+        class: None,
+        appointed_as: None,
+        duty_intro: None,
+        same_as: None,
+        line_start: p.line_start,
+        line_end: p.line_end,
+        page: None,
+        duties: p
+            .duties
+            .iter()
+            .map(|d| Duty {
+                id: d.id.clone(),
+                number: None,
+                label: None,
+                label_form: None,
+                node: None,
+                title: d.title.clone(),
+                kind: d.kind,
+                line_start: d.line_start,
+                line_end: d.line_end,
+                steps: Vec::new(),
+            })
+            .collect(),
+        substitutes: Vec::new(),
+    }
+}
+
+/// Who the people of an order are: [`pair`]'s answer, completed by
+/// [`record`] once their rows are written.
+pub(super) struct Linked {
+    /// The person of each entry of `people[]`.
+    pub person_of: Vec<Option<i64>>,
+    /// The entries that stand for themselves, each with its person.
+    heads: Vec<(usize, i64)>,
+}
+
+/// Pair the people of `order` with the archive's persons (creating those it
+/// does not have, their latest entry still to be set by [`record`]).
+pub(super) fn pair(
     conn: &Connection,
+    latest: &mut Latest,
     order: &DutyOrder,
-    rows: &[i64],
-    year_be: Option<i64>,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<Linked> {
     let people = &order.people;
+    let names: Vec<String> = people.iter().map(|p| key(&p.full_name)).collect();
     // Which entry stands for each one: itself, or an earlier entry of the
     // same person (same_as, or the same full name).
     let mut stands_for: Vec<usize> = (0..people.len()).collect();
     let mut first_by_id: HashMap<&str, usize> = HashMap::new();
-    let mut first_by_name: HashMap<String, usize> = HashMap::new();
-    for (i, p) in people.iter().enumerate() {
+    let mut first_by_name: HashMap<&str, usize> = HashMap::new();
+    for (i, (p, name)) in people.iter().zip(&names).enumerate() {
         first_by_id.entry(p.id.as_str()).or_insert(i);
         let earlier = p
             .same_as
             .as_deref()
             .and_then(|id| first_by_id.get(id).copied())
             .filter(|&j| j < i)
-            .or_else(|| first_by_name.get(&key(&p.full_name)).copied());
+            .or_else(|| first_by_name.get(name.as_str()).copied());
         match earlier {
             Some(j) => {
                 if let (Some(root), Some(slot)) =
@@ -66,7 +160,7 @@ pub(super) fn link_people(
                 }
             }
             None => {
-                first_by_name.insert(key(&p.full_name), i);
+                first_by_name.insert(name, i);
             }
         }
     }
@@ -88,20 +182,60 @@ pub(super) fn link_people(
     let mut known = Vec::with_capacity(candidates.len());
     let mut known_ids = Vec::with_capacity(candidates.len());
     for id in candidates {
-        if let Some(p) = representative(conn, id)? {
+        // lent to the matcher and given back, never copied
+        let found = match latest.by_person.remove(&id) {
+            Some(p) => Some(p),
+            None => representative(conn, id)?,
+        };
+        if let Some(p) = found {
             known.push(p);
             known_ids.push(id);
         }
     }
     let pairing = match_people(&known, &new);
+    for (&id, p) in known_ids.iter().zip(known) {
+        latest.put(id, p);
+    }
 
-    let mut person_of_head: HashMap<usize, i64> = HashMap::new();
-    let mut create = conn.prepare_cached(
-        "INSERT INTO persons (full_name, name_key, latest_people_id, latest_year_be)
-         VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    // the newest entry (a later year, or the same year imported later) is
-    // who the person is now
+    let mut create =
+        conn.prepare_cached("INSERT INTO persons (full_name, name_key) VALUES (?1, ?2)")?;
+    let mut person_heads = Vec::with_capacity(heads.len());
+    for (n, (&head, p)) in heads.iter().zip(new.iter()).enumerate() {
+        let existing = pairing
+            .old_of(n)
+            .and_then(|(o, _)| known_ids.get(o).copied());
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let name = names.get(head).map_or("", String::as_str);
+                create.execute(params![p.full_name, name])?;
+                conn.last_insert_rowid()
+            }
+        };
+        person_heads.push((head, id));
+    }
+    let by_head: HashMap<usize, i64> = person_heads.iter().copied().collect();
+    let person_of = stands_for
+        .iter()
+        .map(|head| by_head.get(head).copied())
+        .collect();
+    Ok(Linked {
+        person_of,
+        heads: person_heads,
+    })
+}
+
+/// After the people of `order` are written (their rows `rows`): each
+/// person's latest entry (when this one is newer: a later year, or the same
+/// year imported later) and every key they are now seen with.
+pub(super) fn record(
+    conn: &Connection,
+    latest: &mut Latest,
+    order: &DutyOrder,
+    linked: &Linked,
+    rows: &[i64],
+    year_be: Option<i64>,
+) -> rusqlite::Result<()> {
     let mut newer = conn.prepare_cached(
         "UPDATE persons SET full_name = ?2, name_key = ?3, latest_people_id = ?4, latest_year_be = ?5
          WHERE id = ?1 AND (latest_people_id IS NULL
@@ -111,22 +245,26 @@ pub(super) fn link_people(
         "INSERT OR IGNORE INTO person_keys (person_id, name_key, given_key, family_key, position_key)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (n, (&head, p)) in heads.iter().zip(new.iter()).enumerate() {
-        let existing = pairing
-            .old_of(n)
-            .and_then(|(o, _)| known_ids.get(o).copied());
-        let row = rows.get(head).copied();
-        let name = key(&p.full_name);
-        let id = match existing {
-            Some(id) => {
-                newer.execute(params![id, p.full_name, name, row, year_be])?;
-                id
-            }
-            None => {
-                create.execute(params![p.full_name, name, row, year_be])?;
-                conn.last_insert_rowid()
-            }
+    for &(head, id) in &linked.heads {
+        let (Some(p), Some(&row)) = (order.people.get(head), rows.get(head)) else {
+            continue;
         };
+        // named as in their latest entry: those keys are in person_keys
+        // already (every recorded entry's are, and they stay while the
+        // person does)
+        let known = latest.by_person.get(&id).is_some_and(|l| {
+            l.full_name == p.full_name
+                && l.given_name == p.given_name
+                && l.family_name == p.family_name
+                && l.position == p.position
+        });
+        let name = key(&p.full_name);
+        if newer.execute(params![id, p.full_name, name, row, year_be])? > 0 {
+            latest.put(id, as_latest(p));
+        }
+        if known {
+            continue;
+        }
         let k = |t: Option<&str>| t.map(key).unwrap_or_default();
         keys.execute(params![
             id,
@@ -135,14 +273,6 @@ pub(super) fn link_people(
             k(p.family_name.as_deref()),
             k(p.position.as_deref())
         ])?;
-        person_of_head.insert(head, id);
-    }
-    let mut set = conn.prepare_cached("UPDATE people SET person_id = ?2 WHERE id = ?1")?;
-    for (i, &row) in rows.iter().enumerate() {
-        let head = stands_for.get(i).copied().unwrap_or(i);
-        if let Some(id) = person_of_head.get(&head) {
-            set.execute(params![row, id])?;
-        }
     }
     Ok(())
 }
@@ -192,15 +322,23 @@ fn candidates(conn: &Connection, people: &[Person]) -> rusqlite::Result<Vec<i64>
 /// After an order of `person` was deleted: point the person at their
 /// latest remaining entry again (if the deleted one was it).
 pub(super) fn find_latest(conn: &Connection, person: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "UPDATE persons SET (latest_people_id, latest_year_be, full_name, name_key) =
-           (SELECT p.id, o.year_be, p.full_name, p.name_key
-            FROM people p JOIN orders o ON o.id = p.order_id
-            WHERE p.person_id = persons.id
-            ORDER BY coalesce(o.year_be, -1) DESC, p.id DESC LIMIT 1)
-         WHERE id = ?1 AND latest_people_id IS NULL",
-    )?
-    .execute([person])?;
+    let latest: Option<(i64, Option<i64>, String)> = conn
+        .prepare_cached(
+            "SELECT p.id, o.year_be, p.full_name
+             FROM persons s JOIN people p ON p.person_id = s.id JOIN orders o ON o.id = p.order_id
+             WHERE s.id = ?1 AND s.latest_people_id IS NULL
+             ORDER BY coalesce(o.year_be, -1) DESC, p.id DESC LIMIT 1",
+        )?
+        .query_row([person], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    if let Some((row, year, name)) = latest {
+        conn.prepare_cached(
+            "UPDATE persons SET latest_people_id = ?2, latest_year_be = ?3, full_name = ?4,
+                name_key = ?5
+             WHERE id = ?1",
+        )?
+        .execute(params![person, row, year, name, key(&name)])?;
+    }
     Ok(())
 }
 
@@ -272,4 +410,112 @@ fn representative(conn: &Connection, person: i64) -> rusqlite::Result<Option<Per
         .collect::<rusqlite::Result<Vec<Duty>>>()?;
     person.duties = duties;
     Ok(Some(person))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::db::Archive;
+
+    /// The person of each entry of each order, in import order.
+    fn persons(db: &Path) -> Vec<(String, String, i64)> {
+        let conn = rusqlite::Connection::open(db).expect("open");
+        conn.prepare(
+            "SELECT o.path, p.json_id, p.person_id FROM people p
+             JOIN orders o ON o.id = p.order_id ORDER BY p.id",
+        )
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+    }
+
+    fn orders() -> Vec<crate::DutyOrder> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for round in 0..3 {
+            for (k, rel) in [
+                "fixtures/diff/next-year/old.txt",
+                "fixtures/diff/next-year/new.txt",
+                "fixtures/parse/phetchaburi1-policy-plan.txt",
+            ]
+            .iter()
+            .enumerate()
+            {
+                let bytes = std::fs::read(root.join(rel)).expect("fixture");
+                let path = format!("{round}/{k}.txt");
+                out.push(crate::parse_bytes(&path, &bytes).expect("parses"));
+            }
+        }
+        out
+    }
+
+    /// Linking against the latest entries kept in memory gives the same
+    /// persons as reading every one back from the database (a fresh
+    /// connection for each order).
+    #[test]
+    fn the_latest_entries_kept_link_as_those_read_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (warm, cold) = (
+            dir.path().join("warm.sqlite"),
+            dir.path().join("cold.sqlite"),
+        );
+        let orders = orders();
+        let mut db = Archive::open(&warm).expect("open");
+        for o in &orders {
+            db.import(o, "r").expect("import");
+        }
+        db.commit().expect("commit");
+        // what it keeps is what it would read back
+        assert!(!db.latest.by_person.is_empty());
+        for (&id, kept) in &db.latest.by_person {
+            let read = super::representative(&db.conn, id).expect("read");
+            assert_eq!(read.as_ref(), Some(kept), "person {id}");
+        }
+        drop(db);
+        for o in &orders {
+            let mut db = Archive::open(&cold).expect("open");
+            db.import(o, "r").expect("import");
+            db.commit().expect("commit");
+        }
+        let (a, b) = (persons(&warm), persons(&cold));
+        assert_eq!(a, b);
+        let distinct: std::collections::BTreeSet<i64> = a.iter().map(|r| r.2).collect();
+        assert!(
+            distinct.len() < a.len() / 2,
+            "the copies are linked: {distinct:?}"
+        );
+    }
+
+    /// What another connection wrote between two groups is seen: here it
+    /// deleted a person and gave the id to someone else.
+    #[test]
+    fn another_writer_between_groups_is_seen() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.sqlite");
+        let order = |path: &str, text: &str| crate::parse_str(path, text).expect("parses");
+        let somchai = order("a.txt", "1. นายสมชาย  ใจดี ตำแหน่ง ครู\n   1.1 งานสารบรรณ\n");
+        let malee = "1. นางสาวมาลี  ศรีสุข ตำแหน่ง ครู\n   1.1 งานพัสดุ\n";
+        let mut db = Archive::open(&path).expect("open");
+        db.import(&somchai, "r").expect("import");
+        db.commit().expect("commit");
+        {
+            let mut other = Archive::open(&path).expect("open");
+            other.record_failure("a.txt", "gone").expect("fail");
+            other.import(&order("c.txt", malee), "r").expect("import");
+            other.commit().expect("commit");
+        }
+        db.import(&order("b.txt", malee), "r").expect("import");
+        db.commit().expect("commit");
+        drop(db);
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        let persons: i64 = conn
+            .query_row("SELECT COUNT(DISTINCT person_id) FROM people", [], |r| {
+                r.get(0)
+            })
+            .expect("count");
+        assert_eq!(persons, 1, "มาลี of c.txt and b.txt are one person");
+    }
 }

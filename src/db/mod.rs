@@ -27,6 +27,7 @@ pub mod schema;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::model::DutyOrder;
@@ -39,6 +40,12 @@ pub use schema::DB_SCHEMA_VERSION;
 /// run, and a crash loses at most this many orders' work (a `--resume` run
 /// writes them again).
 pub const GROUP_ORDERS: usize = 64;
+
+/// Prepared statements a connection keeps (rusqlite's default is 16):
+/// more than the import, linking and delete paths use (about 25), so no
+/// statement is prepared again for each order — with 16 they evicted each
+/// other in turn and every order prepared every statement anew.
+const STATEMENTS_CACHED: usize = 64;
 
 /// How long (ms) a connection waits for another writer's lock before
 /// giving up: a second batch into the same file waits this long, then fails
@@ -99,6 +106,12 @@ pub struct Archive {
     in_group: usize,
     /// The run rows are tagged with.
     run: Option<i64>,
+    /// Persons' latest entries as linking compares them, so the rows just
+    /// written are not read back for the next order.
+    latest: link::Latest,
+    /// `PRAGMA data_version` when the open transaction began: a change
+    /// means another connection wrote in between, and `latest` is stale.
+    data_version: i64,
 }
 
 /// The time now as ISO 8601 UTC seconds (`2024-05-01T09:30:00Z`).
@@ -134,7 +147,16 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 impl Archive {
     /// Open (or create) the archive at `path`: WAL mode, foreign keys on,
     /// the tables and views made when missing. A file that is not a kamsang
-    /// archive of this schema version is refused, never changed.
+    /// archive of this schema version and layout is refused, never changed.
+    ///
+    /// `synchronous = NORMAL` in WAL mode: a commit is appended to the WAL
+    /// without waiting for the disk, and the WAL is synced before each
+    /// checkpoint copies it into the database. A killed process (or a
+    /// crashed program) loses nothing committed and never leaves the
+    /// database inconsistent — SQLite rolls an unfinished transaction back
+    /// on the next open; only a power cut or an OS crash may lose the last
+    /// committed groups, and even then the database stays consistent
+    /// (`--resume` writes them again).
     pub fn open(path: &Path) -> Result<Archive, DbError> {
         let conn = Connection::open_with_flags(
             path,
@@ -151,6 +173,16 @@ impl Archive {
             "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
         )
         .map_err(err)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENTS_CACHED);
+        // The query planner stability guarantee: a statement's plan never
+        // depends on the values bound to it. Without it SQLite (3.54)
+        // marks `col = ?` and `LIMIT ?` statements to be prepared again
+        // whenever their values change, and since rusqlite clears the
+        // values of a statement put back in its cache, every cached lookup
+        // was prepared again on each use. The plans here need no values:
+        // every lookup is by key through an index.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+            .map_err(err)?;
         conn.execute_batch("BEGIN IMMEDIATE").map_err(err)?;
         let made = conn
             .execute_batch(schema::TABLES)
@@ -159,6 +191,12 @@ impl Archive {
                 conn.execute(
                     "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)",
                     [DB_SCHEMA_VERSION],
+                )
+            })
+            .and_then(|_| {
+                conn.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('layout', ?1)",
+                    [schema::LAYOUT],
                 )
             })
             .and_then(|_| {
@@ -186,6 +224,8 @@ impl Archive {
             path: path.to_path_buf(),
             in_group: 0,
             run: None,
+            latest: link::Latest::default(),
+            data_version: 0,
         })
     }
 
@@ -236,6 +276,14 @@ impl Archive {
             self.conn
                 .execute_batch("BEGIN IMMEDIATE")
                 .map_err(|e| self.fail(e))?;
+            let version: i64 = self
+                .conn
+                .query_row("PRAGMA data_version", [], |r| r.get(0))
+                .map_err(|e| self.fail(e))?;
+            if version != self.data_version {
+                self.latest.clear();
+                self.data_version = version;
+            }
         }
         self.in_group += 1;
         Ok(())
@@ -254,7 +302,14 @@ impl Archive {
     /// group's transaction: committed with the group, or by [`Archive::commit`].
     pub fn import(&mut self, order: &DutyOrder, recipe: &str) -> Result<Imported, DbError> {
         self.enter()?;
-        let done = import::import(&self.conn, order, recipe, self.run, &now());
+        let done = import::import(
+            &self.conn,
+            &mut self.latest,
+            order,
+            recipe,
+            self.run,
+            &now(),
+        );
         match done {
             Ok(how) => {
                 self.leave()?;
@@ -268,7 +323,8 @@ impl Archive {
     /// its order, if an earlier run imported it, is removed.
     pub fn record_failure(&mut self, path: &str, error: &str) -> Result<(), DbError> {
         self.enter()?;
-        let done = import::record_failure(&self.conn, path, error, self.run, &now());
+        let done =
+            import::record_failure(&self.conn, &mut self.latest, path, error, self.run, &now());
         match done {
             Ok(()) => self.leave(),
             Err(e) => Err(self.abort(e)),
@@ -281,6 +337,8 @@ impl Archive {
         if self.in_group > 0 {
             let _ = self.conn.execute_batch("ROLLBACK");
             self.in_group = 0;
+            // what it remembered of the rolled-back rows is gone with them
+            self.latest.clear();
         }
         self.fail(e)
     }
@@ -425,8 +483,18 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<(), DbError> {
         )
         .optional()
         .map_err(err)?;
+    let layout: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'layout'", [], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(err)?;
     match version {
-        Some(v) if v == DB_SCHEMA_VERSION => Ok(()),
+        Some(v) if v == DB_SCHEMA_VERSION && layout.as_deref() == Some(schema::LAYOUT) => Ok(()),
+        Some(v) if v == DB_SCHEMA_VERSION => Err(DbError::new(
+            path,
+            "an archive of an earlier table layout (made by an earlier kamsang); import into a new --db file (`kamsang db import` reads its JSON)",
+        )),
         Some(v) => Err(DbError::new(
             path,
             format!(
@@ -474,11 +542,83 @@ mod tests {
         db.record_failure("x.txt", "broken").expect("fail");
         db.commit().expect("commit");
         let c = db.counts().expect("counts");
-        assert_eq!((c.orders, c.people, c.persons, c.failures), (0, 0, 0, 1));
+        assert_eq!(
+            (c.orders, c.people, c.duties, c.persons, c.failures),
+            (0, 0, 0, 0, 1)
+        );
         drop(db);
         // reopened: the same archive, not recreated
         let db = Archive::open(&path).expect("reopen");
         assert_eq!(db.counts().expect("counts").failures, 1);
+    }
+
+    /// A committee order replaced, then failing: every row of it goes,
+    /// the committees' duties and steps too (they go with their committee).
+    #[test]
+    fn a_replaced_or_failed_order_leaves_no_row_behind() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read(root.join("fixtures/committee/school-exam-committees.txt"))
+            .expect("fixture");
+        let order = crate::parse_bytes("c.txt", &text).expect("parses");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut db = Archive::open(&dir.path().join("a.sqlite")).expect("open");
+        db.import(&order, "r").expect("import");
+        db.commit().expect("commit");
+        let once = db.counts().expect("counts");
+        assert!(once.committees > 0 && once.members > 0 && once.duties > 0);
+        let committee_duties = |db: &Archive| -> i64 {
+            db.conn
+                .query_row(
+                    "SELECT COUNT(*) FROM duties WHERE committee_id IS NOT NULL",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("count")
+        };
+        assert!(
+            committee_duties(&db) > 0,
+            "the fixture has committee duties"
+        );
+        assert_eq!(db.import(&order, "r2").expect("import"), Imported::Replaced);
+        db.commit().expect("commit");
+        assert_eq!(db.counts().expect("counts"), once);
+        db.record_failure("c.txt", "broken").expect("fail");
+        db.commit().expect("commit");
+        let c = db.counts().expect("counts");
+        assert_eq!(
+            (
+                c.orders,
+                c.people,
+                c.duties,
+                c.committees,
+                c.members,
+                c.persons
+            ),
+            (0, 0, 0, 0, 0, 0)
+        );
+        for table in ["substitutes", "diagnostics", "person_keys"] {
+            let n: i64 = db
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+                .expect("count");
+            assert_eq!(n, 0, "{table}");
+        }
+    }
+
+    /// An archive of the layout before this one (no `meta.layout`) is
+    /// refused with one line, and left as it was.
+    #[test]
+    fn an_archive_of_an_earlier_layout_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.sqlite");
+        drop(Archive::open(&path).expect("open"));
+        let conn = Connection::open(&path).expect("raw");
+        conn.execute("DELETE FROM meta WHERE key = 'layout'", [])
+            .expect("delete");
+        drop(conn);
+        let e = Archive::open(&path).err().expect("refused");
+        assert!(e.to_string().contains("earlier table layout"), "{e}");
+        assert!(!e.to_string().contains('\n'));
     }
 
     #[test]

@@ -36,9 +36,26 @@ pub fn user_version(version: &str) -> i64 {
     }
 }
 
+/// The layout of the tables within [`DB_SCHEMA_VERSION`] (`meta.layout`):
+/// raised when a table changes without the JSON schema changing, so an
+/// archive of another layout is refused with one line instead of failing
+/// on its first insert. 2: `people` lost its name keys (`person_keys` has
+/// them), `duties.order_id` lost its foreign key, and the indexes of
+/// columns mostly null became partial.
+pub const LAYOUT: &str = "2";
+
 /// Tables and indexes, created once in an empty database (and harmless on
 /// one that has them). Foreign keys cascade from `orders`, so replacing an
-/// order is deleting its row.
+/// order is deleting its row: its people, committees, members, substitutes
+/// and diagnostics by their `order_id`, the duties with the person or
+/// committee that has them (and the steps with their duty).
+///
+/// Every foreign key has an index on its column (a delete looks its
+/// children up there); where the column is mostly null (a person's duties
+/// have no `committee_id`, a top-level duty no `parent_id`) the index is
+/// partial, holding only the rows that point somewhere. An index is
+/// written on every insert, so `duties`, the table of most rows, has only
+/// those its deletes and linking need (benches/db.rs; README).
 pub const TABLES: &str = r#"
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -110,9 +127,11 @@ CREATE TABLE IF NOT EXISTS person_keys (
     position_key TEXT NOT NULL,
     UNIQUE (person_id, name_key, given_key, family_key, position_key)
 );
-CREATE INDEX IF NOT EXISTS person_keys_name ON person_keys(name_key);
-CREATE INDEX IF NOT EXISTS person_keys_given ON person_keys(given_key);
-CREATE INDEX IF NOT EXISTS person_keys_family ON person_keys(family_key, position_key);
+-- covering (the person id in the index): a lookup reads no table row and
+-- needs no temporary b-tree for its DISTINCT
+CREATE INDEX IF NOT EXISTS person_keys_name ON person_keys(name_key, person_id);
+CREATE INDEX IF NOT EXISTS person_keys_given ON person_keys(given_key, person_id);
+CREATE INDEX IF NOT EXISTS person_keys_family ON person_keys(family_key, position_key, person_id);
 
 CREATE TABLE IF NOT EXISTS people (
     id           INTEGER PRIMARY KEY,
@@ -137,17 +156,9 @@ CREATE TABLE IF NOT EXISTS people (
     line_start   INTEGER NOT NULL,
     line_end     INTEGER NOT NULL,
     page         INTEGER,
-    -- the names as diff compares them (whitespace removed)
-    name_key     TEXT NOT NULL,
-    given_key    TEXT,
-    family_key   TEXT,
-    position_key TEXT,
     UNIQUE (order_id, seq)
 );
 CREATE INDEX IF NOT EXISTS people_person ON people(person_id);
-CREATE INDEX IF NOT EXISTS people_name_key ON people(name_key);
-CREATE INDEX IF NOT EXISTS people_given_key ON people(given_key);
-CREATE INDEX IF NOT EXISTS people_family_key ON people(family_key, position_key);
 
 CREATE TABLE IF NOT EXISTS committees (
     id       INTEGER PRIMARY KEY,
@@ -176,12 +187,15 @@ CREATE TABLE IF NOT EXISTS members (
     line_end     INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS members_committee ON members(committee_id);
-CREATE INDEX IF NOT EXISTS members_people ON members(people_id);
+CREATE INDEX IF NOT EXISTS members_people ON members(people_id) WHERE people_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS members_order ON members(order_id);
 
 CREATE TABLE IF NOT EXISTS duties (
     id           INTEGER PRIMARY KEY,
-    order_id     INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    -- the order (orders.id), for queries; the rows go with their person or
+    -- committee, so this column needs neither a foreign key nor an index
+    -- (on each of the many duties they cost an eighth of an import)
+    order_id     INTEGER NOT NULL,
     -- whose duty: a person's or a committee's (exactly one of the two)
     people_id    INTEGER REFERENCES people(id) ON DELETE CASCADE,
     committee_id INTEGER REFERENCES committees(id) ON DELETE CASCADE,
@@ -198,10 +212,9 @@ CREATE TABLE IF NOT EXISTS duties (
     line_end     INTEGER NOT NULL,
     CHECK ((people_id IS NULL) <> (committee_id IS NULL))
 );
-CREATE INDEX IF NOT EXISTS duties_order ON duties(order_id);
-CREATE INDEX IF NOT EXISTS duties_people ON duties(people_id);
-CREATE INDEX IF NOT EXISTS duties_committee ON duties(committee_id);
-CREATE INDEX IF NOT EXISTS duties_parent ON duties(parent_id);
+CREATE INDEX IF NOT EXISTS duties_people ON duties(people_id) WHERE people_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS duties_committee ON duties(committee_id) WHERE committee_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS duties_parent ON duties(parent_id) WHERE parent_id IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS substitutes (
     id                   INTEGER PRIMARY KEY,
@@ -217,8 +230,9 @@ CREATE TABLE IF NOT EXISTS substitutes (
 );
 CREATE INDEX IF NOT EXISTS substitutes_order ON substitutes(order_id);
 CREATE INDEX IF NOT EXISTS substitutes_people ON substitutes(people_id);
-CREATE INDEX IF NOT EXISTS substitutes_substitute ON substitutes(substitute_people_id);
-CREATE INDEX IF NOT EXISTS substitutes_duty ON substitutes(duty_id);
+CREATE INDEX IF NOT EXISTS substitutes_substitute ON substitutes(substitute_people_id)
+    WHERE substitute_people_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS substitutes_duty ON substitutes(duty_id) WHERE duty_id IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS diagnostics (
     id       INTEGER PRIMARY KEY,
