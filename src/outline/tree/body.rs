@@ -28,7 +28,7 @@ impl Builder {
                 .stack
                 .last()
                 .and_then(|&i| self.out.nodes.get(i))
-                .is_some_and(|n| n.kind == NodeKind::Item && ends_with_role(&n.text))
+                .is_some_and(|n| n.kind == NodeKind::Item && last_word_is_role(&n.text))
         {
             self.person_cont = None;
             self.person_name_only = false;

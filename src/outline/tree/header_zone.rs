@@ -51,12 +51,7 @@ impl Builder {
                 let heads_names = self.next_names_person
                     && is_heading_length(text)
                     && crate::thai::names::split_name(text).is_none()
-                    && self
-                        .cont
-                        .and_then(|c| self.out.nodes.get(c))
-                        .is_some_and(|n| {
-                            LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
-                        });
+                    && self.after_list_intro();
                 // where each line is a paragraph, a clause (`ในกรณีที่…`, `ให้…`)
                 // opens a paragraph of the preamble too
                 let clause_paragraph = self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
@@ -64,13 +59,7 @@ impl Builder {
                     && starts_with_any(text, CLAUSE_OPENERS).is_some();
                 // a line of cells after a list intro (`… ดังนี้` / `ชั้น ⟶
                 // ครูที่ปรึกษา`): a table's first row, never the intro's rest
-                let row_after_intro = !line.gaps.is_empty()
-                    && self
-                        .cont
-                        .and_then(|c| self.out.nodes.get(c))
-                        .is_some_and(|n| {
-                            LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w))
-                        });
+                let row_after_intro = !line.gaps.is_empty() && self.after_list_intro();
                 // `… โดยเรียงตามลำดับคะแนน ดังนี้` / `ตำแหน่ง ผู้ช่วยนักวิชาการ…`:
                 // a clause that ends with "as follows" is finished
                 let after_as_follows = self
@@ -80,7 +69,7 @@ impl Builder {
                 // `… นางจันทร์เพ็ญ ทองดี … เป็นกรรมการและเลขานุการ` / `ให้คณะกรรมการ
                 // มีหน้าที่ …`: after the last member's role, a clause of its own
                 let clause_after_role = starts_with_any(text, CLAUSE_OPENERS).is_some()
-                    && self.text_of(self.cont).is_some_and(ends_with_role);
+                    && self.text_of(self.cont).is_some_and(last_word_is_role);
                 let starts = heads_names
                     || row_after_intro
                     || after_as_follows
@@ -105,11 +94,7 @@ impl Builder {
     /// Whether `text` is a committee role alone (`ที่ปรึกษา`, `คณะกรรมการ`)
     /// right after the open paragraph's list intro (`… ประกอบด้วย`).
     pub(super) fn role_after_list_intro(&self, text: &str) -> bool {
-        whole_role(text).is_some()
-            && self
-                .cont
-                .and_then(|c| self.out.nodes.get(c))
-                .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)))
+        whole_role(text).is_some() && self.after_list_intro()
     }
 
     /// Whether `line` is a role alone written like an open role heading. A

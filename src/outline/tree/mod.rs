@@ -378,7 +378,7 @@ impl Builder {
             // where the layout keeps no gaps)
             if line.gaps.is_empty()
                 && is_heading_length(text)
-                && ends_with_role(text)
+                && last_word_is_role(text)
                 && whole_role(text).is_none()
                 && crate::thai::names::split_name(text).is_none()
                 && (self.after_complete_entry() || self.after_list_intro())
@@ -465,7 +465,7 @@ impl Builder {
         self.last
             .and_then(|i| self.out.nodes.get(i))
             .is_some_and(|n| {
-                n.kind == NodeKind::Paragraph(ParaKind::Entry) && ends_with_role(&n.text)
+                n.kind == NodeKind::Paragraph(ParaKind::Entry) && last_word_is_role(&n.text)
             })
     }
 
@@ -560,10 +560,7 @@ impl Builder {
             && (self.wrap_width > PARAGRAPH_PER_LINE_WIDTH
                 || self.prev_width * 10 < self.wrap_width * 6);
         // `… จึงแต่งตั้งครูเวร ดังนี้` / `วันจันทร์` / `1. …`
-        let after_list_intro = self
-            .cont
-            .and_then(|c| self.out.nodes.get(c))
-            .is_some_and(|n| LIST_INTROS.iter().any(|w| n.text.trim_end().ends_with(w)));
+        let after_list_intro = self.after_list_intro();
         // a role alone (`ที่ปรึกษา`, `กรรมการ`) is a member's next cell, unless
         // the list starts again under it or it follows the list's intro: then
         // it heads a group of members (`ที่ปรึกษา` / `๑. …` / `กรรมการ` / `๑. …`)
@@ -784,10 +781,11 @@ pub fn join_values(values: &[u32]) -> String {
     s
 }
 
-/// Whether a text ends with a committee role, alone or after `เป็น` /
-/// `ทำหน้าที่` (`… เป็นกรรมการและเลขานุการ`): a member's entry complete with
+/// Whether a text's last word is a committee role, alone or after `เป็น` /
+/// `ทำหน้าที่` (unlike [`crate::outline::line::ends_with_role`], which takes a
+/// role of several words) (`… เป็นกรรมการและเลขานุการ`): a member's entry complete with
 /// its role.
-fn ends_with_role(text: &str) -> bool {
+fn last_word_is_role(text: &str) -> bool {
     text.rsplit(' ').next().is_some_and(|w| {
         let w = starts_with_any(w, ROLE_CLAUSE_WORDS).map_or(w, |c| &w[c.len()..]);
         whole_role(w).is_some()

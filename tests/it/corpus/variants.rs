@@ -156,16 +156,9 @@ const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("นางสาว", "น.ส."),
 ];
 
-/// Every person and member of the facts whose title has an abbreviation, as
-/// `(title, given name, abbreviated)`: `("นางสาว", "กาญจนา", "น.ส.กาญจนา")`,
-/// longest first.
-fn abbreviations(facts: &Value) -> Vec<(String, String, String)> {
-    let people = facts
-        .get("people")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten();
-    let members = facts
+/// Every committee member of the facts.
+fn members(facts: &Value) -> impl Iterator<Item = &Value> {
+    facts
         .get("committees")
         .and_then(Value::as_array)
         .into_iter()
@@ -175,9 +168,24 @@ fn abbreviations(facts: &Value) -> Vec<(String, String, String)> {
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
-        });
-    let mut out: Vec<(String, String, String)> = people
-        .chain(members)
+        })
+}
+
+/// Every person, then every committee member, of the facts.
+fn people_and_members(facts: &Value) -> impl Iterator<Item = &Value> {
+    facts
+        .get("people")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .chain(members(facts))
+}
+
+/// Every person and member of the facts whose title has an abbreviation, as
+/// `(title, given name, abbreviated)`: `("นางสาว", "กาญจนา", "น.ส.กาญจนา")`,
+/// longest first.
+fn abbreviations(facts: &Value) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = people_and_members(facts)
         .filter_map(|v| {
             let full = v.get("full_name").and_then(Value::as_str)?;
             let title = v.get("title").and_then(Value::as_str)?;
@@ -268,17 +276,7 @@ fn abbreviated_facts(facts: &Value) -> Value {
 /// the facts give the members. A line of more cells (a table's row) keeps
 /// them.
 fn role_next_line(t: &str, facts: &Value) -> String {
-    let mut roles: Vec<&str> = facts
-        .get("committees")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .flat_map(|c| {
-            c.get("members")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-        })
+    let mut roles: Vec<&str> = members(facts)
         .filter_map(|m| m.get("role").and_then(Value::as_str))
         .collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
@@ -312,23 +310,7 @@ fn role_next_line(t: &str, facts: &Value) -> String {
 /// The names the facts give with the title glued to the given name
 /// (`นายสมชาย ใจดี`), as `(glued, spaced)`: `("นายสมชาย", "นาย สมชาย")`.
 fn glued_titles(facts: &Value) -> Vec<(String, String)> {
-    let people = facts
-        .get("people")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten();
-    let members = facts
-        .get("committees")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .flat_map(|c| {
-            c.get("members")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-        });
-    let names = people.chain(members).filter_map(|v| {
+    let names = people_and_members(facts).filter_map(|v| {
         Some((
             v.get("full_name").and_then(Value::as_str)?,
             v.get("title").and_then(Value::as_str)?,
