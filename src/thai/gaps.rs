@@ -75,7 +75,9 @@ fn segments(raw: &str) -> Vec<&str> {
             run_len += 1;
             // a tab is a cell boundary by itself (table rows joined by tabs)
             run_tab |= c == '\t';
-        } else {
+        } else if !is_invisible(c) {
+            // (an invisible character, a zero-width space pasted from a web
+            // page, neither ends a run of spaces nor counts in it)
             if let Some(start) = run_start.take()
                 && (run_len >= WIDE_GAP || run_tab)
                 && text_seen
@@ -86,7 +88,7 @@ fn segments(raw: &str) -> Vec<&str> {
             }
             run_len = 0;
             run_tab = false;
-            text_seen |= !is_invisible(c);
+            text_seen = true;
         }
     }
     if !segments.is_empty()
@@ -112,7 +114,7 @@ mod tests {
                 run_start.get_or_insert(i);
                 run_len += 1;
                 run_tab |= c == '\t';
-            } else {
+            } else if !is_invisible(c) {
                 if let Some(start) = run_start.take()
                     && (run_len >= super::WIDE_GAP || run_tab)
                     && raw[..start]
@@ -174,6 +176,15 @@ mod tests {
         assert!(!has_wide_gap("   นายก  ข") && has_wide_gap("ก\tข"));
         // an empty segment between two gaps adds no gap of its own
         assert_eq!(gaps("ก   \u{200B}   ข"), ("ก ข".to_string(), vec![4]));
+    }
+
+    #[test]
+    fn a_zero_width_space_inside_a_gap_leaves_it_a_gap() {
+        // a web page's zero-width spaces after each space (021's NBSP gaps)
+        let raw = "นายก ข\u{A0} \u{200B}\u{A0} \u{200B}กรรมการ";
+        assert_eq!(gaps(raw), ("นายก ข กรรมการ".to_string(), vec![17]));
+        // and two spaces split by one are still two
+        assert!(!has_wide_gap("ก \u{200B} ข"));
     }
 
     #[test]

@@ -295,7 +295,9 @@ pub(super) fn quick(s: &str, wide_gap: Option<usize>) -> Option<String> {
         if space {
             run += 1;
             run_tab |= b == b'\t';
-        } else {
+        } else if code.is_some() {
+            // (an invisible character neither ends a run of spaces nor
+            // counts in it, as in the gaps' rule)
             if is_gap(wide_gap, run, run_tab, prev != NONE) {
                 return None;
             }

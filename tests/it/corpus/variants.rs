@@ -132,6 +132,30 @@ const VARIANTS: &[Variant] = &[
         facts: Value::clone,
     },
     Variant {
+        name: "nbsp_gaps",
+        why: "Word and web pages saved as text keep their columns and indents as no-break spaces",
+        text: |t, _| nbsp_gaps(t),
+        facts: Value::clone,
+    },
+    Variant {
+        name: "zero_width",
+        why: "Thai text copied from a web page carries zero-width spaces at word breaks",
+        text: zero_width,
+        facts: Value::clone,
+    },
+    Variant {
+        name: "name_gap",
+        why: "typists line family names up with two or more spaces after the given name",
+        text: name_gap,
+        facts: Value::clone,
+    },
+    Variant {
+        name: "title_glued",
+        why: "a rank or title written spaced in one office is glued to the name in another (พลเอกประวิตร)",
+        text: title_glued,
+        facts: Value::clone,
+    },
+    Variant {
         name: "crlf",
         why: "Windows line ends",
         text: |t, _| t.lines().map(|l| format!("{l}\r\n")).collect(),
@@ -345,20 +369,116 @@ fn glued_titles(facts: &Value) -> Vec<(String, String)> {
 fn title_spaced(t: &str, facts: &Value) -> String {
     let mut out = t.to_string();
     for (glued, spaced) in glued_titles(facts) {
-        let mut next = String::with_capacity(out.len());
-        let mut rest = out.as_str();
-        while let Some(i) = rest.find(&glued) {
-            let after = &rest[i + glued.len()..];
-            let word_ends = after
-                .chars()
-                .next()
-                .is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ',' | '\u{00A0}'));
-            next.push_str(&rest[..i]);
-            next.push_str(if word_ends { &spaced } else { &glued });
-            rest = after;
+        out = replace_words(&out, &glued, &spaced);
+    }
+    out
+}
+
+/// Replaces each `from` in `t` that stands as a word of its own (a space,
+/// a bracket, a comma or the line's end after it) by `to`.
+fn replace_words(t: &str, from: &str, to: &str) -> String {
+    let mut next = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(i) = rest.find(from) {
+        let after = &rest[i + from.len()..];
+        let word_ends = after
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ',' | '\u{00A0}'));
+        next.push_str(&rest[..i]);
+        next.push_str(if word_ends { to } else { from });
+        rest = after;
+    }
+    next.push_str(rest);
+    next
+}
+
+/// Every space of an indent and every run of two or more spaces inside a
+/// line becomes as many no-break spaces (U+00A0).
+fn nbsp_gaps(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + t.len() / 8);
+    for line in t.lines() {
+        let body = line.trim_start_matches(' ');
+        out.push_str(&"\u{00A0}".repeat(line.len() - body.len()));
+        let mut spaces = 0;
+        for c in body.chars().chain(['\n']) {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            match spaces {
+                0 => {}
+                1 => out.push(' '),
+                n => out.push_str(&"\u{00A0}".repeat(n)),
+            }
+            spaces = 0;
+            out.push(c);
         }
-        next.push_str(rest);
-        out = next;
+    }
+    out
+}
+
+/// A zero-width space where a web page breaks words: between a glued title
+/// and the given name the facts give, and after every space.
+fn zero_width(t: &str, facts: &Value) -> String {
+    let mut out = t.replace(' ', " \u{200B}");
+    for (glued, spaced) in glued_titles(facts) {
+        let broken = spaced.replacen(' ', "\u{200B}", 1);
+        out = replace_words(&out, &glued, &broken);
+    }
+    out
+}
+
+/// `(given family, given  family)` for every name the facts give: the last
+/// word before the family name and the family name, with the single space
+/// between them doubled.
+fn name_gaps(facts: &Value) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = people_and_members(facts)
+        .filter_map(|v| {
+            let full = v.get("full_name").and_then(Value::as_str)?;
+            let (head, family) = full.rsplit_once(' ')?;
+            let given = head.rsplit(' ').next()?;
+            (!given.is_empty() && !family.is_empty())
+                .then(|| (format!("{given} {family}"), format!("{given}  {family}")))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    out
+}
+
+/// Every name the facts give written with two spaces before the family name.
+fn name_gap(t: &str, facts: &Value) -> String {
+    let mut out = t.to_string();
+    for (single, double) in name_gaps(facts) {
+        out = replace_words(&out, &single, &double);
+    }
+    out
+}
+
+/// Every name the facts give with a spaced title (`พลเอก ประวิตร วงษ์สุวรรณ`)
+/// written with the title glued to the given name.
+fn title_glued(t: &str, facts: &Value) -> String {
+    let mut pairs: Vec<(String, String)> = people_and_members(facts)
+        .filter_map(|v| {
+            let full = v.get("full_name").and_then(Value::as_str)?;
+            let title = v.get("title").and_then(Value::as_str)?;
+            let given = full
+                .strip_prefix(title)?
+                .strip_prefix(' ')?
+                .split(' ')
+                .next()?;
+            (!given.is_empty() && !title.contains(' '))
+                .then(|| (format!("{title} {given}"), format!("{title}{given}")))
+        })
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    pairs.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    let mut out = t.to_string();
+    for (spaced, glued) in pairs {
+        out = replace_words(&out, &spaced, &glued);
     }
     out
 }
@@ -681,6 +801,26 @@ fn the_variants_rewrite_what_they_say_and_nothing_else() {
     assert_eq!(
         tab_gaps("  1. นายก  ข     ประธาน\n"),
         "  1. นายก\tข\tประธาน\n"
+    );
+    assert_eq!(
+        nbsp_gaps("  ก ข   ค\n"),
+        "\u{A0}\u{A0}ก ข\u{A0}\u{A0}\u{A0}ค\n"
+    );
+    let facts = serde_json::json!({"people": [
+        {"full_name": "นายสมชาย ใจดี", "title": "นาย"},
+        {"full_name": "พลเอก ประวิตร วงษ์สุวรรณ", "title": "พลเอก"}
+    ]});
+    assert_eq!(
+        name_gap("1. นายสมชาย ใจดีมาก นายสมชาย ใจดี\n", &facts),
+        "1. นายสมชาย ใจดีมาก นายสมชาย  ใจดี\n"
+    );
+    assert_eq!(
+        title_glued("ให้ พลเอก ประวิตร วงษ์สุวรรณ\n", &facts),
+        "ให้ พลเอกประวิตร วงษ์สุวรรณ\n"
+    );
+    assert_eq!(
+        zero_width("ให้ นายสมชาย ใจดี", &facts),
+        "ให้ \u{200B}นาย\u{200B}สมชาย \u{200B}ใจดี"
     );
     let long = format!("{} (๑) {}", "ก".repeat(40), "ข ".repeat(30));
     let wrapped = rewrapped(&long);
