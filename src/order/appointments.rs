@@ -78,7 +78,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
                     same_as: None,
                     page: None,
                     title: Some(parts.title.to_string()),
-                    given_name: parts.family.map(|_| parts.given.to_string()),
+                    given_name: parts.given_name(),
                     family_name: parts.family.map(str::to_string),
                     full_name: parts.full.clone(),
                     position: post.position,

@@ -10,6 +10,8 @@
 //!   under a subject that gives work (แต่งตั้ง…ปฏิบัติงาน…), and people listed
 //!   with none of their own when a clause gives them all duties (`ให้ครู
 //!   ที่ปรึกษามีหน้าที่ …`);
+//! - people all appointed to the post the subject appoints make an
+//!   `appointment`, whatever work each is given with it;
 //! - people appointed to a post (`appointed_as`), or people named under an
 //!   appointing subject (แต่งตั้ง…, ให้…พ้นจาก…, ย้าย…), make an `appointment`;
 //! - a ประกาศ (announcement) that does none of these is an `announcement`;
@@ -71,6 +73,19 @@ pub fn classify(
                 && is_day_heading(&n.text)
         })
     };
+    // everyone appointed to the post the subject appoints (`แต่งตั้งอาจารย์
+    // พิเศษ…` over lecturers each `เป็นอาจารย์พิเศษ`, a course after each):
+    // an appointment, whatever work each is given with the post
+    let appointed_to_subject_post = !people.is_empty()
+        && APPOINTING_WORDS.iter().any(|w| subject.starts_with(w))
+        && people.iter().all(|p| {
+            p.appointed_as
+                .as_deref()
+                .is_some_and(|a| !a.is_empty() && subject.contains(a))
+        });
+    if appointed_to_subject_post {
+        return DocumentKind::Appointment;
+    }
     if people.iter().any(|p| !p.duties.is_empty())
         || (!people.is_empty()
             && (about(ROSTER_WORDS)

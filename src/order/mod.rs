@@ -540,7 +540,7 @@ fn person_from(
         page: None,
         title: Some(name.title.to_string()),
         // a name whose parts cannot be told apart keeps only full_name
-        given_name: name.family.map(|_| name.given.to_string()),
+        given_name: name.given_name(),
         family_name: name.family.map(str::to_string),
         full_name: name.full.clone(),
         position: pos.position,

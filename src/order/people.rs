@@ -4,10 +4,11 @@ use crate::read::{CellRole, TableCell};
 use crate::thai::find::{contains, find, find_all};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
-    CLASS_ABBREVIATIONS, CLASS_WORD, DEGREE_END, DUTY_INTROS, LET_WORD, ON_BEHALF_WORDS,
-    OVERSIGHT_VERBS, POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS, RANKS, ROLE_STARTS,
-    ROSTER_WORDS, TEACHER_POST, WORK_DASHES, WORK_WORD, WORKPLACE_STARTS, before_any, find_first,
-    starts_position, starts_with_any, trailing_teacher_grade,
+    CLASS_ABBREVIATIONS, CLASS_WORD, COURSE_WORDS, DEGREE_END, DUTY_INTROS, LET_WORD,
+    ON_BEHALF_WORDS, OVERSIGHT_VERBS, POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS,
+    RANKS, ROLE_STARTS, ROSTER_WORDS, STANDING_NOUN_PREFIX, TEACHER_POST, WORK_DASHES, WORK_WORD,
+    WORKPLACE_STARTS, before_any, find_first, starts_position, starts_with_any,
+    trailing_teacher_grade,
 };
 pub use crate::thai::names::{NameParts, split_name};
 
@@ -216,6 +217,12 @@ pub fn split_position(rest: &str) -> PositionParts {
     let mut rank = None;
     let mut assigned = None;
     let mut work = None;
+    // `รายวิชา 001201 ภาษาอังกฤษพื้นฐาน`: the course a lecturer is to teach
+    // is their work, never a post
+    if starts_with_any(s, COURSE_WORDS).is_some() {
+        work = non_empty(s);
+        s = "";
+    }
     // `รัฐมนตรีว่าการกระทรวงการคลังจังหวัดอุบลราชธานี จังหวัดอุดรธานี และ
     // จังหวัดศรีสะเกษ`: a list of provinces after the post is the area the
     // order gives, not part of the post (one province may name the post:
@@ -290,7 +297,7 @@ pub fn split_position(rest: &str) -> PositionParts {
             assigned = non_empty(after).or(assigned);
             s = post;
         }
-    } else if let Some(r) = RANKS.iter().find(|r| s.ends_with(*r) && s.len() > r.len()) {
+    } else if let Some(r) = trailing_standing(s) {
         let before = &s[..s.len() - r.len()];
         let post = before.trim_end();
         // (a teacher's standing is named with the post, glued: ครูชำนาญการพิเศษ;
@@ -328,14 +335,22 @@ pub fn split_position(rest: &str) -> PositionParts {
     }
 }
 
+/// The standing (ระดับ / วิทยฐานะ) a text ends with, after a post: never the
+/// end of a word of its own that only looks like one (`ผู้ทรงคุณวุฒิ`, an
+/// expert; `ผู้เชี่ยวชาญ`).
+fn trailing_standing(s: &str) -> Option<&'static str> {
+    RANKS.iter().copied().find(|r| {
+        s.strip_suffix(*r)
+            .is_some_and(|post| !post.is_empty() && post.trim_end() != STANDING_NOUN_PREFIX)
+    })
+}
+
 /// A post with its standing glued on, as one word: the post and the
 /// standing as written for that post (`ครูชำนาญการพิเศษ` → `ครู`,
 /// `ครูชำนาญการพิเศษ`: a teacher's standing is named with the post;
 /// `นักวิชาการศึกษาชำนาญการ` → `นักวิชาการศึกษา`, `ชำนาญการ`).
 fn glued_standing(word: &str) -> Option<(&str, String)> {
-    let r = RANKS
-        .iter()
-        .find(|r| word.ends_with(*r) && word.len() > r.len())?;
+    let r = trailing_standing(word)?;
     let post = word.get(..word.len() - r.len())?;
     let standing = if post == TEACHER_POST { word } else { r };
     Some((post, standing.to_string()))
@@ -697,6 +712,27 @@ mod doc_examples {
             (p.position.as_deref(), p.assigned),
             (Some("ผู้ว่าราชการจังหวัดเพชรบุรี"), None)
         );
+    }
+
+    #[test]
+    fn an_expert_is_no_post_with_a_standing() {
+        // held-out h134: ผู้ทรงคุณวุฒิ (an expert seat) is one word, never
+        // the post ผู้ with the standing ทรงคุณวุฒิ
+        let p = split_position("ผู้ทรงคุณวุฒิ");
+        assert_eq!((p.position.as_deref(), p.rank), (Some("ผู้ทรงคุณวุฒิ"), None));
+        let p = split_position("นักวิชาการศึกษาทรงคุณวุฒิ");
+        assert_eq!(
+            (p.position.as_deref(), p.rank.as_deref()),
+            (Some("นักวิชาการศึกษา"), Some("ทรงคุณวุฒิ"))
+        );
+    }
+
+    #[test]
+    fn a_course_after_a_name_is_work_not_a_post() {
+        // held-out h136: special lecturers with the course each teaches
+        let p = split_position("รายวิชา 001201 ภาษาอังกฤษพื้นฐาน");
+        assert_eq!(p.position, None);
+        assert_eq!(p.work.as_deref(), Some("รายวิชา 001201 ภาษาอังกฤษพื้นฐาน"));
     }
 
     #[test]

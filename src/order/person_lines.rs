@@ -157,7 +157,7 @@ pub(crate) fn named(
         same_as: None,
         page: None,
         title: Some(name.title.to_string()),
-        given_name: name.family.map(|_| name.given.to_string()),
+        given_name: name.given_name(),
         family_name: name.family.map(str::to_string),
         full_name: name.full.clone(),
         position: None,

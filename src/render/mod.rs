@@ -195,14 +195,22 @@ impl Block {
 /// duties, steps and substitutes), every other node — committees and their
 /// members, headings, work groups, numbered items, running text — from its
 /// outline node with the **corrected** label; then the effective clause, date
-/// and signature.
+/// and signature; then what followed the signature (an annex).
 pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
     let mut out = Vec::new();
     header(order, &mut out);
 
     let walk = Walk::new(order);
     let body = out.len();
-    walk.nodes_at(&order.outline, 0, true, &mut out);
+    // what follows the signature (an annex: `บัญชีรายชื่อ… แนบท้ายคำสั่ง…` and
+    // its table) is written after it again
+    let annex_at = order
+        .outline
+        .iter()
+        .rposition(|n| n.kind == NodeKind::Signature)
+        .map_or(order.outline.len(), |i| i + 1);
+    let (main, annex) = order.outline.split_at(annex_at);
+    walk.nodes_at(main, 0, true, &mut out);
     // an unnumbered heading straight after a preamble that introduces a
     // list (`… ประกอบด้วย` / `ที่ปรึกษา`) is written under it, as orders
     // write it: after a blank line it is not read as the list's heading
@@ -226,6 +234,13 @@ pub(crate) fn layout(order: &DutyOrder) -> Vec<Block> {
     }
 
     closing(order, &mut out);
+    if annex
+        .iter()
+        .any(|n| !from_header(n.kind) && n.kind != NodeKind::PageArtefact)
+    {
+        out.push(Block::blank());
+        walk.nodes_at(annex, 0, true, &mut out);
+    }
     while out.last().is_some_and(|b| b.kind == BlockKind::Blank) {
         out.pop();
     }

@@ -156,6 +156,12 @@ pub const TITLES: &[&str] = &[
     "นพ.",
     "พญ.",
     "ทพ.",
+    // pharmacists (เภสัชกร / เภสัชกรหญิง) and a woman dentist, abbreviated
+    "ทพญ.",
+    "ภก.",
+    "ภญ.",
+    // a novice monk (who keeps his family name)
+    "สามเณร",
     // students (boy, girl, and their abbreviations)
     "เด็กชาย",
     "เด็กหญิง",
@@ -229,6 +235,11 @@ pub const TITLE_FALSE_FRIENDS: &[&str] = &[
     "คุณพ่อ",
 ];
 
+/// A course (รายวิชา, with its code and name after it): what a lecturer is
+/// appointed to teach, written in a cell after the name; their work, never
+/// a post.
+pub const COURSE_WORDS: &[&str] = &["รายวิชา"];
+
 /// "Work, task" (งาน…): a phrase after a person's post that starts with it
 /// is the work the order gives them (`ครูผู้ช่วย งานห้องสมุด`), a duty.
 pub const WORK_WORD: &str = "งาน";
@@ -237,6 +248,10 @@ pub const WORK_WORD: &str = "งาน";
 /// (วิทยฐานะ ครูชำนาญการพิเศษ), so `ครูชำนาญการพิเศษ` is the post ครู with the
 /// standing ครูชำนาญการพิเศษ, as when written `ครู วิทยฐานะ ครูชำนาญการพิเศษ`.
 pub const TEACHER_POST: &str = "ครู";
+
+/// "One who" (ผู้…): with a standing after it, a word of its own
+/// (`ผู้ทรงคุณวุฒิ`, an expert; `ผู้เชี่ยวชาญ`), never a post with its standing.
+pub const STANDING_NOUN_PREFIX: &str = "ผู้";
 
 /// Ranks and academic standings (ระดับ / วิทยฐานะ), longest first. Written after
 /// the position, with or without a space ("นักวิชาการศึกษาชำนาญการ").
@@ -551,8 +566,63 @@ fn post_title_names(s: &str, t: &str) -> bool {
         && may_continue_name(family)
 }
 
+/// English titles before a name in Latin letters (a foreign lecturer or
+/// expert: `Mr. David Thompson`, `Dr. Stefan Müller`), longest first where
+/// one starts another. Their given and family names are Latin words with a
+/// capital letter.
+pub const LATIN_TITLES: &[&str] = &[
+    "Assoc. Prof. Dr.",
+    "Asst. Prof. Dr.",
+    "Prof. Dr.",
+    "Assoc. Prof.",
+    "Asst. Prof.",
+    "Prof.",
+    "Mrs.",
+    "Mr.",
+    "Ms.",
+    "Miss",
+    "Dr.",
+];
+
+/// Titles of monks (สมณศักดิ์ and the words a monk is addressed by), longest
+/// first where one starts another. A monk has no family name: what may follow
+/// his name is his Pali monastic name (ฉายา, `พระมหาสมศักดิ์ ปญฺญาวโร`), see
+/// [`is_monastic_name`]; an ecclesiastical title name is the whole name
+/// (`พระครูสิริธรรมวิมล`). School boards seat a representative of the Sangha,
+/// and monks advise many school and community committees. `พระ` alone is no
+/// title here: it starts too many words (พระราชบัญญัติ, พระภิกษุสงฆ์ …).
+pub const MONASTIC_TITLES: &[&str] = &[
+    "พระครูปลัด",
+    "พระครูสมุห์",
+    "พระครูใบฎีกา",
+    "พระครูวินัยธร",
+    "พระครูธรรมธร",
+    "พระครู",
+    "พระมหา",
+    "พระอธิการ",
+    "พระปลัด",
+    "พระสมุห์",
+    "พระใบฎีกา",
+    "พระวินัยธร",
+    "พระธรรมธร",
+    "พระอาจารย์",
+];
+
+/// Whether `word` after a monk's name is his Pali monastic name (ฉายา): Pali
+/// as Thai writes it, with a PHINTHU (ฺ, a consonant without vowel:
+/// `ปญฺญาวโร`, `ฐิตธมฺโม`) or ending in the nominative -o written โ + a
+/// consonant (`สุเมโธ`, `จนฺทสาโร`). Anything else after the name (a seat,
+/// a post) is not part of it.
+pub fn is_monastic_name(word: &str) -> bool {
+    const PHINTHU: char = '\u{0E3A}';
+    const SARA_O: char = '\u{0E42}';
+    let mut tail = word.chars().rev();
+    word.contains(PHINTHU)
+        || (tail.next().is_some_and(super::is_thai_consonant) && tail.next() == Some(SARA_O))
+}
+
 /// Every personal title: the ranks (each also with [`FEMALE_RANK_MARK`]),
-/// then [`TITLES`]. Built once; the woman officers' ranks are made here, not
+/// then [`TITLES`], [`MONASTIC_TITLES`] and [`LATIN_TITLES`]. Built once; the woman officers' ranks are made here, not
 /// listed twice by hand.
 pub static ALL_TITLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
     let mut all: Vec<&'static str> = RANK_TITLES.to_vec();
@@ -567,6 +637,8 @@ pub static ALL_TITLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyL
         }
     }
     all.extend_from_slice(TITLES);
+    all.extend_from_slice(MONASTIC_TITLES);
+    all.extend_from_slice(LATIN_TITLES);
     all
 });
 

@@ -17,3 +17,8 @@ pub use normalize::normalize_line;
 pub fn is_thai_letter(c: char) -> bool {
     matches!(c, '\u{0E01}'..='\u{0E4E}') && c != 'ฯ' && c != 'ๆ'
 }
+
+/// True for a Thai consonant (ก–ฮ, U+0E01–U+0E2E).
+pub fn is_thai_consonant(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E2E}')
+}

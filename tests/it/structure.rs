@@ -639,3 +639,43 @@ fn regression_a_double_spaced_order_reads_as_written_single_spaced() {
         assert_eq!(members(&a), members(&b), "{path}");
     }
 }
+
+/// An annex whose caption takes two lines (`บัญชีรายชื่อคณะกรรมการ…` /
+/// `แนบท้ายคำสั่ง…`) after the signature: the caption is one paragraph that
+/// names the committee, its table's rows are the members, and `render`
+/// writes the annex after the signature again (held-out h137, an order that
+/// appoints its committee only "as in the attached list").
+#[test]
+fn regression_an_annex_caption_over_two_lines_names_the_committee_of_its_table() {
+    let path = "fixtures/heldout/h137_education_office_committee_in_attached_list.txt";
+    let text = std::fs::read_to_string(path).expect("h137");
+    let order = kamsang::parse_str("h137.txt", &text).expect("parses");
+    let names: Vec<&str> = order.committees.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["คณะกรรมการตรวจรับพัสดุ"]);
+    let members: Vec<(Option<&str>, Option<&str>)> = order.committees[0]
+        .members
+        .iter()
+        .map(|m| (m.full_name.as_deref(), m.role.as_deref()))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            (Some("นายอนุชา ภูมิสวัสดิ์"), Some("ประธานกรรมการ")),
+            (Some("นางรุ่งนภา คำภา"), Some("กรรมการ")),
+            (Some("นายธนากร สุขเจริญ"), Some("กรรมการ")),
+        ]
+    );
+    assert_eq!(order.header.kind, kamsang::model::DocumentKind::Committee);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("h137.txt");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_kamsang"))
+        .args(["render", path, "--to", "txt", "--output"])
+        .arg(&out)
+        .status()
+        .expect("kamsang runs");
+    assert!(status.success());
+    let rendered = std::fs::read_to_string(&out).expect("rendered");
+    let signer = rendered.find("(นายสุเมธ แก้วประเสริฐ)").expect("signer");
+    let caption = rendered.find("บัญชีรายชื่อคณะกรรมการ").expect("caption");
+    assert!(signer < caption, "the annex is written after the signature");
+}

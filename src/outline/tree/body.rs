@@ -123,15 +123,34 @@ impl Builder {
         // three or more table cells (`ชื่อนิสิต⇥ผลงาน⇥…`) or an annex's
         // caption (`บัญชีรายชื่อ… แนบท้ายคำสั่ง…`) is no signature line: an
         // annex begins
+        // (a caption over two lines: `บัญชีรายชื่อคณะกรรมการ…` / `แนบท้ายคำสั่ง…`)
         let table_row = line.table_row
             || line.gaps.len() >= 2
-            || crate::thai::lexicon::annex_caption(&line.text).is_some();
+            || crate::thai::lexicon::annex_caption(&line.text).is_some()
+            || (self.next_is_annex_mark
+                && starts_with_any(&line.text, ANNEX_CAPTION_LEADS).is_some());
         if self.in_tail && kind.is_none() && !table_row {
             // after the date or the signer's name: each line stands alone
             kind = Some(ParaKind::Signature);
         } else if self.in_tail && kind.is_none() {
             self.in_tail = false;
             self.cont = None;
+        }
+        // `แนบท้ายคำสั่ง…` under the first line of an annex's caption: its rest
+        if kind.is_none()
+            && line.text.starts_with(ANNEX_MARK)
+            && let Some(c) = self.cont
+            && self.text_of(Some(c)).is_some_and(|t| {
+                starts_with_any(t, ANNEX_CAPTION_LEADS).is_some() && !t.contains(ANNEX_MARK)
+            })
+        {
+            // (the caption's two lines are two phrases: its subject, then
+            // where it is attached)
+            if let Some(n) = self.out.nodes.get_mut(c) {
+                join_wrapped(&mut n.text, &line.text, true);
+                n.line_end = line.line;
+            }
+            return;
         }
         match kind {
             Some(

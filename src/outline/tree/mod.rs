@@ -34,10 +34,10 @@ use crate::limits::Limits;
 use crate::read::{Line, ParaStart, Source};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
-    ADDRESSEE_CLAUSES, ADDRESSEE_REFERENCES, AS_FOLLOWS, BODY_WORDS, CLAUSE_OPENERS,
-    COMMITTEE_DUTY_INTROS, COMMITTEE_WORDS, CONNECTIVES, DOCUMENT_WORDS, IN_ORDER, LIST_INTROS,
-    PREAMBLE_STARTS, ROLE_CLAUSE_WORDS, TITLE_BULLETS, starts_position, starts_with_any, title_at,
-    whole_role,
+    ADDRESSEE_CLAUSES, ADDRESSEE_REFERENCES, ANNEX_CAPTION_LEADS, ANNEX_MARK, AS_FOLLOWS,
+    BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, COMMITTEE_WORDS, CONNECTIVES,
+    DOCUMENT_WORDS, IN_ORDER, LIST_INTROS, PREAMBLE_STARTS, ROLE_CLAUSE_WORDS, TITLE_BULLETS,
+    starts_position, starts_with_any, title_at, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
@@ -74,6 +74,7 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
         b.next_names_person = next_person.names_person;
         b.next_list_start = next_person.list_start;
         b.soft_chars = next_person.soft_chars;
+        b.next_is_annex_mark = next_person.annex_mark;
         b.push_line(line);
         // one line adds a bounded number of nodes: checking after each is enough
         if b.out.nodes.len() > limits.max_nodes {
@@ -98,6 +99,9 @@ struct Next {
     /// It is the rest of a seat and its role (`ศึกษาธิการ      กรรมการและเลขานุการ`):
     /// one gap, a role after it, and before it no name, post or role.
     seat_rest: bool,
+    /// It begins with "attached at the end" (`แนบท้ายคำสั่ง…`): the line
+    /// before is the first line of an annex's caption.
+    annex_mark: bool,
     /// Not about the next line: the characters of the lines after this one's
     /// soft breaks in its .docx paragraph (0 for text files), so that a
     /// paragraph's length is the whole paragraph's.
@@ -134,6 +138,7 @@ fn next_starts_person(lines: &[Line]) -> Vec<Next> {
                 list_start: parse_label(&line.text)
                     .filter(|(l, _)| l.values.len() == 1 && l.values.first() == Some(&1))
                     .map(|(l, _)| l.family),
+                annex_mark: line.text.starts_with(ANNEX_MARK),
                 soft_chars: 0,
             };
         }
@@ -183,6 +188,9 @@ struct Builder {
     next_list_start: Option<Family>,
     /// Characters after the current line's soft breaks in its paragraph.
     soft_chars: usize,
+    /// The first non-blank line after the current one begins with
+    /// `แนบท้าย…`.
+    next_is_annex_mark: bool,
     /// The date line (`สั่ง ณ วันที่`) has been seen: what follows is the signature.
     in_tail: bool,
     /// Width (indent + characters) of the previous line.
