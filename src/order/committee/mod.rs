@@ -147,7 +147,7 @@ pub fn add_member_people(
                 same_as: None,
                 page: None,
                 title: Some(n.title.to_string()),
-                given_name: n.family.map(|_| n.given.to_string()),
+                given_name: n.given_name(),
                 family_name: n.family.map(str::to_string),
                 full_name: n.full.clone(),
                 position: post.position,
