@@ -17,10 +17,10 @@ use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::{contains, find, find_all, floor_prefix};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTING_VERBS, APPOINTMENT_ENDS, APPOINTMENT_TRAILERS,
-    BACKGROUND_END, BACKGROUND_STARTS, DUTIES_OF_WORD, DUTY_INTROS, HOLD_POST_WORD, LET_WORD,
-    LIST_INTROS, LISTED_PEOPLE, MADE_WORDS, NAMELY_WORD, ON_BEHALF_WORDS, POSITION_WORD,
-    REMOVAL_WORD, SAID_PERSON, acts_in_office, before_any, find_first, starts_position,
-    starts_with_any,
+    BACKGROUND_END, BACKGROUND_STARTS, DUTIES_OF_WORD, DUTY_INTROS, HOLD_POST_WORD, IN_PLACE_WORD,
+    LET_WORD, LIST_INTROS, LISTED_PEOPLE, MADE_WORDS, NAMELY_WORD, ON_BEHALF_WORDS, POSITION_WORD,
+    REMOVAL_WORD, ROLE_STARTS, SAID_PERSON, STRIKING_WORDS, acts_in_office, before_any, find_first,
+    starts_position, starts_with_any,
 };
 
 /// How far after an appointing verb a bracketed name may stand behind a post
@@ -208,8 +208,33 @@ fn appointments(
         };
         out.push((name, post_before.or(post_after), made));
     }
+    out.extend(struck_names(text, last_named));
     out.extend(acting_appointments(text, last_named));
     out.extend(let_hold_post(text, last_named));
+    // in the order the text names them (each reading finds its own kind)
+    out.sort_by_key(|(name, _, _)| find(text, name).unwrap_or(usize::MAX));
+    out
+}
+
+/// `ยกเลิกรายชื่อ NAME`: a person struck from an earlier order's list is
+/// named by this one (and made nothing). Only a whole titled name right
+/// after the striking words.
+fn struck_names(
+    text: &str,
+    last_named: &mut Option<String>,
+) -> Vec<(String, Option<String>, String)> {
+    let mut out = Vec::new();
+    for w in STRIKING_WORDS {
+        for at in find_all(text, w) {
+            let Some(after) = text.get(at + w.len()..).map(str::trim_start) else {
+                continue;
+            };
+            if let Some(n) = split_name(after).filter(|n| n.family.is_some()) {
+                *last_named = Some(n.full.clone());
+                out.push((n.full.clone(), None, String::new()));
+            }
+        }
+    }
     out
 }
 
@@ -403,6 +428,15 @@ fn what_they_are_made(rest: &str) -> Option<(Option<String>, String)> {
     for w in APPOINTMENT_TRAILERS {
         made = made.strip_suffix(w).unwrap_or(made).trim_end();
     }
+    // `… เป็นกรรมการฝ่ายจัดนิทรรศการแทน`: in place of someone, not part of
+    // the role (`… รักษาราชการแทน` is the acting role itself)
+    if let Some(m) = made.strip_suffix(IN_PLACE_WORD)
+        && ![ACTING_WORDS, ON_BEHALF_WORDS, ROLE_STARTS]
+            .iter()
+            .any(|ws| ws.iter().any(|w| made.ends_with(w)))
+    {
+        made = m.trim_end();
+    }
     if made.is_empty() {
         return None;
     }
@@ -423,6 +457,28 @@ mod tests {
 
     fn read_text(text: &str) -> Vec<(String, Option<String>, String)> {
         appointments(&without_background(text), &mut None)
+    }
+
+    #[test]
+    fn an_amendment_names_whom_it_strikes_and_whom_it_appoints_in_place() {
+        // held-out h141: one member struck, another appointed in his place
+        let got = read_text(
+            "จึงขอยกเลิกรายชื่อ นายสุริยา ทองดี และแต่งตั้ง นางสาวเพ็ญศรี อินต๊ะ ตำแหน่ง ครูผู้ช่วย เป็นกรรมการฝ่ายจัดนิทรรศการแทน",
+        );
+        assert_eq!(
+            got,
+            [
+                ("นายสุริยา ทองดี".to_string(), None, String::new()),
+                (
+                    "นางสาวเพ็ญศรี อินต๊ะ".to_string(),
+                    Some("ครูผู้ช่วย".to_string()),
+                    "กรรมการฝ่ายจัดนิทรรศการ".to_string()
+                ),
+            ]
+        );
+        // an acting role keeps its แทน
+        let got = read_text("แต่งตั้ง นายก ข เป็นผู้รักษาราชการแทน ตั้งแต่วันที่ ๑ ตุลาคม");
+        assert_eq!(got[0].2, "ผู้รักษาราชการแทน");
     }
 
     #[test]

@@ -143,6 +143,14 @@ pub const TITLES: &[&str] = &[
     "อาจารย์ ดร.",
     "อาจารย์ดร.",
     "อ.ดร.",
+    // a lecturer who is a doctor, dentist or pharmacist: อ. alone is too
+    // short a title (อ.เมือง is a district), so only before another
+    "อ.นพ.",
+    "อ.พญ.",
+    "อ.ทพ.",
+    "อ.ทพญ.",
+    "อ.ภก.",
+    "อ.ภญ.",
     "ผศ.ดร.",
     "รศ.ดร.",
     "ผศ.",
@@ -415,6 +423,9 @@ pub const PREAMBLE_STARTS: &[&str] = &[
     "เนื่องจาก",
     "เนื่องด้วย",
     "บัดนี้",
+    // an amendment's closing formula: "the rest stays as it was"
+    // (นอกนั้นให้คงเดิม)
+    "นอกนั้น",
     "มีหน้าที่",
     "เพื่อ",
     // "by resolution of" (ตามมติคณะรัฐมนตรี…), "further to" (อนุสนธิ…), "a royal
@@ -923,6 +934,25 @@ pub const REMOVAL_WORD: &str = "พ้นจาก";
 /// Words after an appointed post that say it is held besides another ("as
 /// a further post"): not part of the post's name.
 pub const APPOINTMENT_TRAILERS: &[&str] = &["อีกตำแหน่งหนึ่ง"];
+
+/// Typographic quotes around a quoted clause (the new text an amendment
+/// puts in: `“3.1.5 คณะกรรมการ…”`).
+pub const OPEN_QUOTE: char = '\u{201C}';
+pub const CLOSE_QUOTE: char = '\u{201D}';
+
+/// "In place of (someone)" at the end of an appointment (`… เป็นกรรมการ
+/// ฝ่ายจัดนิทรรศการแทน`): who is replaced, not part of what the person is made
+/// (unless it ends an acting phrase, `รักษาราชการแทน`).
+pub const IN_PLACE_WORD: &str = "แทน";
+
+/// Words that strike a named person from an earlier order's list ("cancel
+/// the name of", "withdraw the name of"): the person is named by this order
+/// and what it does to them is to remove them.
+pub const STRIKING_WORDS: &[&str] = &["ยกเลิกรายชื่อ", "ถอนรายชื่อ"];
+
+/// "(Held) ex officio", after a seat's post (`ผู้ว่าราชการจังหวัด…
+/// (โดยตำแหน่ง)`): how the seat is held, not part of the post.
+pub const EX_OFFICIO_MARK: &str = "(โดยตำแหน่ง)";
 
 /// Verbs that appoint someone in running text: "appoint (to)" (แต่งตั้ง,
 /// แต่งตั้งให้), "assign (to)" (มอบหมายให้).

@@ -679,3 +679,42 @@ fn regression_an_annex_caption_over_two_lines_names_the_committee_of_its_table()
     let caption = rendered.find("บัญชีรายชื่อคณะกรรมการ").expect("caption");
     assert!(signer < caption, "the annex is written after the signature");
 }
+
+/// A clause an amendment quotes whole (`1.3 ให้เพิ่มความต่อไปนี้เป็นข้อ 3.3.4` /
+/// `“3.3.4 คณะกรรมการ…”`) is finished at its closing quote: the line after it
+/// (`รองนายกรัฐมนตรี (นายภูมิธรรม เวชยชัย)`) is a paragraph of its own even
+/// when the page wraps every long line, so a text wrapped narrower reads
+/// the same people (corpus 012 with its preamble wrapped at 60 characters).
+#[test]
+fn regression_a_quoted_clause_is_finished_at_its_closing_quote() {
+    let path = "fixtures/corpus/012_pm_292_2566_amend_glued_labels.txt";
+    let text = std::fs::read_to_string(path).expect("012");
+    let mut wrapped = String::new();
+    for line in text.lines() {
+        if line.chars().count() <= 200 {
+            wrapped.push_str(line);
+            wrapped.push('\n');
+            continue;
+        }
+        let mut width = 0;
+        for word in line.split(' ') {
+            let n = word.chars().count();
+            if width > 0 && width + n > 60 {
+                wrapped.push('\n');
+                width = 0;
+            } else if width > 0 {
+                wrapped.push(' ');
+                width += 1;
+            }
+            wrapped.push_str(word);
+            width += n;
+        }
+        wrapped.push('\n');
+    }
+    assert!(wrapped.lines().count() > text.lines().count() + 5);
+    for t in [&text, &wrapped] {
+        let order = kamsang::parse_str("012.txt", t).expect("parses");
+        let names: Vec<&str> = order.people.iter().map(|p| p.full_name.as_str()).collect();
+        assert!(names.contains(&"นายภูมิธรรม เวชยชัย"), "{names:?}");
+    }
+}

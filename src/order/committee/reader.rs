@@ -17,8 +17,8 @@ use crate::outline::line::join_wrapped;
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::find::{contains, find};
 use crate::thai::lexicon::{
-    ACT_TURNS, BACKGROUND_OPENERS, CLAUSE_OPENERS, COMPOSED_OF, POSITION_WORD, UNIT_STARTS,
-    find_first, starts_position, starts_with_any,
+    ACT_TURNS, BACKGROUND_OPENERS, CLAUSE_OPENERS, COMPOSED_OF, EX_OFFICIO_MARK, POSITION_WORD,
+    UNIT_STARTS, find_first, starts_position, starts_with_any,
 };
 
 /// Longest heading (in characters) taken as the name of an unnamed group of
@@ -445,7 +445,15 @@ impl Reader<'_> {
                 full_name: None,
                 person_id: None,
                 title: None,
-                position: Some(seat.who),
+                // `ผู้ว่าราชการจังหวัด… (โดยตำแหน่ง)`: "ex officio" says how the
+                // seat is held; the post is what holds it
+                position: Some(
+                    seat.who
+                        .strip_suffix(EX_OFFICIO_MARK)
+                        .map(str::trim_end)
+                        .filter(|p| !p.is_empty())
+                        .map_or(seat.who.clone(), str::to_string),
+                ),
                 role,
                 role_kind,
                 group: None,

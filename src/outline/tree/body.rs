@@ -295,6 +295,12 @@ impl Builder {
         {
             return true;
         }
+        // `“3.3.4 คณะกรรมการ…”` / `รองนายกรัฐมนตรี (นาย…)`: a clause quoted
+        // whole (the new text of an amendment) is finished at its closing
+        // quote, wherever the page wrapped it
+        if self.text_of(self.cont).is_some_and(quoted_whole) {
+            return true;
+        }
         // a row of cells (`2. เด็กชายก ข ชั้น…   นักเรียนแกนนำ`) is no prose
         // that wraps: a clause or a long line after it is a paragraph
         let row = self.last_cell.is_some_and(|(n, _)| Some(n) == self.cont);
@@ -329,4 +335,22 @@ impl Builder {
                 .and_then(|&i| self.out.nodes.get(i))
                 .is_some_and(|n| n.kind == NodeKind::Item && line.indent <= n.indent)
     }
+}
+
+/// Whether a text ends with a quoted clause, closed: it ends with the `”`
+/// that closes its last `“` (as many opened as closed), and the quotation is
+/// the whole text or a numbered clause (`1.3 ให้เพิ่มความต่อไปนี้เป็นข้อ 3.3.4
+/// “3.3.4 คณะกรรมการ…”`), never a term quoted mid-sentence (`เรียกว่า “…”`).
+fn quoted_whole(text: &str) -> bool {
+    let t = text.trim();
+    if !t.ends_with(CLOSE_QUOTE)
+        || t.matches(OPEN_QUOTE).count() != t.matches(CLOSE_QUOTE).count()
+    {
+        return false;
+    }
+    let Some(open) = t.rfind(OPEN_QUOTE) else {
+        return false;
+    };
+    let quoted = t.get(open + OPEN_QUOTE.len_utf8()..).unwrap_or("");
+    open == 0 || parse_label(quoted).is_some()
 }

@@ -35,9 +35,9 @@ use crate::read::{Line, ParaStart, Source};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
     ADDRESSEE_CLAUSES, ADDRESSEE_REFERENCES, ANNEX_CAPTION_LEADS, ANNEX_MARK, AS_FOLLOWS,
-    BODY_WORDS, CLAUSE_OPENERS, COMMITTEE_DUTY_INTROS, COMMITTEE_WORDS, CONNECTIVES,
-    DOCUMENT_WORDS, IN_ORDER, LIST_INTROS, PREAMBLE_STARTS, ROLE_CLAUSE_WORDS, TITLE_BULLETS,
-    starts_position, starts_with_any, title_at, whole_role,
+    BODY_WORDS, CLAUSE_OPENERS, CLOSE_QUOTE, COMMITTEE_DUTY_INTROS, COMMITTEE_WORDS, CONNECTIVES,
+    DOCUMENT_WORDS, IN_ORDER, LIST_INTROS, OPEN_QUOTE, PREAMBLE_STARTS, ROLE_CLAUSE_WORDS,
+    TITLE_BULLETS, starts_position, starts_with_any, title_at, whole_role,
 };
 
 /// Build the outline of a normalised source under `limits`. The source's
