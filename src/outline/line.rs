@@ -111,6 +111,24 @@ const FAMILY_OF: &str = "ณ";
 /// family name with `ณ` (`ดร.สุรเชษฐ์ ณ นคร`), nothing after the name.
 fn ends_in_whole_name(text: &str) -> bool {
     let words: Vec<&str> = text.rsplit(' ').take(5).collect();
+    // a monk's name is whole without a family name (`พระครูประภัสสรธรรมคุณ`,
+    // `พระมหาสมศักดิ์ ปญฺญาวโร`)
+    let monk = |tail: &str| {
+        let tail = tail.rsplit_once('(').map_or(tail, |(_, t)| t);
+        crate::thai::names::split_name(tail).is_some_and(|n| {
+            crate::thai::lexicon::MONASTIC_TITLES.contains(&n.title) && n.rest.is_empty()
+        })
+    };
+    if words.first().is_some_and(|w| monk(w))
+        || (words.len() >= 2
+            && text
+                .len()
+                .checked_sub(words.iter().take(2).map(|w| w.len() + 1).sum::<usize>() - 1)
+                .and_then(|i| text.get(i..))
+                .is_some_and(monk))
+    {
+        return true;
+    }
     (2..=words.len()).any(|k| {
         let Some(first) = words.get(k - 1) else {
             return false;
@@ -763,6 +781,17 @@ mod tests {
 mod doc_examples {
     //! The examples that were doctests when this module was public.
     use super::*;
+
+    #[test]
+    fn a_post_after_a_monks_name_is_a_word_of_its_own() {
+        // held-out h142: `พระครู…` / `เจ้าคณะตำบล…` after a soft break
+        let mut t = String::from("พระครูประภัสสรธรรมคุณ");
+        join_wrapped(&mut t, "เจ้าคณะตำบลหนองบัว", false);
+        assert_eq!(t, "พระครูประภัสสรธรรมคุณ เจ้าคณะตำบลหนองบัว");
+        let mut u = String::from("พระมหาสมศักดิ์ ปญฺญาวโร");
+        join_wrapped(&mut u, "เจ้าอาวาสวัดบ้านนา", false);
+        assert_eq!(u, "พระมหาสมศักดิ์ ปญฺญาวโร เจ้าอาวาสวัดบ้านนา");
+    }
 
     #[test]
     fn join_wrapped_example() {
