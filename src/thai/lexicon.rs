@@ -18,8 +18,13 @@ pub const RANK_TITLES: &[&str] = &[
     "ว่าที่ร้อยตรี",
     "ว่าที่ร้อยโท",
     "ว่าที่ร้อยเอก",
+    "ว่าที่ร้อยตำรวจโท",
+    "ว่าที่ร้อยตำรวจเอก",
+    "ว่าที่พันตรี",
     "ว่าที่ ร.ต.",
     "ว่าที่ร.ต.",
+    "ว่าที่ ร.ท.",
+    "ว่าที่ ร.อ.",
     "พลตำรวจเอก",
     "พลตำรวจโท",
     "พลตำรวจตรี",
@@ -102,6 +107,30 @@ pub const RANK_TITLES: &[&str] = &[
     "ร.ต.อ.",
     "ร.ต.ท.",
     "ร.ต.ต.",
+    // privates (army, police), the army's corporals and sergeants, the
+    // navy's and air force's officers and petty officers, abbreviated
+    "พลทหาร",
+    "พลตำรวจ",
+    "จ.ส.ท.",
+    "ส.อ.",
+    "ส.ท.",
+    "ส.ต.",
+    "พล.ร.ท.",
+    "พล.ร.ต.",
+    "พล.อ.ท.",
+    "พล.อ.ต.",
+    "น.อ.",
+    "น.ท.",
+    "น.ต.",
+    "พ.จ.อ.",
+    "พ.จ.ท.",
+    "พ.จ.ต.",
+    "พ.อ.อ.",
+    "พ.อ.ท.",
+    "พ.อ.ต.",
+    "จ.อ.",
+    "จ.ท.",
+    "จ.ต.",
 ];
 
 /// What follows a rank to make it a woman officer's (see [`RANK_TITLES`]).
@@ -116,6 +145,8 @@ pub const TITLES: &[&str] = &[
     // royal and honorific titles (หม่อมราชวงศ์ = a king's great-grandchild)
     "หม่อมราชวงศ์",
     "หม่อมหลวง",
+    "หม่อมเจ้า",
+    "ม.จ.",
     "ม.ร.ว.",
     "ม.ล.",
     "ท่านผู้หญิง",
@@ -164,6 +195,11 @@ pub const TITLES: &[&str] = &[
     "นพ.",
     "พญ.",
     "ทพ.",
+    // veterinarians (นายสัตวแพทย์, สัตวแพทย์หญิง) abbreviated, as livestock
+    // offices write them
+    "สัตวแพทย์หญิง",
+    "น.สพ.",
+    "สพ.ญ.",
     // pharmacists (เภสัชกร / เภสัชกรหญิง) and a woman dentist, abbreviated
     "ทพญ.",
     "ภก.",

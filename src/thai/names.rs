@@ -86,7 +86,9 @@ pub fn split_name(text: &str) -> Option<NameParts<'_>> {
             }
         })
     };
-    if given.is_empty() || !starts_name(given) {
+    // (a given name is never an abbreviation itself: `ส.อ.บ.ต.` is no
+    // corporal ส.อ. named บ.ต.)
+    if given.is_empty() || !starts_name(given) || given.chars().nth(1) == Some('.') {
         return None;
     }
     // a monk: no family name, only his Pali monastic name if one follows
@@ -224,6 +226,28 @@ mod tests {
         assert_eq!(split_name("นายสมชาย").unwrap().given_name(), None);
         // พระ alone is no title
         assert!(split_name("พระราชบัญญัติ ระเบียบ").is_none());
+    }
+
+    #[test]
+    fn navy_air_force_and_other_ranks_abbreviated() {
+        for (text, title) in [
+            ("น.อ.สมชาย ใจดี", "น.อ."),
+            ("พ.จ.อ.สมชาย ใจดี", "พ.จ.อ."),
+            ("พ.อ.อ.หญิงสมชาย ใจดี", "พ.อ.อ.หญิง"),
+            ("พลทหารสมชาย ใจดี", "พลทหาร"),
+            ("ส.อ.สมชาย ใจดี", "ส.อ."),
+            ("น.สพ.สมชาย ใจดี", "น.สพ."),
+            ("ม.จ.สมชาย ใจดี", "ม.จ."),
+        ] {
+            let n = split_name(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (n.title, n.given, n.family),
+                (title, "สมชาย", Some("ใจดี")),
+                "{text}"
+            );
+        }
+        // an abbreviation that only starts like a rank names nobody
+        assert!(split_name("ส.อ.บ.ต.สมชาย ใจดี").is_none());
     }
 
     #[test]

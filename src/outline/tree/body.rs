@@ -343,8 +343,7 @@ impl Builder {
 /// “3.3.4 คณะกรรมการ…”`), never a term quoted mid-sentence (`เรียกว่า “…”`).
 fn quoted_whole(text: &str) -> bool {
     let t = text.trim();
-    if !t.ends_with(CLOSE_QUOTE)
-        || t.matches(OPEN_QUOTE).count() != t.matches(CLOSE_QUOTE).count()
+    if !t.ends_with(CLOSE_QUOTE) || t.matches(OPEN_QUOTE).count() != t.matches(CLOSE_QUOTE).count()
     {
         return false;
     }
