@@ -248,6 +248,30 @@ fn filtered_out(id: &str) -> bool {
     !filters.is_empty() && !filters.iter().any(|f| id.contains(f.as_str()))
 }
 
+/// Resident memory now and its peak since the last reset, in KiB.
+#[derive(Debug, Clone, Copy)]
+struct Rss {
+    now: i64,
+    peak: i64,
+}
+
+/// The process's resident memory (`VmRSS`) and peak (`VmHWM`) from
+/// /proc/self/status, then the peak reset to now (`clear_refs` 5): Linux
+/// only, `None` elsewhere.
+fn rss_reset() -> Option<Rss> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<i64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    let rss = Rss {
+        now: field("VmRSS:")?,
+        peak: field("VmHWM:")?,
+    };
+    std::fs::write("/proc/self/clear_refs", "5").ok()?;
+    Some(rss)
+}
+
 /// 10,000 people a side as text: parse both, diff, print medians and the ratio.
 fn text_scale() {
     if filtered_out("diff-10k") {
@@ -258,8 +282,21 @@ fn text_scale() {
     let old_text = order_text("fixtures/diff/next-year/old.txt", &old_order, TEXT_PEOPLE);
     let new_text = order_text("fixtures/diff/next-year/new.txt", &new_order, TEXT_PEOPLE);
     let parse_text = |t: &str| kamsang::parse_str("old.txt", t).unwrap();
+    let before = rss_reset();
     let (old, new) = (parse_text(&old_text), parse_text(&new_text));
+    let parsed = rss_reset();
     let changes = kamsang::diff(&old, &new).changes.len();
+    let diffed = rss_reset();
+    if let (Some(b), Some(p), Some(d)) = (before, parsed, diffed) {
+        let mib = |kib: i64| kib as f64 / 1024.0;
+        println!(
+            "diff-10k memory: parsing both orders peaked {:.0} MiB over the texts (holding {:.0} MiB after); the diff peaked {:.0} MiB over the two parsed orders ({:.2}x the parses' peak)",
+            mib(p.peak - b.now),
+            mib(p.now - b.now),
+            mib(d.peak - p.now),
+            (d.peak - p.now) as f64 / (p.peak - b.now) as f64
+        );
+    }
     eprintln!(
         "diff-10k: {} and {} bytes of text, {} and {} people, {changes} changes",
         old_text.len(),
@@ -274,7 +311,7 @@ fn text_scale() {
     let diff = median(SCALE_RUNS, || {
         black_box(kamsang::diff(black_box(&old), black_box(&new)));
     });
-    // every catch-all reworded (งานอื่น ๆ … → ปฏิบัติงานอื่น ๆ …): none pairs by
+    // every catch-all reworded (งานอื่น ๆ … → และงานอื่น ๆ …): none pairs by
     // its title, each goes through the catch-all pass
     let mut reworded = new.clone();
     for d in reworded.people.iter_mut().flat_map(|p| p.duties.iter_mut()) {
