@@ -23,6 +23,7 @@
 //! - [`diff()`] and [`diff::report`]: what changed between two orders;
 //! - [`render`]: an order written back as a clean .txt or .docx;
 //! - [`schema`]: the JSON Schemas of the output;
+//! - [`json`]: an order's JSON with less of its outline (`--outline`);
 //! - `db` (feature `db`, on with `cli`): an archive of orders in one SQLite
 //!   file, with the same person linked across orders;
 //! - [`Error`] / [`ErrorKind`] and [`Limits`].
@@ -50,6 +51,7 @@ pub mod db;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
+pub mod json;
 mod label;
 mod limits;
 pub mod model;

@@ -36,7 +36,12 @@ pub struct DutyOrder {
     /// Issuing body, subject, preamble, date and signature.
     pub header: Header,
     /// The whole document as a tree, lossless: every non-blank line of the input
-    /// belongs to exactly one node (`line_start..=line_end`).
+    /// belongs to exactly one node (`line_start..=line_end`). What it carries
+    /// depends on `--outline`: `full` (the default) every node with its
+    /// `text` and `cells`; `ids` every node without `text` and `cells` (its
+    /// id, number, label, kind, line range, page and children); `none` no
+    /// node (an empty array). People, duties and committees carry their text
+    /// in every mode.
     pub outline: Vec<OutlineNode>,
     /// Named staff with their duties, in document order.
     pub people: Vec<Person>,
@@ -277,7 +282,10 @@ pub struct OutlineNode {
     pub label: Option<String>,
     /// What the node is (see [`NodeKind`]).
     pub kind: NodeKind,
-    /// Normalised text without the label, wrapped lines joined.
+    /// Normalised text without the label, wrapped lines joined. Absent in
+    /// the JSON of `--outline ids`, which keeps the tree and drops its words
+    /// (read back as "").
+    #[serde(default)]
     pub text: String,
     /// First input line (1-based; paragraph number for .docx, row for sheets).
     #[schemars(range(min = 1))]
@@ -294,7 +302,7 @@ pub struct OutlineNode {
     /// table's row, or a text line whose cells a tab or a wide gap parts
     /// (`ม.๑/๑⇥นางสาวก ข⇥นายค ง`) — trimmed, in order, after the label; `text`
     /// holds the same words joined by spaces. Absent (empty) for any other
-    /// line (1.4).
+    /// line (1.4), and in the JSON of `--outline ids`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cells: Vec<String>,
     /// Nested nodes.

@@ -50,6 +50,11 @@ pub struct BatchArgs {
     /// --compact`) instead of pretty-printed; JSON lines are one line anyway.
     #[arg(long)]
     compact: bool,
+    /// How much of the outline each output carries: full (every node with
+    /// its text), ids (the tree and line ranges, no text), none (no node);
+    /// people, duties and committees keep their text in every mode.
+    #[arg(long, value_name = "MODE", default_value = "full", value_parser = kamsang::json::OutlineMode::NAMES)]
+    outline: String,
 }
 
 /// Run a batch; exit 0 when every input converted, 1 when some failed (the rest
@@ -89,6 +94,7 @@ pub fn run(args: &BatchArgs) -> ExitCode {
             options
         },
         compact: args.compact,
+        outline: kamsang::json::OutlineMode::from_name(&args.outline).unwrap_or_default(),
     };
     let options = config.options;
     let parse = |path: &str, bytes: &[u8]| {

@@ -34,6 +34,11 @@ enum Command {
         /// One line of JSON instead of pretty-printed.
         #[arg(long)]
         compact: bool,
+        /// How much of the outline the JSON carries: full (every node with
+        /// its text), ids (the tree and line ranges, no text), none (no
+        /// node); people, duties and committees keep their text in every mode.
+        #[arg(long, value_name = "MODE", default_value = "full", value_parser = kamsang::json::OutlineMode::NAMES)]
+        outline: String,
         #[command(flatten)]
         read: ReadArgs,
         /// Rewrite Thai digits (๐–๙) as Arabic digits in the output text.
@@ -271,12 +276,17 @@ fn main() -> ExitCode {
             file,
             output,
             compact,
+            outline,
             read,
             arabic_digits,
         } => {
             let mut options = read.options();
             options.arabic_digits = arabic_digits;
-            parse(&file, output.as_deref(), compact, &options)
+            let json = Json {
+                compact,
+                outline: kamsang::json::OutlineMode::from_name(&outline).unwrap_or_default(),
+            };
+            parse(&file, output.as_deref(), json, &options)
         }
         Command::Check {
             files,
@@ -424,13 +434,22 @@ fn order_for_output(
     })
 }
 
-fn parse(path: &str, output: Option<&str>, compact: bool, options: &kamsang::Options) -> ExitCode {
+/// How `parse` writes its JSON.
+#[derive(Debug, Clone, Copy)]
+struct Json {
+    /// One line instead of pretty-printed.
+    compact: bool,
+    /// How much of the outline it carries.
+    outline: kamsang::json::OutlineMode,
+}
+
+fn parse(path: &str, output: Option<&str>, json: Json, options: &kamsang::Options) -> ExitCode {
     let order = match order_for_output(path, output, options) {
         Ok(o) => o,
         Err(code) => return code,
     };
     // streamed, not built as one String: a 200 MB order's JSON is larger still
-    write_output(output, |out| write_json(out, &order, compact))
+    write_output(output, |out| write_json(out, &order, json))
 }
 
 /// Exit 2 with one line when `output` (a file; `None` and `-` are stdout) is
@@ -542,17 +561,14 @@ fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// The order as JSON (pretty unless `compact`) and a newline, through a buffer.
+/// The order as JSON (pretty unless compact, its outline as asked) and a
+/// newline, through a buffer.
 fn write_json(
     mut out: &mut dyn Write,
     order: &kamsang::DutyOrder,
-    compact: bool,
+    json: Json,
 ) -> std::io::Result<()> {
-    if compact {
-        serde_json::to_writer(&mut out, order)?;
-    } else {
-        serde_json::to_writer_pretty(&mut out, order)?;
-    }
+    kamsang::json::to_writer(&mut out, order, json.outline, json.compact)?;
     out.write_all(b"\n")
 }
 

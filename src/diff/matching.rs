@@ -6,6 +6,7 @@
 //! similarity (which needs Thai word segmentation) runs only on what is left.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::LazyLock;
 
 use super::model::Match;
 use super::words;
@@ -159,6 +160,13 @@ fn shared_duties(a: &PersonKeys, b: &PersonKeys) -> f64 {
     common as f64 / most as f64
 }
 
+/// [`UNMARRIED_WOMAN_TITLES`] and [`MARRIED_WOMAN_TITLES`] as compared,
+/// keyed once (not once per candidate pair).
+static WOMAN_TITLE_KEYS: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
+    let keys = |list: &[&str]| list.iter().map(|w| key(w)).collect();
+    (keys(UNMARRIED_WOMAN_TITLES), keys(MARRIED_WOMAN_TITLES))
+});
+
 /// Whether two people with the same given name are shown to be one: the
 /// same family name (only the title changed), the same position, a duty in
 /// common, or a title change that explains a new family name (นางสาว → นาง:
@@ -166,11 +174,10 @@ fn shared_duties(a: &PersonKeys, b: &PersonKeys) -> f64 {
 /// without one of these it is a leaver and a newcomer.
 fn corroborated(old: &PersonKeys, new: &PersonKeys) -> bool {
     let same = |a: &Option<String>, b: &Option<String>| a.is_some() && a == b;
-    let in_list = |t: &Option<String>, list: &[&str]| {
-        t.as_deref()
-            .is_some_and(|t| list.iter().any(|w| key(w) == t))
+    let in_list = |t: &Option<String>, list: &[String]| {
+        t.as_deref().is_some_and(|t| list.iter().any(|w| w == t))
     };
-    let (unmarried, married) = (UNMARRIED_WOMAN_TITLES, MARRIED_WOMAN_TITLES);
+    let (unmarried, married) = &*WOMAN_TITLE_KEYS;
     let marriage = (in_list(&old.title, unmarried) && in_list(&new.title, married))
         || (in_list(&old.title, married) && in_list(&new.title, unmarried));
     same(&old.family, &new.family)
@@ -538,6 +545,14 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
 
     // Pass 2b: a person's catch-all, whatever its wording (งานอื่น ๆ …,
     // ปฏิบัติงานอื่น ๆ …): never reworded, never reassigned.
+    // The free old catch-alls by person, in document order (indexed once:
+    // searching all old entries for each new catch-all was quadratic).
+    let mut catch_alls: HashMap<usize, VecDeque<usize>> = HashMap::new();
+    for (o, oe) in old.iter().enumerate() {
+        if oe.is_catch_all() && m.old_free(o) {
+            catch_alls.entry(oe.person).or_default().push_back(o);
+        }
+    }
     for (n, e) in new.iter().enumerate() {
         if !m.new_free(n) || !e.is_catch_all() {
             continue;
@@ -545,11 +560,7 @@ pub fn match_duties(old: &[Entry<'_>], new: &[Entry<'_>], people: &Pairing) -> P
         let Some((op, _)) = people.old_of(e.person) else {
             continue;
         };
-        let found = old
-            .iter()
-            .enumerate()
-            .find(|(o, oe)| oe.person == op && oe.is_catch_all() && m.old_free(*o));
-        if let Some((o, _)) = found {
+        if let Some(o) = catch_alls.get_mut(&op).and_then(VecDeque::pop_front) {
             m.pair(o, n, exact("catch_all"));
         }
     }

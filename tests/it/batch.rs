@@ -328,6 +328,64 @@ fn compact_writes_what_parse_compact_prints_and_resume_notices_the_switch() {
 }
 
 #[test]
+fn outline_mode_writes_what_parse_writes_and_resume_notices_the_switch() {
+    // issue 17: batch --outline M writes (and sends as JSON lines) exactly
+    // what parse --outline M prints; a run in another mode parses again
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path();
+    copy("parse/phetchaburi1-policy-plan.txt", &t.join("in/a.txt"));
+    copy("docx/phetchaburi1-typed.docx", &t.join("in/b/c.docx"));
+    let files = [
+        ("in/a.txt", "out/a.txt.json"),
+        ("in/b/c.docx", "out/b/c.docx.json"),
+    ];
+    let parse = |mode: &str, path: &str| {
+        let o = common::kamsang_in(t, &["parse", "--compact", "--outline", mode, path]);
+        assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+        String::from_utf8(o.stdout).expect("utf-8")
+    };
+    let run = |mode: &str, resume: bool| {
+        let mut args = vec![
+            "batch",
+            "in",
+            "-o",
+            "out",
+            "--compact",
+            "--jsonl",
+            "all.jsonl",
+        ];
+        args.extend(["--outline", mode]);
+        if resume {
+            args.push("--resume");
+        }
+        let o = run_in(t, &args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+        let s = summary(&t.join("out"));
+        (count(&s, "parsed"), count(&s, "resumed"))
+    };
+    for (mode, resume, want) in [
+        ("ids", false, (2, 0)),
+        ("ids", true, (0, 2)),
+        ("none", true, (2, 0)),
+    ] {
+        assert_eq!(run(mode, resume), want, "--outline {mode}, resume {resume}");
+        let mut lines = String::new();
+        for (input, out) in files {
+            let written = std::fs::read_to_string(t.join(out)).expect("output");
+            let printed = parse(mode, &common::native(input));
+            assert_eq!(written, printed, "{out} --outline {mode}");
+            lines.push_str(&printed);
+        }
+        let jsonl = std::fs::read_to_string(t.join("all.jsonl")).expect("jsonl");
+        assert_eq!(jsonl, lines, "--outline {mode}, resume {resume}");
+    }
+    let none: Value =
+        serde_json::from_str(&std::fs::read_to_string(t.join("out/a.txt.json")).expect("json"))
+            .expect("JSON");
+    assert_eq!(none["outline"], serde_json::json!([]));
+}
+
+#[test]
 // symbolic links, a FIFO and Unix permissions: not on Windows
 #[cfg(unix)]
 fn resume_does_no_parsing_work_and_notices_changes() {

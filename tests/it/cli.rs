@@ -340,3 +340,46 @@ fn readme_library_example_is_examples_parse_order() {
         "README's Library example differs from examples/parse_order.rs"
     );
 }
+
+#[test]
+fn parse_outline_modes_drop_what_they_say() {
+    // issue 17: --outline ids keeps the tree without its words, none no tree;
+    // people and duties keep their text in every mode
+    let json = |mode: &str| -> (serde_json::Value, usize) {
+        let o = kamsang(&["parse", "--compact", "--outline", mode, REFERENCE]);
+        assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
+        (
+            serde_json::from_slice(&o.stdout).expect("JSON"),
+            o.stdout.len(),
+        )
+    };
+    let (full, full_len) = json("full");
+    let (ids, ids_len) = json("ids");
+    let (none, none_len) = json("none");
+    let default = kamsang(&["parse", "--compact", REFERENCE]);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&default.stdout).expect("JSON"),
+        full
+    );
+    assert_eq!(none["outline"], serde_json::json!([]));
+    let n = full["outline"].as_array().expect("outline").len();
+    assert!(n > 0);
+    assert_eq!(ids["outline"].as_array().expect("outline").len(), n);
+    let ids_text = serde_json::to_string(&ids["outline"]).expect("json");
+    assert!(!ids_text.contains("\"text\""), "an ids node has text");
+    assert!(
+        serde_json::to_string(&full["outline"])
+            .expect("json")
+            .contains("\"text\"")
+    );
+    for v in [&ids, &none] {
+        assert_eq!(v["people"], full["people"]);
+        assert_eq!(v["header"], full["header"]);
+    }
+    assert!(
+        none_len < ids_len && ids_len < full_len,
+        "{none_len} {ids_len} {full_len}"
+    );
+    let bad = kamsang(&["parse", "--outline", "text", REFERENCE]);
+    assert_eq!(bad.status.code(), Some(2));
+}

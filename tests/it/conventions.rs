@@ -203,9 +203,11 @@ fn diff_exit_code_is_1_when_the_orders_differ() {
 #[test]
 fn encoding_takes_exactly_the_listed_names() {
     let help = stdout(&kamsang(&["parse", "--help"]));
+    // the values listed under --encoding (other options list theirs too)
     let listed: Vec<&str> = help
-        .split("[possible values: ")
+        .split("--encoding <")
         .nth(1)
+        .and_then(|rest| rest.split("[possible values: ").nth(1))
         .and_then(|rest| rest.split(']').next())
         .map(|l| l.split(", ").collect())
         .unwrap_or_default();

@@ -154,3 +154,82 @@ fn a_newer_minor_version_with_unknown_enum_values_validates_loads_and_diffs() {
     ]);
     assert!(out.status.success(), "{}", common::stderr(&out));
 }
+
+#[test]
+fn every_output_validates_in_every_outline_mode() {
+    // `--outline ids|none` (issue 17): the schema says what each mode drops,
+    // so what it writes still validates, and reads back as the same order
+    // but for the outline's words
+    use kamsang::json::{OutlineMode, to_vec};
+    let v = common::validator();
+    let mut files = Vec::new();
+    for (dir, ext) in [
+        ("fixtures/parse", "txt"),
+        ("fixtures/corpus", "txt"),
+        ("fixtures/committee", "txt"),
+        ("fixtures/docx", "docx"),
+        ("fixtures/sheet", "xlsx"),
+    ] {
+        let found = common::files_with_ext(&common::root().join(dir), ext);
+        assert!(!found.is_empty(), "{dir}");
+        files.extend(found);
+    }
+    let nodes = |outline: &serde_json::Value| -> Vec<serde_json::Value> {
+        let mut todo: Vec<&serde_json::Value> = outline.as_array().expect("array").iter().collect();
+        let mut out = Vec::new();
+        while let Some(n) = todo.pop() {
+            out.push(n.clone());
+            todo.extend(n["children"].as_array().expect("children"));
+        }
+        out
+    };
+    for f in files {
+        let what = f.display().to_string();
+        let order = kamsang::parse_path(f.to_str().expect("utf-8 path")).expect("fixture parses");
+        let full: serde_json::Value = serde_json::to_value(&order).expect("serialises");
+        for mode in [OutlineMode::Ids, OutlineMode::None] {
+            let bytes = to_vec(&order, mode, true).expect("serialises");
+            let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+            common::assert_valid(&v, &value, &format!("{what} --outline {}", mode.name()));
+            let back = kamsang::Parser::new()
+                .load_order_bytes("back.json", &bytes)
+                .expect("reads back");
+            assert_eq!(back.people, order.people, "{what}");
+            assert_eq!(back.committees, order.committees, "{what}");
+            assert_eq!(back.header, order.header, "{what}");
+            let (mine, all) = (nodes(&value["outline"]), nodes(&full["outline"]));
+            match mode {
+                OutlineMode::None => assert!(mine.is_empty(), "{what}"),
+                _ => {
+                    // every node, each without its words
+                    assert_eq!(mine.len(), all.len(), "{what}");
+                    for (a, b) in mine.iter().zip(&all) {
+                        assert!(
+                            a.get("text").is_none() && a.get("cells").is_none(),
+                            "{what}"
+                        );
+                        for k in ["id", "number", "label", "kind", "line_start", "line_end"] {
+                            assert_eq!(a[k], b[k], "{what}: {k}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn an_ids_outline_still_needs_its_structure() {
+    // the check above could pass with a schema that accepts any node
+    let v = common::validator();
+    let order = kamsang::parse_str("x.txt", "1. นายก ข\n1.1 งาน\n").expect("parses");
+    let bytes = kamsang::json::to_vec(&order, kamsang::json::OutlineMode::Ids, true).expect("json");
+    let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    assert!(v.is_valid(&value));
+    for field in ["id", "kind", "line_start", "line_end", "children"] {
+        let mut broken = value.clone();
+        let node = broken["outline"][0].as_object_mut().expect("a node");
+        node.remove(field);
+        assert!(!v.is_valid(&broken), "a node without {field} validates");
+    }
+}

@@ -121,6 +121,8 @@ pub struct Config {
     /// Write the mirrored outputs as one line of JSON (`parse --compact`)
     /// instead of pretty JSON.
     pub compact: bool,
+    /// How much of the outline every output carries (`--outline`).
+    pub outline: kamsang::json::OutlineMode,
 }
 
 /// Most worker threads a batch starts, whatever `-j` says: far more than the
@@ -275,7 +277,7 @@ pub fn run(config: &Config, parse: &ParseFn) -> Result<Summary, BatchError> {
         lines: lines.is_some(),
         parse,
         limits: &config.options.limits,
-        recipe: resume::Recipe::new(&config.options, config.compact),
+        recipe: resume::Recipe::new(&config.options, config.compact).with_outline(config.outline),
         jsonl_id,
         jsonl_is_input: std::sync::atomic::AtomicBool::new(false),
         halted: std::sync::atomic::AtomicBool::new(false),

@@ -52,6 +52,10 @@ pub(crate) struct Recipe {
     /// in the stamps of runs before the flag, which wrote pretty JSON.
     #[serde(default)]
     pub(super) compact: bool,
+    /// `--outline` when not `full` (issue 17); absent for `full`, so the
+    /// stamps and archive recipes of full runs are the same as before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    outline: Option<String>,
     /// `--ocr`, `--convert` and `--repair-pdf-text` (issue 16); absent in
     /// older stamps, whose runs read with the defaults.
     #[serde(default)]
@@ -74,11 +78,28 @@ impl Recipe {
             max_depth: l.depth(),
             max_nodes: l.max_nodes,
             compact,
+            outline: None,
             extraction: format!(
                 "ocr={:?} convert={:?} repair_pdf_text={}",
                 options.ocr, options.convert, options.repair_pdf_text
             ),
         }
+    }
+}
+
+impl Recipe {
+    /// The same recipe writing the outline in `mode`.
+    pub(crate) fn with_outline(mut self, mode: kamsang::json::OutlineMode) -> Self {
+        self.outline = (mode != kamsang::json::OutlineMode::Full).then(|| mode.name().to_string());
+        self
+    }
+
+    /// How much of the outline the outputs carry.
+    pub(crate) fn outline(&self) -> kamsang::json::OutlineMode {
+        self.outline
+            .as_deref()
+            .and_then(kamsang::json::OutlineMode::from_name)
+            .unwrap_or_default()
     }
 }
 

@@ -46,6 +46,7 @@ fn config(input: PathBuf, out: PathBuf, jobs: usize) -> super::Config {
         progress: super::ProgressMode::Off,
         options: kamsang::Options::default(),
         compact: false,
+        outline: Default::default(),
     }
 }
 
@@ -88,6 +89,7 @@ fn a_panic_in_the_parser_fails_one_file_and_the_batch_goes_on() {
         progress: super::ProgressMode::Off,
         options: kamsang::Options::default(),
         compact: false,
+        outline: Default::default(),
     };
     let parse = |path: &str, bytes: &[u8]| {
         if path.ends_with("boom.txt") {
@@ -130,6 +132,7 @@ fn files_removed_or_made_unreadable_during_the_batch_fail_alone() {
         progress: super::ProgressMode::Off,
         options: kamsang::Options::default(),
         compact: false,
+        outline: Default::default(),
     };
     let (b, c) = (t.join("in/b.txt"), t.join("in/c.txt"));
     let parse = |path: &str, bytes: &[u8]| {
@@ -177,6 +180,7 @@ fn an_outdir_removed_during_the_run_is_not_recreated_and_all_is_counted() {
         progress: super::ProgressMode::Off,
         options: kamsang::Options::default(),
         compact: false,
+        outline: Default::default(),
     };
     let seen = std::sync::atomic::AtomicUsize::new(0);
     let parse = |path: &str, bytes: &[u8]| {

@@ -236,7 +236,7 @@ fn convert(
             // The stored JSON, re-emitted compact: the same line a parse gives.
             Some(super::resume::Standing::Parsed(order)) => {
                 let line = if work.lines {
-                    serde_json::to_string(&order).ok()
+                    kamsang::json::to_string(&order, work.recipe.outline()).ok()
                 } else {
                     None
                 };
@@ -279,7 +279,7 @@ fn convert(
         return (fail(error, true), size, None);
     }
     let line = if work.lines {
-        match serde_json::to_string(&order) {
+        match kamsang::json::to_string(&order, work.recipe.outline()) {
             Ok(l) => Some(l),
             Err(e) => {
                 return (fail(format!("cannot serialise: {e}"), true), size, None);
@@ -333,15 +333,11 @@ fn write_output(
         work.halt(reason.clone());
         return Err(format!("not written: {reason}"));
     }
-    // Exactly what `kamsang parse [--compact]` prints: JSON and a newline.
-    // Serialised into memory first: serde_json writes many small pieces,
-    // which a Vec takes faster than a BufWriter over the file.
-    let mut json = if work.recipe.compact {
-        serde_json::to_vec(order)
-    } else {
-        serde_json::to_vec_pretty(order)
-    }
-    .map_err(|e| format!("cannot serialise: {e}"))?;
+    // Exactly what `kamsang parse [--compact] [--outline M]` prints: JSON
+    // and a newline. Serialised into memory first: serde_json writes many
+    // small pieces, which a Vec takes faster than a BufWriter over the file.
+    let mut json = kamsang::json::to_vec(order, work.recipe.outline(), work.recipe.compact)
+        .map_err(|e| format!("cannot serialise: {e}"))?;
     json.push(b'\n');
     let written = match target.parent() {
         Some(parent) => std::fs::create_dir_all(parent),
