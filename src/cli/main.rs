@@ -247,7 +247,7 @@ impl ReadArgs {
     }
 }
 
-/// `kamsang 0.1.0 (JSON schema 1.5.0, diff schema 1.1.0)`: what a consumer
+/// `kamsang 0.1.0 (JSON schema 1.6.0, diff schema 1.1.0)`: what a consumer
 /// of the JSON needs to know, in `--version`.
 fn version() -> String {
     format!(
