@@ -95,7 +95,10 @@ pub fn row(outline: &Outline, i: usize) -> Option<RowTable> {
     } else {
         first
     };
-    let post = starts_position(heading).then(|| heading.to_string());
+    // (a post alone: a heading that also names the stand-ins is two
+    // headings run together, no post)
+    let post = (starts_position(heading) && find_first(heading, STAND_IN_HEADS).is_none())
+        .then(|| heading.to_string());
     let list = if numbered {
         n.children.iter().copied().find(|&c| is_list(outline, c))
     } else {

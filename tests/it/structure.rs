@@ -639,3 +639,106 @@ fn regression_a_double_spaced_order_reads_as_written_single_spaced() {
         assert_eq!(members(&a), members(&b), "{path}");
     }
 }
+
+/// Lines `from..=to` (1-based) of a fixture.
+fn fixture_lines(path: &str, from: usize, to: usize) -> String {
+    let text =
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+    let lines: Vec<&str> = text.lines().skip(from - 1).take(to + 1 - from).collect();
+    lines.join("\n") + "\n"
+}
+
+/// Real order 006's stand-in tables, flattened to a cell per line (lines
+/// 14–48): headings as lines, then per row the row number alone, the
+/// deputy's name and the stand-ins `1.` `2.`, restarting in every row; a
+/// second table without the number column. Each row is one person with the
+/// stand-ins as substitutes, the name column's heading their post; no list
+/// counts on across rows, no row number is an item, no one is invented.
+#[test]
+fn regression_flattened_stand_in_table_rows() {
+    let file = "fixtures/corpus/006_pm_215_2565_acting_pm_flattened_table.txt";
+    let order = kamsang::parse_str("x.txt", &fixture_lines(file, 14, 48)).expect("parses");
+    assert!(
+        !order
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::NumberOutOfOrder),
+        "{:?}",
+        codes(&order)
+    );
+    let got: Vec<(Option<&str>, &str, Option<&str>, Option<&str>, Vec<&str>)> = order
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.number.as_deref(),
+                p.full_name.as_str(),
+                p.position.as_deref(),
+                p.work_group.as_deref(),
+                p.substitutes.iter().map(|s| s.full_name.as_str()).collect(),
+            )
+        })
+        .collect();
+    let (deputy, minister) = (Some("รองนายกรัฐมนตรี"), Some("รัฐมนตรีประจำสำนักนายกรัฐมนตรี"));
+    let want = vec![
+        (
+            Some("1"),
+            "พลเอก ประวิตร วงษ์สุวรรณ",
+            deputy,
+            None,
+            vec!["นายสุพัฒนพงษ์ พันธ์มีเชาว์", "นายอนุทิน ชาญวีรกูล"],
+        ),
+        (
+            Some("2"),
+            "นายวิษณุ เครืองาม",
+            deputy,
+            None,
+            vec!["นายอนุทิน ชาญวีรกูล", "นายจุรินทร์ ลักษณวิศิษฏ์"],
+        ),
+        (
+            Some("3"),
+            "นายอนุทิน ชาญวีรกูล",
+            deputy,
+            None,
+            vec!["นายดอน ปรมัตถ์วินัย", "นายสุพัฒนพงษ์ พันธ์มีเชาว์"],
+        ),
+        (
+            Some("4"),
+            "นายจุรินทร์ ลักษณวิศิษฏ์",
+            deputy,
+            None,
+            vec!["พลเอก ประวิตร วงษ์สุวรรณ", "นายดอน ปรมัตถ์วินัย"],
+        ),
+        (
+            Some("5"),
+            "นายดอน ปรมัตถ์วินัย",
+            deputy,
+            None,
+            vec!["นายวิษณุ เครืองาม", "นายสุพัฒนพงษ์ พันธ์มีเชาว์"],
+        ),
+        (
+            Some("6"),
+            "นายสุพัฒนพงษ์ พันธ์มีเชาว์",
+            deputy,
+            None,
+            vec!["นายจุรินทร์ ลักษณวิศิษฏ์", "นายวิษณุ เครืองาม"],
+        ),
+        (
+            None,
+            "นายอนุชา นาคาศัย",
+            minister,
+            None,
+            vec!["นายวิษณุ เครืองาม", "พลเอก ประวิตร วงษ์สุวรรณ"],
+        ),
+    ];
+    assert_eq!(got, want);
+    // every stand-in is one of the people, and no one has duties
+    assert!(order.people.iter().all(|p| p.duties.is_empty()));
+    assert!(
+        order
+            .people
+            .iter()
+            .flat_map(|p| &p.substitutes)
+            .all(|s| s.person_id.is_some())
+    );
+}
