@@ -648,6 +648,16 @@ fn fixture_lines(path: &str, from: usize, to: usize) -> String {
     lines.join("\n") + "\n"
 }
 
+/// A person as a stand-in table row gives them: number, name, post, group,
+/// stand-ins.
+type RowPerson<'a> = (
+    Option<&'a str>,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Vec<&'a str>,
+);
+
 /// Real order 006's stand-in tables, flattened to a cell per line (lines
 /// 14–48): headings as lines, then per row the row number alone, the
 /// deputy's name and the stand-ins `1.` `2.`, restarting in every row; a
@@ -666,7 +676,7 @@ fn regression_flattened_stand_in_table_rows() {
         "{:?}",
         codes(&order)
     );
-    let got: Vec<(Option<&str>, &str, Option<&str>, Option<&str>, Vec<&str>)> = order
+    let got: Vec<RowPerson<'_>> = order
         .people
         .iter()
         .map(|p| {
