@@ -53,10 +53,15 @@ fn names_stand_ins(cells: &[&str]) -> bool {
         .is_some_and(|c| find_first(c, STAND_IN_HEADS).is_some())
 }
 
-/// Whether a heading over rows is a stand-in table's header row, not a
-/// work group or a section the people below belong to.
+/// Whether a heading over rows is a table's header row — its first column
+/// the row numbers (`ลำดับที่`), or its last the stand-ins — not a work group
+/// or a section the people below belong to.
 pub fn is_header_row(n: &Node) -> bool {
-    header_cells(n).is_some_and(|c| names_stand_ins(&c))
+    header_cells(n).is_some_and(|c| {
+        names_stand_ins(&c)
+            || c.first()
+                .is_some_and(|f| crate::read::table::names_number(f))
+    })
 }
 
 /// A row's header: the nearest header row before it among its siblings
