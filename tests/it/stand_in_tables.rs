@@ -27,6 +27,14 @@ type RowPerson<'a> = (
     Vec<&'a str>,
 );
 
+/// A row's person with their duties: number, name, group, (number, title).
+type RowDuties<'a> = (
+    Option<&'a str>,
+    &'a str,
+    Option<&'a str>,
+    Vec<(Option<&'a str>, &'a str)>,
+);
+
 fn row_people(order: &DutyOrder) -> Vec<RowPerson<'_>> {
     order
         .people
@@ -112,7 +120,7 @@ fn flattened_table_rows_with_their_items() {
                 สั่ง ณ วันที่ 1 ตุลาคม พ.ศ. 2567\n";
     let order = kamsang::parse_str("x.txt", text).expect("parses");
     assert_eq!(corrections(&order), []);
-    let got: Vec<(Option<&str>, &str, Option<&str>, Vec<(Option<&str>, &str)>)> = order
+    let got: Vec<RowDuties<'_>> = order
         .people
         .iter()
         .map(|p| {
