@@ -6,6 +6,8 @@
 //! `…ที่ปฏิบัติราชการแทน… ตามลำดับ`) or their items; no list counts on across
 //! rows, no row number is an item, no one is invented.
 
+use crate::common;
+
 use kamsang::diagnostic::Code;
 use kamsang::model::DutyOrder;
 
@@ -102,6 +104,40 @@ fn regression_flattened_stand_in_table_rows() {
             .flat_map(|p| &p.substitutes)
             .all(|s| s.person_id.is_some())
     );
+}
+
+/// The same table as a Word table (006's rows, a cell of two paragraphs for
+/// the stand-ins, built here from the .txt's lines): the same people, posts
+/// and substitutes as the flattened text gives.
+#[test]
+fn the_same_table_as_a_word_table_reads_the_same() {
+    let file = "fixtures/corpus/006_pm_215_2565_acting_pm_flattened_table.txt";
+    let cells: Vec<String> = fixture_lines(file, 15, 41)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let p = |t: &str| format!(r#"<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>"#);
+    let cell = |ps: &[&String]| {
+        let paras: String = ps.iter().map(|t| p(t)).collect();
+        format!("<w:tc>{paras}</w:tc>")
+    };
+    let header: String = cells[..3].iter().map(|h| cell(&[h])).collect();
+    let mut rows = vec![format!("<w:tr>{header}</w:tr>")];
+    // each row: its number, the deputy, two stand-ins in one cell
+    for r in cells[3..].chunks(4) {
+        let row = [cell(&[&r[0]]), cell(&[&r[1]]), cell(&[&r[2], &r[3]])].concat();
+        rows.push(format!("<w:tr>{row}</w:tr>"));
+    }
+    let intro = p(fixture_lines(file, 14, 14).trim());
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{intro}<w:tbl>{}</w:tbl></w:body></w:document>"#,
+        rows.concat()
+    );
+    let word = common::parse_as("x.docx", &common::docx(&[("word/document.xml", &doc)]));
+    let text = kamsang::parse_str("x.txt", &fixture_lines(file, 14, 41)).expect("parses");
+    assert_eq!(row_people(&text).len(), 6);
+    assert_eq!(row_people(&word), row_people(&text));
+    assert_eq!(corrections(&word), []);
 }
 
 /// A school's duty table flattened the same way, the row numbers in Thai

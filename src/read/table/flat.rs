@@ -52,14 +52,6 @@ const MAX_HEADINGS: usize = 5;
 
 /// Rebuild every flattened table in `lines` (normalised text) as rows.
 pub(crate) fn rebuild(lines: &mut Vec<Line>) {
-    // lines a reader already structured (a .docx or spreadsheet table) are
-    // left alone
-    if lines
-        .iter()
-        .any(|l| l.label.is_some() || !l.cells.is_empty())
-    {
-        return;
-    }
     let mut at = 0;
     let mut out: Option<Vec<Line>> = None;
     while at < lines.len() {
@@ -80,6 +72,30 @@ pub(crate) fn rebuild(lines: &mut Vec<Line>) {
     if let Some(done) = out {
         *lines = done;
     }
+}
+
+/// The lines of a table given as rows of cell texts (a .docx table, a
+/// cell's paragraphs a line each) when it is a table of this shape — a
+/// header row, then rows of a number, a name and a list of stand-ins or
+/// items — read as the same table flattened to a cell per line is; `None`
+/// for any other table.
+pub(crate) fn table_lines(rows: &[(u32, Vec<String>)]) -> Option<Vec<Line>> {
+    let mut cells = Vec::new();
+    for (line, row) in rows {
+        for cell in row {
+            for l in super::cell_lines(cell) {
+                cells.push(Line {
+                    text: crate::thai::normalize_line(l),
+                    line: *line,
+                    ..Line::default()
+                });
+            }
+        }
+    }
+    let t = table_at(&cells, 0).filter(|t| t.end == cells.len())?;
+    let mut out = Vec::new();
+    emit(&cells, &t, &mut out);
+    Some(out)
 }
 
 /// A flattened table found in the lines: where its parts are.
@@ -106,7 +122,7 @@ struct FlatRow {
 /// The next non-blank line from `i`.
 fn next_filled(lines: &[Line], mut i: usize) -> Option<usize> {
     while let Some(l) = lines.get(i) {
-        if !l.text.trim().is_empty() {
+        if !l.text.trim().is_empty() || l.label.is_some() {
             return Some(i);
         }
         i += 1;
@@ -114,8 +130,13 @@ fn next_filled(lines: &[Line], mut i: usize) -> Option<usize> {
     None
 }
 
+/// The text of line `i`; nothing for a line its reader already structured
+/// (a known label, cells): no table is read across it.
 fn text(lines: &[Line], i: usize) -> &str {
-    lines.get(i).map_or("", |l| l.text.as_str())
+    lines
+        .get(i)
+        .filter(|l| l.label.is_none() && l.cells.is_empty())
+        .map_or("", |l| l.text.as_str())
 }
 
 /// A row number alone on its line (`1`, `๑`, `1.`).
@@ -201,8 +222,9 @@ fn table_at(lines: &[Line], at: usize) -> Option<Flat> {
             list.push((k, label, rest));
             j = next_filled(lines, k + 1);
         }
-        // without row numbers a row is known by its list alone
-        if number.is_none() && list.is_empty() {
+        // a row is its name and its list (a name with another cell after
+        // it is a table of more columns, not read here)
+        if list.is_empty() {
             break;
         }
         end = list.last().map_or(name, |(k, _, _)| *k) + 1;
