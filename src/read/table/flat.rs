@@ -50,8 +50,17 @@ const MAX_HEADING_CELL_CHARS: usize = 80;
 /// tables have two and three; a run of more short lines is not a header.
 const MAX_HEADINGS: usize = 5;
 
+/// The longest row-number heading, in bytes (`ลำดับที่`, 24; a number
+/// heading is one word), so that a longer line is not looked up as one.
+const MAX_NUMBER_HEADING_BYTES: usize = 40;
+
 /// Rebuild every flattened table in `lines` (normalised text) as rows.
 pub(crate) fn rebuild(lines: &mut Vec<Line>) {
+    // the cheap test first: a table's header has a row-number heading or
+    // one that names stand-ins (most orders have neither: one look a line)
+    if !lines.iter().any(|l| opens_header(&l.text)) {
+        return;
+    }
     let mut at = 0;
     let mut out: Option<Vec<Line>> = None;
     while at < lines.len() {
@@ -144,10 +153,21 @@ fn bare_number(text: &str) -> Option<u32> {
     parse_number(text.trim().trim_end_matches('.'))
 }
 
+/// Whether a line can be a flattened table's row-number heading or its
+/// stand-ins' heading.
+fn opens_header(text: &str) -> bool {
+    let t = text.trim();
+    // (no character takes more than 4 bytes: a longer line is too long)
+    t.len() <= 4 * MAX_HEADING_CELL_CHARS
+        && (t.len() <= MAX_NUMBER_HEADING_BYTES && crate::read::table::names_number(t)
+            || find_first(t, STAND_IN_HEADS).is_some())
+}
+
 /// A line that can be a column heading: short, no label, no name, no number.
 fn heading_cell(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty()
+        && t.len() <= 4 * MAX_HEADING_CELL_CHARS
         && t.chars().count() <= MAX_HEADING_CELL_CHARS
         && bare_number(t).is_none()
         && parse_label(t).is_none()
