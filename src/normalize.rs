@@ -28,6 +28,8 @@ pub(crate) fn normalize(mut source: Source) -> Source {
         line.text = text;
         line.gaps = gaps;
     }
+    // a table flattened to a cell per line, read by its normal text
+    crate::read::table::rebuild_flattened(&mut source.lines);
     source
 }
 

@@ -10,6 +10,7 @@ pub mod kind;
 pub mod people;
 pub mod person_lines;
 pub mod signature;
+pub mod stand_ins;
 pub mod table_rows;
 
 use std::collections::HashMap;
@@ -83,7 +84,10 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                 work_group = Some(n.text.clone());
                 roles.push((i, Role::WorkGroup));
             }
-            NodeKind::Paragraph(ParaKind::Heading) => work_group = Some(n.text.clone()),
+            // (a stand-in table's header row is no group of the rows under it)
+            NodeKind::Paragraph(ParaKind::Heading) => {
+                work_group = (!stand_ins::is_header_row(n)).then(|| n.text.clone());
+            }
             NodeKind::Item => {
                 // a person at the top level, or people one level down under a
                 // group item (`1. ฝ่ายบริหาร` → `1.1 นาย…`); a committee's
@@ -140,6 +144,14 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     }
                     let mut p = p;
                     p.same_as = first.map(|f| f.id.clone());
+                    // the post a listing again gives fills what the first left out
+                    if let Some(f) = people
+                        .iter_mut()
+                        .find(|q| p.same_as.as_ref() == Some(&q.id))
+                        && f.position.is_none()
+                    {
+                        f.position.clone_from(&p.position);
+                    }
                     if let Some(key) = key {
                         keys.entry(key).or_insert_with(|| p.id.clone());
                     }
@@ -163,8 +175,9 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     let appointed = appointments::read(&outline, &claimed);
     // people named on unnumbered lines, once each (a person listed under two
     // headings is one person)
-    for (i, p) in person_lines::read(&outline, &in_committee) {
+    for (i, mut p) in person_lines::read(&outline, &in_committee) {
         outline.set_role(i, Role::Person);
+        stand_ins::fill_entry(&mut outline, i, &mut p, &keys, &mut diagnostics);
         // removed and appointed again in the same order: the appointment is
         // what the order makes them
         add_once(&mut people, &mut keys, p, |first, p| {
@@ -177,6 +190,9 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
                     .is_some_and(|a| !person_lines::is_removal(a))
             {
                 first.appointed_as = p.appointed_as;
+            }
+            if first.substitutes.is_empty() {
+                first.substitutes = p.substitutes;
             }
         });
     }
@@ -501,7 +517,7 @@ fn person_from(
             }
             NodeKind::Paragraph(ParaKind::Substitute) => {
                 roles.push((c, Role::SubstituteClause));
-                let listed = names_listed_under(outline, c);
+                let listed = stand_ins::names_listed_under(outline, c);
                 if listed.is_empty() {
                     for name in names_in_text(&child.text) {
                         substitutes.push(substitute(&name));
@@ -518,6 +534,15 @@ fn person_from(
         }
     }
     roles.extend(visited);
+    // a row of a table of who stands in for whom: the row's list, and the
+    // post its name column is headed by
+    if let Some(t) = stand_ins::row(outline, i) {
+        pos.position = pos.position.or_else(|| t.post.clone());
+        for (s, line) in stand_ins::listed(outline, &t, roles) {
+            substitutes.push(s);
+            sub_lines.push(line);
+        }
+    }
     // duties written on the person's own line (`… มีหน้าที่กำกับ ดูแล กลุ่ม…`)
     // when no items under it hold them
     if duties.is_empty()
@@ -572,36 +597,6 @@ fn duty_intro(person_text: &str) -> Option<&str> {
     let rest = rest.strip_prefix(POSITION_WORD).unwrap_or(rest);
     let (i, _) = find_first(rest, DUTY_INTROS)?;
     rest.get(i..).map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// Names (and their lines) of the inline lists under a clause paragraph, in order.
-fn names_listed_under(outline: &Outline, clause: usize) -> Vec<(Substitute, u32)> {
-    let mut out = Vec::new();
-    let Some(n) = outline.node(clause) else {
-        return out;
-    };
-    for &l in &n.children {
-        let Some(list) = outline.node(l) else {
-            continue;
-        };
-        if list.kind != NodeKind::NameList {
-            continue;
-        }
-        for &e in &list.children {
-            if let Some(entry) = outline.node(e) {
-                let full = split_name(&entry.text).map_or_else(|| entry.text.clone(), |p| p.full);
-                out.push((
-                    Substitute {
-                        full_name: full,
-                        person_id: None,
-                        duty_id: None,
-                    },
-                    entry.line_start,
-                ));
-            }
-        }
-    }
-    out
 }
 
 /// Point each substitute at the person of the same name in this order.

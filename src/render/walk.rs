@@ -127,6 +127,17 @@ impl Walk<'_> {
             if top && from_header(n.kind) || n.kind == NodeKind::PageArtefact {
                 continue;
             }
+            // the list of stand-ins after an unnumbered person (a stand-in
+            // table's row without a row number): the list as written, after
+            // the person's line
+            if n.kind == NodeKind::SubstituteClause
+                && k.checked_sub(1)
+                    .and_then(|j| nodes.get(j))
+                    .is_some_and(|m| self.unnumbered_with_stand_ins(m))
+            {
+                out.push(Block::text(BlockKind::Text, depth, n.text.clone()));
+                continue;
+            }
             // a line of cells that names no one is the header row of the
             // rows after it (or under it: a Word table's header heads the
             // rows numbered below it), or not a row at all (a quoted clause
@@ -140,11 +151,20 @@ impl Walk<'_> {
             let after_row = out
                 .last()
                 .is_some_and(|b| matches!(b.kind, BlockKind::Row | BlockKind::TabbedRow));
+            // (a heading of cells over the people it heads: a table's header
+            // over its rows written as numbered people, a stand-in table's)
+            let heads_people = n.kind == NodeKind::Heading
+                && n.children.first().is_some_and(|m| self.names_someone(m))
+                || nodes
+                    .get(k + 1)
+                    .is_some_and(|m| self.unnumbered_with_stand_ins(m));
             let row = self.is_row(n)
                 || n.cells.len() >= 2
                     && (after_row
                         || !self.names_someone(n)
-                            && (heads_rows(nodes.get(k + 1)) || heads_rows(n.children.first())));
+                            && (heads_people
+                                || heads_rows(nodes.get(k + 1))
+                                || heads_rows(n.children.first())));
             if row {
                 // (the header row goes with the rows under it)
                 let tabbed = self.numbered_member_row(n)
@@ -280,6 +300,16 @@ impl Walk<'_> {
                 let c = c.trim().trim_end_matches('.');
                 !c.is_empty() && c.chars().all(crate::thai::digits::is_digit)
             })
+    }
+
+    /// Whether a node is an unnumbered person with stand-ins (a row of a
+    /// stand-in table without row numbers: the list follows the line).
+    fn unnumbered_with_stand_ins(&self, n: &OutlineNode) -> bool {
+        n.kind == NodeKind::Person
+            && self
+                .people
+                .get(n.id.as_str())
+                .is_some_and(|p| p.number.is_none() && !p.substitutes.is_empty())
     }
 
     /// Whether the model read a person or a committee member from a node.
@@ -442,7 +472,9 @@ impl Walk<'_> {
             .filter(|s| s.duty_id.is_none())
             .map(|s| s.full_name.as_str())
             .collect();
-        if !rest.is_empty() {
+        // (an unnumbered person's stand-ins are the list after their line,
+        // written in its place)
+        if !rest.is_empty() && p.number.is_some() {
             out.push(Block::text(BlockKind::Text, depth + 1, SUBSTITUTE_CLAUSE));
             let list: Vec<String> = rest
                 .iter()

@@ -1052,6 +1052,17 @@ pub const ROLE_CLAUSE_WORDS: &[&str] = &["เป็น", "ทำหน้าท�
 /// (`… ปฏิบัติงานแทนตามลำดับ` / `1. …`).
 pub const IN_ORDER: &str = "ตามลำดับ";
 
+/// Words in a table's column heading that say the column lists who stands
+/// in, in order (`รองนายกรัฐมนตรีที่ปฏิบัติราชการแทนนายกรัฐมนตรี ตามลำดับ`, "the
+/// deputy prime ministers who act for the prime minister, in order"): each
+/// row's list under it is the row's person's substitutes.
+pub const STAND_IN_HEADS: &[&str] = &[
+    "ปฏิบัติราชการแทน",
+    "ปฏิบัติหน้าที่แทน",
+    "ปฏิบัติงานแทน",
+    "รักษาราชการแทน",
+];
+
 /// Words before a phone number written after a person or member
 /// (`โทร. ๐๘๑-…`, `โทรศัพท์ …`, `มือถือ …`): the contact is no post or role.
 pub const CONTACT_WORDS: &[&str] = &["โทรศัพท์", "มือถือ", "โทร.", "โทร"];

@@ -37,6 +37,7 @@ mod render;
 mod round_trip;
 mod schema;
 mod sheet;
+mod stand_in_tables;
 mod structure;
 mod tail;
 mod view;

@@ -167,8 +167,20 @@ impl Builder {
                 self.cont = Some(i);
             }
             Some(ParaKind::Substitute) => {
-                // closes the duties of the person it belongs to
-                self.stack.truncate(1);
+                // closes the duties of the person it belongs to (the item at
+                // the top, or under the innermost heading: a table's header
+                // over its people, a group heading)
+                let keep = self
+                    .stack
+                    .iter()
+                    .rposition(|&i| {
+                        self.out
+                            .nodes
+                            .get(i)
+                            .is_some_and(|n| n.kind == NodeKind::Paragraph(ParaKind::Heading))
+                    })
+                    .map_or(1, |h| h + 2);
+                self.stack.truncate(keep);
                 let parent = self.stack.last().copied();
                 let i = self.paragraph(ParaKind::Substitute, line, parent);
                 self.cont = Some(i);

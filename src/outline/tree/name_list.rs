@@ -7,7 +7,7 @@ use crate::outline::label::{Family, Label};
 use crate::outline::line::{NameEntry, consecutive_from, name_entries};
 use crate::outline::{NodeKind, ParaKind};
 use crate::read::Line;
-use crate::thai::lexicon::title_at;
+use crate::thai::lexicon::{POSITION_WORD, title_at};
 
 impl Builder {
     /// An inline list of names (`1. นาง… 2. นาย…`), on one line or continued
@@ -31,7 +31,9 @@ impl Builder {
                 .and_then(|&c| self.out.nodes.get(c))
                 .and_then(|c| c.label.as_ref())
                 .map_or(0, |l| l.last_value());
-            if consecutive_from(&entries, last_value.saturating_add(1)) {
+            if consecutive_from(&entries, last_value.saturating_add(1))
+                && !self.next_person_after_stand_ins(n, &entries)
+            {
                 let list = self.last.unwrap_or_default();
                 self.join_list(list, line, &entries);
                 return true;
@@ -58,6 +60,24 @@ impl Builder {
         self.last = Some(list);
         self.cont = None;
         true
+    }
+
+    /// `กรณีที่ไม่สามารถ…แทนตามลำดับ` / `1. นายก ข 2. นางค ง` / `3. นายจ ฉ
+    /// ตำแหน่ง …`: one name with its post after a substitute clause's list is
+    /// the next person (a clean copy writes a person so), not one more
+    /// stand-in, though its number follows the list's.
+    fn next_person_after_stand_ins(
+        &self,
+        list: &crate::outline::Node,
+        entries: &[NameEntry],
+    ) -> bool {
+        let [only] = entries else {
+            return false;
+        };
+        list.parent
+            .and_then(|p| self.out.nodes.get(p))
+            .is_some_and(|p| p.kind == NodeKind::Paragraph(ParaKind::Substitute))
+            && crate::thai::find::find(&only.name, POSITION_WORD).is_some()
     }
 
     /// `… 5. นาง` / `กรุณา บุญประเสริฐ`: a list whose last entry is a title

@@ -204,11 +204,16 @@ impl Body<'_> {
         let one_line_cells = rows
             .iter()
             .all(|(_, cells)| cells.iter().all(|c| !c.contains('\n')));
-        let read = crate::read::table::committee_table_lines(&numbered).or_else(|| {
-            (!one_line_cells)
-                .then(|| crate::read::table::table_lines(numbered))
-                .flatten()
-        });
+        // (a table of who stands in for whom, or of a number, a name and a
+        // list, read as the same table flattened to a cell per line is)
+        let flat = || crate::read::table::stand_in_table_lines(&numbered);
+        let read = crate::read::table::committee_table_lines(&numbered)
+            .or_else(|| {
+                (!one_line_cells)
+                    .then(|| crate::read::table::table_lines(numbered.clone()))
+                    .flatten()
+            })
+            .or_else(|| flat().map(|lines| (lines, Vec::new())));
         let first = self.lines.len();
         match read {
             Some((lines, diagnostics)) => {

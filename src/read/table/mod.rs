@@ -7,9 +7,11 @@
 //! a .docx table whose header row names its columns is read by the same
 //! rules ([`table_lines`]).
 
+mod flat;
 mod header;
 mod lines;
 
+pub(crate) use flat::{rebuild as rebuild_flattened, table_lines as stand_in_table_lines};
 pub(crate) use header::{Columns, committee_header_row, header_row, names_columns, names_number};
 
 use std::cell::OnceCell;
