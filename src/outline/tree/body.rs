@@ -115,6 +115,27 @@ impl Builder {
         if kind == Some(ParaKind::WorkGroup) && !self.next_starts_person {
             kind = None;
         }
+        // `ลำดับที่ ๔  ผู้ตรวจราชการกรม…` / `(นายเฉลิมพล  ศรีเมฆ)`: the holder
+        // of an item that is a post alone, his bracketed name wrapped onto the
+        // line right under it, is the rest of that item (POST (NAME)), never
+        // the signature: a signer's name stands apart from the list
+        if kind.is_none()
+            && !self.in_tail
+            && !self.after_blank
+            && is_bracketed_name(&line.text)
+            && let Some(c) = self.cont
+            && self
+                .out
+                .nodes
+                .get(c)
+                .is_some_and(|n| n.kind == NodeKind::Item && awaits_holder(&n.text))
+        {
+            if let Some(n) = self.out.nodes.get_mut(c) {
+                join_wrapped(&mut n.text, &line.text, true);
+                n.line_end = line.line;
+            }
+            return;
+        }
         if kind.is_none() && !self.in_tail && is_bracketed_name(&line.text) {
             // `( นายสมชาย ใจดี )` on its own line: a signature, even before the date
             self.in_tail = true;
@@ -364,4 +385,14 @@ fn quoted_whole(text: &str) -> bool {
     };
     let quoted = t.get(open + OPEN_QUOTE.len_utf8()..).unwrap_or("");
     open == 0 || parse_label(quoted).is_some()
+}
+
+/// An item that is a post and nothing more (`ผู้ตรวจราชการกรม…`): no name in
+/// it, no bracket, no role: its holder may follow in brackets.
+fn awaits_holder(text: &str) -> bool {
+    starts_position(text)
+        && !text.contains('(')
+        && whole_role(text).is_none()
+        && !last_word_is_role(text)
+        && !text.split(' ').any(|w| title_at(w).is_some())
 }
