@@ -23,8 +23,8 @@ use crate::model::{Committee, DocumentKind, Header, Person};
 use crate::outline::{NodeKind, Outline, ParaKind};
 use crate::thai::date::is_day_heading;
 use crate::thai::lexicon::{
-    ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS, DUTIES_GIVEN, LET_WORD, ROSTER_WORDS,
-    WORK_SUBJECT_WORDS, acts_in_office,
+    ACTING_WORDS, ANNOUNCEMENT_WORD, APPOINTING_WORDS, DUTIES_GIVEN, LET_WORD, PURPOSE_WORD,
+    ROSTER_WORDS, WORK_SUBJECT_WORDS, acts_in_office,
 };
 
 /// The kind of an order from its header, outline, people and committees.
@@ -95,8 +95,18 @@ pub fn classify(
     {
         return DocumentKind::DutyAssignment;
     }
-    if people.iter().any(|p| p.appointed_as.is_some())
-        || (!people.is_empty() && about(APPOINTING_WORDS))
+    // (`รายชื่อผู้ผ่านการประเมินบุคคลเพื่อเลื่อนขึ้นแต่งตั้ง…`: an appointing
+    // word after เพื่อ is the purpose of what is announced, a step still to
+    // come, not what this order does)
+    let appointing_subject = if subject.is_empty() {
+        about(APPOINTING_WORDS)
+    } else {
+        let act = subject
+            .find(PURPOSE_WORD)
+            .map_or(subject, |i| &subject[..i]);
+        APPOINTING_WORDS.iter().any(|w| act.contains(w))
+    };
+    if people.iter().any(|p| p.appointed_as.is_some()) || (!people.is_empty() && appointing_subject)
     {
         return DocumentKind::Appointment;
     }

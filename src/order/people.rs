@@ -5,9 +5,9 @@ use crate::thai::find::{contains, find, find_all};
 use crate::thai::lexicon::{
     ACTING_ENDS, ACTING_WORDS, APPOINTED_AS_WORDS, APPOINTMENT_ENDS, CASE_OPENERS,
     CLASS_ABBREVIATIONS, CLASS_WORD, COURSE_WORDS, DEGREE_END, DUTY_INTROS, LET_WORD,
-    ON_BEHALF_WORDS, OVERSIGHT_VERBS, POSITION_WORD, PROVINCE_WORD, PURPOSE_WORD, RANK_WORDS,
-    RANKS, ROLE_STARTS, ROSTER_WORDS, STANDING_NOUN_PREFIX, TEACHER_POST, WORK_DASHES, WORK_WORD,
-    WORKPLACE_STARTS, before_any, find_first, starts_position, starts_with_any,
+    ON_BEHALF_WORDS, OVERSIGHT_VERBS, POSITION_WORD, POST_FIELD_WORDS, PROVINCE_WORD, PURPOSE_WORD,
+    RANK_WORDS, RANKS, ROLE_STARTS, ROSTER_WORDS, STANDING_NOUN_PREFIX, TEACHER_POST, WORK_DASHES,
+    WORK_WORD, WORKPLACE_STARTS, before_any, find_first, starts_position, starts_with_any,
     trailing_teacher_grade,
 };
 pub use crate::thai::names::{NameParts, split_name};
@@ -192,6 +192,15 @@ pub fn split_position(rest: &str) -> PositionParts {
         if !after.is_empty() {
             s = after;
         }
+    }
+    // `พยาบาลวิชาชีพชำนาญการ ตำแหน่งเลขที่ ๒๓๑๔๕ กลุ่มงาน…`: the post's
+    // number, and the record's other fields after it, end the post
+    if let Some(i) = POST_FIELD_WORDS
+        .iter()
+        .filter_map(|w| find_all(s, w).find(|&i| i > 0 && s[..i].ends_with(' ')))
+        .min()
+    {
+        s = s[..i].trim_end();
     }
     // (`ที่ปรึกษานายกรัฐมนตรีเพื่อทำหน้าที่ผู้แทนการค้าไทย`: "in order to serve
     // as" is part of the post, not the start of duties)

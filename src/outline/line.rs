@@ -352,6 +352,21 @@ pub fn is_page_artefact(text: &str) -> bool {
     text.strip_prefix(PAGE_WORD).is_some_and(digits)
 }
 
+/// A catchword at the foot of a page: the next page's first words after a
+/// slash, cut off by dots (`/๔. นายพีรพล...`, `/ข้อ ๓…`), as Thai documents
+/// cue the page to come. The page repeats them whole.
+pub fn is_catchword(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('/') else {
+        return false;
+    };
+    let cue = rest.trim_end_matches(['.', '…']).trim();
+    cue.len() < rest.trim_end().len()
+        && (rest.ends_with("..") || rest.ends_with('…'))
+        && !cue.is_empty()
+        && !cue.starts_with('/')
+        && is_heading_length(cue)
+}
+
 /// Whether a line is short enough to be a heading (a subject, an office, a
 /// group name): at most [`MAX_HEADING_CHARS`] characters.
 pub fn is_heading_length(text: &str) -> bool {
@@ -759,6 +774,11 @@ mod tests {
 
     #[test]
     fn page_numbers_typed_into_the_text() {
+        assert!(is_catchword("/๔. นายพีรพล..."));
+        assert!(is_catchword("/ข้อ ๓…"));
+        assert!(!is_catchword("/๒๕๖๘"));
+        assert!(!is_catchword("๔. นายพีรพล..."));
+        assert!(!is_catchword("/..."));
         assert!(is_page_artefact("- 2 -"));
         assert!(is_page_artefact("-๒-"));
         assert!(is_page_artefact("หน้า 2/5"));

@@ -430,6 +430,12 @@ pub const ISSUER_STARTS: &[&str] = &[
     "สพม.",
 ];
 
+/// Fields of a staff record written after the post, each ending it
+/// (`ตำแหน่ง พยาบาลวิชาชีพชำนาญการ ตำแหน่งเลขที่ ๒๓๑๔๕ กลุ่มงาน…`,
+/// `ตำแหน่งที่ขอประเมิน …`): the post's number, and another post the record
+/// names (applied for, to be appointed to).
+pub const POST_FIELD_WORDS: &[&str] = &["ตำแหน่งเลขที่", "เลขที่ตำแหน่ง", "ตำแหน่งที่"];
+
 /// How the unit a post is held in starts when it is written after the post
 /// (`ครูชำนาญการ โรงเรียนบ้านบึง`, `นักวิชาการศึกษาชำนาญการ สำนักงานเขตพื้นที่…`,
 /// `พยาบาลวิชาชีพชำนาญการ โรงพยาบาลโพธาราม`): schools, offices, universities,

@@ -56,6 +56,21 @@ pub(super) fn parse_member_text(text: &str) -> MemberText {
 }
 
 /// [`parse_member_text`] on text already through [`clean`].
+/// Dashes a table writes in a cell it leaves empty.
+const EMPTY_CELL_DASHES: &[&str] = &["-", "–", "—"];
+
+/// `t` without a dash that stands alone as the cell before its last cell,
+/// a whole committee role (`ผู้อำนวยการกองคลัง - กรรมการ`), or `None`.
+fn empty_cell_before_role(t: &str) -> Option<String> {
+    let (before, role) = t.rsplit_once(' ')?;
+    crate::thai::lexicon::whole_role(role)?;
+    let seat = EMPTY_CELL_DASHES
+        .iter()
+        .find_map(|d| before.strip_suffix(d))?
+        .strip_suffix(' ')?;
+    (!seat.trim().is_empty()).then(|| format!("{} {role}", seat.trim_end()))
+}
+
 pub(super) fn parse_member_clean(t: String) -> MemberText {
     let mut out = MemberText::default();
     // `… กรรมการและเลขานุการ โทร. ๐๖๒-๓๔๕-๖๗๘๙`: a member's phone after the
@@ -64,6 +79,9 @@ pub(super) fn parse_member_clean(t: String) -> MemberText {
         Some(cut) => t.get(..cut).unwrap_or("").trim_end().to_string(),
         None => t,
     };
+    // `ผู้อำนวยการกองคลัง ⟶ - ⟶ กรรมการ`: a dash alone just before the role
+    // is an empty post cell, no part of the seat
+    let t = empty_cell_before_role(&t).unwrap_or(t);
     let body = match duty_tail_start(&t) {
         Some(p) => {
             let rest = t.get(p..).unwrap_or("");

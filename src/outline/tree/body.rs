@@ -5,18 +5,75 @@
 use super::*;
 
 impl Builder {
-    pub(super) fn body_text(&mut self, line: &Line) {
-        // a table's header row (`ชื่อ - สกุล ⟶ ตำแหน่ง ⟶ หน้าที่`) is a line of
-        // its own: never the rest of the heading above, never joined by the
-        // row below
-        if !self.in_tail && is_header_row(line) {
-            self.person_cont = None;
-            self.person_name_only = false;
-            let parent = self.stack.last().copied();
-            self.paragraph(ParaKind::Text, line, parent);
-            self.cont = None;
-            return;
+    /// A table's header row (`ชื่อ - สกุล ⟶ ตำแหน่ง ⟶ หน้าที่`) is a line of
+    /// its own: never the rest of the heading above, never a member's entry,
+    /// never joined by the row below. Whether `line` was one (and taken).
+    pub(super) fn header_row(&mut self, line: &Line) -> bool {
+        if self.in_tail || !is_header_row(line) {
+            return false;
         }
+        self.person_cont = None;
+        self.person_name_only = false;
+        let parent = self.stack.last().copied();
+        self.paragraph(ParaKind::Text, line, parent);
+        self.cont = None;
+        self.under_header_row = Some((self.stack.len(), line.table_row));
+        true
+    }
+
+    /// Under a table's header row, a row of one short cell over a numbered
+    /// row (`ที่ปรึกษา`, `คณะกรรมการ`, `ฝ่ายเลขานุการ` merged across the
+    /// table) heads the members below it, their numbers running on or not:
+    /// never a member, never a committee of its own. A clause (`ให้คณะกรรมการ
+    /// มีหน้าที่ ดังนี้`) ends the table. Whether `line` was such a row.
+    pub(super) fn group_row(&mut self, line: &Line) -> bool {
+        let Some((open, in_table)) = self.under_header_row.filter(|_| !self.in_tail) else {
+            return false;
+        };
+        let text = line.text.as_str();
+        // (a Word table ends where its rows do)
+        if (in_table && !line.table_row)
+            || starts_with_any(text, CLAUSE_OPENERS).is_some()
+            || LIST_INTROS.iter().any(|w| text.ends_with(w))
+            || crate::thai::lexicon::starts_duty_intro(text)
+        {
+            self.under_header_row = None;
+            return false;
+        }
+        // (a cell before a number mid-line, `ครูผู้ฝึกสอน ⟶ ๑. นาย…`, is no row)
+        if self.next_numbered.is_none()
+            || self.in_split_line
+            || line.label.is_some()
+            || !line.gaps.is_empty()
+            || !is_heading_length(text)
+            || parse_label(text).is_some()
+            || crate::thai::names::split_name(text).is_some()
+        {
+            return false;
+        }
+        self.person_cont = None;
+        self.person_name_only = false;
+        // what is open under the header row closes: the group before and
+        // its members, whose last number the next group may count on from
+        let mut last_number = None;
+        while self.stack.len() > open {
+            let Some(top) = self.stack.pop() else { break };
+            if let Some(l) = self.out.nodes.get(top).and_then(|n| n.label.as_ref())
+                && l.family == Family::Dotted
+                && l.values.len() == 1
+            {
+                last_number = Some(l.last_value());
+            }
+        }
+        let parent = self.stack.last().copied();
+        let i = self.paragraph(ParaKind::Heading, line, parent);
+        self.stack.push(i);
+        self.cont = None;
+        self.counting_on = last_number.map(|v| (i, v));
+        true
+    }
+
+    pub(super) fn body_text(&mut self, line: &Line) {
         // `- นางสาวก ข … กรรมการและเลขานุการ` / `คณะกรรมการดำเนินงาน`: a short
         // line that names a body after a member item complete with its role
         // is the next committee's name, at the top level, never a paragraph

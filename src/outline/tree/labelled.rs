@@ -54,6 +54,7 @@ pub(super) fn next_of(label: &Label, line: &Line) -> Next {
         person: label.dotted_depth() == 1 && title_at(&line.text).is_some(),
         list_start: (label.values.len() == 1 && label.values.first() == Some(&1))
             .then_some(label.family),
+        numbered: (label.values.len() == 1).then_some(label.family),
         ..Next::default()
     }
 }

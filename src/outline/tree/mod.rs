@@ -23,9 +23,9 @@ mod spacing;
 
 use super::label::{Family, Label, format_value, parse_label};
 use super::line::{
-    body_line_kind, ends_in_role_cell, header_line_kind, is_header_row, is_heading_chars,
-    is_heading_length, is_page_artefact, is_title_line, join_wrapped, person_line, row_number_cell,
-    starts_own_paragraph,
+    body_line_kind, ends_in_role_cell, header_line_kind, is_catchword, is_header_row,
+    is_heading_chars, is_heading_length, is_page_artefact, is_title_line, join_wrapped,
+    person_line, row_number_cell, starts_own_paragraph,
 };
 use super::{Node, NodeKind, Outline, ParaKind};
 use crate::diagnostic::{Code, Diagnostic};
@@ -73,6 +73,7 @@ fn build_lines<L: std::borrow::Borrow<Line>>(
         b.next_is_seat_rest = next_person.seat_rest;
         b.next_names_person = next_person.names_person;
         b.next_list_start = next_person.list_start;
+        b.next_numbered = next_person.numbered;
         b.soft_chars = next_person.soft_chars;
         b.next_is_annex_mark = next_person.annex_mark;
         b.push_line(line);
@@ -93,6 +94,8 @@ struct Next {
     role: bool,
     /// It starts a list at 1 (`1)`, `(1)`, `1.`, `ก.`): the family of the list.
     list_start: Option<Family>,
+    /// It is an item one level deep, at any number: the family of its list.
+    numbered: Option<Family>,
     /// It starts with a titled name (`นายก ข (คณะ…)`), numbered or not, or
     /// is a table row whose first cell is a number and whose next is a name.
     names_person: bool,
@@ -137,6 +140,9 @@ fn next_starts_person(lines: &[Line]) -> Vec<Next> {
                     .is_some_and(|n| n.family.is_some()),
                 list_start: parse_label(&line.text)
                     .filter(|(l, _)| l.values.len() == 1 && l.values.first() == Some(&1))
+                    .map(|(l, _)| l.family),
+                numbered: parse_label(&line.text)
+                    .filter(|(l, _)| l.values.len() == 1)
                     .map(|(l, _)| l.family),
                 annex_mark: line.text.starts_with(ANNEX_MARK),
                 soft_chars: 0,
@@ -186,6 +192,15 @@ struct Builder {
     next_names_person: bool,
     /// The first non-blank line after the current one starts a list at 1.
     next_list_start: Option<Family>,
+    /// The first non-blank line after the current one is an item one level
+    /// deep: the family of its list.
+    next_numbered: Option<Family>,
+    /// A table's header row was read and no blank line or clause came since
+    /// (the rows of its table follow): how deep the stack was at it.
+    under_header_row: Option<(usize, bool)>,
+    /// The line being read is a piece of a line split at a label after a
+    /// wide gap (`ครูผู้ฝึกสอน ⟶ ๑. นาย…`).
+    in_split_line: bool,
     /// Characters after the current line's soft breaks in its paragraph.
     soft_chars: usize,
     /// The first non-blank line after the current one begins with
@@ -280,7 +295,9 @@ impl Builder {
                         page: line.page,
                         ..Line::default()
                     };
+                    self.in_split_line = true;
                     self.push_line_inner(&part);
+                    self.in_split_line = false;
                 }
                 start = end;
             }
@@ -296,6 +313,7 @@ impl Builder {
         if text.is_empty() {
             self.cont = None;
             self.person_cont = None;
+            self.under_header_row = None;
             return;
         }
         if self.try_name_list(line) {
@@ -309,7 +327,8 @@ impl Builder {
         }
         // `- 2 -`: a page number typed into the text; kept in the outline on
         // its own, not joined to the text around it, not an item
-        if is_page_artefact(text) {
+        let catchword = is_catchword(text);
+        if catchword || is_page_artefact(text) {
             let (cont, person_cont, stack) =
                 (self.cont, self.person_cont, std::mem::take(&mut self.stack));
             let (last, last_cell) = (self.last, self.last_cell);
@@ -319,13 +338,20 @@ impl Builder {
             self.out.diagnostics.push(Diagnostic::new(
                 crate::diagnostic::Code::PageArtefact,
                 line.line,
-                format!("\"{text}\" is a page number typed into the text: left out of the order"),
+                if catchword {
+                    format!("\"{text}\" cues the next page's first words at a page foot: left out of the order")
+                } else {
+                    format!("\"{text}\" is a page number typed into the text: left out of the order")
+                },
             ));
             return;
         }
         // a bulleted title line (`● คำสั่ง…`) is the header, not an item
         if !self.in_body && is_title_line(text, self.preamble_started) {
             self.header_text(line);
+            return;
+        }
+        if self.header_row(line) || self.group_row(line) {
             return;
         }
         if let Some((label, rest)) = parse_label(text) {
