@@ -142,8 +142,15 @@ impl Walk<'_> {
             // rows after it (or under it: a Word table's header heads the
             // rows numbered below it), or not a row at all (a quoted clause
             // with a gap)
+            // (a group row under the header, `ที่ปรึกษา`, heads its rows in turn)
             let heads_rows = |m: Option<&OutlineNode>| {
-                m.is_some_and(|m| self.names_someone(m) && self.is_row(m))
+                m.is_some_and(|m| {
+                    (self.names_someone(m) && self.is_row(m))
+                        || (m.kind == NodeKind::Heading
+                            && m.children
+                                .first()
+                                .is_some_and(|c| self.names_someone(c) && self.is_row(c)))
+                })
             };
             // (and a line of cells straight after a row is the table's next
             // row, also when the model keeps its person with an earlier row:

@@ -31,10 +31,26 @@ const DIRS: [&str; 6] = [
     "fixtures/sheet",
 ];
 
-/// `(file, why)`: orders whose round trip does not hold yet, in any of the
-/// three formats (the first fact that differs, as the test prints it). The
-/// test fails when a listed file round-trips in some format: take it off.
-const KNOWN: &[(&str, &str)] = &[];
+/// `(file, formats, why)`: orders whose round trip does not hold yet in the
+/// formats named (the first fact that differs, as the test prints it). The
+/// test fails when a listed file round-trips in a format listed: take it off.
+const KNOWN: &[(&str, &[&str], &str)] = &[
+    (
+        "fixtures/heldout/h147_education_office_nt_exam_committee_pdf_table_school_column_sara_am_damage.txt",
+        &["txt", "docx-typed", "docx-auto"],
+        "a member's post wrapped into its column on the line under the role (`ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา` / `ประถมศึกษาสุรินทร์ เขต 2`): read, the chair keeps his post; written back with the rest joined after the role, his post reads as none",
+    ),
+    (
+        "fixtures/heldout/h149_school_students_sent_to_contest_trainers_word_lists_soft_breaks.docx",
+        &["txt", "docx-typed", "docx-auto"],
+        "a cell before a number mid-line (`ครูผู้ฝึกสอน ⟶ ๑. นาย… ⟶ ๒. …` under a contest): written back on a line of its own, it reads as a heading over the trainers, so their group is `ครูผู้ฝึกสอน`, not the contest",
+    ),
+    (
+        "fixtures/heldout/h153_department_risk_committee_word_table_group_rows_duty_list.docx",
+        &["docx-typed", "docx-auto"],
+        "a Word member table with group rows merged across it (`ฝ่ายเลขานุการ`): written back as a .docx, the secretaries' post keeps their role (`… ชำนาญการพิเศษ กรรมการและเลขานุการ`)",
+    ),
+];
 
 /// A render format that parse reads back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +210,10 @@ fn every_fixture_round_trips_in_every_format_that_is_read_back() {
             checked += 1;
             let got = facts(&format.again(&order));
             // KAMSANG_ROUND_TRIP_ALL=1: report the listed files' differences too
-            let known = KNOWN.iter().any(|(f, _)| f == file) && !show_all;
+            let known = KNOWN
+                .iter()
+                .any(|(f, formats, _)| f == file && formats.contains(&format.name()))
+                && !show_all;
             match (first_difference(&want, &got), known) {
                 (Some(d), false) => failures.push(format!("{file} ({}): {d}", format.name())),
                 (None, true) => passing_but_listed.push(format!("{file} ({})", format.name())),
@@ -203,7 +222,7 @@ fn every_fixture_round_trips_in_every_format_that_is_read_back() {
         }
     }
     assert_eq!(checked, files.len() * Format::ALL.len());
-    for (f, _) in KNOWN {
+    for (f, _, _) in KNOWN {
         assert!(
             files.iter().any(|x| x == f),
             "KNOWN names {f}, not an input"

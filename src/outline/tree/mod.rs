@@ -195,8 +195,9 @@ struct Builder {
     /// The first non-blank line after the current one is an item one level
     /// deep: the family of its list.
     next_numbered: Option<Family>,
-    /// A table's header row was read and no blank line or clause came since
-    /// (the rows of its table follow): how deep the stack was at it.
+    /// A table's header row was read and no clause or list intro came since
+    /// (the rows of its table follow): how deep the stack was at it, and
+    /// whether it was a Word table's row.
     under_header_row: Option<(usize, bool)>,
     /// The line being read is a piece of a line split at a label after a
     /// wide gap (`ครูผู้ฝึกสอน ⟶ ๑. นาย…`).
@@ -251,6 +252,10 @@ impl Builder {
     fn push_line(&mut self, line: &Line) {
         let row_of_cells = line.table_row && !line.gaps.is_empty();
         if let Some(label) = &line.label {
+            // (`๒. คณะกรรมการ… ประกอบด้วย`: a new list, the table above is done)
+            if LIST_INTROS.iter().any(|w| line.text.ends_with(w)) {
+                self.under_header_row = None;
+            }
             self.push_labelled(label, line);
             self.prev_trailing = line.trailing;
             self.prev_width = line.indent + labelled::typed_chars(line);
@@ -313,7 +318,6 @@ impl Builder {
         if text.is_empty() {
             self.cont = None;
             self.person_cont = None;
-            self.under_header_row = None;
             return;
         }
         if self.try_name_list(line) {
