@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+pub use crate::text::Text;
 
 /// Version of the JSON model (semver; an additive change bumps the minor number).
 pub const SCHEMA_VERSION: &str = "1.6.0";
@@ -286,7 +287,7 @@ pub struct OutlineNode {
     /// the JSON of `--outline ids`, which keeps the tree and drops its words
     /// (read back as "").
     #[serde(default)]
-    pub text: String,
+    pub text: Text,
     /// First input line (1-based; paragraph number for .docx, row for sheets).
     #[schemars(range(min = 1))]
     pub line_start: u32,
@@ -555,7 +556,8 @@ pub struct Duty {
     #[serde(default)]
     pub node: Option<String>,
     /// Text of the duty, wrapped lines joined.
-    pub title: String,
+    // (the same characters as its outline node's `text`, held once)
+    pub title: Text,
     /// What the duty is (see [`DutyKind`]).
     pub kind: DutyKind,
     /// First input line.

@@ -359,7 +359,7 @@ fn duty_ref(old: Option<&Duty>, new: Option<&Duty>) -> DutyRef {
     DutyRef {
         old_number: old.and_then(|d| d.number.clone()),
         new_number: new.and_then(|d| d.number.clone()),
-        title: new.or(old).map(|d| d.title.clone()).unwrap_or_default(),
+        title: new.or(old).map(|d| d.title.to_string()).unwrap_or_default(),
     }
 }
 
@@ -551,7 +551,7 @@ fn steps(duty: &Duty) -> Vec<(String, String)> {
     let mut todo: Vec<&Duty> = duty.steps.iter().rev().collect();
     while let Some(d) = todo.pop() {
         let label = d.number.clone().or_else(|| d.label.clone());
-        out.push((label.unwrap_or_default(), d.title.clone()));
+        out.push((label.unwrap_or_default(), d.title.to_string()));
         todo.extend(d.steps.iter().rev());
     }
     out

@@ -92,8 +92,10 @@ pub struct Node {
     pub label: Option<Label>,
     /// Corrected canonical number ("4.1.2"; "1" for `1)`).
     pub number: Option<String>,
-    /// Normalised text without the label, wrapped lines joined.
-    pub text: String,
+    /// Normalised text without the label, wrapped lines joined; owned while
+    /// the builder grows it, shared once the order stage reads it (a duty's
+    /// title and the model's node hold the same characters).
+    pub text: crate::model::Text,
     /// First line (1-based).
     pub line_start: u32,
     /// Last line (1-based).

@@ -41,7 +41,7 @@ fn assert_whole(db: &Connection) {
 fn preorder(duties: &[Duty], out: &mut Vec<(String, String, i64)>) {
     let mut stack: Vec<(&Duty, i64)> = duties.iter().rev().map(|d| (d, 0)).collect();
     while let Some((d, depth)) = stack.pop() {
-        out.push((d.id.clone(), d.title.clone(), depth));
+        out.push((d.id.clone(), d.title.to_string(), depth));
         stack.extend(d.steps.iter().rev().map(|s| (s, depth + 1)));
     }
 }
@@ -703,7 +703,7 @@ fn the_readme_queries_answer_the_clerks_questions() {
             vec![
                 somchai.full_name.clone(),
                 d.number.clone().expect("number"),
-                d.title.clone(),
+                d.title.to_string(),
             ]
         })
         .collect();

@@ -194,7 +194,7 @@ fn reference_rows(order: &DutyOrder) -> Rows {
             .collect::<Vec<_>>()
             .join(" ");
         for (k, d) in p.duties.iter().enumerate() {
-            let mut cell = vec![d.title.clone()];
+            let mut cell = vec![d.title.to_string()];
             if headed.contains(&d.line_start) {
                 cell.push("ขั้นตอนการปฏิบัติงาน".to_string());
             }

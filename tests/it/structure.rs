@@ -570,7 +570,7 @@ fn regression_blank_line_before_a_paragraph_level_with_the_item() {
         let p = &order.people[0];
         p.duties
             .iter()
-            .map(|d| (d.title.clone(), d.steps.len()))
+            .map(|d| (d.title.to_string(), d.steps.len()))
             .collect::<Vec<_>>()
     };
     let beside = vec![
