@@ -101,21 +101,21 @@ pub struct Node {
     /// Last line (1-based).
     pub line_end: u32,
     /// Indentation of the first line (a hint).
-    pub indent: usize,
+    pub indent: u32,
     /// Parent node, `None` at the top level.
     pub parent: Option<usize>,
     /// Children in order.
     pub children: Vec<usize>,
     /// Canonical number as values (dotted path, or the single sequence value).
-    pub values: Vec<u32>,
+    pub values: Box<[u32]>,
     /// Where the cells of the node's first line start in `text` (after a wide
     /// gap or a tab; byte offsets), when its text is that line: a table row
     /// or a table's header as a text file writes them.
-    pub cells: Vec<usize>,
+    pub cells: Box<[usize]>,
     /// The cells of the node's line by what they hold (name, position, rank),
     /// as byte ranges of `text`, when its reader knew them (a spreadsheet's
     /// person row); empty otherwise.
-    pub roles: Vec<crate::read::TableCell>,
+    pub roles: Box<[crate::read::TableCell]>,
     /// What the order stage read the node as (a person, a duty, a committee
     /// member …), set by its sub-stages ([`Outline::set_role`]); `None` for a
     /// node it left to its shape.

@@ -345,7 +345,7 @@ impl Builder {
                 .stack
                 .last()
                 .and_then(|&i| self.out.nodes.get(i))
-                .is_some_and(|n| n.kind == NodeKind::Item && line.indent <= n.indent)
+                .is_some_and(|n| n.kind == NodeKind::Item && line.indent <= n.indent as usize)
     }
 }
 

@@ -28,7 +28,7 @@ impl Builder {
             && let Some(n) = self.out.nodes.last_mut()
             && n.kind == NodeKind::Item
         {
-            n.roles.clone_from(&line.cells);
+            n.roles = line.cells.as_slice().into();
         }
     }
 }

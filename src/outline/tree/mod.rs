@@ -634,7 +634,7 @@ impl Builder {
                 last_number = node.and_then(|n| n.label.as_ref()).map(Label::last_value);
             }
             let same = node.is_some_and(|n| {
-                n.kind == NodeKind::Paragraph(ParaKind::Heading) && n.indent == line.indent
+                n.kind == NodeKind::Paragraph(ParaKind::Heading) && n.indent as usize == line.indent
             });
             if same {
                 break;
@@ -701,12 +701,12 @@ impl Builder {
             text: text.into(),
             line_start: line.line,
             line_end: line.line,
-            indent: line.indent,
+            indent: u32::try_from(line.indent).unwrap_or(u32::MAX),
             parent,
             children: Vec::new(),
-            values,
-            cells,
-            roles: Vec::new(),
+            values: values.into(),
+            cells: cells.into(),
+            roles: Box::default(),
             role: None,
         });
         self.counts.push(0);

@@ -122,7 +122,7 @@ impl Builder {
     }
 
     pub(super) fn values_of(&self, i: usize) -> &[u32] {
-        self.out.nodes.get(i).map_or(&[], |n| n.values.as_slice())
+        self.out.nodes.get(i).map_or(&[], |n| &*n.values)
     }
 
     pub(super) fn family_of(&self, i: usize) -> Option<Family> {
