@@ -104,7 +104,7 @@ fn retitle(d: &mut Duty, old_number: &str, n: usize, tag: &str) {
     d.number = d
         .number
         .as_deref()
-        .map(|x| x.replacen(old_number, &n.to_string(), 1));
+        .map(|x| x.replacen(old_number, &n.to_string(), 1).into());
 }
 
 /// Copy `copy`'s tag: its number in [`TAG_LETTERS`].

@@ -205,6 +205,20 @@ impl JsonSchema for Text {
     }
 }
 
+#[cfg(feature = "db")]
+impl rusqlite::types::ToSql for Text {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.as_str()))
+    }
+}
+
+#[cfg(feature = "db")]
+impl rusqlite::types::FromSql for Text {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        String::column_result(value).map(Text::from)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Text;

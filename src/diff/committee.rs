@@ -457,8 +457,8 @@ fn duty_changes(
         m.by_score(score, SIMILAR_MIN, "similar_title");
     }
     let duty_ref = |o: Option<&Duty>, n: Option<&Duty>| DutyRef {
-        old_number: o.and_then(|d| d.number.clone()),
-        new_number: n.and_then(|d| d.number.clone()),
+        old_number: o.and_then(|d| d.number.as_deref().map(str::to_string)),
+        new_number: n.and_then(|d| d.number.as_deref().map(str::to_string)),
         title: n.or(o).map(|d| d.title.to_string()).unwrap_or_default(),
     };
     for (n, d) in new.iter().enumerate() {

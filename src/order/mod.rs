@@ -397,6 +397,12 @@ fn compact(outline: &mut Outline) {
             l.values = Vec::new();
         }
         n.text.share();
+        if let Some(number) = &mut n.number {
+            number.share();
+        }
+        if let Some(l) = &mut n.label {
+            l.written.share();
+        }
         n.children.shrink_to_fit();
     }
 }
@@ -559,9 +565,9 @@ fn person_from(
     }
     let person = Person {
         id,
-        number: n.number.clone(),
-        label: n.label.as_ref().map(|l| l.written.clone()),
-        node: outline.id(i),
+        number: n.number.as_deref().map(str::to_string),
+        label: n.label.as_ref().map(|l| l.written.to_string()),
+        node: outline.id(i).map(String::from),
         duty_intro: duty_intro(&n.text).map(str::to_string),
         same_as: None,
         page: None,

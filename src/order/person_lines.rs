@@ -152,7 +152,7 @@ pub(crate) fn named(
         id,
         number: None,
         label: None,
-        node: outline.id(i),
+        node: outline.id(i).map(String::from),
         duty_intro: None,
         same_as: None,
         page: None,

@@ -91,7 +91,7 @@ pub struct Node {
     /// The label as written, for items and names.
     pub label: Option<Label>,
     /// Corrected canonical number ("4.1.2"; "1" for `1)`).
-    pub number: Option<String>,
+    pub number: Option<crate::model::Text>,
     /// Normalised text without the label, wrapped lines joined; owned while
     /// the builder grows it, shared once the order stage reads it (a duty's
     /// title and the model's node hold the same characters).
@@ -140,7 +140,7 @@ pub struct Outline {
     /// The order stage gives them to the people, duties and members it reads,
     /// so that the model says which node each came from.
     /// (A boxed slice: it is never grown, and the outline stays small.)
-    pub ids: Box<[String]>,
+    pub ids: Box<[crate::model::Text]>,
 }
 
 impl Outline {
@@ -197,7 +197,16 @@ impl Outline {
                 *slot = parent;
             }
         }
-        self.ids = ids.into_boxed_slice();
+        // shared: the people, duties and members read from a node hold its
+        // id too
+        self.ids = ids
+            .into_iter()
+            .map(|id| {
+                let mut id = crate::model::Text::from(id);
+                id.share();
+                id
+            })
+            .collect();
     }
 
     /// Say what node `i` is, as read by the order stage (a later reading of
@@ -216,7 +225,7 @@ impl Outline {
     }
 
     /// The model id of node `i` (see [`Outline::ids`]).
-    pub fn id(&self, i: usize) -> Option<String> {
+    pub fn id(&self, i: usize) -> Option<crate::model::Text> {
         self.ids.get(i).filter(|s| !s.is_empty()).cloned()
     }
 

@@ -702,7 +702,7 @@ fn the_readme_queries_answer_the_clerks_questions() {
         .map(|d| {
             vec![
                 somchai.full_name.clone(),
-                d.number.clone().expect("number"),
+                d.number.clone().expect("number").to_string(),
                 d.title.to_string(),
             ]
         })

@@ -63,7 +63,7 @@ pub(super) fn next_of(label: &Label, line: &Line) -> Next {
 /// its text).
 pub(super) fn typed_line(label: &Label, line: &Line) -> Line {
     let text = if line.text.is_empty() {
-        label.written.clone()
+        label.written.to_string()
     } else {
         format!("{} {}", label.written, line.text)
     };

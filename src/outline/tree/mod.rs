@@ -697,7 +697,7 @@ impl Builder {
         self.out.nodes.push(Node {
             kind,
             label,
-            number,
+            number: number.map(Into::into),
             text: text.into(),
             line_start: line.line,
             line_end: line.line,

@@ -148,7 +148,7 @@ impl Builder {
         for e in entries {
             let seq = self.next_seq(Some(list));
             let label = Label {
-                written: e.label.clone(),
+                written: e.label.clone().into(),
                 family: Family::Dotted,
                 values: vec![e.value],
                 latin_o: false,
