@@ -100,11 +100,11 @@ fn copies(order: &DutyOrder, people: usize) -> DutyOrder {
 }
 
 fn retitle(d: &mut Duty, old_number: &str, n: usize, tag: &str) {
-    d.title = format!("{} ชุดที่ {tag}", d.title);
+    d.title = format!("{} ชุดที่ {tag}", d.title).into();
     d.number = d
         .number
         .as_deref()
-        .map(|x| x.replacen(old_number, &n.to_string(), 1));
+        .map(|x| x.replacen(old_number, &n.to_string(), 1).into());
 }
 
 /// Copy `copy`'s tag: its number in [`TAG_LETTERS`].
@@ -208,7 +208,7 @@ fn order_text(fixture: &str, order: &DutyOrder, people: usize) -> String {
                     write_step(&mut out, d, 1, &from, &n.to_string(), &w);
                 } else {
                     let mut d = d.clone();
-                    d.title = retitled(&d.title);
+                    d.title = retitled(&d.title).into();
                     write_step(&mut out, &d, 1, &from, &n.to_string(), &w);
                 }
             }
@@ -323,7 +323,7 @@ fn text_scale() {
     let mut reworded = new.clone();
     for d in reworded.people.iter_mut().flat_map(|p| p.duties.iter_mut()) {
         if d.kind == DutyKind::OtherAssigned {
-            d.title = format!("และ{}", d.title);
+            d.title = format!("และ{}", d.title).into();
         }
     }
     let catch_alls = median(SCALE_RUNS, || {
@@ -361,7 +361,7 @@ fn bench(c: &mut Criterion) {
     let mut unrelated = new.clone();
     for p in &mut unrelated.people {
         for d in &mut p.duties {
-            d.title = d.title.chars().rev().collect();
+            d.title = d.title.chars().rev().collect::<String>().into();
         }
     }
     g.bench_function("100-people-all-titles-rewritten", |b| {

@@ -54,7 +54,7 @@ const WORD_LABELS: &[(&str, Family)] = &[("ข้อ", Family::Clause), ("ลำ
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     /// Exactly as written (normalised), e.g. "4.2.2", "1.5.", "6)".
-    pub written: String,
+    pub written: crate::model::Text,
     /// The label's form.
     pub family: Family,
     /// The numbers written: `[4, 2, 2]` for "4.2.2", `[2]` for "ข)"; empty for bullets.
@@ -66,7 +66,8 @@ pub struct Label {
 impl Label {
     /// A label a reader already knows the form and values of (a
     /// spreadsheet's person or duty number), written as `written`.
-    pub fn new(written: String, family: Family, values: Vec<u32>) -> Label {
+    pub fn new(written: impl Into<crate::model::Text>, family: Family, values: Vec<u32>) -> Label {
+        let written = written.into();
         // the only Latin letter a label can hold is an o read as Thai zero
         let latin_o = written.contains(['o', 'O']);
         Label {
@@ -157,7 +158,7 @@ pub fn oversized_label(line: &str) -> Option<String> {
     if parse_label_prefix(line, true).is_some() {
         return None;
     }
-    parse_label_prefix(line, false).map(|(l, _)| l.written)
+    parse_label_prefix(line, false).map(|(l, _)| l.written.into_string())
 }
 
 /// Parse a label at the start of a normalised line. Returns the label and the
@@ -254,7 +255,7 @@ fn parse_label_prefix(line: &str, bounded: bool) -> Option<(Label, usize)> {
     let latin_o = written.contains(['o', 'O']);
     Some((
         Label {
-            written,
+            written: written.into(),
             family,
             values,
             latin_o,
@@ -318,7 +319,7 @@ mod tests {
     }
 
     fn lab(s: &str) -> Option<(Family, Vec<u32>, String, String)> {
-        parse_label(s).map(|(l, r)| (l.family, l.values, l.written, r.to_string()))
+        parse_label(s).map(|(l, r)| (l.family, l.values, l.written.into_string(), r.to_string()))
     }
 
     #[test]

@@ -63,6 +63,7 @@ mod pages;
 mod read;
 pub mod render;
 pub mod schema;
+mod text;
 mod thai;
 
 use std::io::Read;

@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+pub use crate::text::Text;
 
 /// Version of the JSON model (semver; an additive change bumps the minor number).
 pub const SCHEMA_VERSION: &str = "1.6.0";
@@ -275,18 +276,18 @@ pub struct Signature {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OutlineNode {
     /// Stable path id ("n3", "n3.2"): the node's position among its siblings.
-    pub id: String,
+    pub id: Text,
     /// Corrected canonical number ("4.1.2"), null for unnumbered nodes.
-    pub number: Option<String>,
+    pub number: Option<Text>,
     /// The label as written ("4.2.2", "1)", "1.5."), null for unnumbered nodes.
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// What the node is (see [`NodeKind`]).
     pub kind: NodeKind,
     /// Normalised text without the label, wrapped lines joined. Absent in
     /// the JSON of `--outline ids`, which keeps the tree and drops its words
     /// (read back as "").
     #[serde(default)]
-    pub text: String,
+    pub text: Text,
     /// First input line (1-based; paragraph number for .docx, row for sheets).
     #[schemars(range(min = 1))]
     pub line_start: u32,
@@ -543,9 +544,9 @@ pub struct Duty {
     /// Stable id ("p4.d1", "p4.d1.s2", "p2.d1.s2.s1").
     pub id: String,
     /// Corrected canonical number ("4.1.2"; "1" for a `1)` sub-step).
-    pub number: Option<String>,
+    pub number: Option<Text>,
     /// The label as written ("4.2.2", "1)").
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// The form of the written label (`dotted` for "4.2.2", `paren_close`
     /// for "1)"), which a clean copy keeps; null without a label (1.2).
     #[serde(default)]
@@ -553,9 +554,10 @@ pub struct Duty {
     /// `id` of the duty's outline node ("n5.2"); null for a duty written
     /// inside a sentence, which has no node of its own (1.2).
     #[serde(default)]
-    pub node: Option<String>,
+    pub node: Option<Text>,
     /// Text of the duty, wrapped lines joined.
-    pub title: String,
+    // (the same characters as its outline node's `text`, held once)
+    pub title: Text,
     /// What the duty is (see [`DutyKind`]).
     pub kind: DutyKind,
     /// First input line.

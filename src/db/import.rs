@@ -450,7 +450,7 @@ fn insert_duties(conn: &Connection, order_id: i64, duties: &DutyRows<'_>) -> rus
                 insert.raw_bind_parameter(at + 9, &d.number)?;
                 insert.raw_bind_parameter(at + 10, &d.label)?;
                 insert.raw_bind_parameter(at + 11, kind)?;
-                insert.raw_bind_parameter(at + 12, &d.title)?;
+                insert.raw_bind_parameter(at + 12, d.title.as_str())?;
                 insert.raw_bind_parameter(at + 13, d.line_start)?;
                 insert.raw_bind_parameter(at + 14, d.line_end)?;
             }

@@ -399,7 +399,7 @@ fn representative(conn: &Connection, person: i64) -> rusqlite::Result<Option<Per
                 label: None,
                 label_form: None,
                 node: None,
-                title: r.get(1)?,
+                title: r.get::<_, String>(1)?.into(),
                 kind: serde_json::from_value(serde_json::Value::String(kind))
                     .unwrap_or(DutyKind::Unknown),
                 line_start: r.get(3)?,

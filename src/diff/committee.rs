@@ -457,17 +457,17 @@ fn duty_changes(
         m.by_score(score, SIMILAR_MIN, "similar_title");
     }
     let duty_ref = |o: Option<&Duty>, n: Option<&Duty>| DutyRef {
-        old_number: o.and_then(|d| d.number.clone()),
-        new_number: n.and_then(|d| d.number.clone()),
-        title: n.or(o).map(|d| d.title.clone()).unwrap_or_default(),
+        old_number: o.and_then(|d| d.number.as_deref().map(str::to_string)),
+        new_number: n.and_then(|d| d.number.as_deref().map(str::to_string)),
+        title: n.or(o).map(|d| d.title.to_string()).unwrap_or_default(),
     };
     for (n, d) in new.iter().enumerate() {
         let paired = m.new_to_old.get(n).cloned().flatten();
         match paired.and_then(|(o, how)| Some((old.get(o)?, how))) {
             Some((before, how)) if key(&before.title) != key(&d.title) => out.push(Change {
                 duty: Some(duty_ref(Some(before), Some(d))),
-                old: Some(Value::Text(before.title.clone())),
-                new: Some(Value::Text(d.title.clone())),
+                old: Some(Value::Text(before.title.to_string())),
+                new: Some(Value::Text(d.title.to_string())),
                 matched: Some(how),
                 ..base(ChangeKind::CommitteeDutyReworded)
             }),

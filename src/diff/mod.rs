@@ -300,7 +300,10 @@ fn renumbering(
         if oe.local == ne.local {
             continue;
         }
-        let (old_number, new_number) = (oe.duty.number.clone(), ne.duty.number.clone());
+        let (old_number, new_number) = (
+            oe.duty.number.as_deref().map(str::to_string),
+            ne.duty.number.as_deref().map(str::to_string),
+        );
         if stayed {
             from.push(old_number.unwrap_or_default());
             to.push(new_number.unwrap_or_default());
@@ -357,9 +360,9 @@ fn text(s: &str) -> Value {
 
 fn duty_ref(old: Option<&Duty>, new: Option<&Duty>) -> DutyRef {
     DutyRef {
-        old_number: old.and_then(|d| d.number.clone()),
-        new_number: new.and_then(|d| d.number.clone()),
-        title: new.or(old).map(|d| d.title.clone()).unwrap_or_default(),
+        old_number: old.and_then(|d| d.number.as_deref().map(str::to_string)),
+        new_number: new.and_then(|d| d.number.as_deref().map(str::to_string)),
+        title: new.or(old).map(|d| d.title.to_string()).unwrap_or_default(),
     }
 }
 
@@ -551,7 +554,7 @@ fn steps(duty: &Duty) -> Vec<(String, String)> {
     let mut todo: Vec<&Duty> = duty.steps.iter().rev().collect();
     while let Some(d) = todo.pop() {
         let label = d.number.clone().or_else(|| d.label.clone());
-        out.push((label.unwrap_or_default(), d.title.clone()));
+        out.push((label.unwrap_or_default().into_string(), d.title.to_string()));
         todo.extend(d.steps.iter().rev());
     }
     out

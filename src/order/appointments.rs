@@ -73,7 +73,7 @@ pub fn read(outline: &Outline, claimed: &[bool]) -> Vec<(usize, Person)> {
                     id: format!("a{}", out.len() + 1),
                     number: None,
                     label: None,
-                    node: outline.id(i),
+                    node: outline.id(i).map(String::from),
                     duty_intro: None,
                     same_as: None,
                     page: None,

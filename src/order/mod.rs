@@ -35,8 +35,11 @@ use people::{
 pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
     compact(&mut outline);
     outline.assign_ids();
-    let mut diagnostics = source.diagnostics.clone();
-    diagnostics.extend(outline.diagnostics.iter().cloned());
+    // the outline's taken whole, array and all, not copied: an order of
+    // repeated copies has a diagnostic every few lines (0.7 bytes per input
+    // byte), and nothing below reads them; the reader's (few) go first
+    let mut diagnostics = std::mem::take(&mut outline.diagnostics);
+    diagnostics.splice(0..0, source.diagnostics.iter().cloned());
 
     let head = header::read(&outline);
     diagnostics.extend(head.diagnostics.iter().cloned());
@@ -81,12 +84,12 @@ pub fn build(source: &Source, mut outline: Outline) -> DutyOrder {
         }
         match n.kind {
             NodeKind::Paragraph(ParaKind::WorkGroup) => {
-                work_group = Some(n.text.clone());
+                work_group = Some(n.text.to_string());
                 roles.push((i, Role::WorkGroup));
             }
             // (a stand-in table's header row is no group of the rows under it)
             NodeKind::Paragraph(ParaKind::Heading) => {
-                work_group = (!stand_ins::is_header_row(n)).then(|| n.text.clone());
+                work_group = (!stand_ins::is_header_row(n)).then(|| n.text.to_string());
             }
             NodeKind::Item => {
                 // a person at the top level, or people one level down under a
@@ -394,7 +397,13 @@ fn compact(outline: &mut Outline) {
         if let Some(l) = &mut n.label {
             l.values = Vec::new();
         }
-        n.text.shrink_to_fit();
+        n.text.share();
+        if let Some(number) = &mut n.number {
+            number.share();
+        }
+        if let Some(l) = &mut n.label {
+            l.written.share();
+        }
         n.children.shrink_to_fit();
     }
 }
@@ -557,9 +566,9 @@ fn person_from(
     }
     let person = Person {
         id,
-        number: n.number.clone(),
-        label: n.label.as_ref().map(|l| l.written.clone()),
-        node: outline.id(i),
+        number: n.number.as_deref().map(str::to_string),
+        label: n.label.as_ref().map(|l| l.written.to_string()),
+        node: outline.id(i).map(String::from),
         duty_intro: duty_intro(&n.text).map(str::to_string),
         same_as: None,
         page: None,
@@ -623,6 +632,9 @@ fn resolve_substitutes(
     }
 }
 
+/// Nodes taken out of the arena between two shrinks of it in [`to_model`].
+const SHRINK_NODES: usize = 1 << 14;
+
 /// The outline as model nodes with path ids ("n3", "n3.2"). The outline is
 /// consumed from its last node back (children come after their parents, so
 /// every child is built before its parent): texts move into the model instead
@@ -677,7 +689,10 @@ fn to_model(mut outline: Outline) -> Vec<OutlineNode> {
                 children,
             },
         ));
-        if nodes.capacity() > 4096 && nodes.len() < nodes.capacity() / 2 {
+        // the arena given up as it empties, a slice at a time (a shrink of a
+        // big array is a remap, not a copy): a tail of taken nodes left in
+        // it until half was gone held 80 MiB of a 200 MB order's peak
+        if nodes.capacity() - nodes.len() >= SHRINK_NODES {
             nodes.shrink_to_fit();
         }
     }

@@ -152,7 +152,7 @@ pub(crate) fn named(
         id,
         number: None,
         label: None,
-        node: outline.id(i),
+        node: outline.id(i).map(String::from),
         duty_intro: None,
         same_as: None,
         page: None,
@@ -285,7 +285,7 @@ fn heading_above(outline: &Outline, i: usize) -> Option<String> {
                 if m.role != Some(crate::model::NodeKind::Preamble)
                     && is_group_heading(&m.text) =>
             {
-                return Some(m.text.clone());
+                return Some(m.text.to_string());
             }
             _ => return None,
         }
@@ -293,7 +293,7 @@ fn heading_above(outline: &Outline, i: usize) -> Option<String> {
     // the first entries under a heading (`วันที่ ๑๓ เมษายน ๒๕๖๗` / `นายก ข  หัวหน้าเวร`)
     let parent = outline.node(i)?.parent.and_then(|p| outline.node(p))?;
     (parent.kind == NodeKind::Paragraph(ParaKind::Heading) && is_group_heading(&parent.text))
-        .then(|| parent.text.clone())
+        .then(|| parent.text.to_string())
 }
 
 #[cfg(test)]

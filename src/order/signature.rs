@@ -149,7 +149,7 @@ pub fn read(outline: &Outline) -> Tail {
                 break;
             };
             let candidate = if date_text.is_empty() {
-                next.text.clone()
+                next.text.to_string()
             } else {
                 format!("{date_text} {}", next.text)
             };

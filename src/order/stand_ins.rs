@@ -163,7 +163,7 @@ fn names_of(outline: &Outline, list: usize) -> Vec<(Substitute, u32)> {
         .iter()
         .filter_map(|&e| outline.node(e))
         .map(|entry| {
-            let full = split_name(&entry.text).map_or_else(|| entry.text.clone(), |p| p.full);
+            let full = split_name(&entry.text).map_or_else(|| entry.text.to_string(), |p| p.full);
             (
                 Substitute {
                     full_name: full,

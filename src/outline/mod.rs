@@ -91,29 +91,31 @@ pub struct Node {
     /// The label as written, for items and names.
     pub label: Option<Label>,
     /// Corrected canonical number ("4.1.2"; "1" for `1)`).
-    pub number: Option<String>,
-    /// Normalised text without the label, wrapped lines joined.
-    pub text: String,
+    pub number: Option<crate::model::Text>,
+    /// Normalised text without the label, wrapped lines joined; owned while
+    /// the builder grows it, shared once the order stage reads it (a duty's
+    /// title and the model's node hold the same characters).
+    pub text: crate::model::Text,
     /// First line (1-based).
     pub line_start: u32,
     /// Last line (1-based).
     pub line_end: u32,
     /// Indentation of the first line (a hint).
-    pub indent: usize,
+    pub indent: u32,
     /// Parent node, `None` at the top level.
     pub parent: Option<usize>,
     /// Children in order.
     pub children: Vec<usize>,
     /// Canonical number as values (dotted path, or the single sequence value).
-    pub values: Vec<u32>,
+    pub values: Box<[u32]>,
     /// Where the cells of the node's first line start in `text` (after a wide
     /// gap or a tab; byte offsets), when its text is that line: a table row
     /// or a table's header as a text file writes them.
-    pub cells: Vec<usize>,
+    pub cells: Box<[usize]>,
     /// The cells of the node's line by what they hold (name, position, rank),
     /// as byte ranges of `text`, when its reader knew them (a spreadsheet's
     /// person row); empty otherwise.
-    pub roles: Vec<crate::read::TableCell>,
+    pub roles: Box<[crate::read::TableCell]>,
     /// What the order stage read the node as (a person, a duty, a committee
     /// member …), set by its sub-stages ([`Outline::set_role`]); `None` for a
     /// node it left to its shape.
@@ -138,7 +140,7 @@ pub struct Outline {
     /// The order stage gives them to the people, duties and members it reads,
     /// so that the model says which node each came from.
     /// (A boxed slice: it is never grown, and the outline stays small.)
-    pub ids: Box<[String]>,
+    pub ids: Box<[crate::model::Text]>,
 }
 
 impl Outline {
@@ -195,7 +197,16 @@ impl Outline {
                 *slot = parent;
             }
         }
-        self.ids = ids.into_boxed_slice();
+        // shared: the people, duties and members read from a node hold its
+        // id too
+        self.ids = ids
+            .into_iter()
+            .map(|id| {
+                let mut id = crate::model::Text::from(id);
+                id.share();
+                id
+            })
+            .collect();
     }
 
     /// Say what node `i` is, as read by the order stage (a later reading of
@@ -214,7 +225,7 @@ impl Outline {
     }
 
     /// The model id of node `i` (see [`Outline::ids`]).
-    pub fn id(&self, i: usize) -> Option<String> {
+    pub fn id(&self, i: usize) -> Option<crate::model::Text> {
         self.ids.get(i).filter(|s| !s.is_empty()).cloned()
     }
 

@@ -165,7 +165,7 @@ pub(crate) fn type_labels(lines: &mut [Line]) {
             continue;
         };
         if line.text.is_empty() {
-            line.text = label.written;
+            line.text = label.written.into_string();
             line.gaps.clear();
         } else {
             let shift = label.written.len() + 1;

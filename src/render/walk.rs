@@ -203,7 +203,7 @@ impl Walk<'_> {
                 .names
                 .get(n.id.as_str())
                 .and_then(|names| as_cells(&n.text, names))
-                .unwrap_or_else(|| n.text.clone());
+                .unwrap_or_else(|| n.text.to_string());
             match label {
                 Some(label) => out.push(Block {
                     kind: BlockKind::Item,
@@ -380,7 +380,7 @@ impl Walk<'_> {
             && let Some(node) = p.node.as_deref().and_then(|id| nodes.get(id))
             && node.text.contains(post)
         {
-            text = node.text.clone();
+            text = node.text.to_string();
         }
         for d in &inline {
             // (the words introducing the duties may hold them already)
@@ -529,7 +529,7 @@ fn duty(d: &Duty, depth: usize, nodes: &Nodes<'_>, out: &mut Vec<Block>) {
         depth,
         label: Some(label),
         level,
-        text: d.title.clone(),
+        text: d.title.to_string(),
     });
     if let Some(heading) = d
         .node

@@ -41,7 +41,7 @@ fn assert_whole(db: &Connection) {
 fn preorder(duties: &[Duty], out: &mut Vec<(String, String, i64)>) {
     let mut stack: Vec<(&Duty, i64)> = duties.iter().rev().map(|d| (d, 0)).collect();
     while let Some((d, depth)) = stack.pop() {
-        out.push((d.id.clone(), d.title.clone(), depth));
+        out.push((d.id.clone(), d.title.to_string(), depth));
         stack.extend(d.steps.iter().rev().map(|s| (s, depth + 1)));
     }
 }
@@ -702,8 +702,8 @@ fn the_readme_queries_answer_the_clerks_questions() {
         .map(|d| {
             vec![
                 somchai.full_name.clone(),
-                d.number.clone().expect("number"),
-                d.title.clone(),
+                d.number.clone().expect("number").to_string(),
+                d.title.to_string(),
             ]
         })
         .collect();

@@ -174,7 +174,7 @@ fn numbered(nodes: &[OutlineNode], path: &str, out: &mut BTreeMap<(String, Strin
                 form.push_str(" list");
             }
             here = if path.is_empty() {
-                number.clone()
+                number.to_string()
             } else {
                 format!("{path} › {number}")
             };

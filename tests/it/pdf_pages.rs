@@ -142,7 +142,7 @@ fn page_numbers_and_running_footers_of_a_pdf_are_removed_with_a_diagnostic() {
     // nothing of them is left in the outline
     fn texts(nodes: &[OutlineNode], out: &mut Vec<String>) {
         for n in nodes {
-            out.push(n.text.clone());
+            out.push(n.text.to_string());
             texts(&n.children, out);
         }
     }

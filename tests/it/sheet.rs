@@ -194,7 +194,7 @@ fn reference_rows(order: &DutyOrder) -> Rows {
             .collect::<Vec<_>>()
             .join(" ");
         for (k, d) in p.duties.iter().enumerate() {
-            let mut cell = vec![d.title.clone()];
+            let mut cell = vec![d.title.to_string()];
             if headed.contains(&d.line_start) {
                 cell.push("ขั้นตอนการปฏิบัติงาน".to_string());
             }
@@ -267,14 +267,14 @@ use common::parse_as as parse;
 fn numbers(duties: &[Duty]) -> Vec<String> {
     duties
         .iter()
-        .map(|d| d.number.clone().unwrap_or_default())
+        .map(|d| d.number.as_deref().unwrap_or_default().to_string())
         .collect()
 }
 
 fn labels(duties: &[Duty]) -> Vec<String> {
     duties
         .iter()
-        .map(|d| d.label.clone().unwrap_or_default())
+        .map(|d| d.label.as_deref().unwrap_or_default().to_string())
         .collect()
 }
 

@@ -25,8 +25,8 @@ fn numbers(duties: &[Duty]) -> Vec<(String, String)> {
         .iter()
         .map(|d| {
             (
-                d.label.clone().unwrap_or_default(),
-                d.number.clone().unwrap_or_default(),
+                d.label.as_deref().unwrap_or_default().to_string(),
+                d.number.as_deref().unwrap_or_default().to_string(),
             )
         })
         .collect()
@@ -403,7 +403,7 @@ fn nodes_by_id(
     while let Some(n) = todo.pop() {
         let mut leaf = n.clone();
         leaf.children.clear();
-        map.insert(n.id.clone(), leaf);
+        map.insert(n.id.to_string(), leaf);
         todo.extend(n.children.iter());
     }
     map
@@ -417,7 +417,7 @@ fn check_duty_nodes(
     let mut checked = 0;
     if let Some(id) = &d.node {
         let n = nodes
-            .get(id)
+            .get(id.as_str())
             .unwrap_or_else(|| panic!("{what}: {} names no node {id}", d.id));
         assert_eq!(
             (n.line_start, &n.label, n.kind.as_str()),
@@ -469,8 +469,8 @@ fn people_duties_and_members_name_their_outline_node() {
                 );
                 if p.label.is_some() {
                     assert_eq!(
-                        (&n.label, n.kind.as_str()),
-                        (&p.label, "person"),
+                        (n.label.as_deref(), n.kind.as_str()),
+                        (p.label.as_deref(), "person"),
                         "{what}: {}",
                         p.id
                     );
@@ -570,7 +570,7 @@ fn regression_blank_line_before_a_paragraph_level_with_the_item() {
         let p = &order.people[0];
         p.duties
             .iter()
-            .map(|d| (d.title.clone(), d.steps.len()))
+            .map(|d| (d.title.to_string(), d.steps.len()))
             .collect::<Vec<_>>()
     };
     let beside = vec![

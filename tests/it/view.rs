@@ -62,7 +62,7 @@ fn md_text(md: &str) -> String {
 /// committees, members, header fields.
 fn must_show(order: &DutyOrder) -> Vec<String> {
     fn duty(d: &Duty, out: &mut Vec<String>) {
-        out.push(d.title.clone());
+        out.push(d.title.to_string());
         for s in &d.steps {
             duty(s, out);
         }

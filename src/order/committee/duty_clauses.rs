@@ -153,7 +153,7 @@ pub(crate) fn inline_duty(id: String, title: &str, line_start: u32, line_end: u3
         id,
         number: None,
         label: None,
-        title: title.to_string(),
+        title: title.into(),
         kind: duties::duty_kind(title),
         label_form: None,
         node: None,

@@ -358,7 +358,7 @@ impl Reader<'_> {
         self.out.diagnostics.extend(d.diagnostics);
         self.out.committees.push(Committee {
             id: d.id,
-            number: n.number.clone(),
+            number: n.number.as_deref().map(str::to_string),
             name: committee_name(&intro),
             members: d.members,
             duties: d.duties,
@@ -407,7 +407,7 @@ impl Reader<'_> {
                     format!("no committee role found for member \"{}\"", seat.who),
                 ));
             }
-            let mut m = Self::member(seat, lines, self.outline.id(at));
+            let mut m = Self::member(seat, lines, self.outline.id(at).map(String::from));
             m.group.clone_from(&d.group);
             d.members.push(m);
         }

@@ -155,7 +155,7 @@ impl Builder {
             // `พลเอก ก ข      รัฐมนตรีว่าการกระทรวงการพัฒนาสังคม` / `และความมั่นคงของมนุษย์`
             if std::mem::take(&mut self.person_name_only) {
                 if let Some(n) = self.out.nodes.get_mut(c) {
-                    join_wrapped(&mut n.text, &line.text, true);
+                    join_wrapped(n.text.make_mut(), &line.text, true);
                     n.line_end = line.line;
                 }
             } else {
@@ -225,7 +225,7 @@ impl Builder {
             // (the caption's two lines are two phrases: its subject, then
             // where it is attached)
             if let Some(n) = self.out.nodes.get_mut(c) {
-                join_wrapped(&mut n.text, &line.text, true);
+                join_wrapped(n.text.make_mut(), &line.text, true);
                 n.line_end = line.line;
             }
             return;
@@ -423,7 +423,7 @@ impl Builder {
                 .stack
                 .last()
                 .and_then(|&i| self.out.nodes.get(i))
-                .is_some_and(|n| n.kind == NodeKind::Item && line.indent <= n.indent)
+                .is_some_and(|n| n.kind == NodeKind::Item && line.indent <= n.indent as usize)
     }
 }
 

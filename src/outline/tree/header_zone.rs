@@ -127,11 +127,11 @@ impl Builder {
             .or(self.last)
             .and_then(|c| self.out.nodes.get(c))
             .map(|n| n.indent);
-        open_indent.is_some_and(|m| line.indent <= m)
+        open_indent.is_some_and(|m| line.indent <= m as usize)
             && self.stack.iter().any(|&h| {
                 self.out.nodes.get(h).is_some_and(|n| {
                     n.kind == NodeKind::Paragraph(ParaKind::Heading)
-                        && n.indent == line.indent
+                        && n.indent as usize == line.indent
                         && heads_group(&n.text)
                 })
             })

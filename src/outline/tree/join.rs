@@ -50,7 +50,7 @@ impl Builder {
         }
         let cell = head.len() + 1;
         if let Some(n) = self.out.nodes.get_mut(i) {
-            n.text = format!("{head} {last}");
+            n.text = format!("{head} {last}").into();
             n.line_end = line.line;
         }
         self.last_cell = Some((i, cell));
@@ -86,7 +86,7 @@ impl Builder {
                     !n.text.ends_with("และ") && !n.text.ends_with('/')
                 }));
         if let Some(n) = self.out.nodes.get_mut(i) {
-            join_wrapped(&mut n.text, &line.text, typed_space);
+            join_wrapped(n.text.make_mut(), &line.text, typed_space);
             n.line_end = line.line;
         }
     }

@@ -28,7 +28,7 @@ impl Builder {
             && let Some(n) = self.out.nodes.last_mut()
             && n.kind == NodeKind::Item
         {
-            n.roles.clone_from(&line.cells);
+            n.roles = line.cells.as_slice().into();
         }
     }
 }
@@ -64,7 +64,7 @@ pub(super) fn next_of(label: &Label, line: &Line) -> Next {
 /// its text).
 pub(super) fn typed_line(label: &Label, line: &Line) -> Line {
     let text = if line.text.is_empty() {
-        label.written.clone()
+        label.written.to_string()
     } else {
         format!("{} {}", label.written, line.text)
     };

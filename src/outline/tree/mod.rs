@@ -47,9 +47,49 @@ pub fn build_with(source: &mut Source, limits: &Limits) -> Result<Outline> {
     let lines = spacing::undouble(std::mem::take(&mut source.lines));
     let next_person = next_starts_person(&lines);
     let width = wrap_width(&lines);
-    build_lines(lines, next_person, width, limits)
+    build_lines(Consumed::new(lines), next_person, width, limits)
         .map_err(|(_, line)| limits.too_many_nodes(&source.path, line))
 }
+
+/// The lines in order, each given up as the tree takes it, and their array
+/// too: a `Vec`'s own iterator would hold all of it (a line is ~110 bytes
+/// besides its text, as much again as the text of a reference order) until
+/// the last line is in, while the nodes grow beside it.
+struct Consumed {
+    /// The lines not yet taken, last first.
+    rest: Vec<Line>,
+}
+
+/// Lines taken between two looks at whether [`Consumed::rest`] holds twice
+/// what it needs (a shrink of a big array is a remap, not a copy).
+const SHRINK_EVERY: usize = 1 << 14;
+
+impl Consumed {
+    fn new(mut lines: Vec<Line>) -> Self {
+        lines.reverse();
+        Consumed { rest: lines }
+    }
+}
+
+impl Iterator for Consumed {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let line = self.rest.pop()?;
+        if self.rest.len().is_multiple_of(SHRINK_EVERY)
+            && self.rest.capacity() > 2 * self.rest.len()
+        {
+            self.rest.shrink_to_fit();
+        }
+        Some(line)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.rest.len(), Some(self.rest.len()))
+    }
+}
+
+impl ExactSizeIterator for Consumed {}
 
 /// The outline, or the outline so far and the line at which it passed the
 /// node limit. `next_person[i]`: the first non-blank line after line `i`
@@ -624,7 +664,7 @@ impl Builder {
                 last_number = node.and_then(|n| n.label.as_ref()).map(Label::last_value);
             }
             let same = node.is_some_and(|n| {
-                n.kind == NodeKind::Paragraph(ParaKind::Heading) && n.indent == line.indent
+                n.kind == NodeKind::Paragraph(ParaKind::Heading) && n.indent as usize == line.indent
             });
             if same {
                 break;
@@ -687,16 +727,16 @@ impl Builder {
         self.out.nodes.push(Node {
             kind,
             label,
-            number,
-            text,
+            number: number.map(Into::into),
+            text: text.into(),
             line_start: line.line,
             line_end: line.line,
-            indent: line.indent,
+            indent: u32::try_from(line.indent).unwrap_or(u32::MAX),
             parent,
             children: Vec::new(),
-            values,
-            cells,
-            roles: Vec::new(),
+            values: values.into(),
+            cells: cells.into(),
+            roles: Box::default(),
             role: None,
         });
         self.counts.push(0);

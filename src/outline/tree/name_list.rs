@@ -121,10 +121,10 @@ impl Builder {
         for i in [last_name, list] {
             if let Some(n) = self.out.nodes.get_mut(i) {
                 if i == last_name {
-                    n.text.clone_from(&joined);
+                    n.text.make_mut().clone_from(&joined);
                 } else {
-                    n.text.push(' ');
-                    n.text.push_str(&line.text);
+                    n.text.make_mut().push(' ');
+                    n.text.make_mut().push_str(&line.text);
                 }
                 n.line_end = line.line;
             }
@@ -135,8 +135,8 @@ impl Builder {
 
     fn join_list(&mut self, list: usize, line: &Line, entries: &[NameEntry]) {
         if let Some(n) = self.out.nodes.get_mut(list) {
-            n.text.push(' ');
-            n.text.push_str(&line.text);
+            n.text.make_mut().push(' ');
+            n.text.make_mut().push_str(&line.text);
             n.line_end = line.line;
         }
         self.add_names(list, line, entries);
@@ -148,7 +148,7 @@ impl Builder {
         for e in entries {
             let seq = self.next_seq(Some(list));
             let label = Label {
-                written: e.label.clone(),
+                written: e.label.clone().into(),
                 family: Family::Dotted,
                 values: vec![e.value],
                 latin_o: false,
@@ -164,7 +164,7 @@ impl Builder {
                 Some(list),
             );
             if let Some(n) = self.out.nodes.get_mut(i) {
-                n.text = e.name.clone();
+                n.text = e.name.clone().into();
             }
         }
     }

@@ -66,7 +66,7 @@ impl Builder {
         // cells after the label
         let base = (rest.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
         if let Some(n) = self.out.nodes.get_mut(i) {
-            n.text = rest.to_string();
+            n.text = rest.to_string().into();
             n.cells = line
                 .gaps
                 .iter()
@@ -122,7 +122,7 @@ impl Builder {
     }
 
     pub(super) fn values_of(&self, i: usize) -> &[u32] {
-        self.out.nodes.get(i).map_or(&[], |n| n.values.as_slice())
+        self.out.nodes.get(i).map_or(&[], |n| &*n.values)
     }
 
     pub(super) fn family_of(&self, i: usize) -> Option<Family> {
