@@ -188,7 +188,7 @@ impl Builder {
                 .is_some_and(|n| n.kind == NodeKind::Item && awaits_holder(&n.text))
         {
             if let Some(n) = self.out.nodes.get_mut(c) {
-                join_wrapped(&mut n.text, &line.text, true);
+                join_wrapped(n.text.make_mut(), &line.text, true);
                 n.line_end = line.line;
             }
             return;
