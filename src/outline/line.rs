@@ -360,8 +360,7 @@ pub fn is_catchword(text: &str) -> bool {
         return false;
     };
     let cue = rest.trim_end_matches(['.', '…']).trim();
-    cue.len() < rest.trim_end().len()
-        && (rest.ends_with("..") || rest.ends_with('…'))
+    (rest.ends_with("..") || rest.ends_with('…'))
         && !cue.is_empty()
         && !cue.starts_with('/')
         && is_heading_length(cue)

@@ -143,13 +143,12 @@ impl Walk<'_> {
             // rows numbered below it), or not a row at all (a quoted clause
             // with a gap)
             // (a group row under the header, `ที่ปรึกษา`, heads its rows in turn)
+            let named_row = |m: &OutlineNode| self.names_someone(m) && self.is_row(m);
             let heads_rows = |m: Option<&OutlineNode>| {
                 m.is_some_and(|m| {
-                    (self.names_someone(m) && self.is_row(m))
+                    named_row(m)
                         || (m.kind == NodeKind::Heading
-                            && m.children
-                                .first()
-                                .is_some_and(|c| self.names_someone(c) && self.is_row(c)))
+                            && m.children.first().is_some_and(named_row))
                 })
             };
             // (and a line of cells straight after a row is the table's next

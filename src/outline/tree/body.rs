@@ -73,6 +73,15 @@ impl Builder {
         true
     }
 
+    /// `line` joined to node `c` as the next phrase of its text, after a
+    /// space (never inside a word, never as a cell).
+    fn join_phrase(&mut self, c: usize, line: &Line) {
+        if let Some(n) = self.out.nodes.get_mut(c) {
+            join_wrapped(n.text.make_mut(), &line.text, true);
+            n.line_end = line.line;
+        }
+    }
+
     pub(super) fn body_text(&mut self, line: &Line) {
         // `- นางสาวก ข … กรรมการและเลขานุการ` / `คณะกรรมการดำเนินงาน`: a short
         // line that names a body after a member item complete with its role
@@ -154,10 +163,7 @@ impl Builder {
         {
             // `พลเอก ก ข      รัฐมนตรีว่าการกระทรวงการพัฒนาสังคม` / `และความมั่นคงของมนุษย์`
             if std::mem::take(&mut self.person_name_only) {
-                if let Some(n) = self.out.nodes.get_mut(c) {
-                    join_wrapped(n.text.make_mut(), &line.text, true);
-                    n.line_end = line.line;
-                }
+                self.join_phrase(c, line);
             } else {
                 self.join(c, line);
             }
@@ -187,10 +193,7 @@ impl Builder {
                 .get(c)
                 .is_some_and(|n| n.kind == NodeKind::Item && awaits_holder(&n.text))
         {
-            if let Some(n) = self.out.nodes.get_mut(c) {
-                join_wrapped(n.text.make_mut(), &line.text, true);
-                n.line_end = line.line;
-            }
+            self.join_phrase(c, line);
             return;
         }
         if kind.is_none() && !self.in_tail && is_bracketed_name(&line.text) {
@@ -224,10 +227,7 @@ impl Builder {
         {
             // (the caption's two lines are two phrases: its subject, then
             // where it is attached)
-            if let Some(n) = self.out.nodes.get_mut(c) {
-                join_wrapped(n.text.make_mut(), &line.text, true);
-                n.line_end = line.line;
-            }
+            self.join_phrase(c, line);
             return;
         }
         match kind {
